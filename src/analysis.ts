@@ -1,0 +1,37 @@
+import type { Partition } from './cluster/types.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { ModuleGraph } from './graph/types.js';
+import type { Metrics } from './metrics/types.js';
+import type { Plan } from './plan/types.js';
+
+/** The settings an analysis ran with, as recorded in its output (no absolute paths). */
+export interface AnalysisSettings {
+  /** tsconfig used, relative to the analysed root, or null when the folder was scanned. */
+  tsconfig: string | null;
+  /** Louvain seed. */
+  seed: number;
+  /** Louvain resolution. */
+  resolution: number;
+  /** Expected-partition file as given, or null. */
+  expected: string | null;
+}
+
+/** Everything one run of the pipeline produced: plain data, the input of every reporter. */
+export interface Analysis {
+  /** Version of the JSON report schema (see shared OUTPUT.md). */
+  schemaVersion: 1;
+  /** The tool that produced it. */
+  tool: { name: 'seams'; version: string };
+  /** What the run was asked to do. */
+  settings: AnalysisSettings;
+  /** The module dependency graph. */
+  graph: ModuleGraph;
+  /** Candidate services. */
+  partition: Partition;
+  /** Coupling, cohesion, modularity and agreement. */
+  metrics: Metrics;
+  /** Extraction order. */
+  plan: Plan;
+  /** Everything the user should know about the run, sorted by file, line, code. */
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,111 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SeamsError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { processIo, type CliIo } from './io.js';
+import { formatError } from './print-error.js';
+
+/** Exit codes: 0 ok, 1 gate failed (seams check), 2 usage, config or project error. */
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 2;
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface AnalyzeFlags {
+  tsconfig?: string;
+  include?: string[];
+  exclude?: string[];
+  includeTests?: boolean;
+  seed?: string;
+  resolution?: string;
+  expected?: string;
+  format: Format;
+  output?: string;
+  debug?: boolean;
+}
+
+/** Runs the CLI on user arguments (without `node seams`) and returns the exit code. */
+export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const debug = args.includes('--debug');
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, async (code) => {
+    exitCode = code;
+  });
+  if (args.length === 0) {
+    io.stdout(program.helpInformation());
+    return EXIT_OK;
+  }
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT_OK;
+      io.stderr(formatError(new SeamsError('USAGE', error.message.replace(/^error: /, ''), 'run `seams --help` for the commands and options'), debug));
+      return EXIT_ERROR;
+    }
+    io.stderr(formatError(error, debug));
+    return EXIT_ERROR;
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Command {
+  const program = new Command('seams')
+    .description('Find the seams in a TypeScript monolith: module graph, candidate services, coupling metrics and an extraction plan.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .showHelpAfterError(false);
+
+  program
+    .command('analyze')
+    .alias('analyse')
+    .description('analyse a project: module graph, candidate services, metrics and extraction plan')
+    .argument('[path]', 'folder of the project to analyse', '.')
+    .option('--tsconfig <file>', 'tsconfig that defines the file set (default: <path>/tsconfig.json when present)')
+    .option('--include <glob>', 'analyse only files matching the glob (repeatable; relative to <path>)', collect)
+    .option('--exclude <glob>', 'leave out files matching the glob (repeatable; relative to <path>)', collect)
+    .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
+    .option('--seed <n>', 'seed of the clustering random source (default 42)')
+    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services (default 1)')
+    .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride()
+    .action(async (path: string, flags: AnalyzeFlags) => {
+      const [{ analyze }, { renderReport }, { writeOutput }] = await Promise.all([
+        import('../analyze.js'),
+        import('./render-report.js'),
+        import('./write-output.js'),
+      ]);
+      const analysis = await analyze({
+        path,
+        cwd: io.cwd,
+        tsconfig: flags.tsconfig,
+        include: flags.include,
+        exclude: flags.exclude,
+        includeTests: flags.includeTests,
+        seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
+        resolution: flags.resolution === undefined ? undefined : parseNumber('resolution', flags.resolution),
+        expected: flags.expected,
+      });
+      const text = renderReport(analysis, flags.format);
+      if (flags.output === undefined) io.stdout(text);
+      else writeOutput(flags.output, text, io.cwd);
+      await setExit(EXIT_OK);
+    });
+  return program;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parseNumber(name: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || Number.isNaN(value)) {
+    throw new SeamsError('OPTION_INVALID', `--${name} must be a number, got '${text}'`, `for example --${name} ${name === 'seed' ? '42' : '1'}`);
+  }
+  return value;
+}

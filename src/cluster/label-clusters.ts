@@ -1,0 +1,63 @@
+import { compareStrings } from '../diagnostics.js';
+import type { ModuleId } from '../extract/types.js';
+
+/** Path words that say nothing about a domain. */
+const GENERIC_WORDS = new Set(['src', 'lib', 'index', 'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'main']);
+
+/**
+ * Names each group of modules after its most distinctive path word. A word w scores, for group c,
+ * coverage × concentration = (modules of c containing w / |c|) × (modules of c containing w /
+ * modules anywhere containing w): layer words such as "service" appear in every group and score
+ * low; a domain word such as "order" scores high where its files are. Larger groups choose
+ * first; names are unique (a taken word falls to the group's next best, or gets a -2 suffix).
+ * Returns one name per group, in the order given.
+ */
+export function labelClusters(groups: readonly (readonly ModuleId[])[]): string[] {
+  const wordsOf = groups.map((modules) => modules.map((id) => new Set(pathWords(id))));
+  const total = new Map<string, number>();
+  for (const group of wordsOf) for (const words of group) for (const word of words) total.set(word, (total.get(word) ?? 0) + 1);
+
+  const order = groups
+    .map((modules, index) => ({ index, size: modules.length, first: modules[0] ?? '' }))
+    .sort((a, b) => b.size - a.size || compareStrings(a.first, b.first));
+  const taken = new Set<string>();
+  const labels: string[] = new Array<string>(groups.length).fill('');
+  for (const { index, size } of order) {
+    const counts = new Map<string, number>();
+    for (const words of wordsOf[index] ?? []) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const ranked = [...counts.entries()]
+      .map(([word, count]) => ({ word, count, score: (count / size) * (count / (total.get(word) ?? count)) }))
+      .sort((a, b) => b.score - a.score || b.count - a.count || compareStrings(a.word, b.word));
+    const free = ranked.find((candidate) => !taken.has(candidate.word));
+    const label = free ? free.word : withSuffix(ranked[0]?.word ?? 'service', taken);
+    taken.add(label);
+    labels[index] = label;
+  }
+  return labels;
+}
+
+function withSuffix(base: string, taken: Set<string>): string {
+  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+/**
+ * Lower-case words of a module path: folders and file name split on `/ - _ .` and camelCase,
+ * extension dropped, words under two letters and numbers dropped, a plural `s` folded
+ * ("orders" -> "order") so that singular and plural names meet.
+ */
+export function pathWords(id: ModuleId): string[] {
+  const withoutExtension = id.replace(/\.[cm]?[jt]sx?$/, '');
+  return withoutExtension
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase())
+    .filter((word) => word.length >= 2 && !/^\d+$/.test(word) && !GENERIC_WORDS.has(word))
+    .map(singular);
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}

@@ -1,0 +1,14 @@
+/**
+ * Seeded pseudo-random source in [0, 1): mulberry32 (Tommy Ettinger, public domain), 32-bit state.
+ * Not for cryptography; it only makes Louvain's node order reproducible.
+ */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,29 @@
+import type { ClusterSettings } from '../config/settings.js';
+import { compareStrings } from '../diagnostics.js';
+import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
+import type { WeightedEdge } from './types.js';
+
+/**
+ * The clustering graph: the module graph made undirected, each import weighted by what it
+ * couples. A runtime import weighs `runtimeWeight`, a type-only import `typeWeight`, an import
+ * that is only dynamic `dynamicWeight`; both directions between a pair add up.
+ */
+export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): WeightedEdge[] {
+  const weights = new Map<string, WeightedEdge>();
+  for (const edge of graph.edges) {
+    const [source, target] = compareStrings(edge.from, edge.to) < 0 ? [edge.from, edge.to] : [edge.to, edge.from];
+    const key = `${source}\u0000${target}`;
+    const existing = weights.get(key);
+    const weight = edgeWeight(edge, settings);
+    if (existing) existing.weight += weight;
+    else weights.set(key, { source, target, weight });
+  }
+  return [...weights.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
+}
+
+/** Weight of one directed module edge under the clustering settings. */
+export function edgeWeight(edge: ModuleEdge, settings: ClusterSettings): number {
+  if (edge.typeOnly) return settings.typeWeight;
+  if (edge.kinds.every((kind) => kind === 'dynamic' || kind === 'type')) return settings.dynamicWeight;
+  return settings.runtimeWeight;
+}

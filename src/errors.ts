@@ -1,0 +1,33 @@
+/**
+ * User-facing errors: a stable code, a one-line message and a hint. The CLI prints them as
+ * `error [CODE] message` + `hint: ...` and exits 2; anything else is a bug and gets a stack trace
+ * only with --debug.
+ */
+export type ErrorCode =
+  | 'USAGE'
+  | 'PATH_NOT_FOUND'
+  | 'PATH_NOT_DIRECTORY'
+  | 'NO_SOURCE_FILES'
+  | 'TSCONFIG_NOT_FOUND'
+  | 'TSCONFIG_INVALID'
+  | 'EXPECTED_INVALID'
+  | 'OPTION_INVALID'
+  | 'OUTPUT_FAILED';
+
+export class SeamsError extends Error {
+  /** Stable machine-readable code, printed in brackets. */
+  readonly code: ErrorCode;
+  /** One line telling the user what to do about it. */
+  readonly hint: string;
+
+  constructor(code: ErrorCode, message: string, hint: string) {
+    super(message);
+    this.name = 'SeamsError';
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+export function isSeamsError(error: unknown): error is SeamsError {
+  return error instanceof SeamsError;
+}

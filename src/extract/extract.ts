@@ -1,0 +1,60 @@
+import { Project, ts } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics } from '../diagnostics.js';
+import { toModuleId, type LoadedProject } from '../load/project.js';
+import { collectImports } from './collect-imports.js';
+import { createResolver } from './resolve-import.js';
+import type { Extraction, ModuleFacts, ModuleImport } from './types.js';
+
+/**
+ * Parses every selected file with ts-morph (no type checker), collects its imports and resolves
+ * each one. ASTs are released file by file, so memory stays flat on large projects.
+ */
+export function extract(project: LoadedProject): Extraction {
+  const tsMorph = new Project({
+    compilerOptions: project.compilerOptions,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+  });
+  const resolve = createResolver(project.root, project.compilerOptions, project.files);
+  const modules: ModuleFacts[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of project.files) {
+    const id = toModuleId(project.root, file);
+    const sourceFile = tsMorph.addSourceFileAtPath(file);
+    const parseError = firstParseError(sourceFile.compilerNode);
+    if (parseError) diagnostics.push({ code: 'PARSE_ERROR', message: parseError.message, file: id, line: parseError.line });
+    const collected = collectImports(sourceFile);
+    const imports: ModuleImport[] = collected.imports.map((raw) => ({ ...raw, target: resolve(raw.specifier, file, raw.kind) }));
+    for (const item of imports) {
+      if (item.target.type === 'unresolved') {
+        diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
+      }
+    }
+    for (const call of collected.opaque) {
+      diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
+    }
+    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports });
+    tsMorph.removeSourceFile(sourceFile);
+  }
+  return { modules, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Physical lines: newline count, plus one when the last line has no trailing newline. */
+export function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
+  return text.endsWith('\n') ? lines : lines + 1;
+}
+
+function firstParseError(sourceFile: ts.SourceFile): { message: string; line: number } | null {
+  // parseDiagnostics is internal to TypeScript but has been stable since 1.x; it is the parser's own list.
+  const errors = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = errors[0];
+  if (first === undefined) return null;
+  const line = first.start === undefined ? 1 : sourceFile.getLineAndCharacterOfPosition(first.start).line + 1;
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return { message: `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${more}`, line };
+}

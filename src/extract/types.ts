@@ -1,0 +1,53 @@
+import type { Diagnostic } from '../diagnostics.js';
+
+/** POSIX path of a source file relative to the analysed root, e.g. `src/orders/order-service.ts`. */
+export type ModuleId = string;
+
+/** How one module refers to another. */
+export type ImportKind = 'static' | 'type' | 'dynamic' | 'require' | 'reexport' | 'side-effect';
+
+/** One import statement as written, before resolution. */
+export interface RawImport {
+  /** The module specifier text, e.g. `../shared/logger` or `@nestjs/common`. */
+  specifier: string;
+  /** The syntactic form of the import. */
+  kind: ImportKind;
+  /** True when the statement imports types only (`import type`, or every specifier is `type`). */
+  typeOnly: boolean;
+  /** Imported names, sorted: `default`, `*` for namespace / `export *` / dynamic / require. */
+  symbols: string[];
+  /** 1-based line of the statement. */
+  line: number;
+}
+
+/** Where a specifier resolved to. */
+export type ImportTarget =
+  | { type: 'internal'; module: ModuleId }
+  | { type: 'package'; name: string }
+  | { type: 'builtin'; name: string }
+  | { type: 'excluded'; path: string }
+  | { type: 'unresolved' };
+
+/** One import statement with its resolved target. */
+export interface ModuleImport extends RawImport {
+  /** The module the specifier resolves to under the project's compiler options. */
+  target: ImportTarget;
+}
+
+/** Everything extraction learnt about one source file. */
+export interface ModuleFacts {
+  /** Module id. */
+  id: ModuleId;
+  /** Physical lines of the file. */
+  lines: number;
+  /** Import statements in source order. */
+  imports: ModuleImport[];
+}
+
+/** Output of the extract stage: plain, JSON-serialisable facts per module. */
+export interface Extraction {
+  /** One entry per analysed file, sorted by id. */
+  modules: ModuleFacts[];
+  /** Parse errors, unresolved imports and the like. */
+  diagnostics: Diagnostic[];
+}

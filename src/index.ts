@@ -1,0 +1,15 @@
+/** seams as a library: analyse a TypeScript monolith and get plain data back. */
+export { analyze } from './analyze.js';
+export type { Analysis, AnalysisSettings } from './analysis.js';
+export type { AnalyzeOptions } from './config/resolve-settings.js';
+export type { Settings, ClusterSettings } from './config/settings.js';
+export type { Diagnostic } from './diagnostics.js';
+export { SeamsError, type ErrorCode } from './errors.js';
+export type { ImportKind, ImportTarget, ModuleId } from './extract/types.js';
+export type { ModuleEdge, ModuleGraph, ModuleNode, ExternalImports } from './graph/types.js';
+export type { Cluster, ClusterId, Partition } from './cluster/types.js';
+export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
+export type { Plan, PlanStep, ServiceDependency } from './plan/types.js';
+export { renderJson, toJsonReport, type JsonReport } from './report/json.js';
+export { renderText } from './report/text.js';
+export { mojoFm } from './metrics/mojofm.js';

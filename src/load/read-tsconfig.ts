@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
+import { SeamsError } from '../errors.js';
+import { toModuleId } from './project.js';
+
+export interface TsconfigContents {
+  /** Parsed compiler options (extends chains applied). */
+  compilerOptions: ts.CompilerOptions;
+  /** Absolute paths of the files the tsconfig selects (files/include/exclude applied). */
+  fileNames: string[];
+  /** Non-fatal problems, e.g. unknown options or an `extends` that cannot be found. */
+  diagnostics: Diagnostic[];
+}
+
+/** TypeScript's "No inputs were found in config file": an empty file set, reported by the caller. */
+const NO_INPUTS = 18003;
+
+/**
+ * Reads a tsconfig with TypeScript's own parser, so JSON-with-comments, `extends` chains,
+ * `paths`, `baseUrl` and `${configDir}` mean exactly what they mean to tsc. Invalid JSONC is
+ * fatal (TSCONFIG_INVALID); semantic problems are diagnostics and analysis goes on.
+ */
+export function readTsconfig(file: string, root: string): TsconfigContents {
+  const display = toModuleId(root, file);
+  const read = ts.readConfigFile(file, ts.sys.readFile);
+  if (read.error) {
+    throw new SeamsError('TSCONFIG_INVALID', `${display}: ${formatTsDiagnostic(read.error)}`, 'fix the tsconfig (it is JSON with comments), or point --tsconfig at another one');
+  }
+  if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
+    throw new SeamsError('TSCONFIG_INVALID', `${display}: the top level must be a JSON object`, 'a tsconfig looks like {"compilerOptions": {...}, "include": ["src"]}');
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const diagnostics: Diagnostic[] = parsed.errors
+    .filter((error) => error.code !== NO_INPUTS)
+    .map((error) => ({ code: 'TSCONFIG_WARNING', message: `TS${error.code}: ${formatTsDiagnostic(error)}`, file: display }));
+  return { compilerOptions: parsed.options, fileNames: parsed.fileNames.map((name) => path.resolve(name)), diagnostics };
+}
+
+/** One line: TypeScript's message text, with the line number when it has one. */
+export function formatTsDiagnostic(diagnostic: ts.Diagnostic): string {
+  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${text} (line ${line + 1})`;
+  }
+  return text;
+}

@@ -1,0 +1,81 @@
+import type { Analysis, AnalysisSettings } from '../analysis.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { compareStrings } from '../diagnostics.js';
+import type { ImportKind } from '../extract/types.js';
+import type { Agreement } from '../metrics/types.js';
+import type { PlanStep, ServiceDependency } from '../plan/types.js';
+
+/** The JSON report: schema version 1 of the public contract (shared OUTPUT.md), plus extras. */
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: { name: 'seams'; version: string };
+  settings: AnalysisSettings;
+  summary: { modules: number; edges: number; clusters: number; diagnostics: number };
+  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[] }[];
+  edges: { from: string; to: string; kinds: ImportKind[]; typeOnly: boolean; symbols: string[]; lines: number[] }[];
+  clusters: {
+    id: string;
+    label: string;
+    modules: string[];
+    files: number;
+    lines: number;
+    ca: number;
+    ce: number;
+    instability: number;
+    cohesion: number;
+    packages: string[];
+    builtins: string[];
+  }[];
+  metrics: { modularity: number; mojoFm: number | null; expected: Agreement | null };
+  plan: { steps: PlanStep[]; dependencies: ServiceDependency[]; cycles: string[][] };
+  diagnostics: Diagnostic[];
+}
+
+/** Maps an analysis onto the report contract. Pure; key order is fixed by construction. */
+export function toJsonReport(analysis: Analysis): JsonReport {
+  const { graph, partition, metrics, plan } = analysis;
+  const serviceMetrics = new Map(metrics.services.map((service) => [service.cluster, service]));
+  const externalsOf = (id: string) => graph.externals[id] ?? { packages: [], builtins: [] };
+  return {
+    schemaVersion: 1,
+    tool: analysis.tool,
+    settings: analysis.settings,
+    summary: { modules: graph.modules.length, edges: graph.edges.length, clusters: partition.clusters.length, diagnostics: analysis.diagnostics.length },
+    modules: graph.modules.map((module) => ({
+      id: module.id,
+      lines: module.lines,
+      cluster: partition.assignment[module.id] ?? null,
+      packages: externalsOf(module.id).packages,
+      builtins: externalsOf(module.id).builtins,
+    })),
+    edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kinds: edge.kinds, typeOnly: edge.typeOnly, symbols: edge.symbols, lines: edge.lines })),
+    clusters: partition.clusters.map((item) => {
+      const service = serviceMetrics.get(item.id);
+      return {
+        id: item.id,
+        label: item.label,
+        modules: item.modules,
+        files: service?.files ?? item.modules.length,
+        lines: service?.lines ?? 0,
+        ca: service?.ca ?? 0,
+        ce: service?.ce ?? 0,
+        instability: service?.instability ?? 0,
+        cohesion: service?.cohesion ?? 0,
+        packages: unionOf(item.modules.map((id) => externalsOf(id).packages)),
+        builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
+      };
+    }),
+    metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, expected: metrics.partition.expected },
+    plan: { steps: plan.steps, dependencies: plan.dependencies, cycles: plan.cycles },
+    diagnostics: analysis.diagnostics,
+  };
+}
+
+/** The JSON report as text: two-space indentation, trailing newline, byte-identical across runs. */
+export function renderJson(analysis: Analysis): string {
+  return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+}
+
+function unionOf(lists: readonly string[][]): string[] {
+  return [...new Set(lists.flat())].sort(compareStrings);
+}
