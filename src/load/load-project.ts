@@ -36,9 +36,10 @@ export function loadProject(settings: Settings): LoadedProject {
   const files = selectFiles(candidates, settings);
   if (files.length === 0) {
     const where = settings.tsconfig === null ? 'the folder' : toModuleId(settings.root, settings.tsconfig);
+    const leftOut = candidates.length === 0 ? '' : ` (all ${candidates.length} candidate files were left out)`;
     throw new SeamsError(
       'NO_SOURCE_FILES',
-      `no TypeScript source files to analyse in ${where} (${candidates.length} candidate files, all left out)`.replace(' (0 candidate files, all left out)', ''),
+      `no TypeScript source files to analyse in ${where}${leftOut}`,
       'point seams at the folder that holds the sources, or adjust --include/--exclude/--tsconfig',
     );
   }

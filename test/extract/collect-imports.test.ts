@@ -1,0 +1,62 @@
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { collectImports } from '../../src/extract/collect-imports.js';
+
+function collect(code: string, fileName = 'a.ts') {
+  const project = new Project({ useInMemoryFileSystem: true });
+  return collectImports(project.createSourceFile(fileName, code));
+}
+
+describe('collectImports', () => {
+  it('collects every import form with kind, symbols, type-only flag and line', () => {
+    const { imports, opaque } = collect(
+      [
+        "import def, { a, b as c } from './static';", // 1
+        "import * as ns from './namespace';", // 2
+        "import type { T } from './types';", // 3
+        "import { type U, v } from './mixed';", // 4
+        "import { type W, type X } from './inline-types';", // 5
+        "import './side-effect';", // 6
+        "export * from './star';", // 7
+        "export { e, f as g } from './named-reexport';", // 8
+        "export * as space from './namespace-reexport';", // 9
+        "export type { Z } from './type-reexport';", // 10
+        "import legacy = require('./legacy');", // 11
+        'async function load() {', // 12
+        "  const lazy = await import('./lazy');", // 13
+        "  const plain = require('./required');", // 14
+        '  const tpl = await import(`./template`);', // 15
+        '  const dyn = await import(someVariable);', // 16
+        '}',
+        'export const local = 1;',
+      ].join('\n'),
+    );
+    expect(imports).toEqual([
+      { specifier: './static', kind: 'static', typeOnly: false, symbols: ['a', 'b', 'default'], line: 1 },
+      { specifier: './namespace', kind: 'static', typeOnly: false, symbols: ['*'], line: 2 },
+      { specifier: './types', kind: 'type', typeOnly: true, symbols: ['T'], line: 3 },
+      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], line: 4 },
+      { specifier: './inline-types', kind: 'type', typeOnly: true, symbols: ['W', 'X'], line: 5 },
+      { specifier: './side-effect', kind: 'side-effect', typeOnly: false, symbols: [], line: 6 },
+      { specifier: './star', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 7 },
+      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], line: 8 },
+      { specifier: './namespace-reexport', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 9 },
+      { specifier: './type-reexport', kind: 'reexport', typeOnly: true, symbols: ['Z'], line: 10 },
+      { specifier: './legacy', kind: 'require', typeOnly: false, symbols: ['*'], line: 11 },
+      { specifier: './lazy', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 13 },
+      { specifier: './required', kind: 'require', typeOnly: false, symbols: ['*'], line: 14 },
+      { specifier: './template', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 15 },
+    ]);
+    expect(opaque).toEqual([{ form: 'import()', line: 16 }]);
+  });
+
+  it('ignores exports without a module specifier and calls that only look like imports', () => {
+    const { imports } = collect(["export { local };", 'const local = 1;', "obj.require('./not-an-import');", "myImport('./nope');"].join('\n'));
+    expect(imports).toEqual([]);
+  });
+
+  it('keeps a default-plus-type import as a value import', () => {
+    const { imports } = collect("import React, { type FC } from 'react';");
+    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], line: 1 }]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config/resolve-settings.js';
+import { countLines, extract } from '../../src/extract/extract.js';
+import { loadProject } from '../../src/load/load-project.js';
+import { fixture, tempProject } from '../helpers.js';
+
+function extractFrom(options: Parameters<typeof resolveSettings>[0]) {
+  return extract(loadProject(resolveSettings(options)));
+}
+
+describe('extract on fixtures/basic', () => {
+  const extraction = extractFrom({ path: fixture('basic') });
+  const targetsOf = (id: string) => extraction.modules.find((module) => module.id === id)?.imports.map((item) => [item.specifier, item.target]);
+
+  it('resolves with TypeScript under the tsconfig: aliases, folder index, .js naming .ts', () => {
+    expect(targetsOf('src/index.ts')).toEqual([
+      ['node:fs', { type: 'builtin', name: 'fs' }],
+      ['path', { type: 'builtin', name: 'path' }],
+      ['lodash', { type: 'package', name: 'lodash' }],
+      ['./app', { type: 'internal', module: 'src/app.ts' }],
+      ['@lib/math', { type: 'internal', module: 'src/lib/math.ts' }],
+      ['./settings', { type: 'excluded', path: 'src/settings.d.ts' }],
+      ['./missing', { type: 'unresolved' }],
+      ['@lib/ghost', { type: 'unresolved' }],
+    ]);
+    expect(targetsOf('src/app.ts')).toEqual([
+      ['./lib', { type: 'internal', module: 'src/lib/index.ts' }],
+      ['./util.js', { type: 'internal', module: 'src/util.ts' }],
+    ]);
+  });
+
+  it('reports unresolved relative and aliased imports with file and line', () => {
+    expect(extraction.diagnostics).toEqual([
+      { code: 'UNRESOLVED_IMPORT', message: "cannot resolve './missing'", file: 'src/index.ts', line: 7 },
+      { code: 'UNRESOLVED_IMPORT', message: "cannot resolve '@lib/ghost'", file: 'src/index.ts', line: 8 },
+    ]);
+  });
+
+  it('counts physical lines', () => {
+    expect(extraction.modules.find((module) => module.id === 'src/util.ts')?.lines).toBe(3);
+  });
+});
+
+describe('extract on broken input', () => {
+  it('reports a syntax error with its line and still collects the imports before it', () => {
+    const root = tempProject({
+      'a.ts': "import { b } from './b';\n\nexport const broken = ;\nexport const fine = b;\n",
+      'b.ts': 'export const b = 1;\n',
+    });
+    const extraction = extractFrom({ path: root });
+    expect(extraction.modules[0]?.imports.map((item) => item.target)).toEqual([{ type: 'internal', module: 'b.ts' }]);
+    expect(extraction.diagnostics).toEqual([expect.objectContaining({ code: 'PARSE_ERROR', file: 'a.ts', line: 3 })]);
+  });
+
+  it('reports an import() with a computed specifier', () => {
+    const root = tempProject({ 'a.ts': 'export const load = (name: string) => import(name);\n' });
+    expect(extractFrom({ path: root }).diagnostics).toEqual([
+      { code: 'NON_LITERAL_IMPORT', message: 'import() with a computed specifier cannot be followed', file: 'a.ts', line: 1 },
+    ]);
+  });
+});
+
+describe('countLines', () => {
+  it('counts newline-terminated and unterminated last lines alike', () => {
+    expect(countLines('')).toBe(0);
+    expect(countLines('a')).toBe(1);
+    expect(countLines('a\n')).toBe(1);
+    expect(countLines('a\nb')).toBe(2);
+    expect(countLines('a\r\nb\r\n')).toBe(2);
+    expect(countLines('\n\n')).toBe(2);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config/resolve-settings.js';
+import { loadProject } from '../../src/load/load-project.js';
+import { toModuleId } from '../../src/load/project.js';
+import { fixture, tempProject } from '../helpers.js';
+
+function ids(options: Parameters<typeof resolveSettings>[0]): string[] {
+  const project = loadProject(resolveSettings(options));
+  return project.files.map((file) => toModuleId(project.root, file));
+}
+
+describe('loadProject', () => {
+  it("takes the tsconfig's file set and leaves out tests and declarations", () => {
+    expect(ids({ path: fixture('basic') })).toEqual(['src/app.ts', 'src/index.ts', 'src/lib/double.ts', 'src/lib/index.ts', 'src/lib/math.ts', 'src/util.ts']);
+  });
+
+  it('keeps tests and declarations with includeTests', () => {
+    expect(ids({ path: fixture('basic'), includeTests: true })).toContain('src/app.test.ts');
+    expect(ids({ path: fixture('basic'), includeTests: true })).toContain('src/settings.d.ts');
+  });
+
+  it('restricts to --include globs and drops --exclude globs', () => {
+    expect(ids({ path: fixture('basic'), include: ['src/lib/**'] })).toEqual(['src/lib/double.ts', 'src/lib/index.ts', 'src/lib/math.ts']);
+    expect(ids({ path: fixture('basic'), exclude: ['src/lib/**', '**/util.ts'] })).toEqual(['src/app.ts', 'src/index.ts']);
+  });
+
+  it('scans a folder without tsconfig, skipping node_modules, dist, build, coverage and hidden folders', () => {
+    const root = tempProject({
+      'a.ts': 'export const a = 1;',
+      'sub/b.tsx': 'export const b = 1;',
+      'sub/c.mts': 'export const c = 1;',
+      'sub/d.cts': 'export const d = 1;',
+      'sub/e.js': 'export const e = 1;',
+      'sub/e.test.ts': 'export const t = 1;',
+      'sub/__mocks__/m.ts': 'export const m = 1;',
+      'node_modules/x/index.ts': 'export const x = 1;',
+      'dist/y.ts': 'export const y = 1;',
+      'build/z.ts': 'export const z = 1;',
+      'coverage/w.ts': 'export const w = 1;',
+      '.cache/v.ts': 'export const v = 1;',
+      'types.d.ts': 'export type T = 1;',
+    });
+    expect(ids({ path: root })).toEqual(['a.ts', 'sub/b.tsx', 'sub/c.mts', 'sub/d.cts']);
+  });
+
+  it('uses an explicit --tsconfig', () => {
+    const root = tempProject({
+      'tsconfig.json': '{ "include": ["app"] }',
+      'tsconfig.lib.json': '{ "include": ["lib"] }',
+      'app/a.ts': 'export const a = 1;',
+      'lib/b.ts': 'export const b = 1;',
+    });
+    expect(ids({ path: root })).toEqual(['app/a.ts']);
+    expect(ids({ path: root, tsconfig: `${root}/tsconfig.lib.json` })).toEqual(['lib/b.ts']);
+  });
+
+  it('fails with NO_SOURCE_FILES when nothing is left to analyse', () => {
+    const root = tempProject({ 'README.md': '# nothing here', 'only.test.ts': 'export {};' });
+    expect(() => ids({ path: root })).toThrowError(expect.objectContaining({ code: 'NO_SOURCE_FILES' }));
+  });
+
+  it('fails with TSCONFIG_INVALID on a tsconfig that is not JSON with comments', () => {
+    const root = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "strict": true ', 'a.ts': '' });
+    expect(() => ids({ path: root })).toThrowError(expect.objectContaining({ code: 'TSCONFIG_INVALID', message: expect.stringMatching(/^tsconfig\.json: .*expected/) }));
+  });
+
+  it('reports a missing extends target as a diagnostic and goes on', () => {
+    const root = tempProject({ 'tsconfig.json': '{ "extends": "./missing-base.json", "include": ["*.ts"] }', 'a.ts': 'export const a = 1;' });
+    const project = loadProject(resolveSettings({ path: root }));
+    expect(project.files).toHaveLength(1);
+    expect(project.diagnostics).toEqual([expect.objectContaining({ code: 'TSCONFIG_WARNING', file: 'tsconfig.json', message: expect.stringContaining('missing-base.json') })]);
+  });
+});
