@@ -18,7 +18,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const extraction = extract(project);
   const graph = buildGraph(extraction);
   const weighted = weighEdges(graph, settings.cluster);
-  const partition = cluster(graph.modules.map((module) => module.id), weighted, settings.cluster);
+  const partition = cluster(graph, weighted, settings.cluster);
   const metrics = measure(graph, weighted, partition, settings.expected);
   const plan = planExtraction(graph, partition);
   return {

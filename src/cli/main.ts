@@ -19,6 +19,7 @@ interface AnalyzeFlags {
   seed?: string;
   resolution?: string;
   expected?: string;
+  kernel?: 'auto' | 'none';
   format: Format;
   output?: string;
   debug?: boolean;
@@ -68,6 +69,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
     .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
     .option('--seed <n>', 'seed of the clustering random source (default 42)')
     .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services (default 1)')
+    .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -89,6 +91,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
         seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
         resolution: flags.resolution === undefined ? undefined : parseNumber('resolution', flags.resolution),
         expected: flags.expected,
+        kernel: flags.kernel,
       });
       const text = renderReport(analysis, flags.format);
       if (flags.output === undefined) io.stdout(text);

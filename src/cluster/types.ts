@@ -9,6 +9,8 @@ export interface Cluster {
   id: ClusterId;
   /** Display name. */
   label: string;
+  /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate). */
+  kind: 'service' | 'kernel';
   /** Member modules, sorted. */
   modules: ModuleId[];
 }
@@ -19,7 +21,12 @@ export interface Partition {
   clusters: Cluster[];
   /** Module id -> cluster id, for every clustered module. */
   assignment: Record<ModuleId, ClusterId>;
+  /** Shared-kernel modules with the reason each was recognised (empty when none or disabled). */
+  kernel: Record<ModuleId, string>;
 }
+
+/** Id of the shared-kernel cluster; never a service name (those are single words or word-N). */
+export const KERNEL_ID = 'shared-kernel';
 
 /** An undirected, weighted edge of the clustering graph (source < target). */
 export interface WeightedEdge {

@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Louvain resolution (default 1). */
   resolution?: number;
+  /** Shared-kernel detection: `auto` (default) or `none`. */
+  kernel?: 'auto' | 'none';
   /** Expected partition: a JSON file path, or the map itself (module id -> service). */
   expected?: string | Record<string, string>;
   /** Folder relative paths are resolved against (default: process.cwd()). */
@@ -49,6 +51,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
       runtimeWeight: 1,
       typeWeight: 0.5,
       dynamicWeight: 0.5,
+      kernel: checkChoice('kernel', options.kernel ?? 'auto', ['auto', 'none'] as const),
     },
     expected: expected.map,
     expectedSource: expected.source,
@@ -115,4 +118,11 @@ function checkPositive(name: string, value: number): number {
     throw new SeamsError('OPTION_INVALID', `--${name} must be a positive number, got ${String(value)}`, `for example --${name} 1`);
   }
   return value;
+}
+
+function checkChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new SeamsError('OPTION_INVALID', `--${name} must be one of ${choices.join(', ')}, got '${value}'`, `for example --${name} ${choices[0] ?? ''}`);
+  }
+  return value as T;
 }

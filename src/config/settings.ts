@@ -29,6 +29,8 @@ export interface ClusterSettings {
   typeWeight: number;
   /** Edge weight of a dynamic import(): a lazy, optional dependency. */
   dynamicWeight: number;
+  /** `auto`: recognise the shared kernel and keep it out of the services; `none`: do not. */
+  kernel: 'auto' | 'none';
 }
 
 export const DEFAULT_SEED = 42;

@@ -18,6 +18,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
   const sizeOf = new Map<ClusterId, number>(partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]));
 
+  const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
   const pending = [...components];
   const steps: PlanStep[] = [];
@@ -39,7 +40,9 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     steps.push({
       rank: steps.length + 1,
       clusters: next.component,
-      reason: describeStep(next.component, next.inbound, [...new Set(dependsOn)], dependencies),
+      reason: kernelIds.has(next.component[0] ?? '') && next.component.length === 1
+        ? `publish it as a library (or duplicate it) first; ${next.inbound} imports from the services use it`
+        : describeStep(next.component, next.inbound, [...new Set(dependsOn)], dependencies),
       dependsOn: [...new Set(dependsOn)].sort(compareStrings),
       inboundImports: next.inbound,
     });

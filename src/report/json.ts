@@ -16,6 +16,7 @@ export interface JsonReport {
   clusters: {
     id: string;
     label: string;
+    kind: 'service' | 'kernel';
     modules: string[];
     files: number;
     lines: number;
@@ -26,6 +27,7 @@ export interface JsonReport {
     packages: string[];
     builtins: string[];
   }[];
+  kernel: { module: string; reason: string }[];
   metrics: { modularity: number; mojoFm: number | null; expected: Agreement | null };
   plan: { steps: PlanStep[]; dependencies: ServiceDependency[]; cycles: string[][] };
   diagnostics: Diagnostic[];
@@ -54,6 +56,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       return {
         id: item.id,
         label: item.label,
+        kind: item.kind,
         modules: item.modules,
         files: service?.files ?? item.modules.length,
         lines: service?.lines ?? 0,
@@ -65,6 +68,9 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
       };
     }),
+    kernel: Object.entries(partition.kernel)
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .map(([module, reason]) => ({ module, reason })),
     metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, expected: metrics.partition.expected },
     plan: { steps: plan.steps, dependencies: plan.dependencies, cycles: plan.cycles },
     diagnostics: analysis.diagnostics,

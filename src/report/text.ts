@@ -22,6 +22,10 @@ export function renderText(analysis: Analysis): string {
   }
   out.push(table.toString());
   out.push('Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · cohesion: share of edges kept inside');
+  const kernelSize = Object.keys(partition.kernel).length;
+  if (kernelSize > 0) {
+    out.push(`Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`);
+  }
   out.push('');
   out.push('Partition');
   out.push(`  modularity Q  ${metrics.partition.modularity.toFixed(3)}   (Newman; higher is better, above 0.3 is clear structure)`);

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { cluster } from '../../src/cluster/cluster.js';
 import { labelClusters, pathWords } from '../../src/cluster/label-clusters.js';
 import type { WeightedEdge } from '../../src/cluster/types.js';
-import { DEFAULT_SEED } from '../../src/config/settings.js';
+import { DEFAULT_SEED, type ClusterSettings } from '../../src/config/settings.js';
+import type { ModuleGraph } from '../../src/graph/types.js';
 
-const settings = { seed: DEFAULT_SEED, resolution: 1, runtimeWeight: 1, typeWeight: 0.5, dynamicWeight: 0.5 };
+const settings: ClusterSettings = { seed: DEFAULT_SEED, resolution: 1, runtimeWeight: 1, typeWeight: 0.5, dynamicWeight: 0.5, kernel: 'none' };
+
+/** A module graph whose edges are the given undirected edges, read as imports source -> target. */
+function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
+  return {
+    modules: modules.map((id) => ({ id, lines: 1 })),
+    edges: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'], lines: [1] })),
+    externals: {},
+  };
+}
 
 /** Every pair of the group connected with weight 1. */
 function clique(ids: string[]): WeightedEdge[] {
@@ -23,7 +33,7 @@ describe('cluster', () => {
   );
 
   it('separates two dense groups joined by one edge, and names them after their domain word', () => {
-    const partition = cluster(modules, edges, settings);
+    const partition = cluster(graphOf(modules, edges), edges, settings);
     expect(partition.clusters.map((item) => ({ id: item.id, modules: item.modules }))).toEqual([
       { id: 'database', modules: [lonely] },
       { id: 'order', modules: [...orders].sort() },
@@ -32,14 +42,14 @@ describe('cluster', () => {
   });
 
   it('is a partition: every module in exactly one cluster, assignment consistent', () => {
-    const partition = cluster(modules, edges, settings);
+    const partition = cluster(graphOf(modules, edges), edges, settings);
     const listed = partition.clusters.flatMap((item) => item.modules).sort();
     expect(listed).toEqual([...modules].sort());
     for (const item of partition.clusters) for (const id of item.modules) expect(partition.assignment[id]).toBe(item.id);
   });
 
   it('gives identical output for the same seed and input order', () => {
-    expect(JSON.stringify(cluster(modules, edges, settings))).toBe(JSON.stringify(cluster([...modules].reverse(), edges, settings)));
+    expect(JSON.stringify(cluster(graphOf(modules, edges), edges, settings))).toBe(JSON.stringify(cluster(graphOf([...modules].reverse(), edges), edges, settings)));
   });
 });
 

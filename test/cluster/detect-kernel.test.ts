@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { partitionFromGroups } from '../../src/cluster/cluster.js';
+import { detectKernel } from '../../src/cluster/detect-kernel.js';
+import type { ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+
+const edge = (from: string, to: string): ModuleEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'], lines: [1] });
+
+function graphOf(edges: [string, string][]): ModuleGraph {
+  const ids = [...new Set(edges.flat())].sort();
+  return { modules: ids.map((id) => ({ id, lines: 1 })), edges: edges.map(([from, to]) => edge(from, to)), externals: {} };
+}
+
+// Three areas (a, b, c) of two modules each, a logger used by all three, a format helper only the
+// logger uses, and a popular "order" model that imports area code.
+const graph = graphOf([
+  ['a1', 'a2'], ['a2', 'a1'], ['b1', 'b2'], ['c1', 'c2'],
+  ['a1', 'logger'], ['b1', 'logger'], ['c1', 'logger'],
+  ['logger', 'format'],
+  ['a2', 'order'], ['b2', 'order'], ['c2', 'order'], ['order', 'a1'],
+]);
+const firstPass = partitionFromGroups([['a1', 'a2'], ['b1', 'b2'], ['c1', 'c2'], ['logger', 'format'], ['order']]);
+
+describe('detectKernel', () => {
+  it('takes widely imported bottom-layer modules and their private helpers, not popular domain code', () => {
+    const kernel = detectKernel(graph, firstPass);
+    expect(kernel.modules).toEqual(['format', 'logger']);
+    expect(kernel.reasons).toEqual({
+      format: 'imported only by kernel modules and imports only kernel modules',
+      logger: 'imported by 3 modules in 3 areas (threshold 3); imports only kernel modules',
+    });
+  });
+
+  it('finds nothing when no module is used across enough areas', () => {
+    const small = graphOf([['a1', 'a2'], ['b1', 'b2'], ['a1', 'logger'], ['b1', 'logger']]);
+    expect(detectKernel(small, partitionFromGroups([['a1', 'a2'], ['b1', 'b2'], ['logger']])).modules).toEqual([]);
+  });
+});

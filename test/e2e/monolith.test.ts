@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO, fixture } from '../helpers.js';
+
+const run = promisify(execFile);
+const BIN = path.join(REPO, 'bin', 'seams.js');
+
+async function seams(args: string[]) {
+  return run(process.execPath, [BIN, ...args], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
+}
+
+describe('seams analyze on the fixture monolith (built bin)', () => {
+  it('agrees with the ground truth at MoJoFM >= 70 and prints byte-identical JSON on two runs', async () => {
+    const args = ['analyze', 'fixtures/monolith', '--format', 'json', '--expected', 'fixtures/monolith/expected.json'];
+    const [first, second] = await Promise.all([seams(args), seams(args)]);
+    expect(first.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(report.metrics.expected.compared).toBe(Object.keys(JSON.parse(readFileSync(fixture('monolith', 'expected.json'), 'utf8'))).length);
+    expect(report.metrics.mojoFm).toBeGreaterThanOrEqual(70);
+  });
+
+  it('keeps the JSON contract: sorted modules with clusters, sorted edges, every cluster in one plan step', async () => {
+    const { stdout } = await seams(['analyze', 'fixtures/monolith', '--format', 'json']);
+    const report = JSON.parse(stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'seams', version: JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version });
+    const ids = report.modules.map((module: { id: string }) => module.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.length).toBeGreaterThanOrEqual(120);
+    expect(ids.some((id: string) => /test|spec|__mocks__|\.d\.ts$/.test(id))).toBe(false);
+    const clusterIds = new Set(report.clusters.map((item: { id: string }) => item.id));
+    for (const module of report.modules) expect(clusterIds.has(module.cluster)).toBe(true);
+    const edgeKeys = report.edges.map((edge: { from: string; to: string }) => `${edge.from}\u0000${edge.to}`);
+    expect(edgeKeys).toEqual([...edgeKeys].sort());
+    const planned = report.plan.steps.flatMap((step: { clusters: string[] }) => step.clusters).sort();
+    expect(planned).toEqual([...clusterIds].sort());
+    expect(stdout).not.toContain(REPO);
+  });
+
+  it('records the fixture features in the graph: alias, barrel, dynamic, require, type-only, cycle', async () => {
+    const { stdout } = await seams(['analyze', 'fixtures/monolith', '--format', 'json']);
+    const report = JSON.parse(stdout);
+    const edge = (from: string, to: string) => report.edges.find((item: { from: string; to: string }) => item.from === from && item.to === to);
+    expect(edge('src/services/order-service.ts', 'src/services/notification-service.ts')?.kinds).toContain('dynamic');
+    expect(edge('src/services/shipping/carrier-registry.ts', 'src/services/shipping/ups-carrier.ts')?.kinds).toContain('require');
+    expect(edge('src/app.ts', 'src/events/register-handlers.ts')?.kinds).toContain('side-effect');
+    expect(edge('src/services/order-service.ts', 'src/services/payment-service.ts')).toBeDefined();
+    expect(edge('src/services/payment-service.ts', 'src/services/order-service.ts')).toBeDefined();
+    expect(report.edges.some((item: { to: string; kinds: string[] }) => item.to === 'src/shared/index.ts')).toBe(true);
+    expect(report.edges.some((item: { typeOnly: boolean }) => item.typeOnly)).toBe(true);
+    expect(report.modules.find((module: { id: string }) => module.id === 'src/app.ts').packages).toContain('express');
+  });
+
+  it('prints the text report for npm start', async () => {
+    const { stdout, stderr } = await seams(['analyze', 'fixtures/monolith']);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/Candidate services\n┌/);
+    expect(stdout).toContain('Extraction plan');
+  });
+});

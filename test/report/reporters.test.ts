@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/analysis.js';
+import { renderJson, toJsonReport } from '../../src/report/json.js';
+import { renderText } from '../../src/report/text.js';
+
+/** A hand-made analysis: two services and a kernel, one cycle-free plan. */
+const analysis: Analysis = {
+  schemaVersion: 1,
+  tool: { name: 'seams', version: '9.9.9' },
+  settings: { tsconfig: 'tsconfig.json', seed: 42, resolution: 1, expected: null },
+  graph: {
+    modules: [
+      { id: 'src/log.ts', lines: 5 },
+      { id: 'src/order.ts', lines: 20 },
+      { id: 'src/pay.ts', lines: 10 },
+    ],
+    edges: [
+      { from: 'src/order.ts', to: 'src/log.ts', kinds: ['static'], typeOnly: false, symbols: ['log'], lines: [1] },
+      { from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] },
+    ],
+    externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'] } },
+  },
+  partition: {
+    clusters: [
+      { id: 'order', label: 'order', kind: 'service', modules: ['src/order.ts'] },
+      { id: 'pay', label: 'pay', kind: 'service', modules: ['src/pay.ts'] },
+      { id: 'shared-kernel', label: 'shared kernel', kind: 'kernel', modules: ['src/log.ts'] },
+    ],
+    assignment: { 'src/log.ts': 'shared-kernel', 'src/order.ts': 'order', 'src/pay.ts': 'pay' },
+    kernel: { 'src/log.ts': 'imported by 3 modules in 3 areas (threshold 3); imports only kernel modules' },
+  },
+  metrics: {
+    partition: { modularity: -0.5, expected: null },
+    services: [
+      { cluster: 'order', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, cohesion: 0 },
+      { cluster: 'pay', files: 1, lines: 10, ca: 1, ce: 0, instability: 0, cohesion: 0 },
+      { cluster: 'shared-kernel', files: 1, lines: 5, ca: 1, ce: 0, instability: 0, cohesion: 0 },
+    ],
+  },
+  plan: {
+    dependencies: [
+      { from: 'order', to: 'pay', imports: 1, typeOnly: 0 },
+      { from: 'order', to: 'shared-kernel', imports: 1, typeOnly: 0 },
+    ],
+    cycles: [],
+    steps: [
+      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1 },
+      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1 },
+      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0 },
+    ],
+  },
+  diagnostics: [{ code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone'", file: 'src/order.ts', line: 4 }],
+};
+
+describe('JSON reporter', () => {
+  const report = toJsonReport(analysis);
+
+  it('emits the core fields of the contract with their meanings', () => {
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'seams', version: '9.9.9' });
+    expect(report.modules).toEqual([
+      { id: 'src/log.ts', lines: 5, cluster: 'shared-kernel', packages: [], builtins: [] },
+      { id: 'src/order.ts', lines: 20, cluster: 'order', packages: ['express'], builtins: ['fs'] },
+      { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [] },
+    ]);
+    expect(report.edges[1]).toEqual({ from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] });
+    expect(report.clusters.map((item) => [item.id, item.label, item.modules])).toEqual([
+      ['order', 'order', ['src/order.ts']],
+      ['pay', 'pay', ['src/pay.ts']],
+      ['shared-kernel', 'shared kernel', ['src/log.ts']],
+    ]);
+    expect(report.clusters[0]).toMatchObject({ kind: 'service', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, packages: ['express'], builtins: ['fs'] });
+    expect(report.clusters[2]).toMatchObject({ kind: 'kernel' });
+    expect(report.kernel).toEqual([{ module: 'src/log.ts', reason: expect.stringContaining('3 areas') }]);
+    expect(report.metrics).toEqual({ modularity: -0.5, mojoFm: null, expected: null });
+    expect(report.plan.steps.map((step) => step.rank)).toEqual([1, 2, 3]);
+    expect(report.diagnostics).toEqual(analysis.diagnostics);
+  });
+
+  it('renders two-space JSON with a trailing newline, identical on every call', () => {
+    const text = renderJson(analysis);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toBe(renderJson(structuredClone(analysis)));
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
+  });
+});
+
+describe('text reporter', () => {
+  const text = renderText(analysis);
+
+  it('shows services, partition metrics, the plan and diagnostics', () => {
+    expect(text).toContain('seams 9.9.9: 3 modules, 2 import edges, 3 candidate services');
+    expect(text).toMatch(/│ order\s+│\s+1 │\s+20 │\s+0 │\s+1 │ 1\.00 │\s+0\.00 │/);
+    expect(text).toContain('modularity Q  -0.500');
+    expect(text).toContain('   1. shared-kernel: r1');
+    expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
+    expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
+    expect(text).not.toMatch(/\u001b\[/);
+  });
+});
