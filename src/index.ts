@@ -6,7 +6,7 @@ export type { Settings, ClusterSettings } from './config/settings.js';
 export type { Diagnostic } from './diagnostics.js';
 export { SeamsError, type ErrorCode } from './errors.js';
 export type { ImportKind, ImportTarget, ModuleId } from './extract/types.js';
-export type { ModuleEdge, ModuleGraph, ModuleNode, ExternalImports } from './graph/types.js';
+export type { DependencyEdge, ImportDetail, ModuleEdge, ModuleGraph, ModuleNode, ExternalImports } from './graph/types.js';
 export type { Cluster, ClusterId, Partition } from './cluster/types.js';
 export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
 export type { Plan, PlanStep, ServiceDependency } from './plan/types.js';

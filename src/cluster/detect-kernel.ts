@@ -27,7 +27,7 @@ export interface KernelDetection {
 export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDetection {
   const importers = new Map<ModuleId, Set<ModuleId>>();
   const imported = new Map<ModuleId, Set<ModuleId>>();
-  for (const edge of graph.edges) {
+  for (const edge of graph.dependencies) {
     getOrCreate(importers, edge.to).add(edge.from);
     getOrCreate(imported, edge.from).add(edge.to);
   }

@@ -1,6 +1,6 @@
 import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
-import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
+import type { DependencyEdge, ModuleGraph } from '../graph/types.js';
 import type { WeightedEdge } from './types.js';
 
 /**
@@ -14,9 +14,9 @@ import type { WeightedEdge } from './types.js';
  */
 export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): WeightedEdge[] {
   const fanIn = new Map<string, number>();
-  for (const edge of graph.edges) fanIn.set(edge.to, (fanIn.get(edge.to) ?? 0) + 1);
+  for (const edge of graph.dependencies) fanIn.set(edge.to, (fanIn.get(edge.to) ?? 0) + 1);
   const weights = new Map<string, WeightedEdge>();
-  for (const edge of graph.edges) {
+  for (const edge of graph.dependencies) {
     const [source, target] = compareStrings(edge.from, edge.to) < 0 ? [edge.from, edge.to] : [edge.to, edge.from];
     const key = `${source}\u0000${target}`;
     const existing = weights.get(key);
@@ -28,7 +28,7 @@ export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): Weigh
 }
 
 /** Weight of one directed module edge under the clustering settings. */
-export function edgeWeight(edge: ModuleEdge, settings: ClusterSettings): number {
+export function edgeWeight(edge: DependencyEdge, settings: ClusterSettings): number {
   if (edge.typeOnly) return settings.typeWeight;
   if (edge.kinds.every((kind) => kind === 'dynamic' || kind === 'type')) return settings.dynamicWeight;
   return settings.runtimeWeight;

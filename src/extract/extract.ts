@@ -1,23 +1,25 @@
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
-import { compareDiagnostics } from '../diagnostics.js';
+import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
+import { collectExports } from './collect-exports.js';
 import { collectImports } from './collect-imports.js';
 import { createResolver } from './resolve-import.js';
-import type { Extraction, ModuleFacts, ModuleImport } from './types.js';
+import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
 
 /**
- * Parses every selected file with ts-morph (no type checker), collects its imports and resolves
- * each one. ASTs are released file by file, so memory stays flat on large projects.
+ * Parses every selected file with ts-morph (no type checker), collects its imports and exports
+ * and resolves each specifier. ASTs are released file by file, so memory stays flat on large
+ * projects.
  */
 export function extract(project: LoadedProject): Extraction {
   const tsMorph = new Project({
-    compilerOptions: project.compilerOptions,
+    compilerOptions: { allowJs: true },
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
   });
-  const resolve = createResolver(project.root, project.compilerOptions, project.files);
+  const resolve = createResolver(project);
   const modules: ModuleFacts[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of project.files) {
@@ -26,7 +28,7 @@ export function extract(project: LoadedProject): Extraction {
     const parseError = firstParseError(sourceFile.compilerNode);
     if (parseError) diagnostics.push({ code: 'PARSE_ERROR', message: parseError.message, file: id, line: parseError.line });
     const collected = collectImports(sourceFile);
-    const imports: ModuleImport[] = collected.imports.map((raw) => ({ ...raw, target: resolve(raw.specifier, file, raw.kind) }));
+    const imports: ModuleImport[] = collected.imports.map((raw) => ({ ...raw, target: resolve(raw, file) }));
     for (const item of imports) {
       if (item.target.type === 'unresolved') {
         diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
@@ -35,10 +37,29 @@ export function extract(project: LoadedProject): Extraction {
     for (const call of collected.opaque) {
       diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
     }
-    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports });
+    const exports = resolveExports(collectExports(sourceFile), imports);
+    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports, exports });
     tsMorph.removeSourceFile(sourceFile);
   }
   return { modules, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */
+function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): ModuleExports {
+  const targets = new Map<string, ImportTarget>();
+  for (const item of imports) if (item.syntax === 'import' || item.syntax === 'export-from') targets.set(item.specifier, item.target);
+  const moduleOf = (specifier: string) => {
+    const target = targets.get(specifier);
+    return target?.type === 'internal' ? target.module : null;
+  };
+  const reexports = raw.reexports
+    .flatMap((item) => {
+      const module = moduleOf(item.specifier);
+      return module === null ? [] : [{ name: item.name, module, imported: item.imported }];
+    })
+    .sort((a, b) => compareStrings(a.name, b.name));
+  const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
+  return { local: raw.local, reexports, stars };
 }
 
 /** Physical lines: newline count, plus one when the last line has no trailing newline. */

@@ -1,37 +1,100 @@
+import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { toModuleId } from '../load/project.js';
-import type { ImportKind, ImportTarget, ModuleId } from './types.js';
+import { toModuleId, type LoadedProject, type ProjectConfig, type WorkspacePackage } from '../load/project.js';
+import { findSource } from './find-source.js';
+import { workspaceCandidates } from './resolve-workspace.js';
+import type { ImportTarget, ModuleId, RawImport } from './types.js';
 
-export type ResolveImport = (specifier: string, containingFile: string, kind: ImportKind) => ImportTarget;
+export type ResolveImport = (raw: RawImport, containingFile: string) => ImportTarget;
 
 const BUILTINS = new Set(builtinModules);
 
 /**
- * A resolver that runs TypeScript's own module resolution under the project's compiler options
- * (`moduleResolution`, `baseUrl`, `paths`, `rootDirs`, `.js` specifiers naming `.ts` sources),
- * sharing one resolution cache across all files, and classifies the result: a module of the
- * analysed file set, an npm package, a Node built-in, a project file that is not analysed, or
- * unresolved.
+ * A resolver that runs TypeScript's own module resolution under the compiler options of the
+ * project each file belongs to (`moduleResolution`, `baseUrl`, `paths`, `rootDirs`, `.js`
+ * specifiers naming `.ts` sources, package.json `imports`; under node16/nodenext the import's
+ * resolution mode), sharing one resolution cache per project, then classifies the result: a
+ * module of the analysed file set (build output of a referenced project or workspace package
+ * mapped back to its source), an npm package, a Node built-in, a project file that is not
+ * analysed, or unresolved. Workspace package names resolve to the package's sources even when
+ * node_modules is absent. `/// <reference path>` is resolved as a path, as the compiler does.
  */
-export function createResolver(root: string, compilerOptions: ts.CompilerOptions, files: readonly string[]): ResolveImport {
-  const byPath = new Map<string, ModuleId>(files.map((file) => [path.normalize(file), toModuleId(root, file)]));
-  const cache = ts.createModuleResolutionCache(root, (name) => name, compilerOptions);
-  return (specifier, containingFile, kind) => {
-    const mode = kind === 'require' ? ts.ModuleKind.CommonJS : undefined;
-    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, compilerOptions, ts.sys, cache, undefined, mode);
+export function createResolver(project: LoadedProject): ResolveImport {
+  const byPath = new Map<string, ModuleId>(project.files.map((file) => [path.normalize(file), toModuleId(project.root, file)]));
+  const isSource = (file: string) => byPath.has(file);
+  const projectOf = new Map<string, ProjectConfig>();
+  for (const config of [...project.projects].reverse()) for (const file of config.files) projectOf.set(path.normalize(file), config);
+  const caches = new Map<ProjectConfig, ts.ModuleResolutionCache>();
+  const cacheOf = (config: ProjectConfig) => {
+    let cache = caches.get(config);
+    if (!cache) caches.set(config, (cache = ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions)));
+    return cache;
+  };
+  const internal = (file: string | null): ImportTarget | null => (file === null ? null : { type: 'internal', module: byPath.get(file) as ModuleId });
+  const excluded = (file: string): ImportTarget => ({ type: 'excluded', path: path.relative(project.root, file).split(path.sep).join('/') });
+  const workspaceTarget = (specifier: string): ImportTarget | null => {
+    const workspace = workspaceOf(specifier, project.workspaces);
+    if (workspace === undefined) return null;
+    for (const candidate of workspaceCandidates(specifier, workspace)) {
+      const found = findSource(candidate, project.projects, isSource);
+      if (found !== null) return internal(found);
+    }
+    return { type: 'unresolved' };
+  };
+
+  return (raw, containingFile) => {
+    const file = path.normalize(containingFile);
+    if (raw.syntax === 'reference-path') {
+      const target = path.resolve(path.dirname(file), raw.specifier);
+      return internal(findSource(target, project.projects, isSource)) ?? (existsSync(target) ? excluded(target) : { type: 'unresolved' });
+    }
+    const config = projectOf.get(file) ?? (project.projects[0] as ProjectConfig);
+    const options = config.compilerOptions;
+    const cache = cacheOf(config);
+    const mode = resolutionMode(raw, file, options, cache);
+    const { resolvedModule } = ts.resolveModuleName(raw.specifier, file, options, ts.sys, cache, undefined, mode);
     if (resolvedModule !== undefined) {
       const resolved = path.normalize(resolvedModule.resolvedFileName);
-      const internal = byPath.get(resolved);
-      if (internal !== undefined) return { type: 'internal', module: internal };
-      if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(specifier) };
-      return { type: 'excluded', path: toModuleId(root, resolved) };
+      const source = internal(findSource(resolved, project.projects, isSource));
+      if (source !== null) return source;
+      const workspace = workspaceTarget(raw.specifier);
+      if (workspace !== null && workspace.type === 'internal') return workspace;
+      if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(raw.specifier) };
+      return excluded(resolved);
     }
-    if (isBuiltin(specifier)) return { type: 'builtin', name: specifier.replace(/^node:/, '') };
-    if (isPathLike(specifier) || matchesPathAlias(specifier, compilerOptions)) return { type: 'unresolved' };
-    return { type: 'package', name: packageName(specifier) };
+    if (isBuiltin(raw.specifier)) return { type: 'builtin', name: raw.specifier.replace(/^node:/, '') };
+    const workspace = workspaceTarget(raw.specifier);
+    if (workspace !== null) return workspace;
+    if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options)) return { type: 'unresolved' };
+    return { type: 'package', name: packageName(raw.specifier) };
   };
+}
+
+/**
+ * Under node16/nodenext, how TypeScript resolves an import depends on its form and on the file's
+ * module format: `require` and `import x = require()` resolve as CommonJS, `import()` as ESM, and
+ * import declarations as the format the file has (from its extension and nearest package.json
+ * `type`). Other resolution modes ignore the mode.
+ */
+function resolutionMode(raw: RawImport, file: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache): ts.ResolutionMode {
+  if (!usesNodeModes(options)) return undefined;
+  if (raw.kind === 'require') return ts.ModuleKind.CommonJS;
+  if (raw.syntax === 'import-call') return ts.ModuleKind.ESNext;
+  return ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), ts.sys, options);
+}
+
+/** True for moduleResolution node16/nodenext, set or implied by `module` node16…nodenext. */
+function usesNodeModes(options: ts.CompilerOptions): boolean {
+  const resolution = options.moduleResolution;
+  if (resolution !== undefined) return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
+  const module = options.module;
+  return module !== undefined && module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext;
+}
+
+function workspaceOf(specifier: string, workspaces: readonly WorkspacePackage[]): WorkspacePackage | undefined {
+  return workspaces.find((workspace) => specifier === workspace.name || specifier.startsWith(`${workspace.name}/`));
 }
 
 function isBuiltin(specifier: string): boolean {
@@ -39,7 +102,7 @@ function isBuiltin(specifier: string): boolean {
 }
 
 function isPathLike(specifier: string): boolean {
-  return specifier.startsWith('.') || specifier.startsWith('/') || /^[A-Za-z]:[\\/]/.test(specifier);
+  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#') || /^[A-Za-z]:[\\/]/.test(specifier);
 }
 
 /** True when a tsconfig `paths` pattern claims the specifier: then failing to resolve is a bug, not a package. */

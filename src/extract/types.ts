@@ -6,6 +6,17 @@ export type ModuleId = string;
 /** How one module refers to another. */
 export type ImportKind = 'static' | 'type' | 'dynamic' | 'require' | 'reexport' | 'side-effect';
 
+/** The syntax an import was written in (more detail than its kind). */
+export type ImportSyntax =
+  | 'import'
+  | 'export-from'
+  | 'import-equals'
+  | 'import-call'
+  | 'require-call'
+  | 'import-type'
+  | 'jsdoc-import-type'
+  | 'reference-path';
+
 /** One import statement as written, before resolution. */
 export interface RawImport {
   /** The module specifier text, e.g. `../shared/logger` or `@nestjs/common`. */
@@ -18,6 +29,28 @@ export interface RawImport {
   symbols: string[];
   /** 1-based line of the statement. */
   line: number;
+  /** The syntax it was written in. */
+  syntax: ImportSyntax;
+}
+
+/** What a module exports, as written: the input of barrel see-through. */
+export interface RawExports {
+  /** Names declared in the module and exported (`default` for a default export), sorted. */
+  local: string[];
+  /** Names re-exported from another module: `export { a as name } from`, or an imported binding re-exported. */
+  reexports: { name: string; specifier: string; imported: string }[];
+  /** Specifiers of `export * from`. */
+  stars: string[];
+}
+
+/** What a module exports, with re-export targets resolved to analysed modules. */
+export interface ModuleExports {
+  /** Names declared in the module and exported, sorted. */
+  local: string[];
+  /** Exported `name` is `imported` of `module` (`*`: the module's namespace). Sorted by name. */
+  reexports: { name: string; module: ModuleId; imported: string }[];
+  /** Modules re-exported with `export * from`, in source order. */
+  stars: ModuleId[];
 }
 
 /** Where a specifier resolved to. */
@@ -42,6 +75,8 @@ export interface ModuleFacts {
   lines: number;
   /** Import statements in source order. */
   imports: ModuleImport[];
+  /** Its exports, for barrel see-through. */
+  exports: ModuleExports;
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

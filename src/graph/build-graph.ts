@@ -1,13 +1,20 @@
 import { compareStrings } from '../diagnostics.js';
-import type { Extraction, ImportKind, ModuleId } from '../extract/types.js';
-import { IMPORT_KINDS, type ExternalImports, type ModuleEdge, type ModuleGraph } from './types.js';
+import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
+import { createDeclarationLookup } from './declarations.js';
+import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDetail, type ModuleEdge, type ModuleGraph } from './types.js';
 
 /**
  * Merges each module's resolved imports into one edge per ordered pair of analysed modules
- * (self-imports dropped), and gathers the packages and built-ins each module uses.
+ * (self-imports dropped), resolves every imported name to its declaring module through barrels,
+ * builds the see-through dependency graph from those declarations, and gathers the packages and
+ * built-ins each module uses.
  */
 export function buildGraph(extraction: Extraction): ModuleGraph {
-  const edges = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; symbols: Set<string>; lines: Set<number> }>();
+  const exportsOf = new Map<ModuleId, ModuleExports>(extraction.modules.map((module) => [module.id, module.exports]));
+  const declaringModule = createDeclarationLookup(exportsOf);
+  const written = new EdgeMerger();
+  const seeThrough = new EdgeMerger();
+  const declarations = new Map<string, Map<string, ModuleId>>();
   const externals: Record<ModuleId, ExternalImports> = {};
   for (const module of extraction.modules) {
     const packages = new Set<string>();
@@ -17,34 +24,73 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       if (target.type === 'package') packages.add(target.name);
       if (target.type === 'builtin') builtins.add(target.name);
       if (target.type !== 'internal' || target.module === module.id) continue;
-      const key = `${module.id}\u0000${target.module}`;
-      let edge = edges.get(key);
-      if (edge === undefined) {
-        edge = { from: module.id, to: target.module, kinds: new Set(), typeOnly: true, symbols: new Set(), lines: new Set() };
-        edges.set(key, edge);
+      written.add(module.id, target.module, item);
+      const byTarget = new Map<ModuleId, string[]>();
+      for (const symbol of item.symbols) {
+        const declared = symbol === '*' ? target.module : (declaringModule(target.module, symbol) ?? target.module);
+        if (symbol !== '*') getOrCreate(declarations, `${module.id}\u0000${target.module}`, () => new Map<string, ModuleId>()).set(symbol, declared);
+        getOrCreate(byTarget, declared, () => []).push(symbol);
       }
-      edge.kinds.add(item.kind);
-      edge.typeOnly &&= item.typeOnly;
-      for (const symbol of item.symbols) edge.symbols.add(symbol);
-      edge.lines.add(item.line);
+      if (item.symbols.length === 0) byTarget.set(target.module, []);
+      for (const [declared, symbols] of byTarget) {
+        if (declared !== module.id) seeThrough.add(module.id, declared, { ...item, symbols });
+      }
     }
     if (packages.size > 0 || builtins.size > 0) {
       externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings) };
     }
   }
-  const merged: ModuleEdge[] = [...edges.values()]
-    .map((edge) => ({
-      from: edge.from,
-      to: edge.to,
-      kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
-      typeOnly: edge.typeOnly,
-      symbols: [...edge.symbols].sort(compareStrings),
-      lines: [...edge.lines].sort((a, b) => a - b),
-    }))
-    .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  const edges: ModuleEdge[] = written.edges().map((edge) => ({
+    ...edge,
+    declarations: [...(declarations.get(`${edge.from}\u0000${edge.to}`) ?? new Map<string, ModuleId>()).entries()]
+      .map(([symbol, module]) => ({ symbol, module }))
+      .sort((a, b) => compareStrings(a.symbol, b.symbol)),
+  }));
   return {
     modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines })),
-    edges: merged,
+    edges,
+    dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
     externals,
   };
+}
+
+/** Accumulates import statements into one edge per ordered pair. */
+class EdgeMerger {
+  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; symbols: Set<string>; details: ImportDetail[] }>();
+
+  add(from: ModuleId, to: ModuleId, item: ModuleImport): void {
+    const key = `${from}\u0000${to}`;
+    let edge = this.byPair.get(key);
+    if (edge === undefined) {
+      edge = { from, to, kinds: new Set(), typeOnly: true, symbols: new Set(), details: [] };
+      this.byPair.set(key, edge);
+    }
+    edge.kinds.add(item.kind);
+    edge.typeOnly &&= item.typeOnly;
+    for (const symbol of item.symbols) edge.symbols.add(symbol);
+    edge.details.push({ line: item.line, kind: item.kind, syntax: item.syntax, specifier: item.specifier, typeOnly: item.typeOnly, symbols: [...item.symbols].sort(compareStrings) });
+  }
+
+  edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {
+    return [...this.byPair.values()]
+      .map((edge) => {
+        const details = [...edge.details].sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
+        return {
+          from: edge.from,
+          to: edge.to,
+          kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
+          typeOnly: edge.typeOnly,
+          symbols: [...edge.symbols].sort(compareStrings),
+          lines: [...new Set(details.map((detail) => detail.line))],
+          details,
+        };
+      })
+      .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  }
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
 }

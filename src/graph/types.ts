@@ -1,4 +1,4 @@
-import type { ImportKind, ModuleId } from '../extract/types.js';
+import type { ImportKind, ImportSyntax, ModuleId } from '../extract/types.js';
 
 /** One analysed source file. */
 export interface ModuleNode {
@@ -8,11 +8,11 @@ export interface ModuleNode {
   lines: number;
 }
 
-/** All imports from one module to another, merged. */
-export interface ModuleEdge {
+/** A dependency of one module on another: what clustering, metrics and the plan read. */
+export interface DependencyEdge {
   /** Importing module. */
   from: ModuleId;
-  /** Imported module, as written (a barrel is the target when the import names the barrel). */
+  /** Imported module. */
   to: ModuleId;
   /** Import forms used between the pair, in the order of IMPORT_KINDS. */
   kinds: ImportKind[];
@@ -20,8 +20,32 @@ export interface ModuleEdge {
   typeOnly: boolean;
   /** Imported names, sorted; `*` for namespace, `export *`, dynamic import and require. */
   symbols: string[];
+}
+
+/** One import statement behind an edge. */
+export interface ImportDetail {
+  /** 1-based line of the statement in `from`. */
+  line: number;
+  /** Its kind. */
+  kind: ImportKind;
+  /** The syntax it was written in. */
+  syntax: ImportSyntax;
+  /** The specifier as written. */
+  specifier: string;
+  /** True when the statement is type-only. */
+  typeOnly: boolean;
+  /** Names it imports, sorted. */
+  symbols: string[];
+}
+
+/** All imports from one module to another as written, merged. */
+export interface ModuleEdge extends DependencyEdge {
   /** 1-based lines of the import statements in `from`, ascending. */
   lines: number[];
+  /** Every import statement between the pair, by line. */
+  details: ImportDetail[];
+  /** For each imported name (not `*`), the module that declares it, seen through barrels; sorted by symbol. */
+  declarations: { symbol: string; module: ModuleId }[];
 }
 
 /** Packages and Node built-ins one module imports. */
@@ -36,8 +60,13 @@ export interface ExternalImports {
 export interface ModuleGraph {
   /** Every analysed module, sorted by id. */
   modules: ModuleNode[];
-  /** One edge per ordered pair (from imports to), sorted by from, then to. */
+  /** One edge per ordered pair (from imports to) as written (a barrel is the target when the import names it), sorted by from, then to. */
   edges: ModuleEdge[];
+  /**
+   * The see-through graph that clustering, metrics and the plan use: an import of a name through
+   * a barrel counts as an edge to the module that declares the name. Sorted by from, then to.
+   */
+  dependencies: DependencyEdge[];
   /** Per module with any, its external imports; keys sorted. */
   externals: Record<ModuleId, ExternalImports>;
 }

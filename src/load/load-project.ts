@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { ts } from 'ts-morph';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
-import { toModuleId, type LoadedProject } from './project.js';
+import { findWorkspaces } from './find-workspaces.js';
+import { toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
 import { readTsconfig } from './read-tsconfig.js';
 import { scanFolder } from './scan-folder.js';
 import { selectFiles } from './select-files.js';
@@ -19,29 +21,53 @@ const FOLDER_SCAN_OPTIONS: ts.CompilerOptions = {
   jsx: ts.JsxEmit.Preserve,
 };
 
-/** Finds the project's compiler options and file set (tsconfig or folder scan), then selects files. */
+/**
+ * Finds the projects (the root tsconfig and every project it references, or a folder scan), the
+ * workspace packages, and selects the files to analyse.
+ */
 export function loadProject(settings: Settings): LoadedProject {
   const diagnostics: Diagnostic[] = [];
-  let compilerOptions: ts.CompilerOptions;
-  let candidates: string[];
+  const projects: ProjectConfig[] = [];
+  let candidateCount = 0;
   if (settings.tsconfig !== null) {
-    const config = readTsconfig(settings.tsconfig, settings.root);
-    compilerOptions = config.compilerOptions;
-    candidates = config.fileNames;
-    diagnostics.push(...config.diagnostics);
+    const pending = [settings.tsconfig];
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const file = pending.shift() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (file !== settings.tsconfig && !ts.sys.fileExists(file)) {
+        diagnostics.push({ code: 'TSCONFIG_WARNING', message: `referenced project ${toModuleId(settings.root, file)} not found`, file: toModuleId(settings.root, settings.tsconfig) });
+        continue;
+      }
+      const config = readTsconfig(file, settings.root);
+      diagnostics.push(...config.diagnostics);
+      candidateCount += config.fileNames.length;
+      projects.push({ tsconfig: file, compilerOptions: config.compilerOptions, files: selectFiles(config.fileNames, settings) });
+      pending.push(...config.references);
+    }
   } else {
-    compilerOptions = FOLDER_SCAN_OPTIONS;
-    candidates = scanFolder(settings.root, SOURCE_EXTENSIONS);
+    const candidates = scanFolder(settings.root, SOURCE_EXTENSIONS);
+    candidateCount = candidates.length;
+    projects.push({ tsconfig: null, compilerOptions: FOLDER_SCAN_OPTIONS, files: selectFiles(candidates, settings) });
   }
-  const files = selectFiles(candidates, settings);
+  const files = unionByModuleId(settings.root, projects);
   if (files.length === 0) {
     const where = settings.tsconfig === null ? 'the folder' : toModuleId(settings.root, settings.tsconfig);
-    const leftOut = candidates.length === 0 ? '' : ` (all ${candidates.length} candidate files were left out)`;
+    const leftOut = candidateCount === 0 ? '' : ` (all ${candidateCount} candidate files were left out)`;
     throw new SeamsError(
       'NO_SOURCE_FILES',
       `no TypeScript source files to analyse in ${where}${leftOut}`,
       'point seams at the folder that holds the sources, or adjust --include/--exclude/--tsconfig',
     );
   }
-  return { root: settings.root, tsconfig: settings.tsconfig, compilerOptions, files, diagnostics };
+  const workspaces = findWorkspaces(settings.root);
+  diagnostics.push(...workspaces.diagnostics);
+  return { root: settings.root, tsconfig: settings.tsconfig, projects, workspaces: workspaces.packages, files, diagnostics };
+}
+
+function unionByModuleId(root: string, projects: readonly ProjectConfig[]): string[] {
+  const byId = new Map<string, string>();
+  for (const project of projects) for (const file of project.files) byId.set(toModuleId(root, path.normalize(file)), file);
+  return [...byId.keys()].sort(compareStrings).map((id) => byId.get(id) as string);
 }

@@ -1,15 +1,37 @@
 import type { ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 
-/** The project to analyse: its root, compiler options and the selected source files. */
+/** One TypeScript project (a tsconfig, or the scanned folder) and the files it contributes. */
+export interface ProjectConfig {
+  /** Absolute path of its tsconfig, or null for a folder scan. */
+  tsconfig: string | null;
+  /** Compiler options its files resolve imports under (plain object, as TypeScript parses it). */
+  compilerOptions: ts.CompilerOptions;
+  /** Its selected source files: absolute paths, sorted. */
+  files: string[];
+}
+
+/** A package of an npm, yarn or pnpm workspace: importing it by name is an internal edge. */
+export interface WorkspacePackage {
+  /** Package name from its package.json, e.g. `@acme/billing`. */
+  name: string;
+  /** Absolute path of the package folder. */
+  dir: string;
+  /** The package.json fields that say where its entry points are. */
+  manifest: { exports?: unknown; types?: string; typings?: string; module?: string; main?: string };
+}
+
+/** The project to analyse: its root, projects, workspace packages and selected source files. */
 export interface LoadedProject {
   /** Absolute path of the analysed root folder. */
   root: string;
-  /** Absolute path of the tsconfig used, or null when the folder was scanned. */
+  /** Absolute path of the root tsconfig, or null when the folder was scanned. */
   tsconfig: string | null;
-  /** Compiler options module resolution runs under (plain object, as TypeScript parses it). */
-  compilerOptions: ts.CompilerOptions;
-  /** Selected source files: absolute paths, sorted by module id. */
+  /** The root project first, then every project it references (recursively), each once. */
+  projects: ProjectConfig[];
+  /** Workspace packages declared at the root, sorted by name. */
+  workspaces: WorkspacePackage[];
+  /** Union of the projects' selected files: absolute paths, sorted by module id. */
   files: string[];
   /** Problems met while loading (tsconfig warnings, files left out). */
   diagnostics: Diagnostic[];

@@ -9,6 +9,8 @@ export interface TsconfigContents {
   compilerOptions: ts.CompilerOptions;
   /** Absolute paths of the files the tsconfig selects (files/include/exclude applied). */
   fileNames: string[];
+  /** Absolute paths of the tsconfig files of the projects it references (`references`). */
+  references: string[];
   /** Non-fatal problems, e.g. unknown options or an `extends` that cannot be found. */
   diagnostics: Diagnostic[];
 }
@@ -34,7 +36,8 @@ export function readTsconfig(file: string, root: string): TsconfigContents {
   const diagnostics: Diagnostic[] = parsed.errors
     .filter((error) => error.code !== NO_INPUTS)
     .map((error) => ({ code: 'TSCONFIG_WARNING', message: `TS${error.code}: ${formatTsDiagnostic(error)}`, file: display }));
-  return { compilerOptions: parsed.options, fileNames: parsed.fileNames.map((name) => path.resolve(name)), diagnostics };
+  const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
+  return { compilerOptions: parsed.options, fileNames: parsed.fileNames.map((name) => path.resolve(name)), references: references.map((name) => path.resolve(name)), diagnostics };
 }
 
 /** One line: TypeScript's message text, with the line number when it has one. */

@@ -8,9 +8,9 @@
  */
 import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
-import type { ModuleEdge } from '../graph/types.js';
+import type { DependencyEdge } from '../graph/types.js';
 
-export function cohesion(cluster: ClusterId, edges: readonly ModuleEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
+export function cohesion(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
   let internal = 0;
   let crossing = 0;
   for (const edge of edges) {

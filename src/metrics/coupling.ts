@@ -9,7 +9,7 @@
  */
 import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
-import type { ModuleEdge } from '../graph/types.js';
+import type { DependencyEdge } from '../graph/types.js';
 
 export interface Coupling {
   ca: number;
@@ -17,7 +17,7 @@ export interface Coupling {
   instability: number;
 }
 
-export function coupling(cluster: ClusterId, edges: readonly ModuleEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Coupling {
+export function coupling(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Coupling {
   const afferent = new Set<ModuleId>();
   const efferent = new Set<ModuleId>();
   for (const edge of edges) {

@@ -15,7 +15,7 @@ export function measure(
 ): Metrics {
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
   const services = partition.clusters.map((item) => {
-    const c = coupling(item.id, graph.edges, partition.assignment);
+    const c = coupling(item.id, graph.dependencies, partition.assignment);
     return {
       cluster: item.id,
       files: item.modules.length,
@@ -23,7 +23,7 @@ export function measure(
       ca: c.ca,
       ce: c.ce,
       instability: round4(c.instability),
-      cohesion: round4(cohesion(item.id, graph.edges, partition.assignment)),
+      cohesion: round4(cohesion(item.id, graph.dependencies, partition.assignment)),
     };
   });
   const agreement = expected === null ? null : mojoFm(partition.assignment, expected);

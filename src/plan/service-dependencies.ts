@@ -6,7 +6,7 @@ import type { ServiceDependency } from './types.js';
 /** Lifts module edges to service edges: one per ordered pair of distinct services, with counts. */
 export function serviceDependencies(graph: ModuleGraph, partition: Partition): ServiceDependency[] {
   const pairs = new Map<string, ServiceDependency>();
-  for (const edge of graph.edges) {
+  for (const edge of graph.dependencies) {
     const from = partition.assignment[edge.from];
     const to = partition.assignment[edge.to];
     if (from === undefined || to === undefined || from === to) continue;

@@ -2,6 +2,7 @@ import type { Analysis, AnalysisSettings } from '../analysis.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ImportKind } from '../extract/types.js';
+import type { ImportDetail } from '../graph/types.js';
 import type { Agreement } from '../metrics/types.js';
 import type { PlanStep, ServiceDependency } from '../plan/types.js';
 
@@ -10,9 +11,18 @@ export interface JsonReport {
   schemaVersion: 1;
   tool: { name: 'seams'; version: string };
   settings: AnalysisSettings;
-  summary: { modules: number; edges: number; clusters: number; diagnostics: number };
+  summary: { modules: number; edges: number; dependencies: number; clusters: number; diagnostics: number };
   modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[] }[];
-  edges: { from: string; to: string; kinds: ImportKind[]; typeOnly: boolean; symbols: string[]; lines: number[] }[];
+  edges: {
+    from: string;
+    to: string;
+    kinds: ImportKind[];
+    typeOnly: boolean;
+    symbols: string[];
+    lines: number[];
+    details: ImportDetail[];
+    declarations: { symbol: string; module: string }[];
+  }[];
   clusters: {
     id: string;
     label: string;
@@ -42,7 +52,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
     schemaVersion: 1,
     tool: analysis.tool,
     settings: analysis.settings,
-    summary: { modules: graph.modules.length, edges: graph.edges.length, clusters: partition.clusters.length, diagnostics: analysis.diagnostics.length },
+    summary: { modules: graph.modules.length, edges: graph.edges.length, dependencies: graph.dependencies.length, clusters: partition.clusters.length, diagnostics: analysis.diagnostics.length },
     modules: graph.modules.map((module) => ({
       id: module.id,
       lines: module.lines,
@@ -50,7 +60,16 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       packages: externalsOf(module.id).packages,
       builtins: externalsOf(module.id).builtins,
     })),
-    edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kinds: edge.kinds, typeOnly: edge.typeOnly, symbols: edge.symbols, lines: edge.lines })),
+    edges: graph.edges.map((edge) => ({
+      from: edge.from,
+      to: edge.to,
+      kinds: edge.kinds,
+      typeOnly: edge.typeOnly,
+      symbols: edge.symbols,
+      lines: edge.lines,
+      details: edge.details,
+      declarations: edge.declarations,
+    })),
     clusters: partition.clusters.map((item) => {
       const service = serviceMetrics.get(item.id);
       return {

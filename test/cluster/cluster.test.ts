@@ -11,7 +11,8 @@ const settings: ClusterSettings = { seed: DEFAULT_SEED, resolution: 1, runtimeWe
 function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
   return {
     modules: modules.map((id) => ({ id, lines: 1 })),
-    edges: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'], lines: [1] })),
+    edges: [],
+    dependencies: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
     externals: {},
   };
 }

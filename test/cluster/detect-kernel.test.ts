@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { partitionFromGroups } from '../../src/cluster/cluster.js';
 import { detectKernel } from '../../src/cluster/detect-kernel.js';
-import type { ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string): ModuleEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'], lines: [1] });
+const edge = (from: string, to: string): DependencyEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'] });
 
 function graphOf(edges: [string, string][]): ModuleGraph {
   const ids = [...new Set(edges.flat())].sort();
-  return { modules: ids.map((id) => ({ id, lines: 1 })), edges: edges.map(([from, to]) => edge(from, to)), externals: {} };
+  return { modules: ids.map((id) => ({ id, lines: 1 })), edges: [], dependencies: edges.map(([from, to]) => edge(from, to)), externals: {} };
 }
 
 // Three areas (a, b, c) of two modules each, a logger used by all three, a format helper only the

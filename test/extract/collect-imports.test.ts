@@ -32,20 +32,20 @@ describe('collectImports', () => {
       ].join('\n'),
     );
     expect(imports).toEqual([
-      { specifier: './static', kind: 'static', typeOnly: false, symbols: ['a', 'b', 'default'], line: 1 },
-      { specifier: './namespace', kind: 'static', typeOnly: false, symbols: ['*'], line: 2 },
-      { specifier: './types', kind: 'type', typeOnly: true, symbols: ['T'], line: 3 },
-      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], line: 4 },
-      { specifier: './inline-types', kind: 'type', typeOnly: true, symbols: ['W', 'X'], line: 5 },
-      { specifier: './side-effect', kind: 'side-effect', typeOnly: false, symbols: [], line: 6 },
-      { specifier: './star', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 7 },
-      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], line: 8 },
-      { specifier: './namespace-reexport', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 9 },
-      { specifier: './type-reexport', kind: 'reexport', typeOnly: true, symbols: ['Z'], line: 10 },
-      { specifier: './legacy', kind: 'require', typeOnly: false, symbols: ['*'], line: 11 },
-      { specifier: './lazy', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 13 },
-      { specifier: './required', kind: 'require', typeOnly: false, symbols: ['*'], line: 14 },
-      { specifier: './template', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 15 },
+      { specifier: './static', kind: 'static', typeOnly: false, symbols: ['a', 'b', 'default'], line: 1, syntax: 'import' },
+      { specifier: './namespace', kind: 'static', typeOnly: false, symbols: ['*'], line: 2, syntax: 'import' },
+      { specifier: './types', kind: 'type', typeOnly: true, symbols: ['T'], line: 3, syntax: 'import' },
+      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], line: 4, syntax: 'import' },
+      { specifier: './inline-types', kind: 'type', typeOnly: true, symbols: ['W', 'X'], line: 5, syntax: 'import' },
+      { specifier: './side-effect', kind: 'side-effect', typeOnly: false, symbols: [], line: 6, syntax: 'import' },
+      { specifier: './star', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 7, syntax: 'export-from' },
+      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], line: 8, syntax: 'export-from' },
+      { specifier: './namespace-reexport', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 9, syntax: 'export-from' },
+      { specifier: './type-reexport', kind: 'reexport', typeOnly: true, symbols: ['Z'], line: 10, syntax: 'export-from' },
+      { specifier: './legacy', kind: 'require', typeOnly: false, symbols: ['*'], line: 11, syntax: 'import-equals' },
+      { specifier: './lazy', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 13, syntax: 'import-call' },
+      { specifier: './required', kind: 'require', typeOnly: false, symbols: ['*'], line: 14, syntax: 'require-call' },
+      { specifier: './template', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 15, syntax: 'import-call' },
     ]);
     expect(opaque).toEqual([{ form: 'import()', line: 16 }]);
   });
@@ -57,6 +57,28 @@ describe('collectImports', () => {
 
   it('keeps a default-plus-type import as a value import', () => {
     const { imports } = collect("import React, { type FC } from 'react';");
-    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], line: 1 }]);
+    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], line: 1, syntax: 'import' }]);
+  });
+});
+
+describe('collectImports: type positions, JSDoc and reference paths', () => {
+  it('collects import types, typeof import and /// <reference path>', () => {
+    const { imports } = collect(
+      ['/// <reference path="./globals.ts" />', "let config: import('./config').Config;", "type Api = typeof import('./api');", "let deep: import('./ns').Outer.Inner;"].join('\n'),
+    );
+    expect(imports).toEqual([
+      { specifier: './globals.ts', kind: 'static', typeOnly: false, symbols: [], line: 1, syntax: 'reference-path' },
+      { specifier: './config', kind: 'type', typeOnly: true, symbols: ['Config'], line: 2, syntax: 'import-type' },
+      { specifier: './api', kind: 'type', typeOnly: true, symbols: ['*'], line: 3, syntax: 'import-type' },
+      { specifier: './ns', kind: 'type', typeOnly: true, symbols: ['Outer'], line: 4, syntax: 'import-type' },
+    ]);
+  });
+
+  it('collects JSDoc import types in JavaScript files', () => {
+    const { imports } = collect(["/** @type {import('./types').Settings} */", 'const settings = {};', "const helper = require('./helper');"].join('\n'), 'a.js');
+    expect(imports).toEqual([
+      { specifier: './types', kind: 'type', typeOnly: true, symbols: ['Settings'], line: 1, syntax: 'jsdoc-import-type' },
+      { specifier: './helper', kind: 'require', typeOnly: false, symbols: ['*'], line: 3, syntax: 'require-call' },
+    ]);
   });
 });

@@ -1,55 +1,120 @@
 import { describe, expect, it } from 'vitest';
-import type { Extraction, ModuleImport } from '../../src/extract/types.js';
+import type { Extraction, ModuleExports, ModuleFacts, ModuleImport } from '../../src/extract/types.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 
 const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport => ({
-  specifier: `./${module}`,
+  specifier: `./${module.replace(/\.ts$/, '')}`,
   kind: 'static',
   typeOnly: false,
   symbols: ['x'],
   line: 1,
+  syntax: 'import',
   target: { type: 'internal', module },
   ...partial,
 });
 
-describe('buildGraph', () => {
+const noExports: ModuleExports = { local: [], reexports: [], stars: [] };
+const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports } });
+
+describe('buildGraph: edges as written', () => {
   const extraction: Extraction = {
     modules: [
-      {
-        id: 'a.ts',
-        lines: 10,
-        imports: [
-          internal('b.ts', { symbols: ['y', 'x'], line: 1 }),
-          internal('b.ts', { kind: 'type', typeOnly: true, symbols: ['T'], line: 2 }),
-          internal('c.ts', { kind: 'type', typeOnly: true, symbols: ['U'], line: 3 }),
-          internal('c.ts', { kind: 'reexport', typeOnly: true, symbols: ['V'], line: 9 }),
-          internal('a.ts', { line: 4 }),
-          { specifier: 'lodash/fp', kind: 'static', typeOnly: false, symbols: ['map'], line: 5, target: { type: 'package', name: 'lodash' } },
-          { specifier: 'node:fs', kind: 'static', typeOnly: false, symbols: ['readFile'], line: 6, target: { type: 'builtin', name: 'fs' } },
-          { specifier: './gone', kind: 'static', typeOnly: false, symbols: ['g'], line: 7, target: { type: 'unresolved' } },
-        ],
-      },
-      { id: 'b.ts', lines: 3, imports: [internal('c.ts', { kind: 'dynamic', symbols: ['*'], line: 2 })] },
-      { id: 'c.ts', lines: 1, imports: [] },
+      facts('a.ts', [
+        internal('b.ts', { symbols: ['y', 'x'], line: 1 }),
+        internal('b.ts', { kind: 'type', typeOnly: true, symbols: ['T'], line: 2 }),
+        internal('c.ts', { kind: 'type', typeOnly: true, symbols: ['U'], line: 3 }),
+        internal('c.ts', { kind: 'reexport', typeOnly: true, symbols: ['V'], line: 9, syntax: 'export-from' }),
+        internal('a.ts', { line: 4 }),
+        { specifier: 'lodash/fp', kind: 'static', typeOnly: false, symbols: ['map'], line: 5, syntax: 'import', target: { type: 'package', name: 'lodash' } },
+        { specifier: 'node:fs', kind: 'static', typeOnly: false, symbols: ['readFile'], line: 6, syntax: 'import', target: { type: 'builtin', name: 'fs' } },
+        { specifier: './gone', kind: 'static', typeOnly: false, symbols: ['g'], line: 7, syntax: 'import', target: { type: 'unresolved' } },
+      ]),
+      facts('b.ts', [internal('c.ts', { kind: 'dynamic', symbols: ['*'], line: 2, syntax: 'import-call' })], { local: ['T', 'x', 'y'] }),
+      facts('c.ts', [], { local: ['U', 'V'] }),
     ],
     diagnostics: [],
   };
   const graph = buildGraph(extraction);
 
-  it('merges imports per ordered pair, drops self-imports and non-internal targets', () => {
-    expect(graph.edges).toEqual([
+  it('merges imports per ordered pair with details, drops self-imports and non-internal targets', () => {
+    expect(graph.edges.map(({ from, to, kinds, typeOnly, symbols, lines }) => ({ from, to, kinds, typeOnly, symbols, lines }))).toEqual([
       { from: 'a.ts', to: 'b.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['T', 'x', 'y'], lines: [1, 2] },
       { from: 'a.ts', to: 'c.ts', kinds: ['type', 'reexport'], typeOnly: true, symbols: ['U', 'V'], lines: [3, 9] },
       { from: 'b.ts', to: 'c.ts', kinds: ['dynamic'], typeOnly: false, symbols: ['*'], lines: [2] },
+    ]);
+    expect(graph.edges[1]?.details).toEqual([
+      { line: 3, kind: 'type', syntax: 'import', specifier: './c', typeOnly: true, symbols: ['U'] },
+      { line: 9, kind: 'reexport', syntax: 'export-from', specifier: './c', typeOnly: true, symbols: ['V'] },
+    ]);
+    expect(graph.edges[0]?.declarations).toEqual([
+      { symbol: 'T', module: 'b.ts' },
+      { symbol: 'x', module: 'b.ts' },
+      { symbol: 'y', module: 'b.ts' },
     ]);
   });
 
   it('keeps every module and its external imports', () => {
     expect(graph.modules).toEqual([
-      { id: 'a.ts', lines: 10 },
-      { id: 'b.ts', lines: 3 },
+      { id: 'a.ts', lines: 1 },
+      { id: 'b.ts', lines: 1 },
       { id: 'c.ts', lines: 1 },
     ]);
     expect(graph.externals).toEqual({ 'a.ts': { packages: ['lodash'], builtins: ['fs'] } });
+  });
+});
+
+describe('buildGraph: barrel see-through', () => {
+  // app imports { Product, Price, helper, default, ns } from the barrel index; index re-exports
+  // from models (export *), which re-exports Product from product; Price is renamed; helper is
+  // an imported binding exported again; `default` is declared in the barrel; barrels a and b
+  // `export *` from each other (a cycle) and neither declares Missing.
+  const extraction: Extraction = {
+    modules: [
+      facts('app.ts', [
+        internal('index.ts', { symbols: ['Price', 'Product', 'default', 'helper'], line: 1 }),
+        internal('index.ts', { symbols: ['*'], line: 2 }),
+        internal('a.ts', { symbols: ['Missing'], line: 3 }),
+        internal('index.ts', { kind: 'side-effect', symbols: [], line: 4 }),
+      ]),
+      facts('index.ts', [internal('models.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' }), internal('helpers.ts', { symbols: ['help'], line: 2 })], {
+        local: ['default'],
+        reexports: [
+          { name: 'Price', module: 'price.ts', imported: 'Cost' },
+          { name: 'helper', module: 'helpers.ts', imported: 'help' },
+        ],
+        stars: ['models.ts'],
+      }),
+      facts('models.ts', [internal('product.ts', { kind: 'reexport', symbols: ['Product'], syntax: 'export-from' })], { reexports: [{ name: 'Product', module: 'product.ts', imported: 'Product' }] }),
+      facts('product.ts', [], { local: ['Product'] }),
+      facts('price.ts', [], { local: ['Cost'] }),
+      facts('helpers.ts', [], { local: ['help'] }),
+      facts('a.ts', [internal('b.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['b.ts'] }),
+      facts('b.ts', [internal('a.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['a.ts'] }),
+    ],
+    diagnostics: [],
+  };
+  const graph = buildGraph(extraction);
+
+  it('names the declaring module of every imported symbol', () => {
+    const edge = graph.edges.find((item) => item.from === 'app.ts' && item.to === 'index.ts');
+    expect(edge?.declarations).toEqual([
+      { symbol: 'Price', module: 'price.ts' },
+      { symbol: 'Product', module: 'product.ts' },
+      { symbol: 'default', module: 'index.ts' },
+      { symbol: 'helper', module: 'helpers.ts' },
+    ]);
+    expect(graph.edges.find((item) => item.from === 'app.ts' && item.to === 'a.ts')?.declarations).toEqual([{ symbol: 'Missing', module: 'a.ts' }]);
+  });
+
+  it('builds the see-through graph from the declarations; namespace and side-effect imports stay on the barrel', () => {
+    const fromApp = graph.dependencies.filter((edge) => edge.from === 'app.ts').map(({ to, kinds, symbols }) => ({ to, kinds, symbols }));
+    expect(fromApp).toEqual([
+      { to: 'a.ts', kinds: ['static'], symbols: ['Missing'] },
+      { to: 'helpers.ts', kinds: ['static'], symbols: ['helper'] },
+      { to: 'index.ts', kinds: ['static', 'side-effect'], symbols: ['*', 'default'] },
+      { to: 'price.ts', kinds: ['static'], symbols: ['Price'] },
+      { to: 'product.ts', kinds: ['static'], symbols: ['Product'] },
+    ]);
+    expect(graph.edges.filter((edge) => edge.from === 'app.ts').map((edge) => edge.to)).toEqual(['a.ts', 'index.ts']);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cohesion } from '../../src/metrics/cohesion.js';
 import { coupling } from '../../src/metrics/coupling.js';
-import type { ModuleEdge } from '../../src/graph/types.js';
+import type { DependencyEdge } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string, typeOnly = false): ModuleEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'], lines: [1] });
+const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'] });
 
 // Services: A = {a1, a2}, B = {b1, b2}, C = {c1}.
 const assignment = { a1: 'A', a2: 'A', b1: 'B', b2: 'B', c1: 'C' };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { partitionFromGroups } from '../../src/cluster/cluster.js';
-import type { ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
 
-const edge = (from: string, to: string, typeOnly = false): ModuleEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'], lines: [1] });
+const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'] });
 
-function graphOf(modules: string[], edges: ModuleEdge[]): ModuleGraph {
-  return { modules: modules.map((id) => ({ id, lines: 10 })), edges, externals: {} };
+function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
+  return { modules: modules.map((id) => ({ id, lines: 10 })), edges: [], dependencies: edges, externals: {} };
 }
 
 describe('planExtraction', () => {

@@ -15,8 +15,36 @@ const analysis: Analysis = {
       { id: 'src/pay.ts', lines: 10 },
     ],
     edges: [
-      { from: 'src/order.ts', to: 'src/log.ts', kinds: ['static'], typeOnly: false, symbols: ['log'], lines: [1] },
-      { from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] },
+      {
+        from: 'src/order.ts',
+        to: 'src/log.ts',
+        kinds: ['static'],
+        typeOnly: false,
+        symbols: ['log'],
+        lines: [1],
+        details: [{ line: 1, kind: 'static', syntax: 'import', specifier: './log', typeOnly: false, symbols: ['log'] }],
+        declarations: [{ symbol: 'log', module: 'src/log.ts' }],
+      },
+      {
+        from: 'src/order.ts',
+        to: 'src/pay.ts',
+        kinds: ['static', 'type'],
+        typeOnly: false,
+        symbols: ['Payment', 'charge'],
+        lines: [2, 3],
+        details: [
+          { line: 2, kind: 'static', syntax: 'import', specifier: './pay', typeOnly: false, symbols: ['charge'] },
+          { line: 3, kind: 'type', syntax: 'import', specifier: './pay', typeOnly: true, symbols: ['Payment'] },
+        ],
+        declarations: [
+          { symbol: 'Payment', module: 'src/pay.ts' },
+          { symbol: 'charge', module: 'src/pay.ts' },
+        ],
+      },
+    ],
+    dependencies: [
+      { from: 'src/order.ts', to: 'src/log.ts', kinds: ['static'], typeOnly: false, symbols: ['log'] },
+      { from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'] },
     ],
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'] } },
   },
@@ -63,7 +91,9 @@ describe('JSON reporter', () => {
       { id: 'src/order.ts', lines: 20, cluster: 'order', packages: ['express'], builtins: ['fs'] },
       { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [] },
     ]);
-    expect(report.edges[1]).toEqual({ from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] });
+    expect(report.edges[1]).toMatchObject({ from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] });
+    expect(report.edges[1]?.details.map((detail) => detail.line)).toEqual([2, 3]);
+    expect(report.edges[1]?.declarations).toEqual([{ symbol: 'Payment', module: 'src/pay.ts' }, { symbol: 'charge', module: 'src/pay.ts' }]);
     expect(report.clusters.map((item) => [item.id, item.label, item.modules])).toEqual([
       ['order', 'order', ['src/order.ts']],
       ['pay', 'pay', ['src/pay.ts']],

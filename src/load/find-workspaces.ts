@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+import { compareStrings, type Diagnostic } from '../diagnostics.js';
+import type { WorkspacePackage } from './project.js';
+
+export interface Workspaces {
+  packages: WorkspacePackage[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Workspace packages declared at the root: package.json `workspaces` (npm and yarn, as an array or
+ * as `{ packages: [...] }`) and pnpm-workspace.yaml `packages`. Patterns are folder globs
+ * (`!` negates); each matching folder with a named package.json is a package. Files are read as
+ * JSON and YAML data only; nothing is executed.
+ */
+export function findWorkspaces(root: string): Workspaces {
+  const diagnostics: Diagnostic[] = [];
+  const patterns = [...npmPatterns(root, diagnostics), ...pnpmPatterns(root, diagnostics)];
+  if (patterns.length === 0) return { packages: [], diagnostics };
+  const folders = globSync(
+    patterns.map((pattern) => pattern.replace(/\/+$/, '')),
+    { cwd: root, onlyDirectories: true, absolute: true, ignore: ['**/node_modules/**'], expandDirectories: false },
+  );
+  const byName = new Map<string, WorkspacePackage>();
+  for (const folder of folders.map((dir) => path.resolve(dir)).sort(compareStrings)) {
+    const manifest = readJson(path.join(folder, 'package.json'));
+    if (manifest === null || typeof manifest.name !== 'string' || byName.has(manifest.name)) continue;
+    byName.set(manifest.name, {
+      name: manifest.name,
+      dir: folder,
+      manifest: {
+        ...(manifest.exports !== undefined ? { exports: manifest.exports } : {}),
+        ...stringField(manifest, 'types'),
+        ...stringField(manifest, 'typings'),
+        ...stringField(manifest, 'module'),
+        ...stringField(manifest, 'main'),
+      },
+    });
+  }
+  return { packages: [...byName.values()].sort((a, b) => compareStrings(a.name, b.name)), diagnostics };
+}
+
+function npmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
+  const file = path.join(root, 'package.json');
+  if (!existsSync(file)) return [];
+  const manifest = readJson(file);
+  if (manifest === null) {
+    diagnostics.push({ code: 'WORKSPACE_WARNING', message: 'package.json is not valid JSON; workspaces ignored', file: 'package.json' });
+    return [];
+  }
+  const workspaces = manifest.workspaces;
+  const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) && Array.isArray(workspaces.packages) ? workspaces.packages : [];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
+  const file = path.join(root, 'pnpm-workspace.yaml');
+  if (!existsSync(file)) return [];
+  try {
+    const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
+    const list = isRecord(parsed) && Array.isArray(parsed.packages) ? parsed.packages : [];
+    return list.filter((item): item is string => typeof item === 'string');
+  } catch (error) {
+    diagnostics.push({ code: 'WORKSPACE_WARNING', message: `pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); workspaces ignored`, file: 'pnpm-workspace.yaml' });
+    return [];
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(manifest: Record<string, unknown>, key: 'types' | 'typings' | 'module' | 'main'): Partial<Record<typeof key, string>> {
+  const value = manifest[key];
+  return typeof value === 'string' ? { [key]: value } : {};
+}
