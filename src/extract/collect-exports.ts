@@ -35,8 +35,9 @@ export function collectExports(sourceFile: SourceFile): RawExports {
       const binding = Node.isIdentifier(expression) ? bindings.get(expression.getText()) : undefined;
       if (binding) reexports.push({ name: 'default', ...binding });
       else local.add('default');
-    } else if (Node.isExportable(statement) && statement.isExported()) {
-      if (statement.isDefaultExport()) local.add('default');
+    } else if (Node.isExportable(statement) && statement.hasExportKeyword()) {
+      // Syntactic checks only: isExported()/isDefaultExport() would build a program and a type checker.
+      if (statement.hasDefaultKeyword()) local.add('default');
       else for (const name of declaredNames(statement)) local.add(name);
     }
   }

@@ -65,6 +65,8 @@ export function createResolver(project: LoadedProject): ResolveImport {
       return excluded(resolved);
     }
     if (isBuiltin(raw.specifier)) return { type: 'builtin', name: raw.specifier.replace(/^node:/, '') };
+    const asset = assetTarget(raw.specifier, file, options);
+    if (asset !== null) return asset.exists ? { type: 'asset', path: path.relative(project.root, asset.file).split(path.sep).join('/') } : { type: 'unresolved' };
     const workspace = workspaceTarget(raw.specifier);
     if (workspace !== null) return workspace;
     if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options)) return { type: 'unresolved' };
@@ -91,6 +93,34 @@ function usesNodeModes(options: ts.CompilerOptions): boolean {
   if (resolution !== undefined) return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
   const module = options.module;
   return module !== undefined && module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext;
+}
+
+/** Extensions of code modules; any other extension in a specifier names an asset (style, image, font, data). */
+const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?)$/;
+
+/**
+ * A specifier that names a non-code file (`./Button.scss`, `./logo.svg?url`, `@/fonts/a.woff2`):
+ * the file it points at, relative or through `paths`, and whether it exists. Null when the
+ * specifier does not look like an asset.
+ */
+function assetTarget(specifier: string, file: string, options: ts.CompilerOptions): { file: string; exists: boolean } | null {
+  const bare = specifier.replace(/[?#].*$/, '');
+  const extension = path.extname(bare);
+  if (extension === '' || CODE_EXTENSION.test(bare)) return null;
+  const candidates: string[] = [];
+  if (isPathLike(bare)) candidates.push(path.resolve(path.dirname(file), bare));
+  const base = (options as { pathsBasePath?: string }).pathsBasePath ?? options.baseUrl;
+  for (const [pattern, substitutions] of Object.entries(options.paths ?? {})) {
+    const star = pattern.indexOf('*');
+    const prefix = star < 0 ? pattern : pattern.slice(0, star);
+    const suffix = star < 0 ? '' : pattern.slice(star + 1);
+    if (star < 0 ? bare !== pattern : !(bare.startsWith(prefix) && bare.endsWith(suffix))) continue;
+    const match = star < 0 ? '' : bare.slice(prefix.length, bare.length - suffix.length);
+    for (const substitution of substitutions) candidates.push(path.resolve(base ?? path.dirname(file), substitution.replace('*', match)));
+  }
+  if (candidates.length === 0) return null;
+  const found = candidates.find((candidate) => existsSync(candidate));
+  return { file: found ?? (candidates[0] as string), exists: found !== undefined };
 }
 
 function workspaceOf(specifier: string, workspaces: readonly WorkspacePackage[]): WorkspacePackage | undefined {

@@ -59,6 +59,7 @@ export type ImportTarget =
   | { type: 'package'; name: string }
   | { type: 'builtin'; name: string }
   | { type: 'excluded'; path: string }
+  | { type: 'asset'; path: string }
   | { type: 'unresolved' };
 
 /** One import statement with its resolved target. */

@@ -19,10 +19,12 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   for (const module of extraction.modules) {
     const packages = new Set<string>();
     const builtins = new Set<string>();
+    const assets = new Set<string>();
     for (const item of module.imports) {
       const target = item.target;
       if (target.type === 'package') packages.add(target.name);
       if (target.type === 'builtin') builtins.add(target.name);
+      if (target.type === 'asset') assets.add(target.path);
       if (target.type !== 'internal' || target.module === module.id) continue;
       written.add(module.id, target.module, item);
       const byTarget = new Map<ModuleId, string[]>();
@@ -36,8 +38,8 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
         if (declared !== module.id) seeThrough.add(module.id, declared, { ...item, symbols });
       }
     }
-    if (packages.size > 0 || builtins.size > 0) {
-      externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings) };
+    if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {
+      externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings), assets: [...assets].sort(compareStrings) };
     }
   }
   const edges: ModuleEdge[] = written.edges().map((edge) => ({

@@ -54,6 +54,8 @@ export interface ExternalImports {
   packages: string[];
   /** Node built-in module names (without `node:`), sorted. */
   builtins: string[];
+  /** Non-code files it imports (styles, images, fonts, data), relative to the root, sorted. */
+  assets: string[];
 }
 
 /** The module dependency graph: plain data, sorted, JSON-serialisable. */

@@ -12,7 +12,7 @@ export interface JsonReport {
   tool: { name: 'seams'; version: string };
   settings: AnalysisSettings;
   summary: { modules: number; edges: number; dependencies: number; clusters: number; diagnostics: number };
-  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[] }[];
+  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[]; assets: string[] }[];
   edges: {
     from: string;
     to: string;
@@ -47,7 +47,7 @@ export interface JsonReport {
 export function toJsonReport(analysis: Analysis): JsonReport {
   const { graph, partition, metrics, plan } = analysis;
   const serviceMetrics = new Map(metrics.services.map((service) => [service.cluster, service]));
-  const externalsOf = (id: string) => graph.externals[id] ?? { packages: [], builtins: [] };
+  const externalsOf = (id: string) => graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
   return {
     schemaVersion: 1,
     tool: analysis.tool,
@@ -59,6 +59,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       cluster: partition.assignment[module.id] ?? null,
       packages: externalsOf(module.id).packages,
       builtins: externalsOf(module.id).builtins,
+      assets: externalsOf(module.id).assets,
     })),
     edges: graph.edges.map((edge) => ({
       from: edge.from,

@@ -24,6 +24,7 @@ describe('extract on fixtures/basic', () => {
       ['@lib/ghost', { type: 'unresolved' }],
     ]);
     expect(targetsOf('src/app.ts')).toEqual([
+      ['./app.css', { type: 'asset', path: 'src/app.css' }],
       ['./lib', { type: 'internal', module: 'src/lib/index.ts' }],
       ['./util.js', { type: 'internal', module: 'src/util.ts' }],
     ]);
@@ -38,6 +39,24 @@ describe('extract on fixtures/basic', () => {
 
   it('counts physical lines', () => {
     expect(extraction.modules.find((module) => module.id === 'src/util.ts')?.lines).toBe(3);
+  });
+});
+
+describe('extract: assets', () => {
+  it('classifies imports of non-code files as assets, and a missing one as unresolved', () => {
+    const root = tempProject({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@styles/*": ["styles/*"] } } }',
+      'a.ts': "import './a.scss';\nimport logo from './logo.svg?url';\nimport '@styles/theme.css';\nimport './gone.css';\n",
+      'a.scss': '', 'logo.svg': '<svg/>', 'styles/theme.css': '',
+    });
+    const extraction = extractFrom({ path: root });
+    expect(extraction.modules[0]?.imports.map((item) => item.target)).toEqual([
+      { type: 'asset', path: 'a.scss' },
+      { type: 'asset', path: 'logo.svg' },
+      { type: 'asset', path: 'styles/theme.css' },
+      { type: 'unresolved' },
+    ]);
+    expect(extraction.diagnostics).toEqual([{ code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone.css'", file: 'a.ts', line: 4 }]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('buildGraph: edges as written', () => {
       { id: 'b.ts', lines: 1 },
       { id: 'c.ts', lines: 1 },
     ]);
-    expect(graph.externals).toEqual({ 'a.ts': { packages: ['lodash'], builtins: ['fs'] } });
+    expect(graph.externals).toEqual({ 'a.ts': { packages: ['lodash'], builtins: ['fs'], assets: [] } });
   });
 });
 
