@@ -4,6 +4,7 @@ import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
 import { collectExports } from './collect-exports.js';
 import { collectImports } from './collect-imports.js';
+import { createDeclaredPackages } from './declared-packages.js';
 import { createResolver } from './resolve-import.js';
 import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
 
@@ -20,6 +21,7 @@ export function extract(project: LoadedProject): Extraction {
     skipLoadingLibFiles: true,
   });
   const resolve = createResolver(project);
+  const isDeclared = createDeclaredPackages(project.root);
   const modules: ModuleFacts[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of project.files) {
@@ -32,6 +34,13 @@ export function extract(project: LoadedProject): Extraction {
     for (const item of imports) {
       if (item.target.type === 'unresolved') {
         diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
+      } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false) {
+        diagnostics.push({
+          code: 'UNDECLARED_PACKAGE',
+          message: `'${item.target.name}' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines`,
+          file: id,
+          line: item.line,
+        });
       }
     }
     for (const call of collected.opaque) {

@@ -61,7 +61,7 @@ export function createResolver(project: LoadedProject): ResolveImport {
       if (source !== null) return source;
       const workspace = workspaceTarget(raw.specifier);
       if (workspace !== null && workspace.type === 'internal') return workspace;
-      if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(raw.specifier) };
+      if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(raw.specifier), installed: true };
       return excluded(resolved);
     }
     if (isBuiltin(raw.specifier)) return { type: 'builtin', name: raw.specifier.replace(/^node:/, '') };
@@ -70,7 +70,7 @@ export function createResolver(project: LoadedProject): ResolveImport {
     const workspace = workspaceTarget(raw.specifier);
     if (workspace !== null) return workspace;
     if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options)) return { type: 'unresolved' };
-    return { type: 'package', name: packageName(raw.specifier) };
+    return { type: 'package', name: packageName(raw.specifier), installed: false };
   };
 }
 

@@ -56,7 +56,7 @@ export interface ModuleExports {
 /** Where a specifier resolved to. */
 export type ImportTarget =
   | { type: 'internal'; module: ModuleId }
-  | { type: 'package'; name: string }
+  | { type: 'package'; name: string; installed: boolean }
   | { type: 'builtin'; name: string }
   | { type: 'excluded'; path: string }
   | { type: 'asset'; path: string }

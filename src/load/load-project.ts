@@ -49,7 +49,7 @@ export function loadProject(settings: Settings): LoadedProject {
   } else {
     const candidates = scanFolder(settings.root, SOURCE_EXTENSIONS);
     candidateCount = candidates.length;
-    projects.push({ tsconfig: null, compilerOptions: FOLDER_SCAN_OPTIONS, files: selectFiles(candidates, settings) });
+    projects.push(...projectsByNearestTsconfig(settings, selectFiles(candidates, settings), diagnostics));
   }
   const files = unionByModuleId(settings.root, projects);
   if (files.length === 0) {
@@ -64,6 +64,48 @@ export function loadProject(settings: Settings): LoadedProject {
   const workspaces = findWorkspaces(settings.root);
   diagnostics.push(...workspaces.diagnostics);
   return { root: settings.root, tsconfig: settings.tsconfig, projects, workspaces: workspaces.packages, files, diagnostics };
+}
+
+/**
+ * Without a root tsconfig, each scanned file resolves its imports under the compiler options of
+ * the nearest tsconfig.json above it (as an editor does), or of the root tsconfig.base.json (the
+ * Nx and monorepo convention that carries `paths`), or under the folder-scan defaults. Those
+ * tsconfigs contribute options only; the scan decides the file set.
+ */
+function projectsByNearestTsconfig(settings: Settings, files: readonly string[], diagnostics: Diagnostic[]): ProjectConfig[] {
+  const rootBase = path.join(settings.root, 'tsconfig.base.json');
+  const fallback = ts.sys.fileExists(rootBase) ? rootBase : null;
+  const nearest = new Map<string, string | null>();
+  const nearestFor = (folder: string): string | null => {
+    if (nearest.has(folder)) return nearest.get(folder) as string | null;
+    const candidate = path.join(folder, 'tsconfig.json');
+    const parent = path.dirname(folder);
+    const found = ts.sys.fileExists(candidate) ? candidate : folder === settings.root || parent === folder ? fallback : nearestFor(parent);
+    nearest.set(folder, found);
+    return found;
+  };
+  const groups = new Map<string | null, string[]>();
+  for (const file of files) {
+    const tsconfig = nearestFor(path.dirname(file));
+    const group = groups.get(tsconfig);
+    if (group) group.push(file);
+    else groups.set(tsconfig, [file]);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''))
+    .map(([tsconfig, members]) => ({ tsconfig, compilerOptions: optionsOf(tsconfig, settings.root, diagnostics), files: members }));
+}
+
+function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
+  if (tsconfig === null) return FOLDER_SCAN_OPTIONS;
+  try {
+    const config = readTsconfig(tsconfig, root);
+    diagnostics.push(...config.diagnostics);
+    return config.compilerOptions;
+  } catch (error) {
+    diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; its files use the default options`, file: toModuleId(root, tsconfig) });
+    return FOLDER_SCAN_OPTIONS;
+  }
 }
 
 function unionByModuleId(root: string, projects: readonly ProjectConfig[]): string[] {

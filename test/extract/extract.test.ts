@@ -16,7 +16,7 @@ describe('extract on fixtures/basic', () => {
     expect(targetsOf('src/index.ts')).toEqual([
       ['node:fs', { type: 'builtin', name: 'fs' }],
       ['path', { type: 'builtin', name: 'path' }],
-      ['lodash', { type: 'package', name: 'lodash' }],
+      ['lodash', { type: 'package', name: 'lodash', installed: false }],
       ['./app', { type: 'internal', module: 'src/app.ts' }],
       ['@lib/math', { type: 'internal', module: 'src/lib/math.ts' }],
       ['./settings', { type: 'excluded', path: 'src/settings.d.ts' }],
@@ -87,5 +87,43 @@ describe('countLines', () => {
     expect(countLines('a\nb')).toBe(2);
     expect(countLines('a\r\nb\r\n')).toBe(2);
     expect(countLines('\n\n')).toBe(2);
+  });
+});
+
+describe('extract: folder scan with nested tsconfigs', () => {
+  it('resolves each file under its nearest tsconfig, or the root tsconfig.base.json', () => {
+    const root = tempProject({
+      'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@acme/core/*": ["libs/core/src/*"] } } }',
+      'apps/api/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "files": [], "references": [] }',
+      'apps/api/src/main.ts': "import { util } from '@acme/core/util';\n",
+      'tools/script.ts': "import { util } from '@acme/core/util';\n",
+      'libs/core/src/util.ts': 'export const util = 1;\n',
+    });
+    const extraction = extractFrom({ path: root });
+    const targets = Object.fromEntries(extraction.modules.map((module) => [module.id, module.imports.map((item) => item.target)]));
+    expect(targets['apps/api/src/main.ts']).toEqual([{ type: 'internal', module: 'libs/core/src/util.ts' }]);
+    expect(targets['tools/script.ts']).toEqual([{ type: 'internal', module: 'libs/core/src/util.ts' }]);
+  });
+});
+
+describe('extract: undeclared packages', () => {
+  it('reports a bare import that is neither installed nor declared in any package.json up the tree', () => {
+    const root = tempProject({
+      'package.json': '{ "dependencies": { "lodash": "^4" } }',
+      'a.ts': "import { chunk } from 'lodash';\nimport { thing } from '@acme/typo';\nimport { readFile } from 'fs';\n",
+    });
+    expect(extractFrom({ path: root }).diagnostics).toEqual([
+      {
+        code: 'UNDECLARED_PACKAGE',
+        message: "'@acme/typo' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines",
+        file: 'a.ts',
+        line: 2,
+      },
+    ]);
+  });
+
+  it('says nothing when there is no package.json to judge by', () => {
+    const root = tempProject({ 'a.ts': "import { thing } from 'anything';\n" });
+    expect(extractFrom({ path: root }).diagnostics).toEqual([]);
   });
 });
