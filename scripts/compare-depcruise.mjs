@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compares seams's module graph with dependency-cruiser's on one codebase and explains the
 // differences by class. Usage: node scripts/compare-depcruise.mjs <root> [depcruise targets...]
-// (build seams first: npm run build). Prints a Markdown summary.
+// (build seams first: npm run build). Prints a Markdown summary. DEPCRUISE_TSCONFIG names the
+// tsconfig dependency-cruiser is given (default tsconfig.json when present).
 import path from 'node:path';
 import { analyze } from '../dist/index.js';
 import { depcruiseGraph } from './depcruise-graph.mjs';
@@ -12,7 +13,7 @@ const targets = process.argv.length > 3 ? process.argv.slice(3) : ['.'];
 const started = process.hrtime.bigint();
 const analysis = await analyze({ path: root });
 const seamsSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-const cruise = await depcruiseGraph(root, targets);
+const cruise = await depcruiseGraph(root, targets, { tsconfig: process.env.DEPCRUISE_TSCONFIG ?? 'tsconfig.json' });
 
 const analysed = new Set(analysis.graph.modules.map((module) => module.id));
 const seamsEdges = new Map(analysis.graph.edges.map((edge) => [`${edge.from} -> ${edge.to}`, edge]));

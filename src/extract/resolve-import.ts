@@ -62,6 +62,7 @@ export function createResolver(project: LoadedProject): ResolveImport {
       const workspace = workspaceTarget(raw.specifier);
       if (workspace !== null && workspace.type === 'internal') return workspace;
       if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(raw.specifier), installed: true };
+      if (resolvedModule.extension === ts.Extension.Json) return { type: 'asset', path: path.relative(project.root, resolved).split(path.sep).join('/') };
       return excluded(resolved);
     }
     if (isBuiltin(raw.specifier)) return { type: 'builtin', name: raw.specifier.replace(/^node:/, '') };
