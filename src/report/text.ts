@@ -26,6 +26,7 @@ export function renderText(analysis: Analysis): string {
   if (kernelSize > 0) {
     out.push(`Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`);
   }
+  out.push(...renderPackages(analysis));
   out.push('');
   out.push('Partition');
   out.push(`  modularity Q  ${metrics.partition.modularity.toFixed(3)}   (Newman; higher is better, above 0.3 is clear structure)`);
@@ -45,6 +46,21 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push(...renderDiagnostics(analysis));
   return `${out.join('\n')}\n`;
+}
+
+/** How many package names a service lists before summarising the rest. */
+const PACKAGES_SHOWN = 8;
+
+/** npm packages each service imports: what its own package.json would need. */
+function renderPackages(analysis: Analysis): string[] {
+  const lines: string[] = [];
+  for (const item of analysis.partition.clusters) {
+    const names = [...new Set(item.modules.flatMap((id) => analysis.graph.externals[id]?.packages ?? []))].sort(compareStrings);
+    if (names.length === 0) continue;
+    const more = names.length > PACKAGES_SHOWN ? ` +${names.length - PACKAGES_SHOWN} more` : '';
+    lines.push(`  ${item.id}: ${names.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
+  }
+  return lines.length === 0 ? [] : ['', 'npm packages per service', ...lines];
 }
 
 function renderDiagnostics(analysis: Analysis): string[] {

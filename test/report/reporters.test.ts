@@ -125,6 +125,7 @@ describe('text reporter', () => {
     expect(text).toContain('   1. shared-kernel: r1');
     expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
     expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
+    expect(text).toContain('npm packages per service\n  order: express\n');
     expect(text).not.toMatch(/\u001b\[/);
   });
 });
