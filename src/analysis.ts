@@ -1,4 +1,5 @@
-import type { Partition } from './cluster/types.js';
+import type { SignalSummary } from './cluster/clustering-graph.js';
+import type { Partition, SweepPoint } from './cluster/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { ModuleGraph } from './graph/types.js';
 import type { Metrics } from './metrics/types.js';
@@ -10,7 +11,7 @@ export interface AnalysisSettings {
   tsconfig: string | null;
   /** Louvain seed. */
   seed: number;
-  /** Louvain resolution. */
+  /** Louvain resolution used (the chosen one under `auto`). */
   resolution: number;
   /** Expected-partition file as given, or null. */
   expected: string | null;
@@ -26,6 +27,15 @@ export interface Analysis {
   settings: AnalysisSettings;
   /** The module dependency graph. */
   graph: ModuleGraph;
+  /** How the clustering graph was made: signals, git history read, the resolution sweep. */
+  clustering: {
+    /** Each coupling signal with its weight and the module pairs it connects. */
+    signals: SignalSummary[];
+    /** Git history read for change coupling, or null when off or unavailable. */
+    history: { commits: number; skippedCommits: number; pairs: number } | null;
+    /** The resolution sweep under `--resolution auto`, else null. */
+    sweep: SweepPoint[] | null;
+  };
   /** Candidate services. */
   partition: Partition;
   /** Coupling, cohesion, modularity and agreement. */

@@ -1,9 +1,13 @@
 import type { Analysis } from './analysis.js';
+import { changeEdges } from './cluster/change-edges.js';
 import { cluster } from './cluster/cluster.js';
+import { combineSignals } from './cluster/clustering-graph.js';
+import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
 import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
-import { compareDiagnostics } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { extract } from './extract/extract.js';
+import { readHistory, type History } from './extract/read-history.js';
 import { buildGraph } from './graph/build-graph.js';
 import { loadProject } from './load/load-project.js';
 import { toModuleId } from './load/project.js';
@@ -17,9 +21,16 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const project = loadProject(settings);
   const extraction = extract(project);
   const graph = buildGraph(extraction);
-  const weighted = weighEdges(graph, settings.cluster);
-  const partition = cluster(graph, weighted, settings.cluster);
-  const metrics = measure(graph, weighted, partition, settings.expected);
+  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
+  const vocabulary = new Map(extraction.modules.map((module) => [module.id, module.terms]));
+  const signals = {
+    static: weighEdges(graph, settings.cluster),
+    semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(vocabulary, settings.cluster.semantic) : [],
+    change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
+  };
+  const clusteringGraph = combineSignals(signals, settings.cluster);
+  const partition = cluster(graph, clusteringGraph.edges, settings.cluster);
+  const metrics = measure(graph, clusteringGraph.edges, partition, settings.expected);
   const plan = planExtraction(graph, partition);
   return {
     schemaVersion: 1,
@@ -27,13 +38,24 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
     settings: {
       tsconfig: settings.tsconfig === null ? null : toModuleId(settings.root, settings.tsconfig),
       seed: settings.cluster.seed,
-      resolution: settings.cluster.resolution,
+      resolution: partition.resolution,
       expected: settings.expectedSource,
     },
     graph,
+    clustering: { signals: clusteringGraph.summary, history: historySummary(history, settings.cluster.git), sweep: partition.sweep },
     partition,
     metrics,
     plan,
-    diagnostics: [...project.diagnostics, ...extraction.diagnostics].sort(compareDiagnostics),
+    diagnostics: [...project.diagnostics, ...extraction.diagnostics, ...historyDiagnostics(history, settings.cluster.git)].sort(compareDiagnostics),
   };
+}
+
+function historySummary(history: History | null, requested: boolean): Analysis['clustering']['history'] {
+  if (!requested || history === null) return null;
+  return { commits: history.commits, skippedCommits: history.skippedCommits, pairs: history.pairs.length };
+}
+
+function historyDiagnostics(history: History | null, requested: boolean): Diagnostic[] {
+  if (!requested || history !== null) return [];
+  return [{ code: 'GIT_UNAVAILABLE', message: '--git: the analysed folder is not in a git repository (or git is not installed); change coupling is off' }];
 }

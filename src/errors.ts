@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TSCONFIG_NOT_FOUND'
   | 'TSCONFIG_INVALID'
   | 'EXPECTED_INVALID'
+  | 'CONFIG_INVALID'
   | 'OPTION_INVALID'
   | 'OUTPUT_FAILED';
 

@@ -20,6 +20,11 @@ interface AnalyzeFlags {
   resolution?: string;
   expected?: string;
   kernel?: 'auto' | 'none';
+  semantic?: string;
+  git?: boolean;
+  since?: string;
+  granularity?: string;
+  config?: string;
   format: Format;
   output?: string;
   debug?: boolean;
@@ -68,7 +73,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable; relative to <path>)', collect)
     .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
     .option('--seed <n>', 'seed of the clustering random source (default 42)')
-    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services (default 1)')
+    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services, or auto to sweep and choose (default 1)')
+    .option('--granularity <unit>', 'cluster files, or folders: file, folder, folder:<depth> (default file)')
+    .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
+    .option('--git', 'add change coupling from the git history of the analysed folder')
+    .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
+    .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
@@ -89,7 +99,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
         exclude: flags.exclude,
         includeTests: flags.includeTests,
         seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
-        resolution: flags.resolution === undefined ? undefined : parseNumber('resolution', flags.resolution),
+        resolution: flags.resolution === undefined ? undefined : flags.resolution === 'auto' ? 'auto' : parseNumber('resolution', flags.resolution),
+        semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
+        git: flags.git,
+        since: flags.since,
+        granularity: flags.granularity,
+        config: flags.config,
         expected: flags.expected,
         kernel: flags.kernel,
       });

@@ -1,59 +1,129 @@
+import picomatch from 'picomatch';
 import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
-import { louvain, UndirectedGraph } from '../graph/graphology.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { detectKernel } from './detect-kernel.js';
 import { labelClusters } from './label-clusters.js';
-import { createRandom } from './random.js';
-import { KERNEL_ID, type Cluster, type Partition, type WeightedEdge } from './types.js';
+import { louvainGroups } from './louvain-groups.js';
+import { sweepResolution } from './sweep-resolution.js';
+import { KERNEL_ID, type Cluster, type Partition, type SweepPoint, type WeightedEdge } from './types.js';
+import { toUnits, type Units } from './units.js';
 
 /**
- * Candidate services. With `kernel: auto`, a first Louvain pass over every module finds the areas
- * of the system, the shared kernel is recognised from them (detect-kernel.ts) and set apart as
- * one cluster, and a second pass partitions the remaining modules. With `kernel: none`, one pass.
+ * Candidate services from the clustering graph:
+ * 1. the shared kernel is set apart (recognised from a first Louvain pass with `kernel: auto`,
+ *    or given as globs), see detect-kernel.ts;
+ * 2. the remaining modules are grouped into units: one per file, or one per folder with
+ *    `granularity: folder[:depth]`, and all files pinned to a configured service form one unit;
+ * 3. Louvain partitions the units (at the given resolution, or the one `auto` chooses);
+ * 4. a group holding several pinned services is split: each other unit joins the pinned service
+ *    it is most strongly connected to; groups are named after their pinned service or their most
+ *    distinctive words.
  */
 export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings): Partition {
   const all = graph.modules.map((module) => module.id);
-  const firstPass = partitionFromGroups(louvainGroups(all, weighted, settings));
-  if (settings.kernel === 'none') return firstPass;
-  const kernel = detectKernel(graph, firstPass);
-  if (kernel.modules.length === 0) return firstPass;
+  const pins = pinnedServices(all, settings.services);
+  const kernel = kernelOf(graph, weighted, settings, pins);
   const inKernel = new Set(kernel.modules);
   const rest = all.filter((id) => !inKernel.has(id));
-  const restEdges = weighted.filter((edge) => !inKernel.has(edge.source) && !inKernel.has(edge.target));
-  return partitionFromGroups(louvainGroups(rest, restEdges, settings), kernel.modules, kernel.reasons);
+  const units = toUnits(rest, weighted, settings.granularity, pins);
+  let resolution: number;
+  let sweep: SweepPoint[] | null = null;
+  let groups: string[][];
+  if (settings.resolution === 'auto') {
+    const chosen = sweepResolution(units, settings.seed);
+    ({ resolution, groups } = chosen);
+    sweep = chosen.sweep;
+  } else {
+    resolution = settings.resolution;
+    groups = louvainGroups(units.ids, units.edges, resolution, settings.seed);
+  }
+  const services = splitPinnedGroups(groups, units);
+  return assemble(services, units, kernel.modules, kernel.reasons, resolution, sweep);
 }
 
-/**
- * Louvain modularity maximisation (Blondel et al. 2008) on the weighted, undirected clustering
- * graph, with a seeded random node order and an explicit resolution γ (Lambiotte et al. 2008).
- * Nodes and edges enter the graph in sorted order, so the same input and seed give the same
- * groups. A module with no edges forms a group of its own.
- */
-function louvainGroups(modules: readonly ModuleId[], edges: readonly WeightedEdge[], settings: ClusterSettings): ModuleId[][] {
-  const graph = new UndirectedGraph();
-  for (const id of [...modules].sort(compareStrings)) graph.addNode(id);
-  for (const edge of edges) graph.addUndirectedEdge(edge.source, edge.target, { weight: edge.weight });
-  const communities = louvain(graph, { getEdgeWeight: 'weight', resolution: settings.resolution, rng: createRandom(settings.seed) });
-  const groups = new Map<number, ModuleId[]>();
-  graph.forEachNode((id) => {
-    const community = communities[id] as number;
-    const members = groups.get(community);
-    if (members) members.push(id);
-    else groups.set(community, [id]);
-  });
-  return [...groups.values()];
+function kernelOf(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings, pins: ReadonlyMap<ModuleId, string>) {
+  if (settings.kernel === 'none') return { modules: [] as ModuleId[], reasons: {} as Record<ModuleId, string> };
+  if (Array.isArray(settings.kernel)) {
+    const isKernel = picomatch(settings.kernel, { dot: true });
+    const modules = graph.modules.map((module) => module.id).filter((id) => isKernel(id) && !pins.has(id));
+    return { modules, reasons: Object.fromEntries(modules.map((id) => [id, 'listed as kernel in the configuration'])) };
+  }
+  const resolution = settings.resolution === 'auto' ? 1 : settings.resolution;
+  const firstPass = partitionFromGroups(louvainGroups(graph.modules.map((module) => module.id), weighted, resolution, settings.seed));
+  const detected = detectKernel(graph, firstPass);
+  const modules = detected.modules.filter((id) => !pins.has(id));
+  return { modules, reasons: Object.fromEntries(modules.map((id) => [id, detected.reasons[id] as string])) };
 }
 
-/** Names groups of modules and returns them, with the kernel if any, as a sorted Partition. */
-export function partitionFromGroups(groups: ModuleId[][], kernel: ModuleId[] = [], kernelReasons: Record<ModuleId, string> = {}): Partition {
+/** Module -> pinned service, for modules matching a service's globs (services in name order; first match wins). */
+function pinnedServices(modules: readonly ModuleId[], services: Readonly<Record<string, string[]>>): Map<ModuleId, string> {
+  const matchers = Object.keys(services)
+    .sort(compareStrings)
+    .map((name) => ({ name, matches: picomatch(services[name] ?? [], { dot: true }) }));
+  const pins = new Map<ModuleId, string>();
+  if (matchers.length === 0) return pins;
+  for (const id of modules) {
+    const match = matchers.find((matcher) => matcher.matches(id));
+    if (match) pins.set(id, match.name);
+  }
+  return pins;
+}
+
+/** Splits groups that hold several pinned units: every other unit goes to the pinned unit it is most connected to. */
+function splitPinnedGroups(groups: string[][], units: Units): string[][] {
+  const result: string[][] = [];
+  for (const group of groups) {
+    const pinned = group.filter((unit) => units.pinOf.has(unit)).sort(compareStrings);
+    if (pinned.length <= 1) {
+      result.push(group);
+      continue;
+    }
+    const parts = new Map<string, string[]>(pinned.map((unit) => [unit, [unit]]));
+    for (const unit of group) {
+      if (units.pinOf.has(unit)) continue;
+      let best = pinned[0] as string;
+      let bestWeight = -1;
+      for (const anchor of pinned) {
+        const weight = units.weightBetween(unit, anchor);
+        if (weight > bestWeight) [best, bestWeight] = [anchor, weight];
+      }
+      parts.get(best)?.push(unit);
+    }
+    result.push(...parts.values());
+  }
+  return result;
+}
+
+function assemble(groups: string[][], units: Units, kernel: ModuleId[], kernelReasons: Record<ModuleId, string>, resolution: number, sweep: SweepPoint[] | null): Partition {
+  const expanded = groups.map((group) => ({
+    pin: group.map((unit) => units.pinOf.get(unit)).find((pin) => pin !== undefined) ?? null,
+    modules: group.flatMap((unit) => units.members.get(unit) ?? []).sort(compareStrings),
+  }));
+  const partition = partitionFromGroups(
+    expanded.filter((group) => group.pin === null).map((group) => group.modules),
+    kernel,
+    kernelReasons,
+    expanded.filter((group) => group.pin !== null).map((group) => ({ name: group.pin as string, modules: group.modules })),
+  );
+  return { ...partition, resolution, sweep };
+}
+
+/** Names groups of modules and returns them, with pinned services and the kernel, as a sorted Partition. */
+export function partitionFromGroups(
+  groups: ModuleId[][],
+  kernel: ModuleId[] = [],
+  kernelReasons: Record<ModuleId, string> = {},
+  pinned: { name: string; modules: ModuleId[] }[] = [],
+): Partition {
   const sorted = groups.map((members) => [...members].sort(compareStrings)).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  const labels = labelClusters(sorted);
-  const clusters: Cluster[] = sorted.map((members, index) => ({ id: labels[index] as string, label: labels[index] as string, kind: 'service', modules: members }));
-  if (kernel.length > 0) clusters.push({ id: KERNEL_ID, label: 'shared kernel', kind: 'kernel', modules: [...kernel].sort(compareStrings) });
+  const labels = labelClusters(sorted, new Set([...pinned.map((pin) => pin.name), KERNEL_ID]));
+  const clusters: Cluster[] = sorted.map((members, index) => ({ id: labels[index] as string, label: labels[index] as string, kind: 'service', pinned: false, modules: members }));
+  for (const pin of pinned) clusters.push({ id: pin.name, label: pin.name, kind: 'service', pinned: true, modules: [...pin.modules].sort(compareStrings) });
+  if (kernel.length > 0) clusters.push({ id: KERNEL_ID, label: 'shared kernel', kind: 'kernel', pinned: false, modules: [...kernel].sort(compareStrings) });
   clusters.sort((a, b) => compareStrings(a.id, b.id));
   const assignment: Record<ModuleId, string> = {};
   for (const item of clusters) for (const id of item.modules) assignment[id] = item.id;
-  return { clusters, assignment, kernel: { ...kernelReasons } };
+  return { clusters, assignment, kernel: { ...kernelReasons }, resolution: 1, sweep: null };
 }

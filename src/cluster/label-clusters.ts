@@ -9,10 +9,11 @@ const GENERIC_WORDS = new Set(['src', 'lib', 'index', 'ts', 'tsx', 'mts', 'cts',
  * coverage × concentration = (modules of c containing w / |c|) × (modules of c containing w /
  * modules anywhere containing w): layer words such as "service" appear in every group and score
  * low; a domain word such as "order" scores high where its files are. Larger groups choose
- * first; names are unique (a taken word falls to the group's next best, or gets a -2 suffix).
+ * first; names are unique and avoid `reserved` names (a taken word falls to the group's next
+ * best, or gets a -2 suffix).
  * Returns one name per group, in the order given.
  */
-export function labelClusters(groups: readonly (readonly ModuleId[])[]): string[] {
+export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved: ReadonlySet<string> = new Set()): string[] {
   const wordsOf = groups.map((modules) => modules.map((id) => new Set(pathWords(id))));
   const total = new Map<string, number>();
   for (const group of wordsOf) for (const words of group) for (const word of words) total.set(word, (total.get(word) ?? 0) + 1);
@@ -20,7 +21,7 @@ export function labelClusters(groups: readonly (readonly ModuleId[])[]): string[
   const order = groups
     .map((modules, index) => ({ index, size: modules.length, first: modules[0] ?? '' }))
     .sort((a, b) => b.size - a.size || compareStrings(a.first, b.first));
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   const labels: string[] = new Array<string>(groups.length).fill('');
   for (const { index, size } of order) {
     const counts = new Map<string, number>();

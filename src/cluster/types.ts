@@ -11,6 +11,8 @@ export interface Cluster {
   label: string;
   /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate). */
   kind: 'service' | 'kernel';
+  /** True when the service was pinned in the configuration (`services`). */
+  pinned: boolean;
   /** Member modules, sorted. */
   modules: ModuleId[];
 }
@@ -23,6 +25,26 @@ export interface Partition {
   assignment: Record<ModuleId, ClusterId>;
   /** Shared-kernel modules with the reason each was recognised (empty when none or disabled). */
   kernel: Record<ModuleId, string>;
+  /** Louvain resolution the partition was made with (the chosen one under `auto`). */
+  resolution: number;
+  /** The resolution sweep under `--resolution auto`, else null. */
+  sweep: SweepPoint[] | null;
+}
+
+/** One resolution tried by the `auto` sweep. */
+export interface SweepPoint {
+  /** Louvain resolution γ. */
+  resolution: number;
+  /** Services it produced (kernel excluded). */
+  services: number;
+  /** Newman modularity Q (γ = 1) of the partition on the clustering graph. */
+  modularity: number;
+  /** Share of clustering-graph weight between services (lower is better). */
+  crossWeight: number;
+  /** Share of modules in services of non-extreme size (NED). */
+  balance: number;
+  /** The rule's score: 0.5·Q + 0.25·(1 − crossWeight) + 0.25·balance. */
+  score: number;
 }
 
 /** Id of the shared-kernel cluster; never a service name (those are single words or word-N). */

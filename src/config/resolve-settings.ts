@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
-import { DEFAULT_RESOLUTION, DEFAULT_SEED, type Settings } from './settings.js';
+import { defaultConfigPath, readConfig } from './read-config.js';
+import { DEFAULT_RESOLUTION, DEFAULT_SEED, type ClusterSettings, type Settings } from './settings.js';
 
 /** Loose options as a user or the CLI gives them; every field optional. */
 export interface AnalyzeOptions {
@@ -17,10 +18,22 @@ export interface AnalyzeOptions {
   includeTests?: boolean;
   /** Louvain seed (default 42). */
   seed?: number;
-  /** Louvain resolution (default 1). */
-  resolution?: number;
-  /** Shared-kernel detection: `auto` (default) or `none`. */
-  kernel?: 'auto' | 'none';
+  /** Louvain resolution (default 1), or `auto` to sweep and choose. */
+  resolution?: number | 'auto';
+  /** Shared-kernel detection: `auto` (default), `none`, or globs of the kernel's modules. */
+  kernel?: 'auto' | 'none' | string[];
+  /** Weight of semantic coupling (default 0.3; 0 turns it off). */
+  semanticWeight?: number;
+  /** Read change coupling from git history (default off). */
+  git?: boolean;
+  /** Only git history after this date. */
+  since?: string;
+  /** `file` (default), `folder` or `folder:<depth>`. */
+  granularity?: string;
+  /** Pinned services: name -> globs. */
+  services?: Record<string, string[]>;
+  /** seams.config.json to read (default: <path>/seams.config.json when present). */
+  config?: string;
   /** Expected partition: a JSON file path, or the map itself (module id -> service). */
   expected?: string | Record<string, string>;
   /** Folder relative paths are resolved against (default: process.cwd()). */
@@ -39,23 +52,56 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     throw new SeamsError('PATH_NOT_DIRECTORY', `${given}: is a file, not a folder`, 'pass the folder that holds the project (and its tsconfig.json), not a single file');
   }
   const expected = resolveExpected(options.expected, cwd);
+  const config = options.config === undefined ? readConfig(defaultConfigPath(root), 'seams.config.json', false) : readConfig(path.resolve(cwd, options.config), options.config, true);
+  const weights = config.weights ?? {};
+  const resolution = options.resolution ?? config.resolution ?? DEFAULT_RESOLUTION;
+  const cluster: ClusterSettings = {
+    seed: checkInteger('seed', options.seed ?? config.seed ?? DEFAULT_SEED),
+    resolution: resolution === 'auto' ? 'auto' : checkPositive('resolution', resolution),
+    runtimeWeight: weights.runtime ?? 1,
+    typeWeight: weights.type ?? 0.5,
+    dynamicWeight: weights.dynamic ?? 0.5,
+    kernel: resolveKernel(options.kernel ?? config.kernel ?? 'auto'),
+    semanticWeight: checkNonNegative('semantic', options.semanticWeight ?? weights.semantic ?? 0.3),
+    semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
+    changeWeight: weights.change ?? 0.5,
+    git: options.git ?? config.git?.enabled ?? false,
+    since: options.since ?? config.git?.since ?? null,
+    maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,
+    granularity: parseGranularity(options.granularity ?? config.granularity ?? 'file'),
+    services: { ...(config.services ?? {}), ...(options.services ?? {}) },
+  };
   return {
     root,
     tsconfig: resolveTsconfig(options.tsconfig, root, cwd),
-    include: [...(options.include ?? [])],
-    exclude: [...(options.exclude ?? [])],
+    include: [...(options.include ?? config.include ?? [])],
+    exclude: [...(options.exclude ?? config.exclude ?? [])],
     includeTests: options.includeTests ?? false,
-    cluster: {
-      seed: checkInteger('seed', options.seed ?? DEFAULT_SEED),
-      resolution: checkPositive('resolution', options.resolution ?? DEFAULT_RESOLUTION),
-      runtimeWeight: 1,
-      typeWeight: 0.5,
-      dynamicWeight: 0.5,
-      kernel: checkChoice('kernel', options.kernel ?? 'auto', ['auto', 'none'] as const),
-    },
+    cluster,
     expected: expected.map,
     expectedSource: expected.source,
   };
+}
+
+function resolveKernel(value: 'auto' | 'none' | string[] | string): 'auto' | 'none' | string[] {
+  if (Array.isArray(value)) return [...value];
+  return checkChoice('kernel', value, ['auto', 'none'] as const);
+}
+
+/** `file`, `folder` (each file's own folder) or `folder:<depth>` (folders cut at depth path segments). */
+function parseGranularity(value: string): ClusterSettings['granularity'] {
+  if (value === 'file') return { unit: 'file' };
+  if (value === 'folder') return { unit: 'folder', depth: null };
+  const match = /^folder:(\d+)$/.exec(value);
+  if (match && Number(match[1]) >= 1) return { unit: 'folder', depth: Number(match[1]) };
+  throw new SeamsError('OPTION_INVALID', `--granularity must be file, folder or folder:<depth>, got '${value}'`, 'for example --granularity folder:2');
+}
+
+function checkNonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new SeamsError('OPTION_INVALID', `--${name} must be a number of at least 0, got ${String(value)}`, `for example --${name} 0.3`);
+  }
+  return value;
 }
 
 function resolveTsconfig(given: string | undefined, root: string, cwd: string): string | null {

@@ -21,16 +21,32 @@ export interface Settings {
 export interface ClusterSettings {
   /** Seed of the pseudo-random source that drives Louvain's node order. */
   seed: number;
-  /** Louvain resolution γ: above 1 gives more, smaller services; below 1 fewer, larger ones. */
-  resolution: number;
+  /** Louvain resolution γ (above 1: more, smaller services), or `auto` to sweep and choose. */
+  resolution: number | 'auto';
   /** Edge weight of a runtime import (value import, require, re-export, side effect). */
   runtimeWeight: number;
   /** Edge weight of a type-only import: types couple less than calls. */
   typeWeight: number;
   /** Edge weight of a dynamic import(): a lazy, optional dependency. */
   dynamicWeight: number;
-  /** `auto`: recognise the shared kernel and keep it out of the services; `none`: do not. */
-  kernel: 'auto' | 'none';
+  /** `auto`: recognise the shared kernel; `none`: do not; globs: exactly the matching modules. */
+  kernel: 'auto' | 'none' | string[];
+  /** Weight of semantic (vocabulary) coupling; 0 turns it off. */
+  semanticWeight: number;
+  /** Sparsity of semantic coupling. */
+  semantic: { neighbours: number; minSimilarity: number; maxDocumentShare: number };
+  /** Weight of change coupling from git history; 0 turns it off. */
+  changeWeight: number;
+  /** Read change coupling from git history (`--git`). */
+  git: boolean;
+  /** Only history after this date (`--since`), or null. */
+  since: string | null;
+  /** Commits touching more analysed files than this are skipped. */
+  maxFilesPerCommit: number;
+  /** Unit of clustering: files, or folders (cut at `depth` path segments; null = each file's own folder). */
+  granularity: { unit: 'file' } | { unit: 'folder'; depth: number | null };
+  /** Pinned services: service name -> globs of module ids that must stay in it. */
+  services: Record<string, string[]>;
 }
 
 export const DEFAULT_SEED = 42;

@@ -4,6 +4,7 @@ import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
 import { collectExports } from './collect-exports.js';
 import { collectImports } from './collect-imports.js';
+import { collectTerms } from './collect-terms.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { createResolver } from './resolve-import.js';
 import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
@@ -47,7 +48,7 @@ export function extract(project: LoadedProject): Extraction {
       diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
     }
     const exports = resolveExports(collectExports(sourceFile), imports);
-    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports, exports });
+    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports, exports, terms: collectTerms(sourceFile, id) });
     tsMorph.removeSourceFile(sourceFile);
   }
   return { modules, diagnostics: diagnostics.sort(compareDiagnostics) };

@@ -78,6 +78,8 @@ export interface ModuleFacts {
   imports: ModuleImport[];
   /** Its exports, for barrel see-through. */
   exports: ModuleExports;
+  /** Its vocabulary: identifier and path words -> occurrences, keys sorted (semantic coupling). */
+  terms: Record<string, number>;
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

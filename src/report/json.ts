@@ -27,6 +27,7 @@ export interface JsonReport {
     id: string;
     label: string;
     kind: 'service' | 'kernel';
+    pinned: boolean;
     modules: string[];
     files: number;
     lines: number;
@@ -37,6 +38,7 @@ export interface JsonReport {
     packages: string[];
     builtins: string[];
   }[];
+  clustering: Analysis['clustering'];
   kernel: { module: string; reason: string }[];
   metrics: { modularity: number; mojoFm: number | null; expected: Agreement | null };
   plan: { steps: PlanStep[]; dependencies: ServiceDependency[]; cycles: string[][] };
@@ -77,6 +79,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         id: item.id,
         label: item.label,
         kind: item.kind,
+        pinned: item.pinned,
         modules: item.modules,
         files: service?.files ?? item.modules.length,
         lines: service?.lines ?? 0,
@@ -88,6 +91,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
       };
     }),
+    clustering: analysis.clustering,
     kernel: Object.entries(partition.kernel)
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),

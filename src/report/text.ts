@@ -30,6 +30,8 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push('Partition');
   out.push(`  modularity Q  ${metrics.partition.modularity.toFixed(3)}   (Newman; higher is better, above 0.3 is clear structure)`);
+  const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
+  out.push(`  signals       ${signals.join(', ')}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
   const expected = metrics.partition.expected;
   if (expected !== null) {
     const source = analysis.settings.expected ?? 'the expected partition';

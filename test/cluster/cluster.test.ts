@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cluster } from '../../src/cluster/cluster.js';
 import { labelClusters, pathWords } from '../../src/cluster/label-clusters.js';
 import type { WeightedEdge } from '../../src/cluster/types.js';
-import { DEFAULT_SEED, type ClusterSettings } from '../../src/config/settings.js';
+import { resolveSettings } from '../../src/config/resolve-settings.js';
+import type { ClusterSettings } from '../../src/config/settings.js';
 import type { ModuleGraph } from '../../src/graph/types.js';
+import { tempProject } from '../helpers.js';
 
-const settings: ClusterSettings = { seed: DEFAULT_SEED, resolution: 1, runtimeWeight: 1, typeWeight: 0.5, dynamicWeight: 0.5, kernel: 'none' };
+const defaults = resolveSettings({ path: tempProject({}) }).cluster;
+const settings: ClusterSettings = { ...defaults, kernel: 'none' };
 
 /** A module graph whose edges are the given undirected edges, read as imports source -> target. */
 function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
@@ -51,6 +54,53 @@ describe('cluster', () => {
 
   it('gives identical output for the same seed and input order', () => {
     expect(JSON.stringify(cluster(graphOf(modules, edges), edges, settings))).toBe(JSON.stringify(cluster(graphOf([...modules].reverse(), edges), edges, settings)));
+  });
+});
+
+describe('cluster: controls', () => {
+  const billing = ['src/billing/invoice.ts', 'src/billing/ledger.ts', 'src/billing/tax.ts'];
+  const shop = ['src/shop/cart.ts', 'src/shop/checkout.ts', 'src/shop/basket.ts'];
+  const legacy = ['src/legacy/old-invoice.ts', 'src/legacy/old-cart.ts'];
+  const modules = [...billing, ...shop, ...legacy];
+  const edges = [
+    ...clique(billing),
+    ...clique(shop),
+    { source: 'src/billing/invoice.ts', target: 'src/legacy/old-invoice.ts', weight: 3 },
+    { source: 'src/legacy/old-cart.ts', target: 'src/shop/cart.ts', weight: 3 },
+    { source: 'src/legacy/old-cart.ts', target: 'src/legacy/old-invoice.ts', weight: 0.5 },
+  ].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+  const graph = graphOf(modules, edges);
+  const membersOf = (partition: ReturnType<typeof cluster>) => Object.fromEntries(partition.clusters.map((item) => [item.id, item.modules]));
+
+  it('keeps pinned files in their service and lets the rest join the service they are most connected to', () => {
+    const partition = cluster(graph, edges, { ...settings, services: { payments: ['src/billing/**'], storefront: ['src/shop/**'] }, resolution: 0.1 });
+    expect(membersOf(partition)).toEqual({
+      payments: [...billing, 'src/legacy/old-invoice.ts'].sort(),
+      storefront: [...shop, 'src/legacy/old-cart.ts'].sort(),
+    });
+    expect(partition.clusters.every((item) => item.pinned)).toBe(true);
+  });
+
+  it('clusters folders as units with --granularity folder and still lists files', () => {
+    const partition = cluster(graph, edges, { ...settings, granularity: { unit: 'folder', depth: null } });
+    for (const item of partition.clusters) {
+      const folders = new Set(item.modules.map((id) => id.split('/').slice(0, 2).join('/')));
+      for (const folder of folders) expect(item.modules.filter((id) => id.startsWith(`${folder}/`)).length).toBe(modules.filter((id) => id.startsWith(`${folder}/`)).length);
+    }
+    expect(partition.clusters.flatMap((item) => item.modules).sort()).toEqual([...modules].sort());
+  });
+
+  it('takes the kernel from globs when given', () => {
+    const partition = cluster(graph, edges, { ...settings, kernel: ['src/legacy/**'] });
+    expect(partition.clusters.find((item) => item.kind === 'kernel')?.modules).toEqual([...legacy].sort());
+    expect(partition.kernel['src/legacy/old-cart.ts']).toBe('listed as kernel in the configuration');
+  });
+
+  it('sweeps resolutions with auto and reports every point', () => {
+    const partition = cluster(graph, edges, { ...settings, resolution: 'auto' });
+    expect(partition.sweep?.map((point) => point.resolution)).toEqual([0.5, 0.75, 1, 1.25, 1.5, 2, 3]);
+    const best = Math.max(...(partition.sweep ?? []).map((point) => point.score));
+    expect(partition.sweep?.find((point) => point.resolution === partition.resolution)?.score).toBe(best);
   });
 });
 

@@ -12,7 +12,22 @@ describe('resolveSettings', () => {
       include: [],
       exclude: [],
       includeTests: false,
-      cluster: { seed: 42, resolution: 1, runtimeWeight: 1, typeWeight: 0.5, dynamicWeight: 0.5, kernel: 'auto' },
+      cluster: {
+        seed: 42,
+        resolution: 1,
+        runtimeWeight: 1,
+        typeWeight: 0.5,
+        dynamicWeight: 0.5,
+        kernel: 'auto',
+        semanticWeight: 0.3,
+        semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
+        changeWeight: 0.5,
+        git: false,
+        since: null,
+        maxFilesPerCommit: 30,
+        granularity: { unit: 'file' },
+        services: {},
+      },
       expected: null,
       expectedSource: null,
     });
@@ -29,6 +44,23 @@ describe('resolveSettings', () => {
     const root = tempProject({ 'a.ts': '', 'truth.json': '{"src\\\\a.ts": "orders", "b.ts": "billing"}' });
     const settings = resolveSettings({ path: root, expected: path.join(root, 'truth.json') });
     expect(settings.expected).toEqual(path.sep === '\\' ? { 'src/a.ts': 'orders', 'b.ts': 'billing' } : { 'src\\a.ts': 'orders', 'b.ts': 'billing' });
+  });
+
+  it('reads seams.config.json and lets options override it', () => {
+    const root = tempProject({
+      'a.ts': '',
+      'seams.config.json': JSON.stringify({ services: { billing: ['src/billing/**'] }, kernel: ['src/shared/**'], resolution: 'auto', granularity: 'folder:2', weights: { semantic: 0 }, exclude: ['gen/**'] }),
+    });
+    const settings = resolveSettings({ path: root, granularity: 'file' });
+    expect(settings.cluster).toMatchObject({ services: { billing: ['src/billing/**'] }, kernel: ['src/shared/**'], resolution: 'auto', granularity: { unit: 'file' }, semanticWeight: 0 });
+    expect(settings.exclude).toEqual(['gen/**']);
+  });
+
+  it('rejects a config file with unknown or mistyped fields', () => {
+    const root = tempProject({ 'a.ts': '', 'seams.config.json': '{ "servises": {} }', 'bad.json': '{ "kernel": 3 }' });
+    expect(() => resolveSettings({ path: root })).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID', message: 'seams.config.json: unknown field "servises"' }));
+    expect(() => resolveSettings({ path: root, config: `${root}/bad.json` })).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => resolveSettings({ path: tempProject({ 'a.ts': '' }), granularity: 'module' })).toThrowError(expect.objectContaining({ code: 'OPTION_INVALID' }));
   });
 
   it('rejects bad values with coded errors', () => {

@@ -14,7 +14,7 @@ const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport 
 });
 
 const noExports: ModuleExports = { local: [], reexports: [], stars: [] };
-const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports } });
+const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {} });
 
 describe('buildGraph: edges as written', () => {
   const extraction: Extraction = {
@@ -25,7 +25,7 @@ describe('buildGraph: edges as written', () => {
         internal('c.ts', { kind: 'type', typeOnly: true, symbols: ['U'], line: 3 }),
         internal('c.ts', { kind: 'reexport', typeOnly: true, symbols: ['V'], line: 9, syntax: 'export-from' }),
         internal('a.ts', { line: 4 }),
-        { specifier: 'lodash/fp', kind: 'static', typeOnly: false, symbols: ['map'], line: 5, syntax: 'import', target: { type: 'package', name: 'lodash' } },
+        { specifier: 'lodash/fp', kind: 'static', typeOnly: false, symbols: ['map'], line: 5, syntax: 'import', target: { type: 'package', name: 'lodash', installed: false } },
         { specifier: 'node:fs', kind: 'static', typeOnly: false, symbols: ['readFile'], line: 6, syntax: 'import', target: { type: 'builtin', name: 'fs' } },
         { specifier: './gone', kind: 'static', typeOnly: false, symbols: ['g'], line: 7, syntax: 'import', target: { type: 'unresolved' } },
       ]),

@@ -48,11 +48,14 @@ const analysis: Analysis = {
     ],
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'], assets: [] } },
   },
+  clustering: { signals: [{ name: 'static', weight: 1, pairs: 2 }, { name: 'semantic', weight: 0.3, pairs: 0 }, { name: 'change', weight: 0.5, pairs: 0 }], history: null, sweep: null },
   partition: {
+    resolution: 1,
+    sweep: null,
     clusters: [
-      { id: 'order', label: 'order', kind: 'service', modules: ['src/order.ts'] },
-      { id: 'pay', label: 'pay', kind: 'service', modules: ['src/pay.ts'] },
-      { id: 'shared-kernel', label: 'shared kernel', kind: 'kernel', modules: ['src/log.ts'] },
+      { id: 'order', label: 'order', kind: 'service', pinned: false, modules: ['src/order.ts'] },
+      { id: 'pay', label: 'pay', kind: 'service', pinned: false, modules: ['src/pay.ts'] },
+      { id: 'shared-kernel', label: 'shared kernel', kind: 'kernel', pinned: false, modules: ['src/log.ts'] },
     ],
     assignment: { 'src/log.ts': 'shared-kernel', 'src/order.ts': 'order', 'src/pay.ts': 'pay' },
     kernel: { 'src/log.ts': 'imported by 3 modules in 3 areas (threshold 3); imports only kernel modules' },
