@@ -12,6 +12,7 @@ export function collectExports(sourceFile: SourceFile): RawExports {
   const local = new Set<string>();
   const reexports: RawExports['reexports'] = [];
   const stars: string[] = [];
+  const abstract = new Set<string>();
   for (const statement of sourceFile.getStatements()) {
     if (Node.isExportDeclaration(statement)) {
       const specifier = statement.getModuleSpecifierValue();
@@ -37,11 +38,17 @@ export function collectExports(sourceFile: SourceFile): RawExports {
       else local.add('default');
     } else if (Node.isExportable(statement) && statement.hasExportKeyword()) {
       // Syntactic checks only: isExported()/isDefaultExport() would build a program and a type checker.
-      if (statement.hasDefaultKeyword()) local.add('default');
-      else for (const name of declaredNames(statement)) local.add(name);
+      const names = statement.hasDefaultKeyword() ? ['default'] : declaredNames(statement);
+      for (const name of names) local.add(name);
+      if (isAbstractDeclaration(statement)) for (const name of names) abstract.add(name);
     }
   }
-  return { local: [...local].sort(compareStrings), reexports, stars };
+  return { local: [...local].sort(compareStrings), reexports, stars, abstract: [...abstract].sort(compareStrings) };
+}
+
+/** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */
+function isAbstractDeclaration(statement: Node): boolean {
+  return Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || (Node.isClassDeclaration(statement) && statement.isAbstract());
 }
 
 function importedBindings(sourceFile: SourceFile): Map<string, { specifier: string; imported: string }> {

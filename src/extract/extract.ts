@@ -69,7 +69,7 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
     })
     .sort((a, b) => compareStrings(a.name, b.name));
   const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
-  return { local: raw.local, reexports, stars };
+  return { local: raw.local, reexports, stars, abstract: raw.abstract };
 }
 
 /** Physical lines: newline count, plus one when the last line has no trailing newline. */

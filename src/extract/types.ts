@@ -41,6 +41,8 @@ export interface RawExports {
   reexports: { name: string; specifier: string; imported: string }[];
   /** Specifiers of `export * from`. */
   stars: string[];
+  /** Local exports that are abstract: interfaces, type aliases, abstract classes; sorted. */
+  abstract: string[];
 }
 
 /** What a module exports, with re-export targets resolved to analysed modules. */
@@ -51,6 +53,8 @@ export interface ModuleExports {
   reexports: { name: string; module: ModuleId; imported: string }[];
   /** Modules re-exported with `export * from`, in source order. */
   stars: ModuleId[];
+  /** Local exports that are abstract: interfaces, type aliases, abstract classes; sorted. */
+  abstract: string[];
 }
 
 /** Where a specifier resolved to. */

@@ -49,7 +49,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       .sort((a, b) => compareStrings(a.symbol, b.symbol)),
   }));
   return {
-    modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines })),
+    modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length })),
     edges,
     dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
     externals,

@@ -6,6 +6,10 @@ export interface ModuleNode {
   id: ModuleId;
   /** Physical lines of the file. */
   lines: number;
+  /** Declarations it exports itself (re-exports not counted). */
+  exports: number;
+  /** Of those, interfaces, type aliases and abstract classes. */
+  abstractExports: number;
 }
 
 /** A dependency of one module on another: what clustering, metrics and the plan read. */

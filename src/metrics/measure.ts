@@ -1,37 +1,75 @@
 import type { Partition, WeightedEdge } from '../cluster/types.js';
 import type { ModuleGraph } from '../graph/types.js';
+import { serviceDependencies } from '../plan/service-dependencies.js';
+import { abstractness, mainSequenceDistance } from './abstractness.js';
+import { adjustedRandIndex } from './ari.js';
+import { c2cCoverage } from './c2c-coverage.js';
+import { cyclicDependencyPairs } from './cdp.js';
 import { cohesion } from './cohesion.js';
 import { coupling } from './coupling.js';
+import { interPartitionCallPercentage } from './icp.js';
+import { interfaceNumber } from './ifn.js';
 import { modularity } from './modularity.js';
 import { mojoFm } from './mojofm.js';
-import { round4, type Metrics } from './types.js';
+import { nonExtremeDistribution } from './ned.js';
+import { structuralModularity } from './structural-modularity.js';
+import { turboMq } from './turbo-mq.js';
+import { round4, type Agreement, type Metrics } from './types.js';
 
-/** Per-service coupling and size, and whole-partition modularity and agreement. */
-export function measure(
-  graph: ModuleGraph,
-  weighted: readonly WeightedEdge[],
-  partition: Partition,
-  expected: Readonly<Record<string, string>> | null,
-): Metrics {
-  const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
+/**
+ * Every metric of the partition: per service on the see-through dependency graph, for the whole
+ * partition on the same graph (modularity on the weighted clustering graph it was made from),
+ * and agreement with the expected partition when one is given.
+ */
+export function measure(graph: ModuleGraph, weighted: readonly WeightedEdge[], partition: Partition, expected: Readonly<Record<string, string>> | null): Metrics {
+  const byId = new Map(graph.modules.map((module) => [module.id, module]));
+  const edges = graph.dependencies;
+  const interfaces = interfaceNumber(edges, partition.assignment);
   const services = partition.clusters.map((item) => {
-    const c = coupling(item.id, graph.dependencies, partition.assignment);
+    const c = coupling(item.id, edges, partition.assignment);
+    const members = item.modules.map((id) => byId.get(id));
+    const a = abstractness({
+      total: members.reduce((sum, module) => sum + (module?.exports ?? 0), 0),
+      abstract: members.reduce((sum, module) => sum + (module?.abstractExports ?? 0), 0),
+    });
     return {
       cluster: item.id,
       files: item.modules.length,
-      lines: item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0),
+      lines: members.reduce((sum, module) => sum + (module?.lines ?? 0), 0),
       ca: c.ca,
       ce: c.ce,
       instability: round4(c.instability),
-      cohesion: round4(cohesion(item.id, graph.dependencies, partition.assignment)),
+      abstractness: round4(a),
+      distance: round4(mainSequenceDistance(a, c.instability)),
+      cohesion: round4(cohesion(item.id, edges, partition.assignment)),
+      interfaces: interfaces.perService[item.id] ?? 0,
     };
   });
-  const agreement = expected === null ? null : mojoFm(partition.assignment, expected);
+  const ned = nonExtremeDistribution(partition.assignment);
   return {
     partition: {
       modularity: round4(modularity(graph.modules.map((module) => module.id), weighted, partition.assignment)),
-      expected: agreement === null ? null : { ...agreement, mojoFm: Math.round(agreement.mojoFm * 100) / 100 },
+      turboMq: round4(turboMq(edges, partition.assignment)),
+      structuralModularity: round4(structuralModularity(edges, partition.assignment)),
+      icp: round4(interPartitionCallPercentage(edges, partition.assignment)),
+      ifn: round4(interfaces.average),
+      ned: round4(ned.ned),
+      nedWindow: ned.window,
+      cdp: round4(cyclicDependencyPairs(serviceDependencies(graph, partition))),
+      expected: expected === null ? null : agreement(partition.assignment, expected),
     },
     services,
+  };
+}
+
+function agreement(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): Agreement {
+  const result = mojoFm(actual, expected);
+  return {
+    mojoFm: Math.round(result.mojoFm * 100) / 100,
+    ari: round4(adjustedRandIndex(actual, expected)),
+    c2cCoverage: round4(c2cCoverage(actual, expected)),
+    compared: result.compared,
+    missingFromExpected: result.missingFromExpected,
+    missingFromAnalysis: result.missingFromAnalysis,
   };
 }

@@ -13,9 +13,15 @@
  * every partition of up to nine objects in test/metrics/mojofm.test.ts).
  * Only objects present in both partitions are compared.
  */
-import type { Agreement } from './types.js';
+/** MoJoFM with the counts of what was compared. */
+export interface MoJoFmResult {
+  mojoFm: number;
+  compared: number;
+  missingFromExpected: number;
+  missingFromAnalysis: number;
+}
 
-export function mojoFm(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): Agreement {
+export function mojoFm(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): MoJoFmResult {
   const shared = Object.keys(actual).filter((id) => Object.hasOwn(expected, id));
   const compared = shared.length;
   const missingFromExpected = Object.keys(actual).length - compared;

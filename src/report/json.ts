@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ImportKind } from '../extract/types.js';
 import type { ImportDetail } from '../graph/types.js';
-import type { Agreement } from '../metrics/types.js';
+import type { PartitionMetrics } from '../metrics/types.js';
 import type { PlanStep, ServiceDependency } from '../plan/types.js';
 
 /** The JSON report: schema version 1 of the public contract (shared OUTPUT.md), plus extras. */
@@ -34,13 +34,16 @@ export interface JsonReport {
     ca: number;
     ce: number;
     instability: number;
+    abstractness: number;
+    distance: number;
     cohesion: number;
+    interfaces: number;
     packages: string[];
     builtins: string[];
   }[];
   clustering: Analysis['clustering'];
   kernel: { module: string; reason: string }[];
-  metrics: { modularity: number; mojoFm: number | null; expected: Agreement | null };
+  metrics: PartitionMetrics & { mojoFm: number | null };
   plan: { steps: PlanStep[]; dependencies: ServiceDependency[]; cycles: string[][] };
   diagnostics: Diagnostic[];
 }
@@ -86,7 +89,10 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         ca: service?.ca ?? 0,
         ce: service?.ce ?? 0,
         instability: service?.instability ?? 0,
+        abstractness: service?.abstractness ?? 0,
+        distance: service?.distance ?? 0,
         cohesion: service?.cohesion ?? 0,
+        interfaces: service?.interfaces ?? 0,
         packages: unionOf(item.modules.map((id) => externalsOf(id).packages)),
         builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
       };
@@ -95,7 +101,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
     kernel: Object.entries(partition.kernel)
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),
-    metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, expected: metrics.partition.expected },
+    metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, ...withoutModularity(metrics.partition) },
     plan: { steps: plan.steps, dependencies: plan.dependencies, cycles: plan.cycles },
     diagnostics: analysis.diagnostics,
   };
@@ -104,6 +110,11 @@ export function toJsonReport(analysis: Analysis): JsonReport {
 /** The JSON report as text: two-space indentation, trailing newline, byte-identical across runs. */
 export function renderJson(analysis: Analysis): string {
   return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+}
+
+function withoutModularity(metrics: PartitionMetrics): Omit<PartitionMetrics, 'modularity'> {
+  const { modularity: _modularity, ...rest } = metrics;
+  return rest;
 }
 
 function unionOf(lists: readonly string[][]): string[] {

@@ -13,15 +13,27 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push('Candidate services');
   const table = new Table({
-    head: ['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'cohesion'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
   for (const service of metrics.services) {
-    table.push([service.cluster, service.files, service.lines, service.ca, service.ce, service.instability.toFixed(2), service.cohesion.toFixed(2)]);
+    table.push([
+      service.cluster,
+      service.files,
+      service.lines,
+      service.ca,
+      service.ce,
+      service.instability.toFixed(2),
+      service.abstractness.toFixed(2),
+      service.distance.toFixed(2),
+      service.cohesion.toFixed(2),
+      service.interfaces,
+    ]);
   }
   out.push(table.toString());
-  out.push('Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · cohesion: share of edges kept inside');
+  out.push('Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports');
+  out.push('D = |A+I-1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it');
   const kernelSize = Object.keys(partition.kernel).length;
   if (kernelSize > 0) {
     out.push(`Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`);
@@ -29,13 +41,27 @@ export function renderText(analysis: Analysis): string {
   out.push(...renderPackages(analysis));
   out.push('');
   out.push('Partition');
-  out.push(`  modularity Q  ${metrics.partition.modularity.toFixed(3)}   (Newman; higher is better, above 0.3 is clear structure)`);
+  const m = metrics.partition;
+  const rows: [string, string, string][] = [
+    ['modularity Q', m.modularity.toFixed(3), 'Newman; structure of the partition, -0.5..1, higher is better, above 0.3 is clear'],
+    ['TurboMQ', m.turboMq.toFixed(3), 'Mitchell & Mancoridis, normalised; mean cluster factor, 0..1, higher is better'],
+    ['SM', m.structuralModularity.toFixed(3), 'structural modularity, Jin et al.; cohesion minus coupling, -1..1, higher is better'],
+    ['ICP', m.icp.toFixed(3), 'inter-partition call percentage; share of imported names crossing services, lower is better'],
+    ['IFN', m.ifn.toFixed(1), 'interface number; names a service exposes to others, on average, lower is better'],
+    ['NED', m.ned.toFixed(3), `non-extreme distribution; share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files, higher is better`],
+    ['CDP', m.cdp.toFixed(3), 'cyclic dependency pairs; share of coupled service pairs coupled both ways, lower is better'],
+  ];
+  for (const [name, value, meaning] of rows) out.push(`  ${name.padEnd(13)} ${value.padStart(6)}   ${meaning}`);
   const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
   out.push(`  signals       ${signals.join(', ')}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
-  const expected = metrics.partition.expected;
+  const expected = m.expected;
   if (expected !== null) {
     const source = analysis.settings.expected ?? 'the expected partition';
-    out.push(`  MoJoFM        ${expected.mojoFm.toFixed(1)}   (agreement with ${source}, 0-100; ${expected.compared} modules compared${expected.missingFromExpected > 0 ? `, ${expected.missingFromExpected} not in it` : ''})`);
+    const missing = expected.missingFromExpected > 0 ? `, ${expected.missingFromExpected} not in it` : '';
+    out.push(`  against ${source} (${expected.compared} modules compared${missing}):`);
+    out.push(`  MoJoFM        ${expected.mojoFm.toFixed(1).padStart(6)}   Wen & Tzerpos; 100 = same partition, higher is better`);
+    out.push(`  ARI           ${expected.ari.toFixed(3).padStart(6)}   adjusted Rand index; 1 = same, about 0 = random`);
+    out.push(`  c2c coverage  ${(expected.c2cCoverage * 100).toFixed(0).padStart(5)}%   expected services recovered with at least 50% overlap`);
   }
   if (plan.cycles.length > 0) {
     out.push(`  cycles        ${plan.cycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);

@@ -13,7 +13,7 @@ const settings: ClusterSettings = { ...defaults, kernel: 'none' };
 /** A module graph whose edges are the given undirected edges, read as imports source -> target. */
 function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
   return {
-    modules: modules.map((id) => ({ id, lines: 1 })),
+    modules: modules.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })),
     edges: [],
     dependencies: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
     externals: {},

@@ -40,6 +40,7 @@ describe('collectExports', () => {
         { name: 'default', specifier: './widget', imported: 'default' },
       ],
       stars: ['./more'],
+      abstract: ['Id', 'Options'],
     });
   });
 
@@ -47,5 +48,6 @@ describe('collectExports', () => {
     expect(exportsOf('export default class Thing {}').local).toEqual(['default']);
     expect(exportsOf('export default 42;').local).toEqual(['default']);
     expect(exportsOf('export = 42;').local).toEqual([]);
+    expect(exportsOf('export abstract class Base {}\nexport class Concrete {}').abstract).toEqual(['Base']);
   });
 });

@@ -13,7 +13,7 @@ const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport 
   ...partial,
 });
 
-const noExports: ModuleExports = { local: [], reexports: [], stars: [] };
+const noExports: ModuleExports = { local: [], reexports: [], stars: [], abstract: [] };
 const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {} });
 
 describe('buildGraph: edges as written', () => {
@@ -55,9 +55,9 @@ describe('buildGraph: edges as written', () => {
 
   it('keeps every module and its external imports', () => {
     expect(graph.modules).toEqual([
-      { id: 'a.ts', lines: 1 },
-      { id: 'b.ts', lines: 1 },
-      { id: 'c.ts', lines: 1 },
+      { id: 'a.ts', lines: 1, exports: 0, abstractExports: 0 },
+      { id: 'b.ts', lines: 1, exports: 3, abstractExports: 0 },
+      { id: 'c.ts', lines: 1, exports: 2, abstractExports: 0 },
     ]);
     expect(graph.externals).toEqual({ 'a.ts': { packages: ['lodash'], builtins: ['fs'], assets: [] } });
   });

@@ -6,7 +6,7 @@ import { planExtraction } from '../../src/plan/plan-extraction.js';
 const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'] });
 
 function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
-  return { modules: modules.map((id) => ({ id, lines: 10 })), edges: [], dependencies: edges, externals: {} };
+  return { modules: modules.map((id) => ({ id, lines: 10, exports: 0, abstractExports: 0 })), edges: [], dependencies: edges, externals: {} };
 }
 
 describe('planExtraction', () => {

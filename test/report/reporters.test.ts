@@ -10,9 +10,9 @@ const analysis: Analysis = {
   settings: { tsconfig: 'tsconfig.json', seed: 42, resolution: 1, expected: null },
   graph: {
     modules: [
-      { id: 'src/log.ts', lines: 5 },
-      { id: 'src/order.ts', lines: 20 },
-      { id: 'src/pay.ts', lines: 10 },
+      { id: 'src/log.ts', lines: 5, exports: 1, abstractExports: 0 },
+      { id: 'src/order.ts', lines: 20, exports: 2, abstractExports: 1 },
+      { id: 'src/pay.ts', lines: 10, exports: 2, abstractExports: 1 },
     ],
     edges: [
       {
@@ -61,11 +61,11 @@ const analysis: Analysis = {
     kernel: { 'src/log.ts': 'imported by 3 modules in 3 areas (threshold 3); imports only kernel modules' },
   },
   metrics: {
-    partition: { modularity: -0.5, expected: null },
+    partition: { modularity: -0.5, turboMq: 0, structuralModularity: -0.3333, icp: 1, ifn: 0.6667, ned: 0, nedWindow: { min: 2, max: 20 }, cdp: 0, expected: null },
     services: [
-      { cluster: 'order', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, cohesion: 0 },
-      { cluster: 'pay', files: 1, lines: 10, ca: 1, ce: 0, instability: 0, cohesion: 0 },
-      { cluster: 'shared-kernel', files: 1, lines: 5, ca: 1, ce: 0, instability: 0, cohesion: 0 },
+      { cluster: 'order', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, abstractness: 0.5, distance: 0.5, cohesion: 0, interfaces: 0 },
+      { cluster: 'pay', files: 1, lines: 10, ca: 1, ce: 0, instability: 0, abstractness: 0.5, distance: 0.5, cohesion: 0, interfaces: 2 },
+      { cluster: 'shared-kernel', files: 1, lines: 5, ca: 1, ce: 0, instability: 0, abstractness: 0, distance: 1, cohesion: 0, interfaces: 0 },
     ],
   },
   plan: {
@@ -105,7 +105,7 @@ describe('JSON reporter', () => {
     expect(report.clusters[0]).toMatchObject({ kind: 'service', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, packages: ['express'], builtins: ['fs'] });
     expect(report.clusters[2]).toMatchObject({ kind: 'kernel' });
     expect(report.kernel).toEqual([{ module: 'src/log.ts', reason: expect.stringContaining('3 areas') }]);
-    expect(report.metrics).toEqual({ modularity: -0.5, mojoFm: null, expected: null });
+    expect(report.metrics).toEqual({ modularity: -0.5, mojoFm: null, turboMq: 0, structuralModularity: -0.3333, icp: 1, ifn: 0.6667, ned: 0, nedWindow: { min: 2, max: 20 }, cdp: 0, expected: null });
     expect(report.plan.steps.map((step) => step.rank)).toEqual([1, 2, 3]);
     expect(report.diagnostics).toEqual(analysis.diagnostics);
   });
@@ -123,8 +123,9 @@ describe('text reporter', () => {
 
   it('shows services, partition metrics, the plan and diagnostics', () => {
     expect(text).toContain('seams 9.9.9: 3 modules, 2 import edges, 3 candidate services');
-    expect(text).toMatch(/│ order\s+│\s+1 │\s+20 │\s+0 │\s+1 │ 1\.00 │\s+0\.00 │/);
+    expect(text).toMatch(/│ order\s+│\s+1 │\s+20 │\s+0 │\s+1 │ 1\.00 │ 0\.50 │ 0\.50 │\s+0\.00 │\s+0 │/);
     expect(text).toContain('modularity Q  -0.500');
+    expect(text).toContain('ICP             1.000');
     expect(text).toContain('   1. shared-kernel: r1');
     expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
     expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
