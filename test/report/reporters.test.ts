@@ -125,7 +125,7 @@ describe('text reporter', () => {
     expect(text).toContain('seams 9.9.9: 3 modules, 2 import edges, 3 candidate services');
     expect(text).toMatch(/│ order\s+│\s+1 │\s+20 │\s+0 │\s+1 │ 1\.00 │ 0\.50 │ 0\.50 │\s+0\.00 │\s+0 │/);
     expect(text).toContain('modularity Q  -0.500');
-    expect(text).toContain('ICP             1.000');
+    expect(text).toContain('  ICP            1.000   inter-partition call percentage');
     expect(text).toContain('   1. shared-kernel: r1');
     expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
     expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
