@@ -46,8 +46,14 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
     partition,
     metrics,
     plan,
-    diagnostics: [...project.diagnostics, ...extraction.diagnostics, ...historyDiagnostics(history, settings.cluster.git)].sort(compareDiagnostics),
+    diagnostics: [...project.diagnostics, ...extraction.diagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)].sort(compareDiagnostics),
   };
+}
+
+/** A graph with several modules and no internal import at all cannot be decomposed: say so. */
+function shapeDiagnostics(graph: Analysis['graph']): Diagnostic[] {
+  if (graph.modules.length < 2 || graph.edges.length > 0) return [];
+  return [{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: every file is a service of its own (one per connected component)' }];
 }
 
 function historySummary(history: History | null, requested: boolean): Analysis['clustering']['history'] {

@@ -25,6 +25,7 @@ interface AnalyzeFlags {
   since?: string;
   granularity?: string;
   config?: string;
+  maxFileSize?: string;
   format: Format;
   output?: string;
   debug?: boolean;
@@ -78,6 +79,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
     .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
     .option('--git', 'add change coupling from the git history of the analysed folder')
     .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
+    .option('--max-file-size <size>', 'skip source files larger than this, e.g. 2MB, 500KB (default 2MB)')
     .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
@@ -105,6 +107,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
         since: flags.since,
         granularity: flags.granularity,
         config: flags.config,
+        maxFileSize: flags.maxFileSize,
         expected: flags.expected,
         kernel: flags.kernel,
       });

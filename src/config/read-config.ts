@@ -13,9 +13,10 @@ export interface ConfigFile {
   seed?: number;
   weights?: { runtime?: number; type?: number; dynamic?: number; semantic?: number; change?: number };
   git?: { enabled?: boolean; since?: string; maxFilesPerCommit?: number };
+  maxFileSize?: number | string;
 }
 
-const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git'];
+const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize'];
 
 /** Reads and checks a config file; `given` false means the default location, which may be absent. */
 export function readConfig(file: string, display: string, given: boolean): ConfigFile {
@@ -46,6 +47,7 @@ export function readConfig(file: string, display: string, given: boolean): Confi
   if (weights !== undefined && (!isRecord(weights) || !Object.entries(weights).every(([key, value]) => ['runtime', 'type', 'dynamic', 'semantic', 'change'].includes(key) && typeof value === 'number' && value >= 0))) {
     fail('"weights" must map runtime, type, dynamic, semantic, change to non-negative numbers');
   }
+  if (parsed.maxFileSize !== undefined && typeof parsed.maxFileSize !== 'number' && typeof parsed.maxFileSize !== 'string') fail('"maxFileSize" must be a number of bytes or a size such as "2MB"');
   const git = parsed.git;
   if (git !== undefined && !isRecord(git)) fail('"git" must be an object {enabled, since, maxFilesPerCommit}');
   return parsed as ConfigFile;

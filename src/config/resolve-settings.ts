@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
-import { DEFAULT_RESOLUTION, DEFAULT_SEED, type ClusterSettings, type Settings } from './settings.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, type ClusterSettings, type Settings } from './settings.js';
 
 /** Loose options as a user or the CLI gives them; every field optional. */
 export interface AnalyzeOptions {
@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   services?: Record<string, string[]>;
   /** seams.config.json to read (default: <path>/seams.config.json when present). */
   config?: string;
+  /** Skip files larger than this: bytes, or a size such as `2MB`, `500KB` (default 2 MB). */
+  maxFileSize?: number | string;
   /** Expected partition: a JSON file path, or the map itself (module id -> service). */
   expected?: string | Record<string, string>;
   /** Folder relative paths are resolved against (default: process.cwd()). */
@@ -77,6 +79,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     include: [...(options.include ?? config.include ?? [])],
     exclude: [...(options.exclude ?? config.exclude ?? [])],
     includeTests: options.includeTests ?? false,
+    maxFileSize: parseSize(options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
     cluster,
     expected: expected.map,
     expectedSource: expected.source,
@@ -95,6 +98,16 @@ function parseGranularity(value: string): ClusterSettings['granularity'] {
   const match = /^folder:(\d+)$/.exec(value);
   if (match && Number(match[1]) >= 1) return { unit: 'folder', depth: Number(match[1]) };
   throw new SeamsError('OPTION_INVALID', `--granularity must be file, folder or folder:<depth>, got '${value}'`, 'for example --granularity folder:2');
+}
+
+/** Bytes from a number or a size such as `2MB`, `500 KB`, `1048576`. */
+function parseSize(value: number | string): number {
+  const match = typeof value === 'number' ? null : /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  const bytes = typeof value === 'number' ? value : match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'] : Number.NaN;
+  if (!Number.isFinite(bytes) || bytes <= 0) {
+    throw new SeamsError('OPTION_INVALID', `--max-file-size must be a positive size, got '${String(value)}'`, 'for example --max-file-size 2MB or --max-file-size 500KB');
+  }
+  return Math.floor(bytes);
 }
 
 function checkNonNegative(name: string, value: number): number {

@@ -10,6 +10,8 @@ export interface Settings {
   exclude: string[];
   /** Whether test files and declaration files are analysed (off by default). */
   includeTests: boolean;
+  /** Files larger than this many bytes are skipped with a diagnostic. */
+  maxFileSize: number;
   /** Clustering options. */
   cluster: ClusterSettings;
   /** Expected partition (module id -> service name) to score against, or null. */
@@ -50,6 +52,7 @@ export interface ClusterSettings {
 }
 
 export const DEFAULT_SEED = 42;
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_RESOLUTION = 1;
 
 /** Folders never scanned when no tsconfig gives the file set. */

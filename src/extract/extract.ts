@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, compareStrings } from '../diagnostics.js';
@@ -25,9 +26,16 @@ export function extract(project: LoadedProject): Extraction {
   const isDeclared = createDeclaredPackages(project.root);
   const modules: ModuleFacts[] = [];
   const diagnostics: Diagnostic[] = [];
+  const skipped = new Set<string>();
   for (const file of project.files) {
     const id = toModuleId(project.root, file);
-    const sourceFile = tsMorph.addSourceFileAtPath(file);
+    const text = readSource(file);
+    if (typeof text !== 'string') {
+      diagnostics.push({ ...text, file: id });
+      skipped.add(id);
+      continue;
+    }
+    const sourceFile = tsMorph.createSourceFile(file, text, { overwrite: true });
     const parseError = firstParseError(sourceFile.compilerNode);
     if (parseError) diagnostics.push({ code: 'PARSE_ERROR', message: parseError.message, file: id, line: parseError.line });
     const collected = collectImports(sourceFile);
@@ -51,7 +59,56 @@ export function extract(project: LoadedProject): Extraction {
     modules.push({ id, lines: countLines(sourceFile.getFullText()), imports, exports, terms: collectTerms(sourceFile, id) });
     tsMorph.removeSourceFile(sourceFile);
   }
-  return { modules, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)), diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Lines longer than this, with a high average line length, mark a minified or generated bundle. */
+const MINIFIED_LINE = 2000;
+const MINIFIED_AVERAGE = 300;
+
+/**
+ * The file's text, or why it is skipped: binary content (a NUL byte in the first 8 KB), text
+ * that is not UTF-8 decodable cleanly is still read; minified code (a line over 2,000 characters
+ * and an average line over 300) is skipped as generated.
+ */
+function readSource(file: string): string | { code: string; message: string } {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    return { code: 'FILE_UNREADABLE', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped` };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
+  const text = buffer.toString('utf8');
+  const lines = countLines(text);
+  if (lines > 0 && text.length / lines > MINIFIED_AVERAGE && longestLine(text) > MINIFIED_LINE) {
+    return { code: 'MINIFIED_FILE', message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped` };
+  }
+  return text;
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    longest = Math.max(longest, index - start);
+    start = index + 1;
+  }
+  return Math.max(longest, text.length - start);
+}
+
+/** Imports of a skipped file are not edges: its module is not in the graph. */
+function withoutSkippedTargets(module: ModuleFacts, skipped: ReadonlySet<string>): ModuleFacts {
+  const retarget = (target: ImportTarget): ImportTarget => (target.type === 'internal' && skipped.has(target.module) ? { type: 'excluded', path: target.module } : target);
+  return {
+    ...module,
+    imports: module.imports.map((item) => ({ ...item, target: retarget(item.target) })),
+    exports: {
+      ...module.exports,
+      reexports: module.exports.reexports.filter((item) => !skipped.has(item.module)),
+      stars: module.exports.stars.filter((module) => !skipped.has(module)),
+    },
+  };
 }
 
 /** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */

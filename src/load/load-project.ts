@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
 import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
+import { checkFiles } from './check-files.js';
 import { findWorkspaces } from './find-workspaces.js';
 import { toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
 import { readTsconfig } from './read-tsconfig.js';
@@ -51,7 +52,11 @@ export function loadProject(settings: Settings): LoadedProject {
     candidateCount = candidates.length;
     projects.push(...projectsByNearestTsconfig(settings, selectFiles(candidates, settings), diagnostics));
   }
-  const files = unionByModuleId(settings.root, projects);
+  const checked = checkFiles(settings.root, unionByModuleId(settings.root, projects), settings.maxFileSize);
+  diagnostics.push(...checked.diagnostics);
+  const readable = new Set(checked.files);
+  for (const project of projects) project.files = project.files.filter((file) => readable.has(file));
+  const files = checked.files;
   if (files.length === 0) {
     const where = settings.tsconfig === null ? 'the folder' : toModuleId(settings.root, settings.tsconfig);
     const leftOut = candidateCount === 0 ? '' : ` (all ${candidateCount} candidate files were left out)`;

@@ -12,6 +12,7 @@ describe('resolveSettings', () => {
       include: [],
       exclude: [],
       includeTests: false,
+      maxFileSize: 2 * 1024 * 1024,
       cluster: {
         seed: 42,
         resolution: 1,
