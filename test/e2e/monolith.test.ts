@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { REPO, fixture } from '../helpers.js';
 
@@ -39,6 +40,10 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
     const planned = report.plan.steps.flatMap((step: { clusters: string[] }) => step.clusters).sort();
     expect(planned).toEqual([...clusterIds].sort());
     expect(stdout).not.toContain(REPO);
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8'));
+    const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+    validate(report);
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('records the fixture features in the graph: alias, barrel, dynamic, require, type-only, cycle', async () => {
