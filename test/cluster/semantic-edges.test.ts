@@ -5,7 +5,7 @@ import { splitWords } from '../../src/extract/collect-terms.js';
 describe('semanticEdges (TF-IDF cosine)', () => {
   it('links modules that share rare words, with the cosine of their TF-IDF vectors', () => {
     // Four modules; "invoice" is shared by a and b only, "cart" by c and d only, "service" by all.
-    const vocabulary = new Map([
+    const vocabulary = new Map<string, Record<string, number>>([
       ['a.ts', { invoice: 1, service: 1 }],
       ['b.ts', { invoice: 1, service: 1 }],
       ['c.ts', { cart: 1, service: 1 }],
@@ -22,7 +22,7 @@ describe('semanticEdges (TF-IDF cosine)', () => {
   it('computes partial similarity by hand', () => {
     // a = {x:1, y:1}, b = {x:1, z:1}, c = {w:1}, d = {w:1}: N = 4, idf(x) = ln 2, idf(y) = idf(z) = ln 4.
     // |a| = |b| = sqrt(ln2² + ln4²) = ln2·sqrt(5); a·b = ln2²; cosine = 1/5.
-    const vocabulary = new Map([
+    const vocabulary = new Map<string, Record<string, number>>([
       ['a.ts', { x: 1, y: 1 }],
       ['b.ts', { x: 1, z: 1 }],
       ['c.ts', { w: 1 }],
@@ -35,7 +35,7 @@ describe('semanticEdges (TF-IDF cosine)', () => {
   });
 
   it('keeps only the nearest neighbours and drops pairs below the threshold', () => {
-    const vocabulary = new Map([
+    const vocabulary = new Map<string, Record<string, number>>([
       ['a.ts', { x: 1, y: 1 }],
       ['b.ts', { x: 1, z: 1 }],
       ['c.ts', { w: 1 }],
