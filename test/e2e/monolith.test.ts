@@ -67,3 +67,19 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
     expect(stdout).toContain('Extraction plan');
   });
 });
+
+describe('an interrupted run', () => {
+  it('leaves the previous --output file intact', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'seams-interrupt-'));
+    const output = path.join(dir, 'report.json');
+    writeFileSync(output, 'previous report\n');
+    const child = spawn(process.execPath, [BIN, 'analyze', 'fixtures/monolith', '--format', 'json', '--output', output], { cwd: REPO, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(readFileSync(output, 'utf8')).toBe('previous report\n');
+  });
+});
