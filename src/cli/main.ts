@@ -6,16 +6,25 @@ import { formatError } from './print-error.js';
 
 /** Exit codes: 0 ok, 1 gate failed (seams check), 2 usage, config or project error. */
 export const EXIT_OK = 0;
+export const EXIT_GATE_FAILED = 1;
 export const EXIT_ERROR = 2;
 
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+const ANALYZE_FORMATS = ['text', 'json'] as const;
+const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
-interface AnalyzeFlags {
+/** Flags every command that reads a project shares. */
+interface ProjectFlags {
   tsconfig?: string;
   include?: string[];
   exclude?: string[];
   includeTests?: boolean;
+  config?: string;
+  maxFileSize?: string;
+  output?: string;
+  debug?: boolean;
+}
+
+interface AnalyzeFlags extends ProjectFlags {
   seed?: string;
   resolution?: string;
   expected?: string;
@@ -24,18 +33,24 @@ interface AnalyzeFlags {
   git?: boolean;
   since?: string;
   granularity?: string;
-  config?: string;
-  maxFileSize?: string;
-  format: Format;
-  output?: string;
-  debug?: boolean;
+  format: (typeof ANALYZE_FORMATS)[number];
+}
+
+interface CheckFlags extends ProjectFlags {
+  boundaries?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  allowGrowth?: boolean;
+  strictBaseline?: boolean;
+  changedSince?: string;
+  format: (typeof CHECK_FORMATS)[number];
 }
 
 /** Runs the CLI on user arguments (without `node seams`) and returns the exit code. */
 export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   const debug = args.includes('--debug');
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, async (code) => {
+  const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   if (args.length === 0) {
@@ -56,7 +71,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Command {
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('seams')
     .description('Find the seams in a TypeScript monolith: module graph, candidate services, coupling metrics and an extraction plan.')
     .version(VERSION, '-V, --version')
@@ -64,59 +79,152 @@ function buildProgram(io: CliIo, setExit: (code: number) => Promise<void>): Comm
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .showHelpAfterError(false);
 
-  program
-    .command('analyze')
-    .alias('analyse')
-    .description('analyse a project: module graph, candidate services, metrics and extraction plan')
-    .argument('[path]', 'folder of the project to analyse', '.')
-    .option('--tsconfig <file>', 'tsconfig that defines the file set (default: <path>/tsconfig.json when present)')
-    .option('--include <glob>', 'analyse only files matching the glob (repeatable; relative to <path>)', collect)
-    .option('--exclude <glob>', 'leave out files matching the glob (repeatable; relative to <path>)', collect)
-    .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
+  projectOptions(
+    program
+      .command('analyze')
+      .alias('analyse')
+      .description('analyse a project: module graph, candidate services, metrics and extraction plan')
+      .argument('[path]', 'folder of the project to analyse', '.'),
+  )
     .option('--seed <n>', 'seed of the clustering random source (default 42)')
     .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services, or auto to sweep and choose (default 1)')
     .option('--granularity <unit>', 'cluster files, or folders: file, folder, folder:<depth> (default file)')
     .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
     .option('--git', 'add change coupling from the git history of the analysed folder')
     .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
-    .option('--max-file-size <size>', 'skip source files larger than this, e.g. 2MB, 500KB (default 2MB)')
-    .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--debug', 'print stack traces on errors')
-    .exitOverride()
+    .addOption(new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'))
     .action(async (path: string, flags: AnalyzeFlags) => {
-      const [{ analyze }, { renderReport }, { writeOutput }] = await Promise.all([
-        import('../analyze.js'),
-        import('./render-report.js'),
-        import('./write-output.js'),
-      ]);
+      const [{ analyze }, { renderReport }] = await Promise.all([import('../analyze.js'), import('./render-report.js')]);
       const analysis = await analyze({
-        path,
-        cwd: io.cwd,
-        tsconfig: flags.tsconfig,
-        include: flags.include,
-        exclude: flags.exclude,
-        includeTests: flags.includeTests,
+        ...projectSettings(path, flags, io),
         seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
         resolution: flags.resolution === undefined ? undefined : flags.resolution === 'auto' ? 'auto' : parseNumber('resolution', flags.resolution),
         semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
         git: flags.git,
         since: flags.since,
         granularity: flags.granularity,
-        config: flags.config,
-        maxFileSize: flags.maxFileSize,
         expected: flags.expected,
         kernel: flags.kernel,
       });
-      const text = renderReport(analysis, flags.format);
-      if (flags.output === undefined) io.stdout(text);
-      else writeOutput(flags.output, text, io.cwd);
-      await setExit(EXIT_OK);
+      await emit(renderReport(analysis, flags.format), flags.output, io);
+      setExit(EXIT_OK);
+    });
+
+  projectOptions(
+    program
+      .command('check')
+      .description('fail on new imports that cross the agreed service boundaries (exit 1), for CI')
+      .argument('[path]', 'folder of the project to check', '.'),
+  )
+    .option('--boundaries <file>', 'boundaries file (default <path>/seams.boundaries.json)')
+    .option('--baseline <file>', 'baseline of accepted violations (default <path>/seams.baseline.json)')
+    .option('--update-baseline', 'rewrite the baseline without the violations that are fixed')
+    .option('--allow-growth', 'with --update-baseline: also accept the new violations into the baseline')
+    .option('--strict-baseline', 'also fail when the baseline holds violations that are fixed')
+    .option('--changed-since <ref>', 'check only files changed since a git ref (the fast path for pull requests)')
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .action(async (path: string, flags: CheckFlags) => {
+      const [{ check }, { renderCheck }, { writeOutput }] = await Promise.all([import('../gate/check.js'), import('../report/check/render-check.js'), import('./write-output.js')]);
+      const outcome = await check({
+        ...projectSettings(path, flags, io),
+        boundaries: flags.boundaries,
+        baseline: flags.baseline,
+        updateBaseline: flags.updateBaseline,
+        allowGrowth: flags.allowGrowth,
+        strictBaseline: flags.strictBaseline,
+        changedSince: flags.changedSince,
+      });
+      if (outcome.baselineUpdate !== null) writeOutput(outcome.baselineUpdate.file, outcome.baselineUpdate.text, io.cwd);
+      await emit(renderCheck(outcome, flags.format, VERSION), flags.output, io);
+      setExit(outcome.result.passed ? EXIT_OK : EXIT_GATE_FAILED);
+    });
+
+  projectOptions(
+    program
+      .command('init')
+      .description('write seams.boundaries.json (and seams.baseline.json) into the project from the current analysis, ready to edit')
+      .argument('[path]', 'folder of the project', '.'),
+  )
+    .option('--force', 'overwrite existing files')
+    .action(async (path: string, flags: ProjectFlags & { force?: boolean }) => {
+      const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath] = await Promise.all([
+        import('../analyze.js'),
+        import('../gate/init-boundaries.js'),
+        import('./write-output.js'),
+        import('node:fs'),
+        import('node:path'),
+      ]);
+      const settings = projectSettings(path, flags, io);
+      const analysis = await analyze(settings);
+      const root = nodePath.resolve(io.cwd, path);
+      const files = { boundaries: nodePath.join(root, 'seams.boundaries.json'), baseline: nodePath.join(root, 'seams.baseline.json') };
+      if (!flags.force && existsSync(files.boundaries)) {
+        throw new SeamsError('OUTPUT_EXISTS', `${nodePath.relative(io.cwd, files.boundaries) || 'seams.boundaries.json'} already exists`, 'edit it, or run `seams init --force` to overwrite it');
+      }
+      const written = initBoundaries(analysis);
+      writeOutput(files.boundaries, written.boundariesText, io.cwd);
+      writeOutput(files.baseline, written.baselineText, io.cwd);
+      io.stdout(`wrote ${nodePath.relative(io.cwd, files.boundaries)} (${Object.keys(written.boundaries.services).length} services) and ${nodePath.relative(io.cwd, files.baseline)} (${written.baselineEntries} accepted violations)\n`);
+      setExit(EXIT_OK);
+    });
+
+  program
+    .command('export')
+    .description('write the accepted boundaries as rules for dependency-cruiser or eslint-plugin-boundaries')
+    .argument('<target>', 'dependency-cruiser or eslint-boundaries')
+    .argument('[path]', 'folder of the project', '.')
+    .option('--boundaries <file>', 'boundaries file (default <path>/seams.boundaries.json)')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--debug', 'print stack traces on errors')
+    .action(async (target: string, path: string, flags: { boundaries?: string; output?: string }) => {
+      if (target !== 'dependency-cruiser' && target !== 'eslint-boundaries') {
+        throw new SeamsError('USAGE', `export target must be dependency-cruiser or eslint-boundaries, got '${target}'`, 'for example `seams export dependency-cruiser`');
+      }
+      const [{ readBoundaries }, { exportRules }, nodePath] = await Promise.all([import('../gate/boundaries.js'), import('../gate/export-rules.js'), import('node:path')]);
+      const file = flags.boundaries === undefined ? nodePath.join(nodePath.resolve(io.cwd, path), 'seams.boundaries.json') : nodePath.resolve(io.cwd, flags.boundaries);
+      const boundaries = readBoundaries(file, flags.boundaries ?? (nodePath.relative(io.cwd, file) || 'seams.boundaries.json'));
+      await emit(exportRules(boundaries, target), flags.output, io);
+      setExit(EXIT_OK);
     });
   return program;
+}
+
+/** Declares the flags every project-reading command shares. */
+function projectOptions(command: Command): Command {
+  return command
+    .option('--tsconfig <file>', 'tsconfig that defines the file set (default: <path>/tsconfig.json when present)')
+    .option('--include <glob>', 'analyse only files matching the glob (repeatable; relative to <path>)', collect)
+    .option('--exclude <glob>', 'leave out files matching the glob (repeatable; relative to <path>)', collect)
+    .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
+    .option('--max-file-size <size>', 'skip source files larger than this, e.g. 2MB, 500KB (default 2MB)')
+    .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride();
+}
+
+function projectSettings(path: string, flags: ProjectFlags, io: CliIo) {
+  return {
+    path,
+    cwd: io.cwd,
+    tsconfig: flags.tsconfig,
+    include: flags.include,
+    exclude: flags.exclude,
+    includeTests: flags.includeTests,
+    config: flags.config,
+    maxFileSize: flags.maxFileSize,
+  };
+}
+
+async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const { writeOutput } = await import('./write-output.js');
+  writeOutput(output, text, io.cwd);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

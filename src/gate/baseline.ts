@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { compareStrings } from '../diagnostics.js';
+import { SeamsError } from '../errors.js';
+import type { BaselineEntry, RuleId, Violation } from './types.js';
+
+const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypassed', 'service-cycle', 'budget-exceeded'];
+
+/**
+ * seams.baseline.json: the violations a team has accepted, by identity (rule, importing module,
+ * imported module, imported name; services for budgets), never by line number or count, so
+ * moving code or editing unrelated lines never changes it. Returns null when the file is absent.
+ */
+export function readBaseline(file: string, display: string): BaselineEntry[] | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const fail = (why: string): never => {
+    throw new SeamsError('BASELINE_INVALID', `${display}: ${why}`, 'fix or delete the baseline, then run `seams check --update-baseline --allow-growth` to write a new one');
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return fail(`not valid JSON (${(error as Error).message})`);
+  }
+  const record = parsed as { version?: unknown; violations?: unknown };
+  if (typeof parsed !== 'object' || parsed === null || record.version !== 1 || !Array.isArray(record.violations)) return fail('expected {"version": 1, "violations": [...]}');
+  return (record.violations as unknown[]).map((entry, index) => {
+    const item = entry as Partial<BaselineEntry>;
+    if (typeof item !== 'object' || item === null || !RULES.includes(item.rule as RuleId) || typeof item.from !== 'string' || typeof item.to !== 'string' || typeof item.symbol !== 'string') {
+      return fail(`violations[${index}] must be {"rule", "from", "to", "symbol"} with a known rule`);
+    }
+    return { rule: item.rule as RuleId, from: item.from, to: item.to, symbol: item.symbol };
+  });
+}
+
+/** The identity string of a baseline entry, equal to the identity of the violation it accepts. */
+export function identityOf(entry: BaselineEntry): string {
+  return entry.rule === 'budget-exceeded' ? `budget-exceeded|${entry.from}|${entry.to}` : `${entry.rule}|${entry.from}|${entry.to}|${entry.symbol}`;
+}
+
+/** The baseline entry that accepts a violation. */
+export function entryOf(violation: Violation): BaselineEntry {
+  return violation.rule === 'budget-exceeded'
+    ? { rule: violation.rule, from: violation.fromService, to: violation.toService, symbol: '*' }
+    : { rule: violation.rule, from: violation.file, to: violation.target, symbol: violation.symbol };
+}
+
+/** The baseline file's text: entries unique and sorted, two-space JSON, trailing newline. */
+export function renderBaseline(entries: readonly BaselineEntry[]): string {
+  const unique = new Map(entries.map((entry) => [identityOf(entry), entry]));
+  const sorted = [...unique.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.rule, b.rule) || compareStrings(a.symbol, b.symbol));
+  return `${JSON.stringify({ version: 1, violations: sorted }, null, 2)}\n`;
+}

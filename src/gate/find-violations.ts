@@ -1,0 +1,126 @@
+/**
+ * The rules of `seams check`, on the module graph as written (each import statement has its file
+ * and line):
+ * - dependency-not-allowed: a module of service A imports a module of service B, and B is not in
+ *   A's `allow` list (type-only imports pass when `allowTypeImports` is true);
+ * - entry-point-bypassed: B declares `entryPoints` and the imported module is not one of them;
+ * - service-cycle: A and B lie on a cycle of the service dependency graph (its strongly connected
+ *   components), whatever `allow` says: each import between services of the cycle is reported;
+ * - budget-exceeded: more module imports from A into B than the pair's budget allows.
+ * A violation is reported per imported name, so its identity (rule, importing module, imported
+ * module, name) survives moved lines, reordered imports and renamed unrelated files.
+ */
+import picomatch from 'picomatch';
+import { compareStrings } from '../diagnostics.js';
+import type { ModuleId } from '../extract/types.js';
+import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
+import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
+import type { Boundaries } from './boundaries.js';
+import type { RuleId, Violation } from './types.js';
+
+/** Module -> service under the boundaries (first service in name order whose globs match), and the modules none claims. */
+export function assignServices(modules: readonly ModuleId[], boundaries: Boundaries): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
+  const matchers = Object.keys(boundaries.services)
+    .sort(compareStrings)
+    .map((name) => ({ name, matches: picomatch(boundaries.services[name]?.modules ?? [], { dot: true }) }));
+  const serviceOf = new Map<ModuleId, string>();
+  const unassigned: ModuleId[] = [];
+  for (const id of modules) {
+    const match = matchers.find((matcher) => matcher.matches(id));
+    if (match) serviceOf.set(id, match.name);
+    else unassigned.push(id);
+  }
+  return { serviceOf, unassigned };
+}
+
+export function findViolations(graph: ModuleGraph, boundaries: Boundaries, serviceOf: ReadonlyMap<ModuleId, string>): Violation[] {
+  const crossing = graph.edges.filter((edge) => {
+    const from = serviceOf.get(edge.from);
+    const to = serviceOf.get(edge.to);
+    return from !== undefined && to !== undefined && from !== to;
+  });
+  const entryPoints = new Map(
+    Object.entries(boundaries.services)
+      .filter(([, service]) => service.entryPoints !== undefined)
+      .map(([name, service]) => [name, picomatch(service.entryPoints ?? [], { dot: true })]),
+  );
+  const cyclic = cyclicPairs(crossing, serviceOf);
+  const violations: Violation[] = [];
+  for (const edge of crossing) {
+    const fromService = serviceOf.get(edge.from) as string;
+    const toService = serviceOf.get(edge.to) as string;
+    const allowed = (boundaries.services[fromService]?.allow ?? []).includes(toService) || (edge.typeOnly && boundaries.allowTypeImports === true);
+    if (!allowed) violations.push(...perSymbol(edge, 'dependency-not-allowed', fromService, toService, `${fromService} may not depend on ${toService}`));
+    const isEntry = entryPoints.get(toService);
+    if (isEntry && !isEntry(edge.to)) violations.push(...perSymbol(edge, 'entry-point-bypassed', fromService, toService, `${edge.to} is not a public entry point of ${toService}`));
+    if (cyclic.has(`${fromService}\u0000${toService}`)) violations.push(...perSymbol(edge, 'service-cycle', fromService, toService, `${fromService} and ${toService} depend on each other (a cycle between services)`));
+  }
+  violations.push(...budgetViolations(crossing, boundaries, serviceOf));
+  return violations.sort(compareViolations);
+}
+
+/** Ordered service pairs whose services lie in the same strongly connected component. */
+function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<ModuleId, string>): Set<string> {
+  const services = new DirectedGraph();
+  for (const edge of edges) {
+    const from = serviceOf.get(edge.from) as string;
+    const to = serviceOf.get(edge.to) as string;
+    if (!services.hasNode(from)) services.addNode(from);
+    if (!services.hasNode(to)) services.addNode(to);
+    if (!services.hasDirectedEdge(from, to)) services.addDirectedEdge(from, to);
+  }
+  const pairs = new Set<string>();
+  for (const component of stronglyConnectedComponents(services)) {
+    if (component.length < 2) continue;
+    const members = new Set(component);
+    services.forEachDirectedEdge((_edge, _attributes, source, target) => {
+      if (members.has(source) && members.has(target)) pairs.add(`${source}\u0000${target}`);
+    });
+  }
+  return pairs;
+}
+
+function budgetViolations(edges: readonly ModuleEdge[], boundaries: Boundaries, serviceOf: ReadonlyMap<ModuleId, string>): Violation[] {
+  const violations: Violation[] = [];
+  for (const budget of boundaries.budgets ?? []) {
+    const used = edges.filter((edge) => serviceOf.get(edge.from) === budget.from && serviceOf.get(edge.to) === budget.to);
+    const first = used[0];
+    if (used.length <= budget.max || first === undefined) continue;
+    violations.push({
+      rule: 'budget-exceeded',
+      file: first.from,
+      line: first.lines[0] ?? 1,
+      target: first.to,
+      fromService: budget.from,
+      toService: budget.to,
+      symbol: '*',
+      message: `${budget.from} imports ${budget.to} from ${used.length} module pairs; the budget is ${budget.max}`,
+      identity: `budget-exceeded|${budget.from}|${budget.to}`,
+    });
+  }
+  return violations;
+}
+
+function perSymbol(edge: ModuleEdge, rule: RuleId, fromService: string, toService: string, message: string): Violation[] {
+  const details = edge.details.length > 0 ? edge.details : [{ line: edge.lines[0] ?? 1, symbols: edge.symbols }];
+  const bySymbol = new Map<string, number>();
+  for (const detail of details) {
+    const symbols = detail.symbols.length > 0 ? detail.symbols : ['*'];
+    for (const symbol of symbols) if (!bySymbol.has(symbol)) bySymbol.set(symbol, detail.line);
+  }
+  return [...bySymbol.entries()].map(([symbol, line]) => ({
+    rule,
+    file: edge.from,
+    line,
+    target: edge.to,
+    fromService,
+    toService,
+    symbol,
+    message: `${message}: imports ${symbol === '*' ? 'the module' : `'${symbol}'`} from ${edge.to}`,
+    identity: `${rule}|${edge.from}|${edge.to}|${symbol}`,
+  }));
+}
+
+export function compareViolations(a: Violation, b: Violation): number {
+  return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.rule, b.rule) || compareStrings(a.identity, b.identity);
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Analysis } from '../analysis.js';
+import { compareStrings } from '../diagnostics.js';
+import type { ModuleId } from '../extract/types.js';
+import { entryOf, renderBaseline } from './baseline.js';
+import type { Boundaries } from './boundaries.js';
+import { assignServices, findViolations } from './find-violations.js';
+
+/** Where `seams init` points "$schema": the schema shipped in the installed package. */
+export const SCHEMA_REFERENCE = './node_modules/seams/schema/boundaries.schema.json';
+
+/**
+ * Boundaries from an analysis, ready to edit: one service per proposed service (the shared kernel
+ * included), its modules as folder globs where a whole folder belongs to it and as files
+ * elsewhere, and `allow` listing the services it imports today. Also the baseline of the
+ * violations that exist today (cycles between services), so a first `seams check` passes and
+ * only new coupling fails.
+ */
+export function initBoundaries(analysis: Analysis): { boundaries: Boundaries & { $schema: string }; boundariesText: string; baselineText: string; baselineEntries: number } {
+  const globs = moduleGlobs(analysis.partition.assignment);
+  const services: Boundaries['services'] = {};
+  for (const item of analysis.partition.clusters) services[item.id] = { modules: globs.get(item.id) ?? [], allow: [] };
+  const draft: Boundaries = { version: 1, services, allowTypeImports: false, budgets: [] };
+  const { serviceOf } = assignServices(analysis.graph.modules.map((module) => module.id), draft);
+  const allowed = new Map<string, Set<string>>();
+  for (const edge of analysis.graph.edges) {
+    const from = serviceOf.get(edge.from);
+    const to = serviceOf.get(edge.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    let set = allowed.get(from);
+    if (!set) allowed.set(from, (set = new Set()));
+    set.add(to);
+  }
+  for (const [name, service] of Object.entries(services)) service.allow = [...(allowed.get(name) ?? [])].sort(compareStrings);
+  const boundaries = { $schema: SCHEMA_REFERENCE, ...draft };
+  const violations = findViolations(analysis.graph, draft, serviceOf);
+  return {
+    boundaries,
+    boundariesText: `${JSON.stringify(boundaries, null, 2)}\n`,
+    baselineText: renderBaseline(violations.map(entryOf)),
+    baselineEntries: new Set(violations.map((violation) => violation.identity)).size,
+  };
+}
+
+/**
+ * Per cluster, globs that match exactly its modules: `folder/**` for every topmost folder whose
+ * modules all belong to the cluster, the module ids themselves elsewhere.
+ */
+export function moduleGlobs(assignment: Readonly<Record<ModuleId, string>>): Map<string, string[]> {
+  const clustersUnder = new Map<string, Set<string>>();
+  for (const [id, cluster] of Object.entries(assignment)) {
+    for (let folder = path.posix.dirname(id); folder !== '.'; folder = path.posix.dirname(folder)) {
+      let set = clustersUnder.get(folder);
+      if (!set) clustersUnder.set(folder, (set = new Set()));
+      set.add(cluster);
+    }
+  }
+  const result = new Map<string, Set<string>>();
+  for (const [id, cluster] of Object.entries(assignment)) {
+    let glob = id;
+    for (let folder = path.posix.dirname(id); folder !== '.'; folder = path.posix.dirname(folder)) {
+      if (clustersUnder.get(folder)?.size === 1) glob = `${folder}/**`;
+    }
+    let set = result.get(cluster);
+    if (!set) result.set(cluster, (set = new Set()));
+    set.add(glob);
+  }
+  return new Map([...result.entries()].map(([cluster, set]) => [cluster, [...set].sort(compareStrings)]));
+}

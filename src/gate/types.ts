@@ -1,0 +1,52 @@
+import type { ModuleId } from '../extract/types.js';
+
+/** The rules `seams check` enforces. */
+export type RuleId = 'dependency-not-allowed' | 'entry-point-bypassed' | 'service-cycle' | 'budget-exceeded';
+
+/** One import that breaks a rule. */
+export interface Violation {
+  /** The rule it breaks. */
+  rule: RuleId;
+  /** Importing module (for budget-exceeded, the first importing module). */
+  file: ModuleId;
+  /** 1-based line of the import statement. */
+  line: number;
+  /** Imported module. */
+  target: ModuleId;
+  /** Service of the importing module. */
+  fromService: string;
+  /** Service of the imported module. */
+  toService: string;
+  /** The imported names this violation is about (one per violation; `*` for a whole module). */
+  symbol: string;
+  /** One-line explanation. */
+  message: string;
+  /** Stable identity for the baseline: rule, importing module, imported module, symbol (never a line). */
+  identity: string;
+}
+
+/** A baseline entry: the identity fields of an accepted violation. */
+export interface BaselineEntry {
+  rule: RuleId;
+  from: ModuleId;
+  to: ModuleId;
+  symbol: string;
+}
+
+/** What `seams check` found, compared with the baseline. */
+export interface CheckResult {
+  /** Violations not in the baseline: these fail the check. */
+  newViolations: Violation[];
+  /** Violations the baseline accepts. */
+  knownViolations: Violation[];
+  /** Baseline entries no longer found: fixed since the baseline was written. */
+  fixed: BaselineEntry[];
+  /** Modules checked (all, or those changed since --changed-since). */
+  checkedModules: number;
+  /** Modules no service of the boundaries file claims. */
+  unassignedModules: ModuleId[];
+  /** True when the check passes under the options given. */
+  passed: boolean;
+  /** One-line summary: `+2 new, −5 fixed, 31 known`. */
+  summary: string;
+}
