@@ -138,3 +138,39 @@ export function indent(lines: string[], depth = 1): string[] {
 export function joinBlocks(blocks: string[][]): string[] {
   return blocks.flatMap((block, index) => (index === 0 ? block : ['', ...block]));
 }
+
+export interface ClassShape {
+  doc: string;
+  head: string;
+  /** Lines at the top of the class body (static members, fields), unindented. */
+  fields: string[];
+  params: string[];
+  /** `super(...)` call, or null when the constructor does not call one. */
+  superCall: string | null;
+  /** Methods, each a block already indented one level. */
+  methods: string[][];
+}
+
+/** A class declaration; the constructor is omitted when it would be empty. */
+export function classLines(shape: ClassShape): string[] {
+  const blocks: string[][] = [];
+  if (shape.fields.length > 0) blocks.push(indent(shape.fields));
+  const constructor = constructorLines(shape.params, shape.superCall);
+  if (constructor.length > 0) blocks.push(indent(constructor));
+  blocks.push(...shape.methods);
+  return [`/** ${shape.doc} */`, `${shape.head} {`, ...joinBlocks(blocks), '}'];
+}
+
+function constructorLines(params: string[], superCall: string | null): string[] {
+  if (params.length === 0 && superCall === null) return [];
+  const body = superCall === null ? [] : [`  ${superCall};`];
+  if (params.length === 0) return ['constructor() {', ...body, '}'];
+  if (params.length === 1) return [`constructor(${params[0]}) {`, ...body, '}'];
+  return ['constructor(', ...params.map((param) => `  ${param},`), ') {', ...body, '}'];
+}
+
+/** A whole file: imports, module-level declarations, then blocks, separated by blank lines. */
+export function fileText(imports: string[], declarations: string[], blocks: string[][]): string {
+  const sections = [imports, declarations, ...blocks].filter((section) => section.length > 0);
+  return `${joinBlocks(sections).join('\n')}\n`;
+}

@@ -5,7 +5,9 @@
  *   A's `allow` list (type-only imports pass when `allowTypeImports` is true);
  * - entry-point-bypassed: B declares `entryPoints` and the imported module is not one of them;
  * - service-cycle: A and B lie on a cycle of the service dependency graph (its strongly connected
- *   components), whatever `allow` says: each import between services of the cycle is reported;
+ *   components), whatever `allow` says: each import between services of the cycle is reported
+ *   (with `allowTypeImports`, type-only imports are contracts, not dependencies, and make no
+ *   cycle);
  * - budget-exceeded: more module imports from A into B than the pair's budget allows.
  * A violation is reported per imported name, so its identity (rule, importing module, imported
  * module, name) survives moved lines, reordered imports and renamed unrelated files.
@@ -44,7 +46,7 @@ export function findViolations(graph: ModuleGraph, boundaries: Boundaries, servi
       .filter(([, service]) => service.entryPoints !== undefined)
       .map(([name, service]) => [name, picomatch(service.entryPoints ?? [], { dot: true })]),
   );
-  const cyclic = cyclicPairs(crossing, serviceOf);
+  const cyclic = cyclicPairs(boundaries.allowTypeImports === true ? crossing.filter((edge) => !edge.typeOnly) : crossing, serviceOf);
   const violations: Violation[] = [];
   for (const edge of crossing) {
     const fromService = serviceOf.get(edge.from) as string;
