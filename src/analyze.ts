@@ -19,7 +19,7 @@ import { VERSION } from './version.js';
 export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const settings = resolveSettings(options);
   const project = loadProject(settings);
-  const extraction = extract(project);
+  const extraction = extract(project, { cacheDir: settings.cacheDir });
   const graph = buildGraph(extraction);
   const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
   const vocabulary = new Map(extraction.modules.map((module) => [module.id, module.terms]));

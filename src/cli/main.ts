@@ -20,6 +20,8 @@ interface ProjectFlags {
   includeTests?: boolean;
   config?: string;
   maxFileSize?: string;
+  cache?: boolean;
+  cacheDir?: string;
   output?: string;
   debug?: boolean;
 }
@@ -200,6 +202,8 @@ function projectOptions(command: Command): Command {
     .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
     .option('--max-file-size <size>', 'skip source files larger than this, e.g. 2MB, 500KB (default 2MB)')
     .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
+    .option('--cache-dir <dir>', 'folder of the extraction cache (default <path>/node_modules/.cache/seams)')
+    .option('--no-cache', 'do not read or write the extraction cache')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--debug', 'print stack traces on errors')
     .exitOverride();
@@ -215,6 +219,8 @@ function projectSettings(path: string, flags: ProjectFlags, io: CliIo) {
     includeTests: flags.includeTests,
     config: flags.config,
     maxFileSize: flags.maxFileSize,
+    cache: flags.cache,
+    cacheDir: flags.cacheDir,
   };
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
@@ -36,6 +38,10 @@ export interface AnalyzeOptions {
   config?: string;
   /** Skip files larger than this: bytes, or a size such as `2MB`, `500KB` (default 2 MB). */
   maxFileSize?: number | string;
+  /** Use the extraction cache (default true). */
+  cache?: boolean;
+  /** Folder of the extraction cache (default <path>/node_modules/.cache/seams, or a temp folder). */
+  cacheDir?: string;
   /** Expected partition: a JSON file path, or the map itself (module id -> service). */
   expected?: string | Record<string, string>;
   /** Folder relative paths are resolved against (default: process.cwd()). */
@@ -80,10 +86,22 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     exclude: [...(options.exclude ?? config.exclude ?? [])],
     includeTests: options.includeTests ?? false,
     maxFileSize: parseSize(options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
+    cacheDir: options.cache === false ? null : options.cacheDir !== undefined ? path.resolve(cwd, options.cacheDir) : defaultCacheDir(root),
     cluster,
     expected: expected.map,
     expectedSource: expected.source,
   };
+}
+
+/**
+ * Where the extraction cache lives by default: the project's node_modules/.cache/seams when the
+ * project has node_modules (the convention of babel, eslint, vite), else a per-project folder in
+ * the system's temporary folder, so seams never creates node_modules in a project.
+ */
+function defaultCacheDir(root: string): string {
+  const modules = path.join(root, 'node_modules');
+  if (existsSync(modules)) return path.join(modules, '.cache', 'seams');
+  return path.join(tmpdir(), 'seams-cache', createHash('sha1').update(root).digest('hex').slice(0, 16));
 }
 
 function resolveKernel(value: 'auto' | 'none' | string[] | string): 'auto' | 'none' | string[] {

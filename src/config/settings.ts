@@ -12,6 +12,8 @@ export interface Settings {
   includeTests: boolean;
   /** Files larger than this many bytes are skipped with a diagnostic. */
   maxFileSize: number;
+  /** Folder of the content-hash extraction cache, or null when caching is off. */
+  cacheDir: string | null;
   /** Clustering options. */
   cluster: ClusterSettings;
   /** Expected partition (module id -> service name) to score against, or null. */

@@ -9,7 +9,7 @@ import { ts, type SourceFile } from 'ts-morph';
 export function collectTerms(sourceFile: SourceFile, moduleId: string): Record<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, times = 1) => {
-    for (const word of splitWords(text)) counts.set(word, (counts.get(word) ?? 0) + times);
+    for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + times);
   };
   add(moduleId.replace(/\.[cm]?[jt]sx?$/, ''), 2);
   const visit = (node: ts.Node): void => {
@@ -18,6 +18,20 @@ export function collectTerms(sourceFile: SourceFile, moduleId: string): Record<s
   };
   ts.forEachChild(sourceFile.compilerNode, visit);
   return Object.fromEntries([...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** Identifiers repeat across a codebase: their words are computed once (bounded memo). */
+const memo = new Map<string, string[]>();
+const MEMO_LIMIT = 200_000;
+
+function wordsOf(text: string): string[] {
+  let words = memo.get(text);
+  if (words === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    words = splitWords(text);
+    memo.set(text, words);
+  }
+  return words;
 }
 
 /** Lower-case words of an identifier or path, stop words and short words dropped, plurals folded. */

@@ -1,65 +1,97 @@
 import { readFileSync } from 'node:fs';
-import { Project, ts } from 'ts-morph';
+import { Project } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
-import { collectExports } from './collect-exports.js';
-import { collectImports } from './collect-imports.js';
-import { collectTerms } from './collect-terms.js';
+import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
+import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { createResolver } from './resolve-import.js';
 import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
 
+export interface ExtractOptions {
+  /** Folder of the extraction cache, or null for none. */
+  cacheDir: string | null;
+}
+
 /**
- * Parses every selected file with ts-morph (no type checker), collects its imports and exports
- * and resolves each specifier. ASTs are released file by file, so memory stays flat on large
- * projects.
+ * Reads every selected file once, takes its facts from the content-hash cache or parses it with
+ * ts-morph (no type checker; syntax trees are released file by file), then resolves every
+ * specifier. Binary and minified files are skipped with a diagnostic.
  */
-export function extract(project: LoadedProject): Extraction {
-  const tsMorph = new Project({
-    compilerOptions: { allowJs: true },
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-  });
+export function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }): Extraction {
+  // An in-memory file system: the text is already read, and ts-morph must not probe the disk for it.
+  const tsMorph = new Project({ compilerOptions: { allowJs: true }, useInMemoryFileSystem: true, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+  const cache = ExtractionCache.open(options.cacheDir);
   const resolve = createResolver(project);
   const isDeclared = createDeclaredPackages(project.root);
   const modules: ModuleFacts[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...cache.diagnostics];
   const skipped = new Set<string>();
   for (const file of project.files) {
     const id = toModuleId(project.root, file);
-    const text = readSource(file);
-    if (typeof text !== 'string') {
-      diagnostics.push({ ...text, file: id });
+    const source = readSource(file);
+    if ('code' in source) {
+      diagnostics.push({ ...source, file: id });
       skipped.add(id);
       continue;
     }
-    const sourceFile = tsMorph.createSourceFile(file, text, { overwrite: true });
-    const parseError = firstParseError(sourceFile.compilerNode);
-    if (parseError) diagnostics.push({ code: 'PARSE_ERROR', message: parseError.message, file: id, line: parseError.line });
-    const collected = collectImports(sourceFile);
-    const imports: ModuleImport[] = collected.imports.map((raw) => ({ ...raw, target: resolve(raw, file) }));
-    for (const item of imports) {
-      if (item.target.type === 'unresolved') {
-        diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
-      } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false) {
-        diagnostics.push({
-          code: 'UNDECLARED_PACKAGE',
-          message: `'${item.target.name}' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines`,
-          file: id,
-          line: item.line,
-        });
-      }
+    const key = ExtractionCache.key(id, source.bytes);
+    let facts = cache.get(key);
+    if (facts === undefined) {
+      facts = parseFile(tsMorph, file, source.text, id);
+      cache.set(key, facts);
     }
-    for (const call of collected.opaque) {
-      diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
-    }
-    const exports = resolveExports(collectExports(sourceFile), imports);
-    modules.push({ id, lines: countLines(sourceFile.getFullText()), imports, exports, terms: collectTerms(sourceFile, id) });
-    tsMorph.removeSourceFile(sourceFile);
+    modules.push(resolveFacts(id, file, facts, resolve, isDeclared, diagnostics));
   }
+  cache.save();
   return { modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)), diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+function resolveFacts(
+  id: string,
+  file: string,
+  facts: FileFacts,
+  resolve: ReturnType<typeof createResolver>,
+  isDeclared: ReturnType<typeof createDeclaredPackages>,
+  diagnostics: Diagnostic[],
+): ModuleFacts {
+  if (facts.parseError) diagnostics.push({ code: 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
+  const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: resolve(raw, file) }));
+  for (const item of imports) {
+    if (item.target.type === 'unresolved') {
+      diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
+    } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false) {
+      diagnostics.push({
+        code: 'UNDECLARED_PACKAGE',
+        message: `'${item.target.name}' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines`,
+        file: id,
+        line: item.line,
+      });
+    }
+  }
+  for (const call of facts.opaque) {
+    diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
+  }
+  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms };
+}
+
+/** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */
+function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): ModuleExports {
+  const targets = new Map<string, ImportTarget>();
+  for (const item of imports) if (item.syntax === 'import' || item.syntax === 'export-from') targets.set(item.specifier, item.target);
+  const moduleOf = (specifier: string) => {
+    const target = targets.get(specifier);
+    return target?.type === 'internal' ? target.module : null;
+  };
+  const reexports = raw.reexports
+    .flatMap((item) => {
+      const module = moduleOf(item.specifier);
+      return module === null ? [] : [{ name: item.name, module, imported: item.imported }];
+    })
+    .sort((a, b) => compareStrings(a.name, b.name));
+  const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
+  return { local: raw.local, reexports, stars, abstract: raw.abstract };
 }
 
 /** Lines longer than this, with a high average line length, mark a minified or generated bundle. */
@@ -67,24 +99,23 @@ const MINIFIED_LINE = 2000;
 const MINIFIED_AVERAGE = 300;
 
 /**
- * The file's text, or why it is skipped: binary content (a NUL byte in the first 8 KB), text
- * that is not UTF-8 decodable cleanly is still read; minified code (a line over 2,000 characters
- * and an average line over 300) is skipped as generated.
+ * The file's bytes and text, or why it is skipped: binary content (a NUL byte in the first 8 KB);
+ * minified code (a line over 2,000 characters and an average line over 300), skipped as generated.
  */
-function readSource(file: string): string | { code: string; message: string } {
-  let buffer: Buffer;
+function readSource(file: string): { bytes: Buffer; text: string } | { code: string; message: string } {
+  let bytes: Buffer;
   try {
-    buffer = readFileSync(file);
+    bytes = readFileSync(file);
   } catch (error) {
     return { code: 'FILE_UNREADABLE', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped` };
   }
-  if (buffer.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
-  const text = buffer.toString('utf8');
+  if (bytes.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
+  const text = bytes.toString('utf8');
   const lines = countLines(text);
   if (lines > 0 && text.length / lines > MINIFIED_AVERAGE && longestLine(text) > MINIFIED_LINE) {
     return { code: 'MINIFIED_FILE', message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped` };
   }
-  return text;
+  return { bytes, text };
 }
 
 function longestLine(text: string): number {
@@ -106,43 +137,9 @@ function withoutSkippedTargets(module: ModuleFacts, skipped: ReadonlySet<string>
     exports: {
       ...module.exports,
       reexports: module.exports.reexports.filter((item) => !skipped.has(item.module)),
-      stars: module.exports.stars.filter((module) => !skipped.has(module)),
+      stars: module.exports.stars.filter((star) => !skipped.has(star)),
     },
   };
 }
 
-/** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */
-function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): ModuleExports {
-  const targets = new Map<string, ImportTarget>();
-  for (const item of imports) if (item.syntax === 'import' || item.syntax === 'export-from') targets.set(item.specifier, item.target);
-  const moduleOf = (specifier: string) => {
-    const target = targets.get(specifier);
-    return target?.type === 'internal' ? target.module : null;
-  };
-  const reexports = raw.reexports
-    .flatMap((item) => {
-      const module = moduleOf(item.specifier);
-      return module === null ? [] : [{ name: item.name, module, imported: item.imported }];
-    })
-    .sort((a, b) => compareStrings(a.name, b.name));
-  const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
-  return { local: raw.local, reexports, stars, abstract: raw.abstract };
-}
-
-/** Physical lines: newline count, plus one when the last line has no trailing newline. */
-export function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let lines = 0;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
-  return text.endsWith('\n') ? lines : lines + 1;
-}
-
-function firstParseError(sourceFile: ts.SourceFile): { message: string; line: number } | null {
-  // parseDiagnostics is internal to TypeScript but has been stable since 1.x; it is the parser's own list.
-  const errors = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
-  const first = errors[0];
-  if (first === undefined) return null;
-  const line = first.start === undefined ? 1 : sourceFile.getLineAndCharacterOfPosition(first.start).line + 1;
-  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
-  return { message: `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${more}`, line };
-}
+export { countLines };

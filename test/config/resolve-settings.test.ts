@@ -13,6 +13,7 @@ describe('resolveSettings', () => {
       exclude: [],
       includeTests: false,
       maxFileSize: 2 * 1024 * 1024,
+      cacheDir: path.join(fixture('basic'), 'node_modules', '.cache', 'seams'),
       cluster: {
         seed: 42,
         resolution: 1,

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { VERSION } from '../version.js';
+import type { FileFacts } from './parse-file.js';
+
+/** Cache format version: bump when FileFacts changes shape or meaning. */
+const FORMAT = 1;
+const FILE_NAME = 'extract.json';
+
+/**
+ * A content-hash cache of per-file extraction (FileFacts): the key is a SHA-1 of the seams
+ * version, the module id and the file's bytes, so a hit is exactly what parsing would give and a
+ * cache never changes a result. One JSON file, read once and written once (to a temporary file,
+ * then renamed); entries not used by a run are dropped. A corrupt cache is discarded with a
+ * CACHE_DISCARDED diagnostic.
+ */
+export class ExtractionCache {
+  private readonly entries: Map<string, FileFacts>;
+  private readonly used = new Map<string, FileFacts>();
+  readonly diagnostics: Diagnostic[] = [];
+  hits = 0;
+
+  private constructor(private readonly dir: string | null, entries: Map<string, FileFacts>) {
+    this.entries = entries;
+  }
+
+  /** Opens the cache in `dir`, or a disabled cache when dir is null. */
+  static open(dir: string | null): ExtractionCache {
+    if (dir === null) return new ExtractionCache(null, new Map());
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, FILE_NAME), 'utf8');
+    } catch {
+      return new ExtractionCache(dir, new Map());
+    }
+    try {
+      const parsed = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
+      if (parsed.format !== FORMAT || parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null) {
+        return new ExtractionCache(dir, new Map());
+      }
+      return new ExtractionCache(dir, new Map(Object.entries(parsed.entries as Record<string, FileFacts>)));
+    } catch (error) {
+      const cache = new ExtractionCache(dir, new Map());
+      cache.diagnostics.push({ code: 'CACHE_DISCARDED', message: `the extraction cache was corrupt (${(error as Error).message.split('\n')[0]}); it is rebuilt` });
+      return cache;
+    }
+  }
+
+  /** The cache key of a file: seams version, module id, bytes. */
+  static key(id: string, bytes: Buffer): string {
+    return createHash('sha1').update(VERSION).update('\0').update(id).update('\0').update(bytes).digest('hex');
+  }
+
+  get(key: string): FileFacts | undefined {
+    const facts = this.entries.get(key);
+    if (facts !== undefined) {
+      this.hits++;
+      this.used.set(key, facts);
+    }
+    return facts;
+  }
+
+  set(key: string, facts: FileFacts): void {
+    this.used.set(key, facts);
+  }
+
+  /** Writes the entries this run used; a failure to write only costs the next run its speed. */
+  save(): void {
+    if (this.dir === null) return;
+    const target = path.join(this.dir, FILE_NAME);
+    const temporary = `${target}.tmp-${process.pid}`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ format: FORMAT, version: VERSION, entries: Object.fromEntries(this.used) }));
+      renameSync(temporary, target);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { ts, type Project } from 'ts-morph';
+import { collectExports } from './collect-exports.js';
+import { collectImports, type OpaqueCall } from './collect-imports.js';
+import { collectTerms } from './collect-terms.js';
+import type { RawExports, RawImport } from './types.js';
+
+/** What one file says, before resolution: a function of its text and module id only (so it can be cached). */
+export interface FileFacts {
+  /** Physical lines. */
+  lines: number;
+  /** Import statements as written. */
+  imports: RawImport[];
+  /** import()/require() calls with computed specifiers. */
+  opaque: OpaqueCall[];
+  /** Exports as written. */
+  exports: RawExports;
+  /** Vocabulary for semantic coupling. */
+  terms: Record<string, number>;
+  /** The parser's first error, if any. */
+  parseError: { message: string; line: number } | null;
+}
+
+/** Parses one file with ts-morph (no type checker) and releases its syntax tree. */
+export function parseFile(project: Project, file: string, text: string, id: string): FileFacts {
+  const sourceFile = project.createSourceFile(file, text, { overwrite: true });
+  try {
+    const collected = collectImports(sourceFile);
+    return {
+      lines: countLines(text),
+      imports: collected.imports,
+      opaque: collected.opaque,
+      exports: collectExports(sourceFile),
+      terms: collectTerms(sourceFile, id),
+      parseError: firstParseError(sourceFile.compilerNode),
+    };
+  } finally {
+    project.removeSourceFile(sourceFile);
+  }
+}
+
+/** Physical lines: newline count, plus one when the last line has no trailing newline. */
+export function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
+  return text.endsWith('\n') ? lines : lines + 1;
+}
+
+function firstParseError(sourceFile: ts.SourceFile): { message: string; line: number } | null {
+  // parseDiagnostics is internal to TypeScript but has been stable since 1.x; it is the parser's own list.
+  const errors = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = errors[0];
+  if (first === undefined) return null;
+  const line = first.start === undefined ? 1 : sourceFile.getLineAndCharacterOfPosition(first.start).line + 1;
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return { message: `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${more}`, line };
+}
