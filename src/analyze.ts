@@ -15,23 +15,33 @@ import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
 import { VERSION } from './version.js';
 
+/** Receives the wall time of each stage as it ends (for --timings); never part of the analysis. */
+export type StageObserver = (stage: string, milliseconds: number) => void;
+
 /** Runs the whole pipeline on one project and returns the analysis; prints nothing. */
-export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
-  const settings = resolveSettings(options);
-  const project = loadProject(settings);
-  const extraction = extract(project, { cacheDir: settings.cacheDir });
-  const graph = buildGraph(extraction);
-  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
-  const vocabulary = new Map(extraction.modules.map((module) => [module.id, module.terms]));
-  const signals = {
-    static: weighEdges(graph, settings.cluster),
-    semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(vocabulary, settings.cluster.semantic) : [],
-    change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
+export async function analyze(options: AnalyzeOptions = {}, observe: StageObserver = () => undefined): Promise<Analysis> {
+  const time = <T>(stage: string, run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    observe(stage, performance.now() - started);
+    return result;
   };
+  const settings = resolveSettings(options);
+  const project = time('load', () => loadProject(settings));
+  const extraction = time('extract', () => extract(project, { cacheDir: settings.cacheDir }));
+  const graph = time('graph', () => buildGraph(extraction));
+  const historyStarted = performance.now();
+  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
+  if (settings.cluster.git) observe('history', performance.now() - historyStarted);
+  const signals = time('signals', () => ({
+    static: weighEdges(graph, settings.cluster),
+    semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(new Map(extraction.modules.map((module) => [module.id, module.terms])), settings.cluster.semantic) : [],
+    change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
+  }));
   const clusteringGraph = combineSignals(signals, settings.cluster);
-  const partition = cluster(graph, clusteringGraph.edges, settings.cluster);
-  const metrics = measure(graph, clusteringGraph.edges, partition, settings.expected);
-  const plan = planExtraction(graph, partition);
+  const partition = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
+  const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
+  const plan = time('plan', () => planExtraction(graph, partition));
   return {
     schemaVersion: 1,
     tool: { name: 'seams', version: VERSION },

@@ -35,6 +35,7 @@ interface AnalyzeFlags extends ProjectFlags {
   git?: boolean;
   since?: string;
   granularity?: string;
+  timings?: boolean;
   format: (typeof ANALYZE_FORMATS)[number];
 }
 
@@ -97,8 +98,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
     .addOption(new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'))
+    .option('--timings', 'print the wall time of every stage and the peak memory on standard error')
     .action(async (path: string, flags: AnalyzeFlags) => {
       const [{ analyze }, { renderReport }] = await Promise.all([import('../analyze.js'), import('./render-report.js')]);
+      const stages: [string, number][] = [];
+      const started = performance.now();
       const analysis = await analyze({
         ...projectSettings(path, flags, io),
         seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
@@ -109,8 +113,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         granularity: flags.granularity,
         expected: flags.expected,
         kernel: flags.kernel,
-      });
-      await emit(renderReport(analysis, flags.format), flags.output, io);
+      }, (stage, milliseconds) => stages.push([stage, milliseconds]));
+      const text = renderReport(analysis, flags.format);
+      if (flags.timings) {
+        const total = performance.now() - started;
+        const rows = stages.map(([stage, milliseconds]) => `  ${stage.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`);
+        io.stderr(`timings (${analysis.graph.modules.length} modules)\n${rows.join('\n')}\n  ${'total'.padEnd(9)} ${total.toFixed(0).padStart(7)} ms\n  peak RSS  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB\n`);
+      }
+      await emit(text, flags.output, io);
       setExit(EXIT_OK);
     });
 

@@ -39,6 +39,13 @@ describe('seams analyze (in process)', () => {
     expect(readdirSync(folder)).toEqual(['report.json']);
   });
 
+  it('prints per-stage timings on stderr with --timings, never on stdout', async () => {
+    const result = await run(['analyze', fixture('basic'), '--timings', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^timings \(6 modules\)\n  load +\d+ ms\n  extract +\d+ ms\n  graph +\d+ ms\n  signals +\d+ ms\n  cluster +\d+ ms\n  metrics +\d+ ms\n  plan +\d+ ms\n  total +\d+ ms\n  peak RSS +\d+ MB\n$/);
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+
   it('scores against --expected', async () => {
     const folder = tempProject({ 'expected.json': JSON.stringify({ 'src/lib/math.ts': 'lib', 'src/lib/double.ts': 'lib', 'src/app.ts': 'app' }) });
     const result = await run(['analyze', fixture('basic'), '--format', 'json', '--expected', 'expected.json'], folder);
