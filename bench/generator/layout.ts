@@ -23,7 +23,9 @@ export function assignPaths(model: MonolithModel, rng: Rng): void {
   for (const domain of model.domains) {
     for (const module of domain.modules) {
       const folder = model.layout === 'layer-first' ? `src/${module.folder}` : `src/${domain.name}/${module.folder}`;
-      folders.set(folder, [...(folders.get(folder) ?? []), module]);
+      const list = folders.get(folder);
+      if (list === undefined) folders.set(folder, [module]);
+      else list.push(module);
     }
   }
   for (const folder of [...folders.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) placeFolder(folder, folders.get(folder) as Module[], rng);

@@ -41,6 +41,12 @@ export function words(camel: string): string {
   return kebab(camel).replace(/-/g, ' ');
 }
 
+/** `an account`, `a billing cycle`: the words of a camelCase name with their article. */
+export function aWords(camel: string): string {
+  const text = words(camel);
+  return `${/^([aeio]|u(?!s|ni))/.test(text) ? 'an' : 'a'} ${text}`;
+}
+
 /** `count` domain names: base domains in seeded order, then qualified ones; sorted. */
 export function chooseDomains(count: number, rng: Rng): string[] {
   const base = rng.shuffle(BASE_DOMAINS);

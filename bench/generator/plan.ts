@@ -5,7 +5,7 @@
  * A domain spends its share on entities: every entity has a model, a repository and a service;
  * most also get a controller, a dto and a validator; what is left becomes extras (feature
  * services, scheduled jobs, an events module), spread round-robin over the entities. Entity
- * counts are 3–8 for ordinary budgets and grow only when a domain is very large.
+ * counts are 3–8, more only past ~240 files per domain (about 30 files per entity at most).
  */
 import { FEATURE_VERBS, JOB_VERBS } from '../vocabulary.js';
 import type { Domain, Entity, Module } from './model.js';
@@ -60,7 +60,7 @@ export function planDomain(name: string, budget: number, registry: NameRegistry,
 }
 
 function entityCount(budget: number): number {
-  const ceiling = Math.max(8, Math.ceil(budget / 14));
+  const ceiling = Math.max(8, Math.ceil(budget / 30));
   return Math.max(3, Math.min(Math.round(budget / 8), ceiling, Math.floor(budget / CORE_LAYERS.length)));
 }
 

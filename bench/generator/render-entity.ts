@@ -6,7 +6,7 @@
  * bring in; generic collaborators and kernel snippets are added by render-parts.ts.
  */
 import type { Entity, Field, Module } from './model.js';
-import { pascal, words } from './naming.js';
+import { aWords, pascal, words } from './naming.js';
 import { classLines, fileText, genericParts, importBlock, indent, joinBlocks, scopeOf, snippetParts, usesKernel, type SnippetParts } from './render-parts.js';
 import type { Kernel } from './wire-kernel.js';
 
@@ -31,9 +31,9 @@ export function renderModel(module: Module): string {
     columns.push([`@ManyToOne(${target}, { nullable: true, onDelete: 'SET NULL' })`, `${other.camel}?: ${other.pascal};`]);
   }
   columns.push(['@CreateDateColumn()', 'createdAt!: Date;'], ['@UpdateDateColumn()', 'updatedAt!: Date;']);
-  const statusType = [`/** Lifecycle states of a ${words(entity.camel)}. */`, `export type ${entity.pascal}Status = ${entity.statuses.map((status) => `'${status}'`).join(' | ')};`];
+  const statusType = [`/** Lifecycle states of ${aWords(entity.camel)}. */`, `export type ${entity.pascal}Status = ${entity.statuses.map((status) => `'${status}'`).join(' | ')};`];
   const model = [
-    `/** A ${words(entity.camel)} of the ${entity.domain} domain, stored in \`${entity.snake}\`. */`,
+    `/** ${pascal(aWords(entity.camel))} of the ${entity.domain} domain, stored in \`${entity.snake}\`. */`,
     `@Entity({ name: '${entity.snake}' })`,
     `export class ${entity.pascal} {`,
     ...joinBlocks(columns.map((column) => indent(column))),
@@ -51,7 +51,7 @@ export function renderRepository(module: Module, kernel: Kernel): string {
   const methods = [
     [`/** ${pascal(words(entity.camel))} records in any of the given states. */`, `async findByStatus(...statuses: ${name}Status[]): Promise<${name}[]> {`, '  return this.findWhere((row) => statuses.includes(row.status));', '}'],
     ...fieldQueries(entity),
-    [`/** Marks a ${words(entity.camel)} as changed now. */`, `async touch(id: string): Promise<${name}> {`, ...indent(snippets.statements), '  const row = await this.getById(id);', '  row.updatedAt = new Date();', '  return this.save(row);', '}'],
+    [`/** Marks ${aWords(entity.camel)} as changed now. */`, `async touch(id: string): Promise<${name}> {`, ...indent(snippets.statements), '  const row = await this.getById(id);', '  row.updatedAt = new Date();', '  return this.save(row);', '}'],
     [`/** A new, unsaved ${words(entity.camel)} with defaults. */`, `create(): ${name} {`, `  const row = new ${name}();`, '  row.id = this.nextId();', `  row.status = '${entity.statuses[0]}';`, '  row.createdAt = new Date();', '  row.updatedAt = row.createdAt;', '  return row;', '}'],
   ].map((block) => indent(block));
   const shape = {
@@ -84,12 +84,12 @@ export function renderDto(module: Module, kernel: Kernel): string {
   const name = entity.pascal;
   const money = entity.moneyField;
   const snippets = snippetParts(module, kernel);
-  const create = [`/** Payload to create a ${words(entity.camel)}. */`, `export interface Create${name}Dto {`];
+  const create = [`/** Payload to create ${aWords(entity.camel)}. */`, `export interface Create${name}Dto {`];
   for (const field of entity.fields) create.push(field.type === 'Date' ? `  ${field.name}?: Date;` : `  ${field.name}: ${field.type};`);
   if (money !== null) create.push(`  ${money}?: Money;`);
   create.push('}');
-  const update = [`/** Payload to change a ${words(entity.camel)}; every field is optional. */`, `export type Update${name}Dto = Partial<Create${name}Dto>;`];
-  const response = [`/** A ${words(entity.camel)} as the API returns it. */`, `export interface ${name}Response {`, '  id: string;', '  status: string;'];
+  const update = [`/** Payload to change ${aWords(entity.camel)}; every field is optional. */`, `export type Update${name}Dto = Partial<Create${name}Dto>;`];
+  const response = [`/** ${pascal(aWords(entity.camel))} as the API returns it. */`, `export interface ${name}Response {`, '  id: string;', '  status: string;'];
   const mapping = ['    id,', '    status: entity.status,'];
   for (const field of entity.fields) {
     response.push(field.type === 'Date' ? `  ${field.name}: string | null;` : `  ${field.name}: ${field.type};`);
@@ -114,8 +114,8 @@ export function renderValidator(module: Module): string {
         ['function asRecord(input: unknown): Record<string, unknown> {', "  if (typeof input !== 'object' || input === null) throw new ValidationError('expected an object');", '  return input as Record<string, unknown>;', '}'],
         ['function requireField(record: Record<string, unknown>, field: string): unknown {', '  const value = record[field];', '  if (value === undefined) throw new ValidationError(`${field} is required`);', '  return value;', '}'],
       ];
-  const create = [`/** Checks a payload to create a ${words(entity.camel)}. */`, `export function validateCreate${name}(input: unknown): Create${name}Dto {`, '  const record = asRecord(input);', '  return {'];
-  const update = [`/** Checks a payload to change a ${words(entity.camel)}: only the fields present. */`, `export function validateUpdate${name}(input: unknown): Update${name}Dto {`, '  const record = asRecord(input);', `  const changes: Update${name}Dto = {};`];
+  const create = [`/** Checks a payload to create ${aWords(entity.camel)}. */`, `export function validateCreate${name}(input: unknown): Create${name}Dto {`, '  const record = asRecord(input);', '  return {'];
+  const update = [`/** Checks a payload to change ${aWords(entity.camel)}: only the fields present. */`, `export function validateUpdate${name}(input: unknown): Update${name}Dto {`, '  const record = asRecord(input);', `  const changes: Update${name}Dto = {};`];
   for (const field of entity.fields) {
     create.push(field.type === 'Date' ? `    ${field.name}: record.${field.name} === undefined ? undefined : ${cast(field, `record.${field.name}`)},` : `    ${field.name}: ${cast(field, `requireField(record, '${field.name}')`)},`);
     update.push(`  if (record.${field.name} !== undefined) changes.${field.name} = ${cast(field, `record.${field.name}`)};`);
@@ -140,7 +140,7 @@ export function renderEvents(module: Module, kernel: Kernel): string {
   const shape = [`export interface ${name}Event {`, `  name: ${name}EventName;`, '  id: string;', `  status?: ${name}['status'];`, '  occurredAt: string;', '}'];
   const viaBus = usesKernel(module, 'event-bus');
   const publish = [
-    `/** Publishes a ${words(entity.camel)} event${viaBus ? ' on the in-process bus' : ' to the log'}. */`,
+    `/** Publishes ${aWords(entity.camel)} event${viaBus ? ' on the in-process bus' : ' to the log'}. */`,
     `export function publish${name}Event(name: ${name}EventName, payload: { id: string; status?: ${name}['status'] }): ${name}Event {`,
     '  const id = payload.id;',
     ...indent(snippets.statements),

@@ -6,6 +6,7 @@
  */
 import type { KernelSpec, KernelUse } from './kernel.js';
 import { CORE_TEMPLATES } from './kernel-templates.js';
+import { aWords, camelFromKebab } from './naming.js';
 
 /** Contents of one kernel module; `specs` is the whole kernel. */
 export function renderKernel(spec: KernelSpec, specs: readonly KernelSpec[]): string {
@@ -35,12 +36,12 @@ function renderBarrel(specs: readonly KernelSpec[]): string {
 function utilityBody(spec: KernelSpec): string[] {
   const name = spec.className as string;
   return [
-    `/** ${name}: wraps ${spec.base.split('-')[0]} work in a ${spec.base.split('-').slice(1).join(' ')}. */`,
     `export interface ${name}Options {`,
     '  label: string;',
     '  limit: number;',
     '}',
     '',
+    `/** ${name}: wraps ${spec.base.split('-')[0]} work with ${aWords(camelFromKebab(spec.base.split('-').slice(1).join('-')))}. */`,
     `export class ${name} {`,
     `  private readonly logger = createLogger('shared/${spec.key}');`,
     '  private calls = 0;',

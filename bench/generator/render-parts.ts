@@ -1,6 +1,6 @@
 /**
  * Pieces every domain file is assembled from: the import block (packages, then `@shared/*`, then
- * relative paths; `import type`, inline `type` specifiers and plain imports as the model says),
+ * relative paths, each group by specifier; `import type`, inline `type` specifiers and plain imports as the model says),
  * the kernel snippets (module-level declarations plus statements placed where `id` is in scope),
  * and the members generated for generic collaborators: an injected constructor parameter and a
  * delegating method in class files, an exported helper function in function files, a lazy
@@ -35,7 +35,12 @@ export function importBlock(module: Module, packages: string[] = []): string[] {
     const spec = specifier(module, dep.target, dep.alias);
     (spec.startsWith('.') ? relative : aliased).push(`import ${clause(dep)} from '${spec}';`);
   }
-  return [...packages, ...aliased, ...relative];
+  const bySpecifier = (a: string, b: string) => {
+    const left = a.slice(a.lastIndexOf(' from ') + 6);
+    const right = b.slice(b.lastIndexOf(' from ') + 6);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+  return [...packages, ...aliased.sort(bySpecifier), ...relative.sort(bySpecifier)];
 }
 
 function clause(dep: Dep): string {
@@ -163,10 +168,10 @@ export function classLines(shape: ClassShape): string[] {
 
 function constructorLines(params: string[], superCall: string | null): string[] {
   if (params.length === 0 && superCall === null) return [];
-  const body = superCall === null ? [] : [`  ${superCall};`];
-  if (params.length === 0) return ['constructor() {', ...body, '}'];
-  if (params.length === 1) return [`constructor(${params[0]}) {`, ...body, '}'];
-  return ['constructor(', ...params.map((param) => `  ${param},`), ') {', ...body, '}'];
+  const open = params.length <= 1 ? [`constructor(${params.join('')})`] : ['constructor(', ...params.map((param) => `  ${param},`), ')'];
+  const last = open.length - 1;
+  if (superCall === null) return [...open.slice(0, last), `${open[last]} {}`];
+  return [...open.slice(0, last), `${open[last]} {`, `  ${superCall};`, '}'];
 }
 
 /** A whole file: imports, module-level declarations, then blocks, separated by blank lines. */

@@ -16,6 +16,8 @@ export interface Kernel {
   byKey: Map<string, { spec: KernelSpec; module: Module }>;
   barrel: Module;
   modules: Module[];
+  /** Keys of modules with a snippet: core or subsystem utilities, all or synchronous only. */
+  pools: { core: string[]; coreSync: string[]; extras: string[]; extrasSync: string[] };
 }
 
 /** Kernel modules with their kernel-to-kernel imports (always relative). */
@@ -30,7 +32,15 @@ export function buildKernel(specs: KernelSpec[]): Kernel {
     for (const [key, use] of Object.entries(spec.imports)) module.deps.push(kernelDep(byKey.get(key)?.module as Module, use, [key], false, use.typeNames.length === use.names.length ? 'type' : 'static'));
   }
   const modules = specs.map((spec) => byKey.get(spec.key)?.module as Module);
-  return { specs, byKey, barrel: byKey.get('index')?.module as Module, modules };
+  const usable = specs.filter((spec) => spec.snippet !== null);
+  const keys = (list: KernelSpec[]) => list.map((spec) => spec.key);
+  const pools = {
+    core: keys(usable.filter((spec) => spec.core)),
+    coreSync: keys(usable.filter((spec) => spec.core && !spec.snippet?.async)),
+    extras: keys(usable.filter((spec) => !spec.core)),
+    extrasSync: keys(usable.filter((spec) => !spec.core && !spec.snippet?.async)),
+  };
+  return { specs, byKey, barrel: byKey.get('index')?.module as Module, modules, pools };
 }
 
 /** Kernel modules a domain module uses for its layer's structure. */
@@ -91,13 +101,13 @@ function snippetCount(module: Module, rng: Rng): number {
 /** Generic snippets: mostly core utilities, sometimes a subsystem utility (async: class files only). */
 function generic(module: Module, kernel: Kernel, taken: ReadonlySet<string>, rng: Rng): string[] {
   const allowAsync = module.kind !== 'dto' && module.kind !== 'events';
-  const candidates = kernel.specs.filter((spec) => spec.snippet !== null && !taken.has(spec.key) && (allowAsync || !spec.snippet.async));
-  const core = candidates.filter((spec) => spec.core);
-  const extras = candidates.filter((spec) => !spec.core);
+  const core = allowAsync ? kernel.pools.core : kernel.pools.coreSync;
+  const extras = allowAsync ? kernel.pools.extras : kernel.pools.extrasSync;
   const chosen = new Set<string>();
   for (let count = snippetCount(module, rng), tries = 0; chosen.size < count && tries < 10; tries += 1) {
     const pool = extras.length > 0 && rng.chance(0.3) ? extras : core;
-    if (pool.length > 0) chosen.add(rng.pick(pool).key);
+    const key = pool.length > 0 ? rng.pick(pool) : null;
+    if (key !== null && !taken.has(key)) chosen.add(key);
   }
   return [...chosen];
 }

@@ -16,7 +16,9 @@ import { toUnits, type Units } from './units.js';
  *    or given as globs), see detect-kernel.ts;
  * 2. the remaining modules are grouped into units: one per file, or one per folder with
  *    `granularity: folder[:depth]`, and all files pinned to a configured service form one unit;
- * 3. Louvain partitions the units (at the given resolution, or the one `auto` chooses);
+ * 3. Louvain partitions the units (at the given resolution, or the one `auto` chooses), `runs`
+ *    times with seeds derived from the seed, keeping the partition of highest modularity (a
+ *    single Louvain run lands in one of many local optima; the best of several is steadier);
  * 4. a group holding several pinned services is split: each other unit joins the pinned service
  *    it is most strongly connected to; groups are named after their pinned service or their most
  *    distinctive words.
@@ -37,7 +39,7 @@ export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], s
     sweep = chosen.sweep;
   } else {
     resolution = settings.resolution;
-    groups = louvainGroups(units.ids, units.edges, resolution, settings.seed);
+    groups = louvainGroups(units.ids, units.edges, resolution, settings.seed, settings.runs);
   }
   const services = splitPinnedGroups(groups, units);
   return assemble(services, units, kernel.modules, kernel.reasons, resolution, sweep);

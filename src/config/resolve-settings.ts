@@ -66,6 +66,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
   const cluster: ClusterSettings = {
     seed: checkInteger('seed', options.seed ?? config.seed ?? DEFAULT_SEED),
     resolution: resolution === 'auto' ? 'auto' : checkPositive('resolution', resolution),
+    runs: 5,
     runtimeWeight: weights.runtime ?? 1,
     typeWeight: weights.type ?? 0.5,
     dynamicWeight: weights.dynamic ?? 0.5,

@@ -27,6 +27,8 @@ export interface ClusterSettings {
   seed: number;
   /** Louvain resolution γ (above 1: more, smaller services), or `auto` to sweep and choose. */
   resolution: number | 'auto';
+  /** Louvain runs (seeds derived from `seed`); the partition of highest modularity is kept. */
+  runs: number;
   /** Edge weight of a runtime import (value import, require, re-export, side effect). */
   runtimeWeight: number;
   /** Edge weight of a type-only import: types couple less than calls. */

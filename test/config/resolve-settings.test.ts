@@ -17,6 +17,7 @@ describe('resolveSettings', () => {
       cluster: {
         seed: 42,
         resolution: 1,
+        runs: 5,
         runtimeWeight: 1,
         typeWeight: 0.5,
         dynamicWeight: 0.5,

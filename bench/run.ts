@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: generates seeded monoliths (bench/generate-monolith.ts) of 1,000, 5,000 and
+ * 20,000 files and measures `seams analyze` on each (cold with an empty cache, then warm), stage
+ * by stage, with its peak RSS, and dependency-cruiser (`depcruise --output-type json`) on the same
+ * files in the same run. Prints a Markdown table. BENCH_SIZES=1000,5000 picks other sizes.
+ * Speed and memory are measured here, never in unit tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { generateMonolith, writeMonolith } from './generate-monolith.js';
+
+const REPO = process.cwd();
+const SEAMS = path.join(REPO, 'bin', 'seams.js');
+const DEPCRUISE = path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+const MEASURE = path.join(REPO, 'bench', 'measure.mjs');
+
+interface Run {
+  seconds: number;
+  maxRssMb: number;
+  stages: Record<string, number>;
+  stdout: string;
+}
+
+/** Runs a Node.js CLI through bench/measure.mjs: wall time, peak RSS, and seams's --timings stages. */
+function measure(script: string, args: string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  const stderr = String(result.stderr);
+  const measured = /@@measure (.*)/.exec(stderr)?.[1];
+  if (measured === undefined) throw new Error(`${path.basename(script)} failed: ${stderr.slice(0, 500)}`);
+  const stages: Record<string, number> = {};
+  for (const match of stderr.matchAll(/^ {2}(\w+) +(\d+) ms$/gm)) stages[match[1] as string] = Number(match[2]) / 1000;
+  return { ...(JSON.parse(measured) as { seconds: number; maxRssMb: number }), stages, stdout: String(result.stdout) };
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+const rows: string[] = [];
+const stageNames = ['load', 'extract', 'graph', 'signals', 'cluster', 'metrics', 'plan'];
+for (const size of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), `seams-bench-${size}-`));
+  const generated = generateMonolith({ seed: 1, files: size });
+  writeMonolith(dir, generated);
+  const files = Object.keys(generated.expected).length;
+  const cacheDir = path.join(dir, '.seams-cache');
+  const args = ['analyze', dir, '--format', 'json', '--timings', '--cache-dir', cacheDir, '--expected', path.join(dir, 'expected.json')];
+  const cold = measure(SEAMS, args, REPO);
+  const warm = measure(SEAMS, args, REPO);
+  const cruise = measure(DEPCRUISE, ['--no-config', '--output-type', 'json', '--ts-pre-compilation-deps', '--ts-config', 'tsconfig.json', 'src'], dir);
+  const mojoFm = (JSON.parse(cold.stdout) as { metrics: { mojoFm: number } }).metrics.mojoFm;
+  rows.push(
+    `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB | ${(cruise.seconds / cold.seconds).toFixed(1)}× | ${mojoFm.toFixed(1)} |`,
+  );
+  process.stderr.write(`bench: ${files} files done\n`);
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}\n`);
+console.log(`| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | MoJoFM |`);
+console.log(`|${' --- |'.repeat(stageNames.length + 8)}`);
+for (const row of rows) console.log(row);
