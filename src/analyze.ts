@@ -28,7 +28,9 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   };
   const settings = resolveSettings(options);
   const project = time('load', () => loadProject(settings));
-  const extraction = time('extract', () => extract(project, { cacheDir: settings.cacheDir }));
+  const extractStarted = performance.now();
+  const extraction = await extract(project, { cacheDir: settings.cacheDir });
+  observe('extract', performance.now() - extractStarted);
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();
   const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;

@@ -1,44 +1,41 @@
-import { Node, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { compareStrings } from '../diagnostics.js';
 import type { RawExports } from './types.js';
 
 /**
  * What one file exports, read from its top-level statements without the type checker: locally
- * declared exports, `export ... from` re-exports, `export *`, and imported bindings that are
- * exported again (`import { a } from './a'; export { a };`, `export default a`).
+ * declared exports (interfaces, type aliases and abstract classes also listed as abstract),
+ * `export ... from` re-exports, `export *`, and imported bindings that are exported again
+ * (`import { a } from './a'; export { a };`, `export default a`).
  */
-export function collectExports(sourceFile: SourceFile): RawExports {
-  const bindings = importedBindings(sourceFile);
+export function collectExports(file: ts.SourceFile): RawExports {
+  const bindings = importedBindings(file);
   const local = new Set<string>();
+  const abstract = new Set<string>();
   const reexports: RawExports['reexports'] = [];
   const stars: string[] = [];
-  const abstract = new Set<string>();
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isExportDeclaration(statement)) {
-      const specifier = statement.getModuleSpecifierValue();
-      const named = statement.getNamedExports();
-      if (specifier !== undefined) {
-        const namespace = statement.getNamespaceExport();
-        if (namespace) reexports.push({ name: namespace.getName(), specifier, imported: '*' });
-        else if (named.length === 0) stars.push(specifier);
-        for (const item of named) reexports.push({ name: item.getAliasNode()?.getText() ?? item.getName(), specifier, imported: item.getName() });
-      } else {
-        for (const item of named) {
-          const exported = item.getAliasNode()?.getText() ?? item.getName();
-          const binding = bindings.get(item.getName());
-          if (binding) reexports.push({ name: exported, ...binding });
-          else local.add(exported);
+  for (const statement of file.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const specifier = statement.moduleSpecifier.text;
+        if (clause === undefined) stars.push(specifier);
+        else if (ts.isNamespaceExport(clause)) reexports.push({ name: clause.name.text, specifier, imported: '*' });
+        else for (const element of clause.elements) reexports.push({ name: element.name.text, specifier, imported: (element.propertyName ?? element.name).text });
+      } else if (clause && ts.isNamedExports(clause)) {
+        for (const element of clause.elements) {
+          const binding = bindings.get((element.propertyName ?? element.name).text);
+          if (binding) reexports.push({ name: element.name.text, ...binding });
+          else local.add(element.name.text);
         }
       }
-    } else if (Node.isExportAssignment(statement)) {
-      if (statement.isExportEquals()) continue;
-      const expression = statement.getExpression();
-      const binding = Node.isIdentifier(expression) ? bindings.get(expression.getText()) : undefined;
+    } else if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals) continue;
+      const binding = ts.isIdentifier(statement.expression) ? bindings.get(statement.expression.text) : undefined;
       if (binding) reexports.push({ name: 'default', ...binding });
       else local.add('default');
-    } else if (Node.isExportable(statement) && statement.hasExportKeyword()) {
-      // Syntactic checks only: isExported()/isDefaultExport() would build a program and a type checker.
-      const names = statement.hasDefaultKeyword() ? ['default'] : declaredNames(statement);
+    } else if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
+      const names = hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? ['default'] : declaredNames(statement);
       for (const name of names) local.add(name);
       if (isAbstractDeclaration(statement)) for (const name of names) abstract.add(name);
     }
@@ -46,33 +43,36 @@ export function collectExports(sourceFile: SourceFile): RawExports {
   return { local: [...local].sort(compareStrings), reexports, stars, abstract: [...abstract].sort(compareStrings) };
 }
 
-/** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */
-function isAbstractDeclaration(statement: Node): boolean {
-  return Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || (Node.isClassDeclaration(statement) && statement.isAbstract());
-}
-
-function importedBindings(sourceFile: SourceFile): Map<string, { specifier: string; imported: string }> {
+function importedBindings(file: ts.SourceFile): Map<string, { specifier: string; imported: string }> {
   const bindings = new Map<string, { specifier: string; imported: string }>();
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    const specifier = declaration.getModuleSpecifierValue();
-    const defaultImport = declaration.getDefaultImport();
-    if (defaultImport) bindings.set(defaultImport.getText(), { specifier, imported: 'default' });
-    const namespace = declaration.getNamespaceImport();
-    if (namespace) bindings.set(namespace.getText(), { specifier, imported: '*' });
-    for (const named of declaration.getNamedImports()) {
-      bindings.set(named.getAliasNode()?.getText() ?? named.getName(), { specifier, imported: named.getName() });
-    }
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (clause.name) bindings.set(clause.name.text, { specifier, imported: 'default' });
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { specifier, imported: '*' });
+    else if (named) for (const element of named.elements) bindings.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
   }
   return bindings;
 }
 
-function declaredNames(statement: Node): string[] {
-  if (Node.isVariableStatement(statement)) {
-    return statement.getDeclarations().flatMap((declaration) => {
-      const name = declaration.getNameNode();
-      return Node.isIdentifier(name) ? [name.getText()] : name.getDescendants().filter(Node.isBindingElement).map((element) => element.getName());
-    });
-  }
-  if (Node.hasName(statement)) return [statement.getName()];
-  return [];
+function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind);
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
+  const name = (statement as { name?: ts.Node }).name;
+  return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+}
+
+/** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */
+function isAbstractDeclaration(statement: ts.Statement): boolean {
+  return ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || (ts.isClassDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.AbstractKeyword));
 }

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { compareStrings } from '../diagnostics.js';
 import type { RawImport } from './types.js';
 
@@ -19,82 +19,70 @@ export interface CollectedImports {
  * Every import form of one file, in source order: static, `import type`, inline `type`
  * specifiers, side-effect imports, `export ... from`, `import()` and `require()` with a literal,
  * `import x = require()`, type-position `import('./x').T` and `typeof import('./x')`, JSDoc
- * `import('./x')` types (in JavaScript files), and `/// <reference path>`.
+ * `import('./x')` types (in JavaScript files), and `/// <reference path>`. Reads TypeScript's
+ * syntax tree directly (one walk), without the type checker.
  */
-export function collectImports(sourceFile: SourceFile): CollectedImports {
+export function collectImports(file: ts.SourceFile): CollectedImports {
   const imports: RawImport[] = [];
   const opaque: OpaqueCall[] = [];
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isImportDeclaration(statement)) {
-      imports.push(fromImportDeclaration(statement));
-    } else if (Node.isExportDeclaration(statement)) {
-      const specifier = statement.getModuleSpecifierValue();
-      if (specifier !== undefined) imports.push(fromExportDeclaration(statement, specifier));
-    } else if (Node.isImportEqualsDeclaration(statement)) {
-      const reference = statement.getModuleReference();
-      if (Node.isExternalModuleReference(reference)) {
-        const expression = reference.getExpression();
-        if (expression && Node.isStringLiteral(expression)) {
-          imports.push({ specifier: expression.getLiteralValue(), kind: 'require', typeOnly: statement.isTypeOnly(), symbols: ['*'], line: statement.getStartLineNumber(), syntax: 'import-equals' });
-        }
+  const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      imports.push(fromImportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      imports.push(fromExportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      const expression = statement.moduleReference.expression;
+      if (ts.isStringLiteral(expression)) {
+        imports.push({ specifier: expression.text, kind: 'require', typeOnly: statement.isTypeOnly, symbols: ['*'], line: lineOf(statement), syntax: 'import-equals' });
       }
     }
   }
-  collectReferencePaths(sourceFile, imports);
-  collectCalls(sourceFile, imports, opaque);
-  imports.sort((a, b) => a.line - b.line);
-  return { imports, opaque };
-}
-
-function fromImportDeclaration(declaration: import('ts-morph').ImportDeclaration): RawImport {
-  const specifier = declaration.getModuleSpecifierValue();
-  const line = declaration.getStartLineNumber();
-  const clause = declaration.getImportClause();
-  if (clause === undefined) return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
-  const symbols: string[] = [];
-  let valueCount = 0;
-  if (declaration.getDefaultImport()) {
-    symbols.push('default');
-    valueCount++;
-  }
-  if (declaration.getNamespaceImport()) {
-    symbols.push('*');
-    valueCount++;
-  }
-  for (const named of declaration.getNamedImports()) {
-    symbols.push(named.getName());
-    if (!named.isTypeOnly()) valueCount++;
-  }
-  const typeOnly = declaration.isTypeOnly() || (symbols.length > 0 && valueCount === 0);
-  return { specifier, kind: typeOnly ? 'type' : 'static', typeOnly, symbols: sortUnique(symbols), line, syntax: 'import' };
-}
-
-function fromExportDeclaration(declaration: import('ts-morph').ExportDeclaration, specifier: string): RawImport {
-  const named = declaration.getNamedExports();
-  const symbols = named.length > 0 ? named.map((item) => item.getName()) : ['*'];
-  const allTypes = named.length > 0 && named.every((item) => item.isTypeOnly());
-  return { specifier, kind: 'reexport', typeOnly: declaration.isTypeOnly() || allTypes, symbols: sortUnique(symbols), line: declaration.getStartLineNumber(), syntax: 'export-from' };
-}
-
-/** `/// <reference path="..." />` directives: a dependency the compiler follows, resolved as a path. */
-function collectReferencePaths(sourceFile: SourceFile, imports: RawImport[]): void {
-  const file = sourceFile.compilerNode;
   for (const reference of file.referencedFiles) {
     const line = file.getLineAndCharacterOfPosition(reference.pos).line + 1;
     imports.push({ specifier: reference.fileName, kind: 'static', typeOnly: false, symbols: [], line, syntax: 'reference-path' });
   }
+  collectCalls(file, imports, opaque, lineOf);
+  imports.sort((a, b) => a.line - b.line);
+  return { imports, opaque };
 }
 
-/**
- * import() and require() calls and `import('./x')` types anywhere in the file (JSDoc included),
- * found by one walk of the raw syntax tree.
- */
-function collectCalls(sourceFile: SourceFile, imports: RawImport[], opaque: OpaqueCall[]): void {
-  const file = sourceFile.compilerNode;
-  const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: string, line: number): RawImport {
+  const clause = declaration.importClause;
+  if (clause === undefined) return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
+  const symbols: string[] = [];
+  let valueCount = 0;
+  if (clause.name) {
+    symbols.push('default');
+    valueCount++;
+  }
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) {
+    symbols.push('*');
+    valueCount++;
+  } else if (bindings) {
+    for (const element of bindings.elements) {
+      symbols.push((element.propertyName ?? element.name).text);
+      if (!element.isTypeOnly) valueCount++;
+    }
+  }
+  const typeOnly = clause.isTypeOnly || (symbols.length > 0 && valueCount === 0);
+  return { specifier, kind: typeOnly ? 'type' : 'static', typeOnly, symbols: sortUnique(symbols), line, syntax: 'import' };
+}
+
+function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: string, line: number): RawImport {
+  const clause = declaration.exportClause;
+  const named = clause && ts.isNamedExports(clause) ? clause.elements : [];
+  const symbols = named.length > 0 ? named.map((element) => (element.propertyName ?? element.name).text) : ['*'];
+  const allTypes = named.length > 0 && named.every((element) => element.isTypeOnly);
+  return { specifier, kind: 'reexport', typeOnly: declaration.isTypeOnly || allTypes, symbols: sortUnique(symbols), line, syntax: 'export-from' };
+}
+
+/** import() and require() calls and `import('./x')` types anywhere in the file, JSDoc included. */
+function collectCalls(file: ts.SourceFile, imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: ts.Node) => number): void {
   const visit = (node: ts.Node, inJsDoc: boolean): void => {
     if (ts.isCallExpression(node)) {
-      const form = node.expression.kind === SyntaxKind.ImportKeyword ? 'import()' : isRequire(node.expression) ? 'require()' : null;
+      const form = node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'import()' : isRequire(node.expression) ? 'require()' : null;
       if (form !== null && node.arguments.length >= 1) {
         const argument = node.arguments[0] as ts.Expression;
         if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) {

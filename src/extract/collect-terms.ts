@@ -1,4 +1,4 @@
-import { ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 
 /**
  * The vocabulary of one file for semantic coupling (Mazlami et al., ICWS 2017; Sellami et al.,
@@ -6,7 +6,7 @@ import { ts, type SourceFile } from 'ts-morph';
  * snake_case and kebab-case, lower-cased, plural `s` folded, words shorter than three letters and
  * programming stop words dropped. Returns term -> count, keys sorted.
  */
-export function collectTerms(sourceFile: SourceFile, moduleId: string): Record<string, number> {
+export function collectTerms(file: ts.SourceFile, moduleId: string): Record<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, times = 1) => {
     for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + times);
@@ -16,7 +16,7 @@ export function collectTerms(sourceFile: SourceFile, moduleId: string): Record<s
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) add(node.text);
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(sourceFile.compilerNode, visit);
+  ts.forEachChild(file, visit);
   return Object.fromEntries([...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Project } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
 import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
-import { countLines, parseFile, type FileFacts } from './parse-file.js';
+import { countLines, type FileFacts } from './parse-file.js';
+import { parseAll } from './parse-parallel.js';
 import { createResolver } from './resolve-import.js';
 import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
 
@@ -16,18 +16,18 @@ export interface ExtractOptions {
 
 /**
  * Reads every selected file once, takes its facts from the content-hash cache or parses it with
- * ts-morph (no type checker; syntax trees are released file by file), then resolves every
- * specifier. Binary and minified files are skipped with a diagnostic.
+ * ts-morph (no type checker; syntax trees are released file by file; in worker threads when
+ * there are many), then resolves every specifier on this thread, sharing TypeScript's resolution
+ * cache. Binary and minified files are skipped with a diagnostic.
  */
-export function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }): Extraction {
-  // An in-memory file system: the text is already read, and ts-morph must not probe the disk for it.
-  const tsMorph = new Project({ compilerOptions: { allowJs: true }, useInMemoryFileSystem: true, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
   const resolve = createResolver(project);
   const isDeclared = createDeclaredPackages(project.root);
   const modules: ModuleFacts[] = [];
   const diagnostics: Diagnostic[] = [...cache.diagnostics];
   const skipped = new Set<string>();
+  const readable: { file: string; id: string; key: string; facts: FileFacts | undefined; text: string }[] = [];
   for (const file of project.files) {
     const id = toModuleId(project.root, file);
     const source = readSource(file);
@@ -37,13 +37,16 @@ export function extract(project: LoadedProject, options: ExtractOptions = { cach
       continue;
     }
     const key = ExtractionCache.key(id, source.bytes);
-    let facts = cache.get(key);
-    if (facts === undefined) {
-      facts = parseFile(tsMorph, file, source.text, id);
-      cache.set(key, facts);
-    }
-    modules.push(resolveFacts(id, file, facts, resolve, isDeclared, diagnostics));
+    const facts = cache.get(key);
+    readable.push({ file, id, key, facts, text: facts === undefined ? source.text : '' });
   }
+  const misses = readable.filter((item) => item.facts === undefined);
+  const parsed = parseAll(misses.map(({ file, id, text }) => ({ file, id, text })));
+  misses.forEach((item, index) => {
+    item.facts = parsed[index] as FileFacts;
+    cache.set(item.key, item.facts);
+  });
+  for (const item of readable) modules.push(resolveFacts(item.id, item.file, item.facts as FileFacts, resolve, isDeclared, diagnostics));
   cache.save();
   return { modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)), diagnostics: diagnostics.sort(compareDiagnostics) };
 }

@@ -1,4 +1,5 @@
-import { ts, type Project } from 'ts-morph';
+import path from 'node:path';
+import { ts } from 'ts-morph';
 import { collectExports } from './collect-exports.js';
 import { collectImports, type OpaqueCall } from './collect-imports.js';
 import { collectTerms } from './collect-terms.js';
@@ -20,21 +21,34 @@ export interface FileFacts {
   parseError: { message: string; line: number } | null;
 }
 
-/** Parses one file with ts-morph (no type checker) and releases its syntax tree. */
-export function parseFile(project: Project, file: string, text: string, id: string): FileFacts {
-  const sourceFile = project.createSourceFile(file, text, { overwrite: true });
-  try {
-    const collected = collectImports(sourceFile);
-    return {
-      lines: countLines(text),
-      imports: collected.imports,
-      opaque: collected.opaque,
-      exports: collectExports(sourceFile),
-      terms: collectTerms(sourceFile, id),
-      parseError: firstParseError(sourceFile.compilerNode),
-    };
-  } finally {
-    project.removeSourceFile(sourceFile);
+/**
+ * Parses one file with TypeScript's parser (as bundled by ts-morph; no program, no type checker,
+ * no ts-morph wrappers: on 5,000 files the wrappers cost four times the parse itself) and reads
+ * its facts in a few walks of the syntax tree, which is then dropped.
+ */
+export function parseFile(file: string, text: string, id: string): FileFacts {
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  return {
+    lines: countLines(text),
+    ...collectImports(sourceFile),
+    exports: collectExports(sourceFile),
+    terms: collectTerms(sourceFile, id),
+    parseError: firstParseError(sourceFile),
+  };
+}
+
+function scriptKindOf(file: string): ts.ScriptKind {
+  switch (path.extname(file).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.TS;
   }
 }
 

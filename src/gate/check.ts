@@ -51,7 +51,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const baseline = readBaseline(baselinePath, options.baseline ?? 'seams.baseline.json') ?? [];
 
   const project = loadProject(settings);
-  const extraction = extract(project, { cacheDir: settings.cacheDir });
+  const extraction = await extract(project, { cacheDir: settings.cacheDir });
   const graph = buildGraph(extraction);
   const { serviceOf, unassigned } = assignServices(graph.modules.map((module) => module.id), boundaries);
   let violations = findViolations(graph, boundaries, serviceOf);

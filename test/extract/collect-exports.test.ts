@@ -1,10 +1,9 @@
-import { Project } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { collectExports } from '../../src/extract/collect-exports.js';
 
 function exportsOf(code: string) {
-  const project = new Project({ useInMemoryFileSystem: true });
-  return collectExports(project.createSourceFile('index.ts', code));
+  return collectExports(ts.createSourceFile('index.ts', code, ts.ScriptTarget.Latest));
 }
 
 describe('collectExports', () => {

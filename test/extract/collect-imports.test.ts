@@ -1,10 +1,10 @@
-import { Project } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { collectImports } from '../../src/extract/collect-imports.js';
 
 function collect(code: string, fileName = 'a.ts') {
-  const project = new Project({ useInMemoryFileSystem: true });
-  return collectImports(project.createSourceFile(fileName, code));
+  const kind = fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  return collectImports(ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, kind));
 }
 
 describe('collectImports', () => {
