@@ -6,7 +6,8 @@ import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
 import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
-import { extract } from './extract/extract.js';
+import { analysisKey, readCachedAnalysis, writeCachedAnalysis } from './analysis-cache.js';
+import { extract, readSources } from './extract/extract.js';
 import { readHistory, type History } from './extract/read-history.js';
 import { buildGraph } from './graph/build-graph.js';
 import { loadProject } from './load/load-project.js';
@@ -29,7 +30,14 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const settings = resolveSettings(options);
   const project = time('load', () => loadProject(settings));
   const extractStarted = performance.now();
-  const extraction = await extract(project, { cacheDir: settings.cacheDir });
+  const sources = readSources(project);
+  const key = analysisKey(settings, project, sources);
+  const cached = readCachedAnalysis(settings.cacheDir, key);
+  if (cached !== null) {
+    observe('cached', performance.now() - extractStarted);
+    return cached;
+  }
+  const extraction = await extract(project, { cacheDir: settings.cacheDir }, sources);
   observe('extract', performance.now() - extractStarted);
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();
@@ -44,7 +52,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const partition = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
   const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
   const plan = time('plan', () => planExtraction(graph, partition));
-  return {
+  const analysis: Analysis = {
     schemaVersion: 1,
     tool: { name: 'seams', version: VERSION },
     settings: {
@@ -60,6 +68,9 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     plan,
     diagnostics: [...project.diagnostics, ...extraction.diagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)].sort(compareDiagnostics),
   };
+  // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
+  if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')) writeCachedAnalysis(settings.cacheDir, key, analysis);
+  return analysis;
 }
 
 /** A graph with several modules and no internal import at all cannot be decomposed: say so. */

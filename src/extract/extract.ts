@@ -14,39 +14,50 @@ export interface ExtractOptions {
   cacheDir: string | null;
 }
 
-/**
- * Reads every selected file once, takes its facts from the content-hash cache or parses it with
- * ts-morph (no type checker; syntax trees are released file by file; in worker threads when
- * there are many), then resolves every specifier on this thread, sharing TypeScript's resolution
- * cache. Binary and minified files are skipped with a diagnostic.
- */
-export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }): Promise<Extraction> {
-  const cache = ExtractionCache.open(options.cacheDir);
-  const resolve = createResolver(project);
-  const isDeclared = createDeclaredPackages(project.root);
-  const modules: ModuleFacts[] = [];
-  const diagnostics: Diagnostic[] = [...cache.diagnostics];
-  const skipped = new Set<string>();
-  const readable: { file: string; id: string; key: string; facts: FileFacts | undefined; text: string }[] = [];
+/** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
+export interface Sources {
+  /** Readable files in selection order. */
+  items: { file: string; id: string; key: string; text: string }[];
+  /** Files skipped (binary, minified, unreadable), with why. */
+  skipped: Diagnostic[];
+}
+
+/** Reads every selected file once and computes its content key; binary and minified files are skipped. */
+export function readSources(project: LoadedProject): Sources {
+  const items: Sources['items'] = [];
+  const skipped: Diagnostic[] = [];
   for (const file of project.files) {
     const id = toModuleId(project.root, file);
     const source = readSource(file);
-    if ('code' in source) {
-      diagnostics.push({ ...source, file: id });
-      skipped.add(id);
-      continue;
-    }
-    const key = ExtractionCache.key(id, source.bytes);
-    const facts = cache.get(key);
-    readable.push({ file, id, key, facts, text: facts === undefined ? source.text : '' });
+    if ('code' in source) skipped.push({ ...source, file: id });
+    else items.push({ file, id, key: ExtractionCache.key(id, source.bytes), text: source.text });
   }
-  const misses = readable.filter((item) => item.facts === undefined);
-  const parsed = parseAll(misses.map(({ file, id, text }) => ({ file, id, text })));
-  misses.forEach((item, index) => {
-    item.facts = parsed[index] as FileFacts;
-    cache.set(item.key, item.facts);
+  return { items, skipped };
+}
+
+/**
+ * Takes each file's facts from the content-hash cache or parses it (TypeScript's parser, no
+ * type checker; syntax trees dropped file by file), then resolves every specifier, sharing
+ * TypeScript's resolution cache per project.
+ */
+export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }, sources: Sources = readSources(project)): Promise<Extraction> {
+  const cache = ExtractionCache.open(options.cacheDir);
+  const resolve = createResolver(project);
+  const isDeclared = createDeclaredPackages(project.root);
+  const diagnostics: Diagnostic[] = [...cache.diagnostics, ...sources.skipped];
+  const skipped = new Set(sources.skipped.map((diagnostic) => diagnostic.file as string));
+  const facts = sources.items.map((item) => cache.get(item.key));
+  const misses = sources.items.filter((_item, index) => facts[index] === undefined);
+  const parsed = parseAll(misses);
+  let next = 0;
+  const modules: ModuleFacts[] = sources.items.map((item, index) => {
+    let known = facts[index];
+    if (known === undefined) {
+      known = parsed[next++] as FileFacts;
+      cache.set(item.key, known);
+    }
+    return resolveFacts(item.id, item.file, known, resolve, isDeclared, diagnostics);
   });
-  for (const item of readable) modules.push(resolveFacts(item.id, item.file, item.facts as FileFacts, resolve, isDeclared, diagnostics));
   cache.save();
   return { modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)), diagnostics: diagnostics.sort(compareDiagnostics) };
 }

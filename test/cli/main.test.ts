@@ -40,7 +40,7 @@ describe('seams analyze (in process)', () => {
   });
 
   it('prints per-stage timings on stderr with --timings, never on stdout', async () => {
-    const result = await run(['analyze', fixture('basic'), '--timings', '--format', 'json']);
+    const result = await run(['analyze', fixture('basic'), '--timings', '--format', 'json', '--no-cache']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^timings \(6 modules\)\n  load +\d+ ms\n  extract +\d+ ms\n  graph +\d+ ms\n  signals +\d+ ms\n  cluster +\d+ ms\n  metrics +\d+ ms\n  plan +\d+ ms\n  total +\d+ ms\n  peak RSS +\d+ MB\n$/);
     expect(JSON.parse(result.stdout).schemaVersion).toBe(1);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
@@ -17,6 +17,21 @@ describe('extraction cache', () => {
     expect(uncached).toBe(cold);
   });
 
+  it('reads a whole analysis back when nothing changed, and recomputes when a setting changes', async () => {
+    const root = tempProject({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n' });
+    const cacheDir = path.join(root, '.cache');
+    const stages: string[] = [];
+    const first = await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
+    expect(stages).toContain('cluster');
+    stages.length = 0;
+    const second = await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
+    expect(stages).toEqual(['load', 'cached']);
+    expect(renderJson(second)).toBe(renderJson(first));
+    stages.length = 0;
+    await analyze({ path: root, cacheDir, seed: 7 }, (stage) => stages.push(stage));
+    expect(stages).toContain('cluster');
+  });
+
   it('sees a changed file: the entry is keyed by content', async () => {
     const root = tempProject({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' });
     const cacheDir = path.join(root, '.cache');
@@ -30,6 +45,7 @@ describe('extraction cache', () => {
     const cacheDir = path.join(root, '.cache');
     await analyze({ path: root, cacheDir });
     writeFileSync(path.join(cacheDir, 'extract.json'), '{"format": 1, "entr');
+    rmSync(path.join(cacheDir, 'analysis.json'));
     const analysis = await analyze({ path: root, cacheDir });
     expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['a.ts->b.ts']);
     expect(analysis.diagnostics).toEqual([expect.objectContaining({ code: 'CACHE_DISCARDED' })]);
