@@ -4,8 +4,8 @@
  * Sellami et al., 2022). Each module is a TF-IDF vector over its terms (identifier and path
  * words): tf = 1 + ln(count), idf = ln(N / df). Similarity is the cosine of two vectors.
  * To stay sparse (no all-pairs work), candidate pairs come from an inverted index over terms
- * that at most `maxDocumentShare` of the modules use (common words pair everything and say
- * nothing), dot products are accumulated over those terms only, and each module keeps its
+ * that at most `maxDocumentShare` of the modules, and at most MAX_TERM_DOCUMENTS modules, use
+ * (common words pair everything and say nothing), dot products are accumulated over those terms only, and each module keeps its
  * `neighbours` most similar modules with similarity ≥ `minSimilarity`. Edges are undirected
  * (source < target), weight = similarity (the larger if both ends kept the pair).
  */
@@ -22,13 +22,20 @@ export interface SemanticOptions {
   maxDocumentShare: number;
 }
 
+/**
+ * Terms used by more modules than this never generate candidate pairs, whatever the share: the
+ * work of a term grows with the square of its document count, and a word shared by hundreds of
+ * files names a layer or a framework, not a domain.
+ */
+export const MAX_TERM_DOCUMENTS = 200;
+
 export function semanticEdges(vocabulary: ReadonlyMap<ModuleId, Readonly<Record<string, number>>>, options: SemanticOptions): WeightedEdge[] {
   const ids = [...vocabulary.keys()].sort(compareStrings);
   const n = ids.length;
   if (n < 2) return [];
   const df = new Map<string, number>();
   for (const id of ids) for (const term of Object.keys(vocabulary.get(id) ?? {})) df.set(term, (df.get(term) ?? 0) + 1);
-  const maxDf = Math.max(2, Math.floor(options.maxDocumentShare * n));
+  const maxDf = Math.max(2, Math.min(MAX_TERM_DOCUMENTS, Math.floor(options.maxDocumentShare * n)));
 
   // Normalised TF-IDF vectors, and postings of the discriminating terms.
   const vectors = ids.map((id) => {
