@@ -17,28 +17,17 @@
  * answer 0 otherwise). Symmetric in A and B.
  */
 
+import { contingency } from './contingency.js';
+
 export function adjustedRandIndex(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): number {
-  const sizesA = new Map<string, number>();
-  const sizesB = new Map<string, number>();
-  const cells = new Map<string, number>();
-  let n = 0;
-  for (const id of Object.keys(actual)) {
-    if (!Object.hasOwn(expected, id)) continue;
-    const clusterA = actual[id] as string;
-    const clusterB = expected[id] as string;
-    sizesA.set(clusterA, (sizesA.get(clusterA) ?? 0) + 1);
-    sizesB.set(clusterB, (sizesB.get(clusterB) ?? 0) + 1);
-    const key = `${clusterA}\u0000${clusterB}`;
-    cells.set(key, (cells.get(key) ?? 0) + 1);
-    n++;
-  }
-  const index = sumPairs(cells.values());
+  const { n, sizesA, sizesB, cells } = contingency(actual, expected);
+  const index = sumPairs(cells.map((cell) => cell.count));
   const a = sumPairs(sizesA.values());
   const b = sumPairs(sizesB.values());
   const total = pairs(n);
   const numerator = 2 * total * index - 2 * a * b;
   const denominator = (a + b) * total - 2 * a * b;
-  if (denominator === 0) return cells.size === sizesA.size && cells.size === sizesB.size ? 1 : 0;
+  if (denominator === 0) return cells.length === sizesA.size && cells.length === sizesB.size ? 1 : 0;
   return numerator / denominator;
 }
 

@@ -15,24 +15,13 @@
  * cluster to cover).
  */
 
+import { contingency } from './contingency.js';
+
 export function c2cCoverage(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>, threshold = 0.5): number {
-  const sizesA = new Map<string, number>();
-  const sizesB = new Map<string, number>();
-  const cells = new Map<string, { clusterA: string; clusterB: string; count: number }>();
-  for (const id of Object.keys(actual)) {
-    if (!Object.hasOwn(expected, id)) continue;
-    const clusterA = actual[id] as string;
-    const clusterB = expected[id] as string;
-    sizesA.set(clusterA, (sizesA.get(clusterA) ?? 0) + 1);
-    sizesB.set(clusterB, (sizesB.get(clusterB) ?? 0) + 1);
-    const key = `${clusterA}\u0000${clusterB}`;
-    const cell = cells.get(key);
-    if (cell) cell.count++;
-    else cells.set(key, { clusterA, clusterB, count: 1 });
-  }
+  const { sizesA, sizesB, cells } = contingency(actual, expected);
   if (sizesB.size === 0) return 0;
   const covered = new Set<string>();
-  for (const { clusterA, clusterB, count } of cells.values()) {
+  for (const { clusterA, clusterB, count } of cells) {
     const c2c = count / Math.max(sizesA.get(clusterA) ?? 0, sizesB.get(clusterB) ?? 0);
     if (c2c >= threshold) covered.add(clusterB);
   }
