@@ -1,55 +1,92 @@
 /**
- * Extraction order, leaves first. Services that import each other (a strongly connected
- * component of the service dependency graph, found with graphology-components) cannot be
- * separated and move as one step. Among the steps whose services import nothing that is still
- * in the monolith, the next one is the step with the fewest imports from the remaining monolith
- * into it (fewest call sites to rewire), then the fewest lines, then the smallest id.
+ * Extraction order from a cost model, recomputed greedily after each step (an extracted service
+ * leaves the monolith). Cycles between services (strongly connected components of the service
+ * dependency graph, graphology-components) are reported with the imports to cut
+ * (break-cycles.ts); they do not force a whole component to move at once, which on a real
+ * monolith is often every service. The candidates of a step are each remaining service alone,
+ * and each pair of remaining services that import each other directly (moving such a pair
+ * together turns no mutual import into a remote call). The shared kernel comes first, as a
+ * library to publish. Then, at each step, every candidate is costed as if extracted now:
+ *   cost = 3 · outbound + 1 · inbound + lines / 1000
+ * outbound: module imports from the step into what remains of the monolith (each becomes a remote
+ * call or needs a new monolith API, so they weigh most); inbound: module imports from the
+ * remaining monolith into the step (call sites to rewire); lines: the code moved (a tie-breaker
+ * of small weight). The cheapest step goes next; ties by fewer lines, then by name. Each step
+ * reports its cost terms, the runtime imports that become remote calls and a one-line reason.
+ * The migration's cross-boundary imports (the sum of every step's outbound and inbound when it
+ * moves) let two orders, or two decompositions, be compared.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
 import { compareStrings } from '../diagnostics.js';
 import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleGraph } from '../graph/types.js';
+import { apiSurfaces } from './api-surface.js';
+import { breakCycles } from './break-cycles.js';
+import { compareCrossing, crossingImports } from './crossing-imports.js';
 import { countImports, serviceDependencies } from './service-dependencies.js';
-import type { Plan, PlanStep, ServiceDependency } from './types.js';
+import type { Plan, PlanStep, ServiceDependency, StepCost } from './types.js';
 
 export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const dependencies = serviceDependencies(graph, partition);
   const components = serviceComponents(partition, dependencies);
+  const crossing = crossingImports(graph, partition);
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
   const sizeOf = new Map<ClusterId, number>(partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]));
-
   const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
+
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
-  const pending = [...components];
+  const pending = candidates(partition, dependencies, kernelIds);
   const steps: PlanStep[] = [];
+  let migrationImports = 0;
   while (pending.length > 0) {
-    const ready = pending
-      .filter((component) => countImports(dependencies, (id) => component.includes(id), (id) => remaining.has(id) && !component.includes(id)) === 0)
-      .map((component) => ({
-        component,
-        inbound: countImports(dependencies, (id) => remaining.has(id) && !component.includes(id), (id) => component.includes(id)),
-        lines: component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0),
-      }))
-      .sort((a, b) => a.inbound - b.inbound || a.lines - b.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
-    const next = ready[0];
-    if (next === undefined) throw new Error('service graph condensation is not acyclic');
-    pending.splice(pending.indexOf(next.component), 1);
-    const dependsOn = dependencies
-      .filter((dependency) => next.component.includes(dependency.from) && !next.component.includes(dependency.to))
-      .map((dependency) => dependency.to);
+    const costed = pending
+      .map((component) => ({ component, cost: costOf(component, remaining, dependencies, sizeOf), kernel: component.every((id) => kernelIds.has(id)) }))
+      .sort((a, b) => Number(b.kernel) - Number(a.kernel) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
+    const next = costed[0] as (typeof costed)[number];
+    for (let index = pending.length - 1; index >= 0; index--) {
+      if ((pending[index] as ClusterId[]).some((id) => next.component.includes(id))) pending.splice(index, 1);
+    }
+    const inStep = new Set(next.component);
+    const dependsOn = [...new Set(dependencies.filter((item) => inStep.has(item.from) && !inStep.has(item.to) && !remaining.has(item.to)).map((item) => item.to))].sort(compareStrings);
+    const remoteCalls = [...remaining]
+      .filter((id) => !inStep.has(id))
+      .flatMap((target) => next.component.flatMap((source) => crossing.get(`${source}\u0000${target}`) ?? []))
+      .filter((item) => !item.typeOnly)
+      .sort(compareCrossing);
+    migrationImports += next.cost.outbound + next.cost.inbound;
     steps.push({
       rank: steps.length + 1,
       clusters: next.component,
-      reason: kernelIds.has(next.component[0] ?? '') && next.component.length === 1
-        ? `publish it as a library (or duplicate it) first; ${next.inbound} imports from the services use it`
-        : describeStep(next.component, next.inbound, [...new Set(dependsOn)], dependencies),
-      dependsOn: [...new Set(dependsOn)].sort(compareStrings),
-      inboundImports: next.inbound,
+      reason: next.kernel ? `publish it as a library (or duplicate it) first; ${next.cost.inbound} imports from the services use it` : describeStep(next.component, next.cost, dependencies),
+      dependsOn,
+      inboundImports: next.cost.inbound,
+      cost: next.cost,
+      remoteCalls,
     });
     for (const id of next.component) remaining.delete(id);
   }
   const cycles = components.filter((component) => component.length > 1).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  return { dependencies, cycles, steps };
+  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition) };
+}
+
+/** Each service alone, and each pair of services that import each other directly (sorted pairs). */
+function candidates(partition: Partition, dependencies: readonly ServiceDependency[], kernelIds: ReadonlySet<ClusterId>): ClusterId[][] {
+  const singles = partition.clusters.map((item) => [item.id]);
+  const edges = new Set(dependencies.map((dependency) => `${dependency.from}\u0000${dependency.to}`));
+  const pairs = dependencies
+    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && edges.has(`${dependency.to}\u0000${dependency.from}`))
+    .filter((dependency) => !kernelIds.has(dependency.from) && !kernelIds.has(dependency.to))
+    .map((dependency) => [dependency.from, dependency.to]);
+  return [...singles, ...pairs];
+}
+
+function costOf(component: readonly ClusterId[], remaining: ReadonlySet<ClusterId>, dependencies: readonly ServiceDependency[], sizeOf: ReadonlyMap<ClusterId, number>): StepCost {
+  const inStep = (id: ClusterId) => component.includes(id);
+  const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
+  const outbound = countImports(dependencies, inStep, outside);
+  const inbound = countImports(dependencies, outside, inStep);
+  const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
+  return { outbound, inbound, lines, total: Math.round((3 * outbound + inbound + lines / 1000) * 1000) / 1000 };
 }
 
 /** Strongly connected components of the service graph, each sorted, listed by first member. */
@@ -62,10 +99,12 @@ function serviceComponents(partition: Partition, dependencies: readonly ServiceD
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
 }
 
-function describeStep(component: ClusterId[], inbound: number, dependsOn: ClusterId[], dependencies: readonly ServiceDependency[]): string {
-  const rewire = inbound === 0 ? 'nothing left in the monolith imports it' : `${inbound} import${inbound === 1 ? '' : 's'} from the monolith to rewire`;
-  const base = dependsOn.length === 0 ? 'imports no other service' : `imports only services already extracted (${dependsOn.sort(compareStrings).join(', ')})`;
-  if (component.length === 1) return `${base}; ${rewire}`;
+function describeStep(component: ClusterId[], cost: StepCost, dependencies: readonly ServiceDependency[]): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const back = cost.outbound === 0 ? 'no calls back into the monolith' : cost.outbound === 1 ? '1 import back into the monolith becomes a remote call' : `${cost.outbound} imports back into the monolith become remote calls`;
+  const rewire = cost.inbound === 0 ? 'nothing left in the monolith imports it' : `${plural(cost.inbound, 'import')} from the monolith to rewire`;
+  const base = `cheapest next (cost ${cost.total}): ${back}; ${rewire}`;
+  if (component.length === 1) return base;
   const internal = countImports(dependencies, (id) => component.includes(id), (id) => component.includes(id));
-  return `cycle: ${component.join(', ')} import each other (${internal} imports), so they move together; ${base.replace('imports', 'together they import')}; ${rewire}`;
+  return `${component.join(' and ')} import each other (${internal} imports): moving them together keeps those local; ${base}`;
 }

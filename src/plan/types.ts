@@ -1,4 +1,5 @@
 import type { ClusterId } from '../cluster/types.js';
+import type { ModuleId } from '../extract/types.js';
 
 /** Imports from one candidate service into another. */
 export interface ServiceDependency {
@@ -10,6 +11,42 @@ export interface ServiceDependency {
   imports: number;
   /** Of those, edges that are type-only. */
   typeOnly: number;
+}
+
+/** One module import statement that crosses a service boundary. */
+export interface CrossingImport {
+  /** Importing module. */
+  from: ModuleId;
+  /** 1-based line of the import statement. */
+  line: number;
+  /** Imported module (as written). */
+  to: ModuleId;
+  /** Imported names. */
+  symbols: string[];
+  /** True when the import is type-only. */
+  typeOnly: boolean;
+}
+
+/** A cycle between services and the imports whose removal breaks it. */
+export interface ServiceCycle {
+  /** Services on the cycle (a strongly connected component), sorted. */
+  services: ClusterId[];
+  /** Service dependencies to cut (a feedback arc set found by the Eades-Lin-Smyth heuristic). */
+  cut: { from: ClusterId; to: ClusterId; imports: number }[];
+  /** The module imports behind those dependencies: "cut these imports". */
+  imports: CrossingImport[];
+}
+
+/** The cost terms of extracting one step when it is extracted (see plan-extraction.ts). */
+export interface StepCost {
+  /** Module imports from the step into what remains of the monolith: remote calls or a new monolith API. */
+  outbound: number;
+  /** Module imports from the remaining monolith into the step: call sites to rewire. */
+  inbound: number;
+  /** Physical lines moved. */
+  lines: number;
+  /** The weighted total: 3·outbound + 1·inbound + lines / 1000. */
+  total: number;
 }
 
 /** One step of the extraction order. */
@@ -24,6 +61,32 @@ export interface PlanStep {
   dependsOn: ClusterId[];
   /** Module edges from services still in the monolith into this step's services: call sites to rewire. */
   inboundImports: number;
+  /** The cost terms at the time of extraction. */
+  cost: StepCost;
+  /** Runtime imports from this step into the remaining monolith: they become remote calls. */
+  remoteCalls: CrossingImport[];
+}
+
+/** One name a service offers to the others. */
+export interface ApiSymbol {
+  /** The exported name. */
+  symbol: string;
+  /** The module that declares it (seen through barrels). */
+  module: ModuleId;
+  /** `operation`: imported as a value somewhere (a remote call); `type`: only as a type (a shared contract). */
+  kind: 'operation' | 'type';
+  /** Services that import it, sorted. */
+  consumers: ClusterId[];
+  /** Import statements that import it. */
+  importSites: number;
+}
+
+/** The API surface of one candidate service. */
+export interface ApiSurface {
+  /** The service. */
+  cluster: ClusterId;
+  /** Names other services import from it, sorted by module, then name. */
+  symbols: ApiSymbol[];
 }
 
 /** The extraction plan. */
@@ -32,6 +95,12 @@ export interface Plan {
   dependencies: ServiceDependency[];
   /** Cycles between services: strongly connected components of two or more, each sorted. */
   cycles: ClusterId[][];
+  /** Each cycle with the imports to cut to break it. */
+  cycleBreaks: ServiceCycle[];
   /** The recommended order; every cluster appears in exactly one step. */
   steps: PlanStep[];
+  /** Cross-boundary module imports summed over the whole migration (each step's inbound + outbound when it moves). */
+  migrationImports: number;
+  /** The API surface of every service, sorted by service. */
+  apis: ApiSurface[];
 }

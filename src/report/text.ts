@@ -2,6 +2,9 @@ import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
 
+/** How many imports to cut the text report lists per cycle. */
+const CUT_IMPORTS_SHOWN = 10;
+
 /** How many diagnostics the text report lists before summarising the rest. */
 const DIAGNOSTICS_SHOWN = 20;
 
@@ -67,9 +70,15 @@ export function renderText(analysis: Analysis): string {
     out.push(`  cycles        ${plan.cycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);
   }
   out.push('');
-  out.push('Extraction plan (leaves first)');
+  out.push(`Extraction plan (cheapest first; ${plan.migrationImports} cross-boundary imports over the whole migration)`);
   for (const step of plan.steps) {
     out.push(`  ${String(step.rank).padStart(2)}. ${step.clusters.join(' + ')}: ${step.reason}`);
+  }
+  for (const cycle of plan.cycleBreaks) {
+    out.push('');
+    out.push(`Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`);
+    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN)) out.push(`  ${item.from}:${item.line} imports ${item.symbols.join(', ') || 'the module'} from ${item.to}`);
+    if (cycle.imports.length > CUT_IMPORTS_SHOWN) out.push(`  ... ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see plan.cycleBreaks in --format json)`);
   }
   out.push('');
   out.push(...renderDiagnostics(analysis));

@@ -1,55 +1,98 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
 import { partitionFromGroups } from '../../src/cluster/cluster.js';
-import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
+import type { DependencyEdge, ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+import { apiSurfaces } from '../../src/plan/api-surface.js';
+import { eadesOrder } from '../../src/plan/break-cycles.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
+import { tempProject } from '../helpers.js';
 
 const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'] });
 
+/** A graph whose modules have 10 lines each; every edge is one import statement on line 1. */
 function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
-  return { modules: modules.map((id) => ({ id, lines: 10, exports: 0, abstractExports: 0 })), edges: [], dependencies: edges, externals: {} };
+  const written: ModuleEdge[] = edges.map((item) => ({
+    ...item,
+    lines: [1],
+    details: [{ line: 1, kind: item.kinds[0] ?? 'static', syntax: 'import', specifier: `./${item.to}`, typeOnly: item.typeOnly, symbols: item.symbols }],
+    declarations: item.symbols.map((symbol) => ({ symbol, module: item.to })),
+  }));
+  return { modules: modules.map((id) => ({ id, lines: 10, exports: 0, abstractExports: 0 })), edges: written, dependencies: edges, externals: {} };
 }
 
-describe('planExtraction', () => {
-  it('extracts leaves first along a chain', () => {
-    // alpha -> beta -> gamma (each service one module named after it).
+describe('planExtraction: cost model', () => {
+  it('orders a chain by cost: 3 per import back into the monolith, 1 per import to rewire, lines / 1000', () => {
+    // alpha -> beta -> gamma. Step 1: alpha 3·1 + 0 + 0.01 = 3.01, beta 3 + 1 + 0.01 = 4.01, gamma 0 + 1 + 0.01 = 1.01.
     const graph = graphOf(['alpha.ts', 'beta.ts', 'gamma.ts'], [edge('alpha.ts', 'beta.ts'), edge('beta.ts', 'gamma.ts')]);
     const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts']]));
     expect(plan.steps.map((step) => step.clusters)).toEqual([['gamma'], ['beta'], ['alpha']]);
-    expect(plan.steps[0]).toMatchObject({ rank: 1, dependsOn: [], inboundImports: 1, reason: 'imports no other service; 1 import from the monolith to rewire' });
-    expect(plan.steps[2]).toMatchObject({ dependsOn: ['beta'], inboundImports: 0 });
+    expect(plan.steps[0]).toMatchObject({
+      rank: 1,
+      dependsOn: [],
+      inboundImports: 1,
+      cost: { outbound: 0, inbound: 1, lines: 10, total: 1.01 },
+      remoteCalls: [],
+      reason: 'cheapest next (cost 1.01): no calls back into the monolith; 1 import from the monolith to rewire',
+    });
+    expect(plan.steps[2]).toMatchObject({ dependsOn: ['beta'], cost: { outbound: 0, inbound: 0, total: 0.01 } });
+    // Each step's inbound + outbound when it moves: 1 + 1 + 0.
+    expect(plan.migrationImports).toBe(2);
     expect(plan.cycles).toEqual([]);
   });
 
-  it('moves services in a cycle together and reports the cycle', () => {
-    // alpha <-> beta, both -> gamma; delta -> alpha.
+  it('moves two services that import each other together when that is cheapest, and says which imports would cut the cycle', () => {
+    // alpha <-> beta, both -> gamma, delta -> alpha. Step 1: gamma 2.01 is cheapest; step 2: the pair (0 out, 1 in) 1.02
+    // beats delta 3.01, beta 4.01, alpha 5.01; step 3: delta.
     const graph = graphOf(
       ['alpha.ts', 'beta.ts', 'gamma.ts', 'delta.ts'],
       [edge('alpha.ts', 'beta.ts'), edge('beta.ts', 'alpha.ts'), edge('alpha.ts', 'gamma.ts'), edge('beta.ts', 'gamma.ts'), edge('delta.ts', 'alpha.ts')],
     );
     const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], ['delta.ts']]));
-    expect(plan.cycles).toEqual([['alpha', 'beta']]);
     expect(plan.steps.map((step) => step.clusters)).toEqual([['gamma'], ['alpha', 'beta'], ['delta']]);
-    expect(plan.steps[1]?.reason).toMatch(/^cycle: alpha, beta import each other \(2 imports\), so they move together/);
-    expect(plan.dependencies).toEqual([
-      { from: 'alpha', to: 'beta', imports: 1, typeOnly: 0 },
-      { from: 'alpha', to: 'gamma', imports: 1, typeOnly: 0 },
-      { from: 'beta', to: 'alpha', imports: 1, typeOnly: 0 },
-      { from: 'beta', to: 'gamma', imports: 1, typeOnly: 0 },
-      { from: 'delta', to: 'alpha', imports: 1, typeOnly: 0 },
+    expect(plan.steps[1]?.reason).toBe('alpha and beta import each other (2 imports): moving them together keeps those local; cheapest next (cost 1.02): no calls back into the monolith; 1 import from the monolith to rewire');
+    expect(plan.cycles).toEqual([['alpha', 'beta']]);
+    expect(plan.cycleBreaks).toEqual([
+      { services: ['alpha', 'beta'], cut: [{ from: 'beta', to: 'alpha', imports: 1 }], imports: [{ from: 'beta.ts', line: 1, to: 'alpha.ts', symbols: ['x'], typeOnly: false }] },
     ]);
   });
 
-  it('among ready services takes the one with fewest inbound imports first', () => {
-    // alpha and beta are both leaves; alpha is imported twice, beta once.
-    const graph = graphOf(['alpha.ts', 'beta.ts', 'x1.ts', 'x2.ts'], [edge('x1.ts', 'alpha.ts'), edge('x2.ts', 'alpha.ts'), edge('x1.ts', 'beta.ts')]);
-    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['x1.ts', 'x2.ts']]));
-    expect(plan.steps.map((step) => step.clusters[0])).toEqual(['beta', 'alpha', 'x1']);
+  it('lists the runtime imports that become remote calls', () => {
+    // alpha imports beta at runtime and gamma as a type; extracting alpha first turns only the runtime one remote.
+    const graph = graphOf(['alpha.ts', 'beta.ts', 'gamma.ts'], [edge('alpha.ts', 'beta.ts'), edge('alpha.ts', 'gamma.ts', true), edge('beta.ts', 'gamma.ts')]);
+    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts']]));
+    const costs = new Map(plan.steps.map((step) => [step.clusters[0], step]));
+    expect(plan.steps.flatMap((step) => step.clusters).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(costs.get('gamma')?.rank).toBe(1);
+    expect(plan.steps.every((step) => step.remoteCalls.every((call) => !call.typeOnly))).toBe(true);
   });
+});
 
-  it('puts every cluster in exactly one step', () => {
-    const graph = graphOf(['a1.ts', 'b1.ts', 'c1.ts'], [edge('a1.ts', 'b1.ts'), edge('b1.ts', 'c1.ts'), edge('c1.ts', 'a1.ts')]);
-    const partition = partitionFromGroups([['a1.ts'], ['b1.ts'], ['c1.ts']]);
-    const plan = planExtraction(graph, partition);
-    expect(plan.steps.flatMap((step) => step.clusters).sort()).toEqual(partition.clusters.map((item) => item.id).sort());
+describe('eadesOrder (feedback arc set heuristic)', () => {
+  it('puts sinks last and sources first, and breaks a cycle at its weakest back edge', () => {
+    const dependency = (from: string, to: string, imports: number) => ({ from, to, imports, typeOnly: 0 });
+    // a -> b (5), b -> c (5), c -> a (1): no sink or source; deltas a 4, b 0, c -4: a first, then b (source), c.
+    expect(eadesOrder(['a', 'b', 'c'], [dependency('a', 'b', 5), dependency('b', 'c', 5), dependency('c', 'a', 1)])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('apiSurfaces', () => {
+  it('lists the names other services import, through barrels, as operations or types with their consumers', async () => {
+    const root = tempProject({
+      'billing/index.ts': "export { charge } from './charge';\nexport type { Invoice } from './invoice';\n",
+      'billing/charge.ts': 'export function charge(amount: number): number {\n  return amount;\n}\n',
+      'billing/invoice.ts': 'export interface Invoice {\n  id: string;\n}\n',
+      'orders/order.ts': "import { charge } from '../billing';\nimport type { Invoice } from '../billing';\n\nexport const place = (): Invoice => ({ id: String(charge(1)) });\n",
+      'orders/refund.ts': "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n",
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    const partition = partitionFromGroups([
+      ['billing/charge.ts', 'billing/index.ts', 'billing/invoice.ts'],
+      ['orders/order.ts', 'orders/refund.ts'],
+    ]);
+    const billing = apiSurfaces(analysis.graph, partition).find((api) => api.cluster === 'billing');
+    expect(billing?.symbols).toEqual([
+      { symbol: 'charge', module: 'billing/charge.ts', kind: 'operation', consumers: ['order'], importSites: 2 },
+      { symbol: 'Invoice', module: 'billing/invoice.ts', kind: 'type', consumers: ['order'], importSites: 1 },
+    ]);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * API surface per candidate service: every name other services import from it, resolved through
+ * barrels to the module that declares it (graph declarations), with the services that consume it
+ * and the number of import statements. A name imported as a value anywhere is an `operation`
+ * (it becomes a remote call); a name only ever imported as a type is a `type` (it becomes part of
+ * a shared contract package). Namespace imports count as the name `*` of the imported module.
+ */
+import type { ClusterId, Partition } from '../cluster/types.js';
+import { compareStrings } from '../diagnostics.js';
+import type { ModuleGraph } from '../graph/types.js';
+import type { ApiSurface, ApiSymbol } from './types.js';
+
+export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurface[] {
+  const byService = new Map<ClusterId, Map<string, ApiSymbol & { consumerSet: Set<ClusterId> }>>();
+  for (const edge of graph.edges) {
+    const consumer = partition.assignment[edge.from];
+    if (consumer === undefined) continue;
+    const declaredIn = new Map(edge.declarations.map((item) => [item.symbol, item.module]));
+    for (const detail of edge.details) {
+      for (const symbol of detail.symbols.length > 0 ? detail.symbols : ['*']) {
+        const module = declaredIn.get(symbol) ?? edge.to;
+        const owner = partition.assignment[module];
+        if (owner === undefined || owner === consumer) continue;
+        let symbols = byService.get(owner);
+        if (!symbols) byService.set(owner, (symbols = new Map()));
+        const key = `${module}\u0000${symbol}`;
+        let entry = symbols.get(key);
+        if (!entry) symbols.set(key, (entry = { symbol, module, kind: 'type', consumers: [], importSites: 0, consumerSet: new Set() }));
+        entry.importSites++;
+        entry.consumerSet.add(consumer);
+        if (!detail.typeOnly) entry.kind = 'operation';
+      }
+    }
+  }
+  return partition.clusters.map((item) => ({
+    cluster: item.id,
+    symbols: [...(byService.get(item.id)?.values() ?? [])]
+      .map(({ consumerSet, ...entry }) => ({ ...entry, consumers: [...consumerSet].sort(compareStrings) }))
+      .sort((a, b) => compareStrings(a.module, b.module) || compareStrings(a.symbol, b.symbol)),
+  }));
+}
