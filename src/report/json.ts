@@ -4,7 +4,7 @@ import { compareStrings } from '../diagnostics.js';
 import type { ImportKind } from '../extract/types.js';
 import type { ImportDetail } from '../graph/types.js';
 import type { PartitionMetrics } from '../metrics/types.js';
-import type { PlanStep, ServiceDependency } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 
 /** The JSON report: schema version 1 of the public contract (shared OUTPUT.md), plus extras. */
 export interface JsonReport {
@@ -44,7 +44,7 @@ export interface JsonReport {
   clustering: Analysis['clustering'];
   kernel: { module: string; reason: string }[];
   metrics: PartitionMetrics & { mojoFm: number | null };
-  plan: { steps: PlanStep[]; dependencies: ServiceDependency[]; cycles: string[][] };
+  plan: Plan;
   diagnostics: Diagnostic[];
 }
 
@@ -102,7 +102,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),
     metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, ...withoutModularity(metrics.partition) },
-    plan: { steps: plan.steps, dependencies: plan.dependencies, cycles: plan.cycles },
+    plan: { steps: plan.steps, migrationImports: plan.migrationImports, dependencies: plan.dependencies, cycles: plan.cycles, cycleBreaks: plan.cycleBreaks, apis: plan.apis },
     diagnostics: analysis.diagnostics,
   };
 }

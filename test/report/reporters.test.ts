@@ -74,11 +74,14 @@ const analysis: Analysis = {
       { from: 'order', to: 'shared-kernel', imports: 1, typeOnly: 0 },
     ],
     cycles: [],
+    cycleBreaks: [],
     steps: [
-      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1 },
-      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1 },
-      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0 },
+      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, lines: 5, total: 1.005 }, remoteCalls: [] },
+      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, lines: 10, total: 1.01 }, remoteCalls: [] },
+      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, inbound: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
     ],
+    migrationImports: 2,
+    apis: [],
   },
   diagnostics: [{ code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone'", file: 'src/order.ts', line: 4 }],
 };
