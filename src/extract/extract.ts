@@ -6,6 +6,7 @@ import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { countLines, type FileFacts } from './parse-file.js';
 import { parseAll } from './parse-parallel.js';
+import { readPrismaModels } from './read-prisma.js';
 import { createResolver } from './resolve-import.js';
 import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
 
@@ -59,7 +60,11 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
     return resolveFacts(item.id, item.file, known, resolve, isDeclared, diagnostics);
   });
   cache.save();
-  return { modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)), diagnostics: diagnostics.sort(compareDiagnostics) };
+  return {
+    modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)),
+    prismaModels: readPrismaModels(project.root),
+    diagnostics: diagnostics.sort(compareDiagnostics),
+  };
 }
 
 function resolveFacts(
@@ -87,7 +92,7 @@ function resolveFacts(
   for (const call of facts.opaque) {
     diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
   }
-  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms };
+  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities };
 }
 
 /** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */

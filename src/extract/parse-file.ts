@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
+import { collectEntities, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
 import { collectImports, type OpaqueCall } from './collect-imports.js';
 import { collectTerms } from './collect-terms.js';
@@ -17,6 +18,8 @@ export interface FileFacts {
   exports: RawExports;
   /** Vocabulary for semantic coupling. */
   terms: Record<string, number>;
+  /** ORM entities declared and used. */
+  entities: EntityFacts;
   /** The parser's first error, if any. */
   parseError: { message: string; line: number } | null;
 }
@@ -33,6 +36,7 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
     ...collectImports(sourceFile),
     exports: collectExports(sourceFile),
     terms: collectTerms(sourceFile, id),
+    entities: collectEntities(sourceFile),
     parseError: firstParseError(sourceFile),
   };
 }

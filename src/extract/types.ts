@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { EntityFacts } from './collect-entities.js';
+import type { PrismaModel } from './read-prisma.js';
 
 /** POSIX path of a source file relative to the analysed root, e.g. `src/orders/order-service.ts`. */
 export type ModuleId = string;
@@ -84,12 +86,16 @@ export interface ModuleFacts {
   exports: ModuleExports;
   /** Its vocabulary: identifier and path words -> occurrences, keys sorted (semantic coupling). */
   terms: Record<string, number>;
+  /** ORM entities it declares and the entity names it uses. */
+  entities: EntityFacts;
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */
 export interface Extraction {
   /** One entry per analysed file, sorted by id. */
   modules: ModuleFacts[];
+  /** Prisma models declared in `.prisma` schema files under the root. */
+  prismaModels: PrismaModel[];
   /** Parse errors, unresolved imports and the like. */
   diagnostics: Diagnostic[];
 }

@@ -1,5 +1,6 @@
 import { compareStrings } from '../diagnostics.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
+import { dataEntities } from './data-entities.js';
 import { createDeclarationLookup } from './declarations.js';
 import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDetail, type ModuleEdge, type ModuleGraph } from './types.js';
 
@@ -53,6 +54,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     edges,
     dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
     externals,
+    data: dataEntities(extraction),
   };
 }
 

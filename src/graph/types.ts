@@ -75,6 +75,16 @@ export interface ModuleGraph {
   dependencies: DependencyEdge[];
   /** Per module with any, its external imports; keys sorted. */
   externals: Record<ModuleId, ExternalImports>;
+  /** Data entities and which modules use them. */
+  data: DataEntities;
+}
+
+/** ORM entities (TypeORM, Prisma, Mongoose, Sequelize) and their users. */
+export interface DataEntities {
+  /** Every entity found, sorted by name: where it is declared (a module, or a Prisma schema file). */
+  entities: { name: string; orm: 'typeorm' | 'prisma' | 'mongoose' | 'sequelize'; declaredIn: string }[];
+  /** Module -> entity names it declares or uses, sorted; only modules with any. */
+  uses: Record<ModuleId, string[]>;
 }
 
 /** Canonical order of import kinds in every output. */

@@ -7,11 +7,12 @@
  * and each pair of remaining services that import each other directly (moving such a pair
  * together turns no mutual import into a remote call). The shared kernel comes first, as a
  * library to publish. Then, at each step, every candidate is costed as if extracted now:
- *   cost = 3 · outbound + 1 · inbound + lines / 1000
+ *   cost = 3 · outbound + 1 · inbound + 2 · sharedEntities + lines / 1000
  * outbound: module imports from the step into what remains of the monolith (each becomes a remote
  * call or needs a new monolith API, so they weigh most); inbound: module imports from the
- * remaining monolith into the step (call sites to rewire); lines: the code moved (a tie-breaker
- * of small weight). The cheapest step goes next; ties by fewer lines, then by name. Each step
+ * remaining monolith into the step (call sites to rewire); sharedEntities: data entities the step
+ * uses that services still in the monolith use too (data to split or expose, data-ownership.ts);
+ * lines: the code moved (a tie-breaker of small weight). The cheapest step goes next; ties by fewer lines, then by name. Each step
  * reports its cost terms, the runtime imports that become remote calls and a one-line reason.
  * The migration's cross-boundary imports (the sum of every step's outbound and inbound when it
  * moves) let two orders, or two decompositions, be compared.
@@ -22,6 +23,7 @@ import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.
 import type { ModuleGraph } from '../graph/types.js';
 import { apiSurfaces } from './api-surface.js';
 import { breakCycles } from './break-cycles.js';
+import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
 import { countImports, serviceDependencies } from './service-dependencies.js';
 import type { Plan, PlanStep, ServiceDependency, StepCost } from './types.js';
@@ -34,13 +36,15 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const sizeOf = new Map<ClusterId, number>(partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]));
   const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
 
+  const data = dataOwnership(graph, partition);
+  const entityServices = data.entities.map((entity) => entity.services);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
   const pending = candidates(partition, dependencies, kernelIds);
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
     const costed = pending
-      .map((component) => ({ component, cost: costOf(component, remaining, dependencies, sizeOf), kernel: component.every((id) => kernelIds.has(id)) }))
+      .map((component) => ({ component, cost: costOf(component, remaining, dependencies, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
       .sort((a, b) => Number(b.kernel) - Number(a.kernel) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
     const next = costed[0] as (typeof costed)[number];
     for (let index = pending.length - 1; index >= 0; index--) {
@@ -66,7 +70,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     for (const id of next.component) remaining.delete(id);
   }
   const cycles = components.filter((component) => component.length > 1).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition) };
+  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
 }
 
 /** Each service alone, and each pair of services that import each other directly (sorted pairs). */
@@ -80,13 +84,20 @@ function candidates(partition: Partition, dependencies: readonly ServiceDependen
   return [...singles, ...pairs];
 }
 
-function costOf(component: readonly ClusterId[], remaining: ReadonlySet<ClusterId>, dependencies: readonly ServiceDependency[], sizeOf: ReadonlyMap<ClusterId, number>): StepCost {
+function costOf(
+  component: readonly ClusterId[],
+  remaining: ReadonlySet<ClusterId>,
+  dependencies: readonly ServiceDependency[],
+  sizeOf: ReadonlyMap<ClusterId, number>,
+  entityServices: readonly ClusterId[][],
+): StepCost {
   const inStep = (id: ClusterId) => component.includes(id);
   const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
   const outbound = countImports(dependencies, inStep, outside);
   const inbound = countImports(dependencies, outside, inStep);
+  const sharedEntities = entityServices.filter((services) => services.some(inStep) && services.some(outside)).length;
   const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
-  return { outbound, inbound, lines, total: Math.round((3 * outbound + inbound + lines / 1000) * 1000) / 1000 };
+  return { outbound, inbound, sharedEntities, lines, total: Math.round((3 * outbound + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
 }
 
 /** Strongly connected components of the service graph, each sorted, listed by first member. */
@@ -103,7 +114,8 @@ function describeStep(component: ClusterId[], cost: StepCost, dependencies: read
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const back = cost.outbound === 0 ? 'no calls back into the monolith' : cost.outbound === 1 ? '1 import back into the monolith becomes a remote call' : `${cost.outbound} imports back into the monolith become remote calls`;
   const rewire = cost.inbound === 0 ? 'nothing left in the monolith imports it' : `${plural(cost.inbound, 'import')} from the monolith to rewire`;
-  const base = `cheapest next (cost ${cost.total}): ${back}; ${rewire}`;
+  const data = cost.sharedEntities === 0 ? '' : `; ${plural(cost.sharedEntities, 'data entity')} shared with the monolith`.replace('entitys', 'entities');
+  const base = `cheapest next (cost ${cost.total}): ${back}; ${rewire}${data}`;
   if (component.length === 1) return base;
   const internal = countImports(dependencies, (id) => component.includes(id), (id) => component.includes(id));
   return `${component.join(' and ')} import each other (${internal} imports): moving them together keeps those local; ${base}`;

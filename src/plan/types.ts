@@ -43,9 +43,11 @@ export interface StepCost {
   outbound: number;
   /** Module imports from the remaining monolith into the step: call sites to rewire. */
   inbound: number;
+  /** Data entities the step uses that services still in the monolith use too. */
+  sharedEntities: number;
   /** Physical lines moved. */
   lines: number;
-  /** The weighted total: 3·outbound + 1·inbound + lines / 1000. */
+  /** The weighted total: 3·outbound + 1·inbound + 2·sharedEntities + lines / 1000. */
   total: number;
 }
 
@@ -89,6 +91,25 @@ export interface ApiSurface {
   symbols: ApiSymbol[];
 }
 
+/** Which services use which data entities. */
+export interface DataOwnership {
+  /** Every entity with its users, sorted by name. */
+  entities: {
+    name: string;
+    orm: 'typeorm' | 'prisma' | 'mongoose' | 'sequelize';
+    /** Module (or Prisma schema file) that declares it. */
+    declaredIn: string;
+    /** Services whose modules use it, sorted. */
+    services: ClusterId[];
+    /** Modules that use it, sorted. */
+    modules: ModuleId[];
+    /** owned: one service; shared: two to four; common: five or more. */
+    category: 'owned' | 'shared' | 'common';
+  }[];
+  /** Per service, the entities it owns alone, shares, and uses in common; sorted by service. */
+  services: { cluster: ClusterId; owned: string[]; shared: string[]; common: string[] }[];
+}
+
 /** The extraction plan. */
 export interface Plan {
   /** The service dependency graph, sorted by from, then to. */
@@ -103,4 +124,6 @@ export interface Plan {
   migrationImports: number;
   /** The API surface of every service, sorted by service. */
   apis: ApiSurface[];
+  /** Data ownership: entities and the services that use them. */
+  data: DataOwnership;
 }

@@ -74,6 +74,12 @@ export function renderText(analysis: Analysis): string {
   for (const step of plan.steps) {
     out.push(`  ${String(step.rank).padStart(2)}. ${step.clusters.join(' + ')}: ${step.reason}`);
   }
+  const sharedData = plan.data.entities.filter((entity) => entity.category !== 'owned');
+  if (sharedData.length > 0) {
+    out.push('');
+    out.push(`Data shared between services (${plan.data.entities.length} entities, ${sharedData.length} shared or common)`);
+    for (const entity of sharedData) out.push(`  ${entity.name} (${entity.orm}, ${entity.category}): ${entity.services.join(', ')}`);
+  }
   for (const cycle of plan.cycleBreaks) {
     out.push('');
     out.push(`Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`);

@@ -17,6 +17,7 @@ function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
     edges: [],
     dependencies: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
     externals: {},
+    data: { entities: [], uses: {} },
   };
 }
 

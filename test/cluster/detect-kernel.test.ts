@@ -7,7 +7,7 @@ const edge = (from: string, to: string): DependencyEdge => ({ from, to, kinds: [
 
 function graphOf(edges: [string, string][]): ModuleGraph {
   const ids = [...new Set(edges.flat())].sort();
-  return { modules: ids.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })), edges: [], dependencies: edges.map(([from, to]) => edge(from, to)), externals: {} };
+  return { modules: ids.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })), edges: [], dependencies: edges.map(([from, to]) => edge(from, to)), externals: {}, data: { entities: [], uses: {} } };
 }
 
 // Three areas (a, b, c) of two modules each, a logger used by all three, a format helper only the

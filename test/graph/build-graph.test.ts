@@ -14,7 +14,7 @@ const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport 
 });
 
 const noExports: ModuleExports = { local: [], reexports: [], stars: [], abstract: [] };
-const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {} });
+const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {}, entities: { declares: [], uses: [] } });
 
 describe('buildGraph: edges as written', () => {
   const extraction: Extraction = {
@@ -32,6 +32,7 @@ describe('buildGraph: edges as written', () => {
       facts('b.ts', [internal('c.ts', { kind: 'dynamic', symbols: ['*'], line: 2, syntax: 'import-call' })], { local: ['T', 'x', 'y'] }),
       facts('c.ts', [], { local: ['U', 'V'] }),
     ],
+    prismaModels: [],
     diagnostics: [],
   };
   const graph = buildGraph(extraction);
@@ -91,6 +92,7 @@ describe('buildGraph: barrel see-through', () => {
       facts('a.ts', [internal('b.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['b.ts'] }),
       facts('b.ts', [internal('a.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['a.ts'] }),
     ],
+    prismaModels: [],
     diagnostics: [],
   };
   const graph = buildGraph(extraction);

@@ -17,7 +17,7 @@ function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
     details: [{ line: 1, kind: item.kinds[0] ?? 'static', syntax: 'import', specifier: `./${item.to}`, typeOnly: item.typeOnly, symbols: item.symbols }],
     declarations: item.symbols.map((symbol) => ({ symbol, module: item.to })),
   }));
-  return { modules: modules.map((id) => ({ id, lines: 10, exports: 0, abstractExports: 0 })), edges: written, dependencies: edges, externals: {} };
+  return { modules: modules.map((id) => ({ id, lines: 10, exports: 0, abstractExports: 0 })), edges: written, dependencies: edges, externals: {}, data: { entities: [], uses: {} } };
 }
 
 describe('planExtraction: cost model', () => {
@@ -30,7 +30,7 @@ describe('planExtraction: cost model', () => {
       rank: 1,
       dependsOn: [],
       inboundImports: 1,
-      cost: { outbound: 0, inbound: 1, lines: 10, total: 1.01 },
+      cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 },
       remoteCalls: [],
       reason: 'cheapest next (cost 1.01): no calls back into the monolith; 1 import from the monolith to rewire',
     });

@@ -27,13 +27,13 @@ const extractionArbitrary = fc
   })
   .map(({ size, edges }): Extraction => {
     const ids = Array.from({ length: size }, (_, index) => `src/${['orders', 'billing', 'shared'][index % 3]}/m${String(index).padStart(2, '0')}.ts`);
-    const modules: ModuleFacts[] = ids.map((id) => ({ id, lines: 10, imports: [], exports: { local: ['x'], reexports: [], stars: [], abstract: [] }, terms: {} }));
+    const modules: ModuleFacts[] = ids.map((id) => ({ id, lines: 10, imports: [], exports: { local: ['x'], reexports: [], stars: [], abstract: [] }, terms: {}, entities: { declares: [], uses: [] } }));
     for (const edge of edges) {
       const from = modules[edge.from % size] as ModuleFacts;
       const to = ids[edge.to % size] as string;
       from.imports.push({ specifier: `./${to}`, kind: edge.kind, typeOnly: edge.kind === 'type', symbols: ['x'], line: from.imports.length + 1, syntax: edge.kind === 'dynamic' ? 'import-call' : 'import', target: { type: 'internal', module: to } });
     }
-    return { modules, diagnostics: [] };
+    return { modules, prismaModels: [], diagnostics: [] };
   });
 
 function analyse(extraction: Extraction, seed: number): Analysis {

@@ -47,6 +47,7 @@ const analysis: Analysis = {
       { from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'] },
     ],
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'], assets: [] } },
+    data: { entities: [], uses: {} },
   },
   clustering: { signals: [{ name: 'static', weight: 1, pairs: 2 }, { name: 'semantic', weight: 0.3, pairs: 0 }, { name: 'change', weight: 0.5, pairs: 0 }], history: null, sweep: null },
   partition: {
@@ -76,12 +77,13 @@ const analysis: Analysis = {
     cycles: [],
     cycleBreaks: [],
     steps: [
-      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, lines: 5, total: 1.005 }, remoteCalls: [] },
-      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, lines: 10, total: 1.01 }, remoteCalls: [] },
-      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, inbound: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
+      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 }, remoteCalls: [] },
+      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 }, remoteCalls: [] },
+      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, inbound: 0, sharedEntities: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
     ],
     migrationImports: 2,
     apis: [],
+    data: { entities: [], services: [] },
   },
   diagnostics: [{ code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone'", file: 'src/order.ts', line: 4 }],
 };

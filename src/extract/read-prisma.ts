@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { scanFolder } from '../load/scan-folder.js';
+import { toModuleId } from '../load/project.js';
+
+/** A Prisma model declared in a schema file. */
+export interface PrismaModel {
+  /** Model name as declared (`model Order { … }`). */
+  name: string;
+  /** Schema file, relative to the analysed root. */
+  file: string;
+}
+
+/** Models of every `.prisma` schema under the root (node_modules and build folders skipped), read as text. */
+export function readPrismaModels(root: string): PrismaModel[] {
+  const models: PrismaModel[] = [];
+  for (const file of scanFolder(root, ['.prisma'])) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/^\s*model\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{/gm)) {
+      models.push({ name: match[1] as string, file: toModuleId(root, path.normalize(file)) });
+    }
+  }
+  return models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
