@@ -1,5 +1,5 @@
 import type { SignalSummary } from './cluster/clustering-graph.js';
-import type { Partition, SweepPoint } from './cluster/types.js';
+import type { Partition, SweepPoint, WeightedEdge } from './cluster/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { ModuleGraph } from './graph/types.js';
 import type { Metrics } from './metrics/types.js';
@@ -35,6 +35,8 @@ export interface Analysis {
     history: { commits: number; skippedCommits: number; pairs: number } | null;
     /** The resolution sweep under `--resolution auto`, else null. */
     sweep: SweepPoint[] | null;
+    /** The clustering graph itself (what modularity is measured on), so a saved analysis can be re-measured. */
+    edges: WeightedEdge[];
   };
   /** Candidate services. */
   partition: Partition;

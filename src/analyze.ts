@@ -1,6 +1,7 @@
 import type { Analysis } from './analysis.js';
 import { changeEdges } from './cluster/change-edges.js';
 import { cluster } from './cluster/cluster.js';
+import { editPartition } from './cluster/edit-partition.js';
 import { combineSignals } from './cluster/clustering-graph.js';
 import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
@@ -49,7 +50,8 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
   }));
   const clusteringGraph = combineSignals(signals, settings.cluster);
-  const partition = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
+  const clustered = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
+  const partition = settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0 ? clustered : editPartition(clustered, settings.cluster.edits);
   const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
   const plan = time('plan', () => planExtraction(graph, partition));
   const analysis: Analysis = {
@@ -62,7 +64,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
       expected: settings.expectedSource,
     },
     graph,
-    clustering: { signals: clusteringGraph.summary, history: historySummary(history, settings.cluster.git), sweep: partition.sweep },
+    clustering: { signals: clusteringGraph.summary, history: historySummary(history, settings.cluster.git), sweep: partition.sweep, edges: clusteringGraph.edges },
     partition,
     metrics,
     plan,

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'BASELINE_INVALID'
   | 'GIT_FAILED'
   | 'OUTPUT_EXISTS'
+  | 'REPORT_INVALID'
   | 'OPTION_INVALID'
   | 'OUTPUT_FAILED';
 

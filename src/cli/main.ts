@@ -9,7 +9,7 @@ export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;
 export const EXIT_ERROR = 2;
 
-const ANALYZE_FORMATS = ['text', 'json'] as const;
+const ANALYZE_FORMATS = ['text', 'json', 'analysis'] as const;
 const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
 /** Flags every command that reads a project shares. */
@@ -36,6 +36,8 @@ interface AnalyzeFlags extends ProjectFlags {
   since?: string;
   granularity?: string;
   timings?: boolean;
+  move?: string[];
+  merge?: string[];
   format: (typeof ANALYZE_FORMATS)[number];
 }
 
@@ -97,10 +99,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
     .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
-    .addOption(new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'))
+    .option('--move <glob=service>', 'what-if: move the modules matching the glob to a service, then measure and plan again (repeatable)', collect)
+    .option('--merge <a,b>', 'what-if: merge services, then measure and plan again (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output format (analysis: the whole analysis, for seams report --from)').choices(ANALYZE_FORMATS).default('text'))
     .option('--timings', 'print the wall time of every stage and the peak memory on standard error')
     .action(async (path: string, flags: AnalyzeFlags) => {
-      const [{ analyze }, { renderReport }] = await Promise.all([import('../analyze.js'), import('./render-report.js')]);
+      const [{ analyze }, { renderReport }, { parseMove, parseMerge }] = await Promise.all([import('../analyze.js'), import('./render-report.js'), import('../cluster/edit-partition.js')]);
       const stages: [string, number][] = [];
       const started = performance.now();
       const analysis = await analyze({
@@ -113,6 +117,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         granularity: flags.granularity,
         expected: flags.expected,
         kernel: flags.kernel,
+        moves: (flags.move ?? []).map(parseMove),
+        merges: (flags.merge ?? []).map(parseMerge),
       }, (stage, milliseconds) => stages.push([stage, milliseconds]));
       const text = renderReport(analysis, flags.format);
       if (flags.timings) {
@@ -179,6 +185,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       writeOutput(files.boundaries, written.boundariesText, io.cwd);
       writeOutput(files.baseline, written.baselineText, io.cwd);
       io.stdout(`wrote ${nodePath.relative(io.cwd, files.boundaries)} (${Object.keys(written.boundaries.services).length} services) and ${nodePath.relative(io.cwd, files.baseline)} (${written.baselineEntries} accepted violations)\n`);
+      setExit(EXIT_OK);
+    });
+
+  program
+    .command('report')
+    .description('re-render an analysis saved with --format analysis, optionally with what-if edits, without analysing again')
+    .requiredOption('--from <file>', 'analysis saved with `seams analyze --format analysis`')
+    .addOption(new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'))
+    .option('--move <glob=service>', 'what-if: move the modules matching the glob to a service (repeatable)', collect)
+    .option('--merge <a,b>', 'what-if: merge services (repeatable)', collect)
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--debug', 'print stack traces on errors')
+    .action(async (flags: { from: string; format: (typeof ANALYZE_FORMATS)[number]; move?: string[]; merge?: string[]; output?: string }) => {
+      const [{ loadAnalysis, reviseAnalysis }, { renderReport }, { parseMove, parseMerge }, nodePath] = await Promise.all([
+        import('../report/load-analysis.js'),
+        import('./render-report.js'),
+        import('../cluster/edit-partition.js'),
+        import('node:path'),
+      ]);
+      const analysis = reviseAnalysis(loadAnalysis(nodePath.resolve(io.cwd, flags.from), flags.from), {
+        moves: (flags.move ?? []).map(parseMove),
+        merges: (flags.merge ?? []).map(parseMerge),
+      });
+      await emit(renderReport(analysis, flags.format), flags.output, io);
       setExit(EXIT_OK);
     });
 

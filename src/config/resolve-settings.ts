@@ -38,6 +38,10 @@ export interface AnalyzeOptions {
   config?: string;
   /** Skip files larger than this: bytes, or a size such as `2MB`, `500KB` (default 2 MB). */
   maxFileSize?: number | string;
+  /** What-if: services to merge (the first id of each group is kept). */
+  merges?: string[][];
+  /** What-if: modules matching a glob moved to a service. */
+  moves?: { glob: string; service: string }[];
   /** Use the extraction cache (default true). */
   cache?: boolean;
   /** Folder of the extraction cache (default <path>/node_modules/.cache/seams, or a temp folder). */
@@ -79,6 +83,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,
     granularity: parseGranularity(options.granularity ?? config.granularity ?? 'file'),
     services: { ...(config.services ?? {}), ...(options.services ?? {}) },
+    edits: { merges: options.merges ?? [], moves: options.moves ?? [] },
   };
   return {
     root,

@@ -53,6 +53,8 @@ export interface ClusterSettings {
   granularity: { unit: 'file' } | { unit: 'folder'; depth: number | null };
   /** Pinned services: service name -> globs of module ids that must stay in it. */
   services: Record<string, string[]>;
+  /** What-if edits applied to the partition after clustering (no re-clustering). */
+  edits: { merges: string[][]; moves: { glob: string; service: string }[] };
 }
 
 export const DEFAULT_SEED = 42;

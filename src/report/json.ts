@@ -41,7 +41,7 @@ export interface JsonReport {
     packages: string[];
     builtins: string[];
   }[];
-  clustering: Analysis['clustering'];
+  clustering: Omit<Analysis['clustering'], 'edges'>;
   kernel: { module: string; reason: string }[];
   metrics: PartitionMetrics & { mojoFm: number | null };
   plan: Plan;
@@ -97,7 +97,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
       };
     }),
-    clustering: analysis.clustering,
+    clustering: { signals: analysis.clustering.signals, history: analysis.clustering.history, sweep: analysis.clustering.sweep },
     kernel: Object.entries(partition.kernel)
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),

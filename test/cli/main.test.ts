@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -62,7 +62,7 @@ describe('seams errors: one coded line and a hint on stderr, exit 2', () => {
     ['a folder without TypeScript', ['analyze', '.'], () => tempProject({ 'README.md': '# hi', 'index.js': '' }), /^error \[NO_SOURCE_FILES\] no TypeScript source files to analyse in the folder\nhint: .+\n$/],
     ['an invalid tsconfig', ['analyze', '.'], () => tempProject({ 'tsconfig.json': '{ "compilerOptions": { "strict": true, } ', 'a.ts': '' }), /^error \[TSCONFIG_INVALID\] tsconfig\.json: .+\nhint: .+\n$/],
     ['an unknown option', ['analyze', '--frobnicate'], () => process.cwd(), /^error \[USAGE\] unknown option '--frobnicate'\nhint: .+\n$/],
-    ['a bad format', ['analyze', '--format', 'xml'], () => process.cwd(), /^error \[USAGE\] option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json\.\nhint: .+\n$/],
+    ['a bad format', ['analyze', '--format', 'xml'], () => process.cwd(), /^error \[USAGE\] option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json, analysis\.\nhint: .+\n$/],
     ['a bad seed', ['analyze', '.', '--seed', 'abc'], () => tempProject({ 'a.ts': '' }), /^error \[OPTION_INVALID\] --seed must be a number, got 'abc'\nhint: .+\n$/],
     ['a bad resolution', ['analyze', '.', '--resolution', '-1'], () => tempProject({ 'a.ts': '' }), /^error \[OPTION_INVALID\] --resolution must be a positive number, got -1\nhint: .+\n$/],
     ['an expected file that is not JSON', ['analyze', '.', '--expected', 'x.json'], () => tempProject({ 'a.ts': '', 'x.json': '{' }), /^error \[EXPECTED_INVALID\] x\.json: not valid JSON .+\nhint: .+\n$/],
@@ -104,5 +104,22 @@ describe('seams help and version', () => {
     const result = await run(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('seams report --from (re-render a saved analysis)', () => {
+  it('re-renders byte-identically, applies what-if edits without analysing again, and rejects other JSON', async () => {
+    const folder = tempProject({});
+    expect((await run(['analyze', fixture('monolith'), '--format', 'analysis', '--output', 'analysis.json'], folder)).code).toBe(0);
+    const direct = await run(['analyze', fixture('monolith'), '--format', 'json']);
+    const again = await run(['report', '--from', 'analysis.json', '--format', 'json'], folder);
+    expect(again).toEqual({ code: 0, stdout: direct.stdout, stderr: '' });
+    const merged = JSON.parse((await run(['report', '--from', 'analysis.json', '--format', 'json', '--merge', 'order,payment'], folder)).stdout);
+    expect(merged.clusters.map((item: { id: string }) => item.id)).not.toContain('payment');
+    expect(merged.plan.steps.flatMap((step: { clusters: string[] }) => step.clusters).sort()).toEqual(merged.clusters.map((item: { id: string }) => item.id).sort());
+    const viaAnalyze = JSON.parse((await run(['analyze', fixture('monolith'), '--format', 'json', '--merge', 'order,payment'])).stdout);
+    expect(viaAnalyze.clusters).toEqual(merged.clusters);
+    writeFileSync(path.join(folder, 'report.json'), direct.stdout);
+    expect((await run(['report', '--from', 'report.json'], folder)).stderr).toMatch(/^error \[REPORT_INVALID\] report\.json: not an analysis saved with --format analysis\n/);
   });
 });

@@ -30,6 +30,7 @@ describe('resolveSettings', () => {
         maxFilesPerCommit: 30,
         granularity: { unit: 'file' },
         services: {},
+        edits: { merges: [], moves: [] },
       },
       expected: null,
       expectedSource: null,

@@ -46,7 +46,7 @@ function analyse(extraction: Extraction, seed: number): Analysis {
     tool: { name: 'seams', version: '0.1.0' },
     settings: { tsconfig: null, seed, resolution: partition.resolution, expected: null },
     graph,
-    clustering: { signals: clustering.summary, history: null, sweep: null },
+    clustering: { signals: clustering.summary, history: null, sweep: null, edges: clustering.edges },
     partition,
     metrics: measure(graph, clustering.edges, partition, null),
     plan: planExtraction(graph, partition),

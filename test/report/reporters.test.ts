@@ -49,7 +49,7 @@ const analysis: Analysis = {
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'], assets: [] } },
     data: { entities: [], uses: {} },
   },
-  clustering: { signals: [{ name: 'static', weight: 1, pairs: 2 }, { name: 'semantic', weight: 0.3, pairs: 0 }, { name: 'change', weight: 0.5, pairs: 0 }], history: null, sweep: null },
+  clustering: { signals: [{ name: 'static', weight: 1, pairs: 2 }, { name: 'semantic', weight: 0.3, pairs: 0 }, { name: 'change', weight: 0.5, pairs: 0 }], history: null, sweep: null, edges: [] },
   partition: {
     resolution: 1,
     sweep: null,

@@ -1,0 +1,69 @@
+/**
+ * What-if edits on a partition, applied without re-clustering: `merge` joins services (the first
+ * name keeps the id), then `move` puts every module matching a glob into a service (an existing
+ * one, or a new one of that name). The kernel keeps its kind; emptied services disappear.
+ */
+import picomatch from 'picomatch';
+import { compareStrings } from '../diagnostics.js';
+import { SeamsError } from '../errors.js';
+import type { ModuleId } from '../extract/types.js';
+import type { Cluster, Partition } from './types.js';
+
+export interface PartitionEdits {
+  /** Groups of service ids to merge into the first of each group. */
+  merges: string[][];
+  /** Modules matching `glob` move to `service`. */
+  moves: { glob: string; service: string }[];
+}
+
+export function editPartition(partition: Partition, edits: PartitionEdits): Partition {
+  const ids = new Set(partition.clusters.map((item) => item.id));
+  const assignment: Record<ModuleId, string> = { ...partition.assignment };
+  for (const group of edits.merges) {
+    for (const id of group) {
+      if (!ids.has(id)) throw new SeamsError('OPTION_INVALID', `--merge: no service named '${id}'`, `services are: ${[...ids].sort(compareStrings).join(', ')}`);
+    }
+    const [target, ...others] = group as [string, ...string[]];
+    for (const [module, cluster] of Object.entries(assignment)) if (others.includes(cluster)) assignment[module] = target;
+  }
+  for (const move of edits.moves) {
+    const matches = picomatch(move.glob, { dot: true });
+    let moved = 0;
+    for (const module of Object.keys(assignment)) {
+      if (matches(module)) {
+        assignment[module] = move.service;
+        moved++;
+      }
+    }
+    if (moved === 0) throw new SeamsError('OPTION_INVALID', `--move ${move.glob}=${move.service}: the glob matches no analysed module`, 'globs match module ids, e.g. --move "src/billing/**=billing"');
+  }
+  const byId = new Map(partition.clusters.map((item) => [item.id, item]));
+  const members = new Map<string, ModuleId[]>();
+  for (const [module, cluster] of Object.entries(assignment)) {
+    const list = members.get(cluster);
+    if (list) list.push(module);
+    else members.set(cluster, [module]);
+  }
+  const clusters: Cluster[] = [...members.entries()]
+    .map(([id, modules]) => {
+      const original = byId.get(id);
+      return { id, label: original?.label ?? id, kind: original?.kind ?? 'service', pinned: original?.pinned ?? false, modules: modules.sort(compareStrings) };
+    })
+    .sort((a, b) => compareStrings(a.id, b.id));
+  const kernel = Object.fromEntries(Object.entries(partition.kernel).filter(([module]) => byId.get(assignment[module] as string)?.kind === 'kernel'));
+  return { ...partition, clusters, assignment, kernel };
+}
+
+/** Parses `--move <glob>=<service>`. */
+export function parseMove(text: string): { glob: string; service: string } {
+  const at = text.lastIndexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new SeamsError('OPTION_INVALID', `--move must be <glob>=<service>, got '${text}'`, 'for example --move "src/services/invoice*.ts=billing"');
+  return { glob: text.slice(0, at), service: text.slice(at + 1) };
+}
+
+/** Parses `--merge a,b[,c]`. */
+export function parseMerge(text: string): string[] {
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length < 2) throw new SeamsError('OPTION_INVALID', `--merge needs at least two services, got '${text}'`, 'for example --merge orders,payments');
+  return ids;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { Analysis } from '../analysis.js';
+import { editPartition, type PartitionEdits } from '../cluster/edit-partition.js';
+import { SeamsError } from '../errors.js';
+import { measure } from '../metrics/measure.js';
+import { planExtraction } from '../plan/plan-extraction.js';
+
+/** Reads an analysis saved with `--format analysis`; anything else is REPORT_INVALID. */
+export function loadAnalysis(file: string, display: string): Analysis {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (${(error as Error).message.split('\n')[0]})`, 'save one with `seams analyze --format analysis --output analysis.json`');
+  }
+  const analysis = parsed as Partial<Analysis>;
+  if (analysis.schemaVersion !== 1 || analysis.graph === undefined || analysis.partition === undefined || analysis.clustering?.edges === undefined) {
+    throw new SeamsError('REPORT_INVALID', `${display}: not an analysis saved with --format analysis`, 'the JSON report (--format json) cannot be re-rendered; save with --format analysis');
+  }
+  return analysis as Analysis;
+}
+
+/**
+ * What-if on a saved analysis: the edited partition is measured and planned again from the saved
+ * graph and clustering graph, without analysing or clustering again. Agreement with an expected
+ * partition is dropped (the map is not saved).
+ */
+export function reviseAnalysis(analysis: Analysis, edits: PartitionEdits): Analysis {
+  if (edits.merges.length === 0 && edits.moves.length === 0) return analysis;
+  const partition = editPartition(analysis.partition, edits);
+  return {
+    ...analysis,
+    partition,
+    metrics: measure(analysis.graph, analysis.clustering.edges, partition, null),
+    plan: planExtraction(analysis.graph, partition),
+  };
+}
