@@ -5,7 +5,10 @@
  *      a first clustering pass, C being the number of first-pass clusters with two or more
  *      modules (the module is used across the system, not by one area).
  *   2. Helpers: a module all of whose importers (at least one) are candidates or helpers joins
- *      them (a kernel's private helper, e.g. the formatter only the logger uses).
+ *      them (a kernel's private helper, e.g. the formatter only the logger uses); so does a module
+ *      a kernel module imports, that itself imports only kernel modules and is imported from at
+ *      least two areas (a shared bottom-layer dependency of the kernel, e.g. the event bus the
+ *      base service uses; a module one area uses stays with that area).
  *   3. Bottom layer: a module that imports anything outside the set leaves it, and a helper that
  *      is imported from outside the set leaves it; repeated until nothing changes. A module
  *      that imports domain code is domain code, however popular.
@@ -41,11 +44,15 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
     const from = importers.get(id);
     return from !== undefined && from.size > 0 && [...from].every((other) => kernel.has(other));
   };
+  const importsOnlyKernel = (id: ModuleId) => [...(imported.get(id) ?? [])].every((to) => kernel.has(to));
+  const importedByKernel = (id: ModuleId) => [...(importers.get(id) ?? [])].some((other) => kernel.has(other));
   for (let changed = true; changed; ) {
     changed = false;
     for (const module of graph.modules) {
-      if (!kernel.has(module.id) && importedOnlyFromKernel(module.id)) {
-        kernel.add(module.id);
+      const id = module.id;
+      if (kernel.has(id)) continue;
+      if (importedOnlyFromKernel(id) || (importedByKernel(id) && importsOnlyKernel(id) && spread(id) >= 2)) {
+        kernel.add(id);
         changed = true;
       }
     }
@@ -53,8 +60,8 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   for (let changed = true; changed; ) {
     changed = false;
     for (const id of [...kernel]) {
-      const importsOutside = [...(imported.get(id) ?? [])].some((to) => !kernel.has(to));
-      if (importsOutside || (!candidates.has(id) && !importedOnlyFromKernel(id))) {
+      const importsOutside = !importsOnlyKernel(id);
+      if (importsOutside || (!candidates.has(id) && !importedOnlyFromKernel(id) && !(importedByKernel(id) && spread(id) >= 2))) {
         kernel.delete(id);
         changed = true;
       }
@@ -64,7 +71,9 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   for (const id of kernel) {
     reasons[id] = candidates.has(id)
       ? `imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${threshold}); imports only kernel modules`
-      : 'imported only by kernel modules and imports only kernel modules';
+      : importedOnlyFromKernel(id)
+        ? 'imported only by kernel modules and imports only kernel modules'
+        : 'a dependency of the kernel that imports only kernel modules';
   }
   const modules = [...kernel].sort(compareStrings);
   return { modules, reasons: Object.fromEntries(modules.map((id) => [id, reasons[id] as string])) };
