@@ -30,6 +30,26 @@ export function breakCycles(components: readonly ClusterId[][], dependencies: re
     .sort((a, b) => compareStrings(a.services[0] ?? '', b.services[0] ?? ''));
 }
 
+/**
+ * Every pair of services that import each other directly (a two-service cycle), with the lighter
+ * direction to cut (fewer module imports; on a tie, the direction from the later name) and the
+ * imports behind it. Sorted by the pair.
+ */
+export function mutualDependencies(dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>): ServiceCycle[] {
+  const byPair = new Map(dependencies.map((dependency) => [`${dependency.from}\u0000${dependency.to}`, dependency]));
+  return dependencies
+    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && byPair.has(`${dependency.to}\u0000${dependency.from}`))
+    .map((forward) => {
+      const backward = byPair.get(`${forward.to}\u0000${forward.from}`) as ServiceDependency;
+      const cut = backward.imports <= forward.imports ? backward : forward;
+      return {
+        services: [forward.from, forward.to],
+        cut: [{ from: cut.from, to: cut.to, imports: cut.imports }],
+        imports: crossing.get(`${cut.from}\u0000${cut.to}`) ?? [],
+      };
+    });
+}
+
 /** The Eades-Lin-Smyth vertex order of one component. */
 export function eadesOrder(nodes: readonly ClusterId[], edges: readonly ServiceDependency[]): ClusterId[] {
   const remaining = new Set(nodes);

@@ -22,7 +22,7 @@ import { compareStrings } from '../diagnostics.js';
 import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { apiSurfaces } from './api-surface.js';
-import { breakCycles } from './break-cycles.js';
+import { breakCycles, mutualDependencies } from './break-cycles.js';
 import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
 import { countImports, serviceDependencies } from './service-dependencies.js';
@@ -70,7 +70,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     for (const id of next.component) remaining.delete(id);
   }
   const cycles = components.filter((component) => component.length > 1).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
+  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), mutualDependencies: mutualDependencies(dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
 }
 
 /** Each service alone, and each pair of services that import each other directly (sorted pairs). */

@@ -118,6 +118,8 @@ export interface Plan {
   cycles: ClusterId[][];
   /** Each cycle with the imports to cut to break it. */
   cycleBreaks: ServiceCycle[];
+  /** Pairs of services that import each other directly, with the lighter direction to cut. */
+  mutualDependencies: ServiceCycle[];
   /** The recommended order; every cluster appears in exactly one step. */
   steps: PlanStep[];
   /** Cross-boundary module imports summed over the whole migration (each step's inbound + outbound when it moves). */

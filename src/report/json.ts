@@ -102,7 +102,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),
     metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, ...withoutModularity(metrics.partition) },
-    plan: { steps: plan.steps, migrationImports: plan.migrationImports, dependencies: plan.dependencies, cycles: plan.cycles, cycleBreaks: plan.cycleBreaks, apis: plan.apis, data: plan.data },
+    plan: { steps: plan.steps, migrationImports: plan.migrationImports, dependencies: plan.dependencies, cycles: plan.cycles, cycleBreaks: plan.cycleBreaks, mutualDependencies: plan.mutualDependencies, apis: plan.apis, data: plan.data },
     diagnostics: analysis.diagnostics,
   };
 }

@@ -80,6 +80,16 @@ export function renderText(analysis: Analysis): string {
     out.push(`Data shared between services (${plan.data.entities.length} entities, ${sharedData.length} shared or common)`);
     for (const entity of sharedData) out.push(`  ${entity.name} (${entity.orm}, ${entity.category}): ${entity.services.join(', ')}`);
   }
+  if (plan.mutualDependencies.length > 0) {
+    out.push('');
+    out.push('Services that import each other (cut the lighter direction to separate them)');
+    for (const pair of plan.mutualDependencies) {
+      const cut = pair.cut[0];
+      if (cut === undefined) continue;
+      const sites = pair.imports.slice(0, 3).map((item) => `${item.from}:${item.line}`).join(', ');
+      out.push(`  ${pair.services.join(' <-> ')}: cut ${cut.from} -> ${cut.to} (${cut.imports} import${cut.imports === 1 ? "" : "s"}: ${sites}${pair.imports.length > 3 ? ', …' : ''})`);
+    }
+  }
   for (const cycle of plan.cycleBreaks) {
     out.push('');
     out.push(`Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`);

@@ -51,9 +51,10 @@ describe('planExtraction: cost model', () => {
     expect(plan.steps.map((step) => step.clusters)).toEqual([['gamma'], ['alpha', 'beta'], ['delta']]);
     expect(plan.steps[1]?.reason).toBe('alpha and beta import each other (2 imports): moving them together keeps those local; cheapest next (cost 1.02): no calls back into the monolith; 1 import from the monolith to rewire');
     expect(plan.cycles).toEqual([['alpha', 'beta']]);
-    expect(plan.cycleBreaks).toEqual([
-      { services: ['alpha', 'beta'], cut: [{ from: 'beta', to: 'alpha', imports: 1 }], imports: [{ from: 'beta.ts', line: 1, to: 'alpha.ts', symbols: ['x'], typeOnly: false }] },
-    ]);
+    const breakBetaToAlpha = { services: ['alpha', 'beta'], cut: [{ from: 'beta', to: 'alpha', imports: 1 }], imports: [{ from: 'beta.ts', line: 1, to: 'alpha.ts', symbols: ['x'], typeOnly: false }] };
+    expect(plan.cycleBreaks).toEqual([breakBetaToAlpha]);
+    // A two-service cycle: on a tie the direction from the later name is cut.
+    expect(plan.mutualDependencies).toEqual([breakBetaToAlpha]);
   });
 
   it('lists the runtime imports that become remote calls', () => {

@@ -76,6 +76,7 @@ const analysis: Analysis = {
     ],
     cycles: [],
     cycleBreaks: [],
+    mutualDependencies: [],
     steps: [
       { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 }, remoteCalls: [] },
       { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 }, remoteCalls: [] },
