@@ -3,6 +3,7 @@ import { changeEdges } from './cluster/change-edges.js';
 import { cluster } from './cluster/cluster.js';
 import { editPartition } from './cluster/edit-partition.js';
 import { combineSignals } from './cluster/clustering-graph.js';
+import { entityEdges } from './cluster/entity-edges.js';
 import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
 import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
@@ -48,6 +49,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     static: weighEdges(graph, settings.cluster),
     semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(new Map(extraction.modules.map((module) => [module.id, module.terms])), settings.cluster.semantic) : [],
     change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
+    data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
   }));
   const clusteringGraph = combineSignals(signals, settings.cluster);
   const clustered = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));

@@ -78,6 +78,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     semanticWeight: checkNonNegative('semantic', options.semanticWeight ?? weights.semantic ?? 0.3),
     semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
     changeWeight: weights.change ?? 0.5,
+    dataWeight: weights.data ?? 0,
     git: options.git ?? config.git?.enabled ?? false,
     since: options.since ?? config.git?.since ?? null,
     maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,

@@ -43,6 +43,8 @@ export interface ClusterSettings {
   semantic: { neighbours: number; minSimilarity: number; maxDocumentShare: number };
   /** Weight of change coupling from git history; 0 turns it off. */
   changeWeight: number;
+  /** Weight of data coupling (modules using the same ORM entities); 0 turns it off. */
+  dataWeight: number;
   /** Read change coupling from git history (`--git`). */
   git: boolean;
   /** Only history after this date (`--since`), or null. */

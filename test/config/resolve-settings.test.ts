@@ -25,6 +25,7 @@ describe('resolveSettings', () => {
         semanticWeight: 0.3,
         semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
         changeWeight: 0.5,
+        dataWeight: 0,
         git: false,
         since: null,
         maxFilesPerCommit: 30,

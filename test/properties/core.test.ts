@@ -39,7 +39,7 @@ const extractionArbitrary = fc
 function analyse(extraction: Extraction, seed: number): Analysis {
   const graph = buildGraph(extraction);
   const settings = { ...defaults, seed };
-  const clustering = combineSignals({ static: weighEdges(graph, settings), semantic: [], change: [] }, settings);
+  const clustering = combineSignals({ static: weighEdges(graph, settings), semantic: [], change: [], data: [] }, settings);
   const partition = cluster(graph, clustering.edges, settings);
   return {
     schemaVersion: 1,
