@@ -37,14 +37,15 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
 
   const data = dataOwnership(graph, partition);
-  const entityServices = data.entities.map((entity) => entity.services);
+  const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
+  const imports = importMatrix(dependencies);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
   const pending = candidates(partition, dependencies, kernelIds);
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
     const costed = pending
-      .map((component) => ({ component, cost: costOf(component, remaining, dependencies, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
+      .map((component) => ({ component, cost: costOf(component, remaining, imports, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
       .sort((a, b) => Number(b.kernel) - Number(a.kernel) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
     const next = costed[0] as (typeof costed)[number];
     for (let index = pending.length - 1; index >= 0; index--) {
@@ -84,17 +85,35 @@ function candidates(partition: Partition, dependencies: readonly ServiceDependen
   return [...singles, ...pairs];
 }
 
+/** from -> to -> module imports, for constant-time lookups in the cost model. */
+function importMatrix(dependencies: readonly ServiceDependency[]): Map<ClusterId, Map<ClusterId, number>> {
+  const matrix = new Map<ClusterId, Map<ClusterId, number>>();
+  for (const dependency of dependencies) {
+    let row = matrix.get(dependency.from);
+    if (!row) matrix.set(dependency.from, (row = new Map()));
+    row.set(dependency.to, dependency.imports);
+  }
+  return matrix;
+}
+
 function costOf(
   component: readonly ClusterId[],
   remaining: ReadonlySet<ClusterId>,
-  dependencies: readonly ServiceDependency[],
+  imports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
   sizeOf: ReadonlyMap<ClusterId, number>,
   entityServices: readonly ClusterId[][],
 ): StepCost {
   const inStep = (id: ClusterId) => component.includes(id);
   const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
-  const outbound = countImports(dependencies, inStep, outside);
-  const inbound = countImports(dependencies, outside, inStep);
+  let outbound = 0;
+  let inbound = 0;
+  for (const id of component) {
+    for (const [to, count] of imports.get(id) ?? []) if (outside(to)) outbound += count;
+  }
+  for (const other of remaining) {
+    if (inStep(other)) continue;
+    for (const id of component) inbound += imports.get(other)?.get(id) ?? 0;
+  }
   const sharedEntities = entityServices.filter((services) => services.some(inStep) && services.some(outside)).length;
   const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
   return { outbound, inbound, sharedEntities, lines, total: Math.round((3 * outbound + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
