@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { compareStrings } from '../diagnostics.js';
+import { walk, type NodeVisitor } from './walk.js';
 
 /** ORM entities a file declares and the entity names it uses, read from its syntax alone. */
 export interface EntityFacts {
@@ -21,9 +22,17 @@ const RELATIONS = new Set(['ManyToOne', 'OneToMany', 'ManyToMany', 'OneToOne']);
  * syntax tree, without the type checker (so a use is recognised by its shape, not its type).
  */
 export function collectEntities(file: ts.SourceFile): EntityFacts {
+  const collector = entitiesCollector(file);
+  walk(file, [collector.visit]);
+  return collector.result();
+}
+
+/** The entities collector as a visitor of the shared walk (JSDoc comments are skipped). */
+export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => EntityFacts } {
   const declares = new Map<string, EntityFacts['declares'][number]>();
   const uses = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit: NodeVisitor = (node, inJsDoc) => {
+    if (inJsDoc) return;
     if (ts.isClassDeclaration(node) && node.name) {
       for (const decorator of ts.getDecorators(node) ?? []) {
         const name = calleeName(decorator.expression);
@@ -41,12 +50,10 @@ export function collectEntities(file: ts.SourceFile): EntityFacts {
     } else if (ts.isPropertyAccessExpression(node) && isPrismaClient(node.expression)) {
       uses.add(`prisma:${node.name.text}`);
     }
-    ts.forEachChild(node, visit);
   };
-  ts.forEachChild(file, visit);
   return {
-    declares: [...declares.values()].sort((a, b) => compareStrings(a.name, b.name)),
-    uses: [...uses].sort(compareStrings),
+    visit,
+    result: () => ({ declares: [...declares.values()].sort((a, b) => compareStrings(a.name, b.name)), uses: [...uses].sort(compareStrings) }),
   };
 }
 

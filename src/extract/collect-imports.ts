@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { compareStrings } from '../diagnostics.js';
 import type { RawImport } from './types.js';
+import { walk, type NodeVisitor } from './walk.js';
 
 /** A dynamic import() or require() whose argument is not a literal: it cannot be followed. */
 export interface OpaqueCall {
@@ -23,6 +24,16 @@ export interface CollectedImports {
  * syntax tree directly (one walk), without the type checker.
  */
 export function collectImports(file: ts.SourceFile): CollectedImports {
+  const collector = importsCollector(file);
+  walk(file, [collector.visit]);
+  return collector.result();
+}
+
+/**
+ * The imports collector: top-level statements and reference directives are read directly, calls
+ * and import types through the shared walk (`visit`); `result` sorts by line.
+ */
+export function importsCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => CollectedImports } {
   const imports: RawImport[] = [];
   const opaque: OpaqueCall[] = [];
   const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
@@ -42,9 +53,10 @@ export function collectImports(file: ts.SourceFile): CollectedImports {
     const line = file.getLineAndCharacterOfPosition(reference.pos).line + 1;
     imports.push({ specifier: reference.fileName, kind: 'static', typeOnly: false, symbols: [], line, syntax: 'reference-path' });
   }
-  collectCalls(file, imports, opaque, lineOf);
-  imports.sort((a, b) => a.line - b.line);
-  return { imports, opaque };
+  return {
+    visit: callVisitor(imports, opaque, lineOf),
+    result: () => ({ imports: [...imports].sort((a, b) => a.line - b.line), opaque }),
+  };
 }
 
 function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: string, line: number): RawImport {
@@ -79,8 +91,8 @@ function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: str
 }
 
 /** import() and require() calls and `import('./x')` types anywhere in the file, JSDoc included. */
-function collectCalls(file: ts.SourceFile, imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: ts.Node) => number): void {
-  const visit = (node: ts.Node, inJsDoc: boolean): void => {
+function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: ts.Node) => number): NodeVisitor {
+  return (node, inJsDoc) => {
     if (ts.isCallExpression(node)) {
       const form = node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'import()' : isRequire(node.expression) ? 'require()' : null;
       if (form !== null && node.arguments.length >= 1) {
@@ -97,11 +109,7 @@ function collectCalls(file: ts.SourceFile, imports: RawImport[], opaque: OpaqueC
       const symbols = node.isTypeOf || first === undefined ? ['*'] : [first];
       imports.push({ specifier: node.argument.literal.text, kind: 'type', typeOnly: true, symbols, line: lineOf(node), syntax: inJsDoc ? 'jsdoc-import-type' : 'import-type' });
     }
-    const jsDoc = (node as { jsDoc?: ts.Node[] }).jsDoc;
-    if (jsDoc !== undefined) for (const doc of jsDoc) visit(doc, true);
-    ts.forEachChild(node, (child) => visit(child, inJsDoc));
   };
-  ts.forEachChild(file, (child) => visit(child, false));
 }
 
 function firstName(name: ts.EntityName): string {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { walk, type NodeVisitor } from './walk.js';
 
 /**
  * The vocabulary of one file for semantic coupling (Mazlami et al., ICWS 2017; Sellami et al.,
@@ -7,17 +8,24 @@ import { ts } from 'ts-morph';
  * programming stop words dropped. Returns term -> count, keys sorted.
  */
 export function collectTerms(file: ts.SourceFile, moduleId: string): Record<string, number> {
+  const collector = termsCollector(moduleId);
+  walk(file, [collector.visit]);
+  return collector.result();
+}
+
+/** The terms collector as a visitor of the shared walk (JSDoc comments are not vocabulary). */
+export function termsCollector(moduleId: string): { visit: NodeVisitor; result: () => Record<string, number> } {
   const counts = new Map<string, number>();
   const add = (text: string, times = 1) => {
     for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + times);
   };
   add(moduleId.replace(/\.[cm]?[jt]sx?$/, ''), 2);
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) add(node.text);
-    ts.forEachChild(node, visit);
+  return {
+    visit: (node, inJsDoc) => {
+      if (!inJsDoc && (ts.isIdentifier(node) || ts.isPrivateIdentifier(node))) add(node.text);
+    },
+    result: () => Object.fromEntries([...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
   };
-  ts.forEachChild(file, visit);
-  return Object.fromEntries([...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /** Identifiers repeat across a codebase: their words are computed once (bounded memo). */

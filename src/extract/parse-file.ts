@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { collectEntities, type EntityFacts } from './collect-entities.js';
+import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
-import { collectImports, type OpaqueCall } from './collect-imports.js';
-import { collectTerms } from './collect-terms.js';
+import { importsCollector, type OpaqueCall } from './collect-imports.js';
+import { termsCollector } from './collect-terms.js';
+import { walk } from './walk.js';
 import type { RawExports, RawImport } from './types.js';
 
 /** What one file says, before resolution: a function of its text and module id only (so it can be cached). */
@@ -31,12 +32,16 @@ export interface FileFacts {
  */
 export function parseFile(file: string, text: string, id: string): FileFacts {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  const imports = importsCollector(sourceFile);
+  const terms = termsCollector(id);
+  const entities = entitiesCollector(sourceFile);
+  walk(sourceFile, [imports.visit, terms.visit, entities.visit]);
   return {
     lines: countLines(text),
-    ...collectImports(sourceFile),
+    ...imports.result(),
     exports: collectExports(sourceFile),
-    terms: collectTerms(sourceFile, id),
-    entities: collectEntities(sourceFile),
+    terms: terms.result(),
+    entities: entities.result(),
     parseError: firstParseError(sourceFile),
   };
 }
