@@ -51,6 +51,10 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
     data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
   }));
+  // Per-file facts have served the graph and the signals; on large projects they are the largest
+  // structure left, so only their diagnostics are kept from here on.
+  const extractionDiagnostics = extraction.diagnostics;
+  extraction.modules.length = 0;
   const clusteringGraph = combineSignals(signals, settings.cluster);
   const clustered = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
   const partition = settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0 ? clustered : editPartition(clustered, settings.cluster.edits);
@@ -70,7 +74,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     partition,
     metrics,
     plan,
-    diagnostics: [...project.diagnostics, ...extraction.diagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)].sort(compareDiagnostics),
+    diagnostics: [...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)].sort(compareDiagnostics),
   };
   // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
   if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')) writeCachedAnalysis(settings.cacheDir, key, analysis);

@@ -264,9 +264,9 @@ function projectSettings(path: string, flags: ProjectFlags, io: CliIo) {
   };
 }
 
-async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+async function emit(text: string | Iterable<string>, output: string | undefined, io: CliIo): Promise<void> {
   if (output === undefined) {
-    io.stdout(text);
+    for (const chunk of typeof text === 'string' ? [text] : text) io.stdout(chunk);
     return;
   }
   const { writeOutput } = await import('./write-output.js');

@@ -19,10 +19,14 @@ import { toUnits, type Units } from './units.js';
  * 3. Louvain partitions the units (at the given resolution, or the one `auto` chooses), `runs`
  *    times with seeds derived from the seed, keeping the partition of highest modularity (a
  *    single Louvain run lands in one of many local optima; the best of several is steadier);
+ *    above LARGE_GRAPH units it runs once, to bound time and memory;
  * 4. a group holding several pinned services is split: each other unit joins the pinned service
  *    it is most strongly connected to; groups are named after their pinned service or their most
  *    distinctive words.
  */
+/** Above this many units, Louvain runs once instead of `runs` times. */
+export const LARGE_GRAPH = 10_000;
+
 export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings): Partition {
   const all = graph.modules.map((module) => module.id);
   const pins = pinnedServices(all, settings.services);
@@ -39,7 +43,7 @@ export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], s
     sweep = chosen.sweep;
   } else {
     resolution = settings.resolution;
-    groups = louvainGroups(units.ids, units.edges, resolution, settings.seed, settings.runs);
+    groups = louvainGroups(units.ids, units.edges, resolution, settings.seed, units.ids.length > LARGE_GRAPH ? 1 : settings.runs);
   }
   const services = splitPinnedGroups(groups, units);
   return assemble(services, units, kernel.modules, kernel.reasons, resolution, sweep);

@@ -109,7 +109,32 @@ export function toJsonReport(analysis: Analysis): JsonReport {
 
 /** The JSON report as text: two-space indentation, trailing newline, byte-identical across runs. */
 export function renderJson(analysis: Analysis): string {
-  return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+  return [...renderJsonChunks(analysis)].join('');
+}
+
+/**
+ * The same text as renderJson, produced piece by piece (one array element at a time), so a
+ * report of 20,000 modules is written without building one string of a hundred megabytes and
+ * its copies. The concatenation equals `JSON.stringify(report, null, 2) + '\n'` byte for byte.
+ */
+export function* renderJsonChunks(analysis: Analysis): Generator<string> {
+  const report = toJsonReport(analysis) as unknown as Record<string, unknown>;
+  const keys = Object.keys(report);
+  yield '{\n';
+  for (const [index, key] of keys.entries()) {
+    const value = report[key];
+    const comma = index < keys.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [position, item] of value.entries()) {
+        yield `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${position < value.length - 1 ? ',' : ''}\n`;
+      }
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+    }
+  }
+  yield '}\n';
 }
 
 function withoutModularity(metrics: PartitionMetrics): Omit<PartitionMetrics, 'modularity'> {

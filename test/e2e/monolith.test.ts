@@ -83,3 +83,12 @@ describe('an interrupted run', () => {
     expect(readFileSync(output, 'utf8')).toBe('previous report\n');
   });
 });
+
+describe('the JSON report of a real analysis, written in pieces', () => {
+  it('is byte for byte what JSON.stringify gives', async () => {
+    const { analyze } = await import('../../src/analyze.js');
+    const { renderJson, toJsonReport } = await import('../../src/report/json.js');
+    const analysis = await analyze({ path: fixture('monolith'), cache: false });
+    expect(renderJson(analysis)).toBe(`${JSON.stringify(toJsonReport(analysis), null, 2)}\n`);
+  });
+});

@@ -116,6 +116,10 @@ describe('JSON reporter', () => {
     expect(report.diagnostics).toEqual(analysis.diagnostics);
   });
 
+  it('produces, piece by piece, exactly the text JSON.stringify would', () => {
+    expect(renderJson(analysis)).toBe(`${JSON.stringify(toJsonReport(analysis), null, 2)}\n`);
+  });
+
   it('renders two-space JSON with a trailing newline, identical on every call', () => {
     const text = renderJson(analysis);
     expect(text.endsWith('}\n')).toBe(true);
