@@ -4,10 +4,8 @@
  * function itself at run time, so the typings' `default` member is re-applied here, once.
  */
 import louvainModule from 'graphology-communities-louvain';
-import modularityModule from 'graphology-metrics/graph/modularity.js';
 
 export { DirectedGraph, UndirectedGraph } from 'graphology';
 export { stronglyConnectedComponents } from 'graphology-components';
 
 export const louvain = louvainModule as unknown as typeof louvainModule.default;
-export const modularity = modularityModule as unknown as typeof modularityModule.default;

@@ -11,13 +11,27 @@ import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
 
 export function cohesion(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
-  let internal = 0;
-  let crossing = 0;
+  return cohesionAll(edges, assignment).get(cluster) ?? 0;
+}
+
+/** Cohesion of every cluster that has any edge, in one pass over the edges. */
+export function cohesionAll(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Map<ClusterId, number> {
+  const internal = new Map<ClusterId, number>();
+  const crossing = new Map<ClusterId, number>();
+  const bump = (map: Map<ClusterId, number>, cluster: ClusterId) => map.set(cluster, (map.get(cluster) ?? 0) + 1);
   for (const edge of edges) {
     const from = assignment[edge.from];
     const to = assignment[edge.to];
-    if (from === cluster && to === cluster) internal++;
-    else if (from === cluster || to === cluster) crossing++;
+    if (from !== undefined && from === to) bump(internal, from);
+    else {
+      if (from !== undefined) bump(crossing, from);
+      if (to !== undefined) bump(crossing, to);
+    }
   }
-  return internal + crossing === 0 ? 0 : internal / (internal + crossing);
+  const result = new Map<ClusterId, number>();
+  for (const cluster of new Set([...internal.keys(), ...crossing.keys()])) {
+    const inside = internal.get(cluster) ?? 0;
+    result.set(cluster, inside / (inside + (crossing.get(cluster) ?? 0)));
+  }
+  return result;
 }

@@ -18,16 +18,30 @@ export interface Coupling {
 }
 
 export function coupling(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Coupling {
-  const afferent = new Set<ModuleId>();
-  const efferent = new Set<ModuleId>();
+  return couplingAll(edges, assignment).get(cluster) ?? { ca: 0, ce: 0, instability: 0 };
+}
+
+/** Ca, Ce and I of every cluster that has any crossing edge, in one pass over the edges. */
+export function couplingAll(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Map<ClusterId, Coupling> {
+  const afferent = new Map<ClusterId, Set<ModuleId>>();
+  const efferent = new Map<ClusterId, Set<ModuleId>>();
+  const add = (map: Map<ClusterId, Set<ModuleId>>, cluster: ClusterId, module: ModuleId) => {
+    let set = map.get(cluster);
+    if (!set) map.set(cluster, (set = new Set()));
+    set.add(module);
+  };
   for (const edge of edges) {
     const from = assignment[edge.from];
     const to = assignment[edge.to];
     if (from === undefined || to === undefined || from === to) continue;
-    if (to === cluster) afferent.add(edge.from);
-    if (from === cluster) efferent.add(edge.from);
+    add(afferent, to, edge.from);
+    add(efferent, from, edge.from);
   }
-  const ca = afferent.size;
-  const ce = efferent.size;
-  return { ca, ce, instability: ca + ce === 0 ? 0 : ce / (ca + ce) };
+  const result = new Map<ClusterId, Coupling>();
+  for (const cluster of new Set([...afferent.keys(), ...efferent.keys()])) {
+    const ca = afferent.get(cluster)?.size ?? 0;
+    const ce = efferent.get(cluster)?.size ?? 0;
+    result.set(cluster, { ca, ce, instability: ca + ce === 0 ? 0 : ce / (ca + ce) });
+  }
+  return result;
 }

@@ -5,8 +5,8 @@ import { abstractness, mainSequenceDistance } from './abstractness.js';
 import { adjustedRandIndex } from './ari.js';
 import { c2cCoverage } from './c2c-coverage.js';
 import { cyclicDependencyPairs } from './cdp.js';
-import { cohesion } from './cohesion.js';
-import { coupling } from './coupling.js';
+import { cohesionAll } from './cohesion.js';
+import { couplingAll } from './coupling.js';
 import { interPartitionCallPercentage } from './icp.js';
 import { interfaceNumber } from './ifn.js';
 import { modularity } from './modularity.js';
@@ -25,8 +25,10 @@ export function measure(graph: ModuleGraph, weighted: readonly WeightedEdge[], p
   const byId = new Map(graph.modules.map((module) => [module.id, module]));
   const edges = graph.dependencies;
   const interfaces = interfaceNumber(edges, partition.assignment);
+  const couplings = couplingAll(edges, partition.assignment);
+  const cohesions = cohesionAll(edges, partition.assignment);
   const services = partition.clusters.map((item) => {
-    const c = coupling(item.id, edges, partition.assignment);
+    const c = couplings.get(item.id) ?? { ca: 0, ce: 0, instability: 0 };
     const members = item.modules.map((id) => byId.get(id));
     const a = abstractness({
       total: members.reduce((sum, module) => sum + (module?.exports ?? 0), 0),
@@ -41,7 +43,7 @@ export function measure(graph: ModuleGraph, weighted: readonly WeightedEdge[], p
       instability: round4(c.instability),
       abstractness: round4(a),
       distance: round4(mainSequenceDistance(a, c.instability)),
-      cohesion: round4(cohesion(item.id, edges, partition.assignment)),
+      cohesion: round4(cohesions.get(item.id) ?? 0),
       interfaces: interfaces.perService[item.id] ?? 0,
     };
   });

@@ -30,3 +30,37 @@ describe('modularity (Newman Q)', () => {
     expect(modularity(['a', 'b'], [{ source: 'a', target: 'b', weight: 1 }], { a: 'x', b: 'y' })).toBeCloseTo(-0.5, 12);
   });
 });
+
+describe('modularity agrees with graphology-metrics', () => {
+  it('on random weighted graphs and partitions', async () => {
+    const { default: fc } = await import('fast-check');
+    const { UndirectedGraph } = await import('graphology');
+    const { default: graphologyModularity } = (await import('graphology-metrics/graph/modularity.js')) as unknown as { default: (graph: unknown, options: object) => number };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
+        (size, raw, communities) => {
+          const ids = Array.from({ length: size }, (_, index) => `n${index}`);
+          const weights = new Map<string, number>();
+          for (const [a, b, weight] of raw) {
+            const [x, y] = [a % size, b % size].sort((p, q) => p - q) as [number, number];
+            if (x !== y) weights.set(`${x}-${y}`, (weights.get(`${x}-${y}`) ?? 0) + weight);
+          }
+          if (weights.size === 0) return;
+          const edges = [...weights.entries()].map(([key, weight]) => {
+            const [x, y] = key.split('-').map(Number) as [number, number];
+            return { source: ids[x] as string, target: ids[y] as string, weight };
+          });
+          const assignment = Object.fromEntries(ids.map((id, index) => [id, `c${communities[index]}`]));
+          const graph = new UndirectedGraph();
+          for (const id of ids) graph.addNode(id, { community: assignment[id] });
+          for (const edge of edges) graph.addUndirectedEdge(edge.source, edge.target, { weight: edge.weight });
+          expect(modularity(ids, edges, assignment)).toBeCloseTo(graphologyModularity(graph, { getNodeCommunity: 'community', getEdgeWeight: 'weight' }), 10);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
