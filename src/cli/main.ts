@@ -266,7 +266,8 @@ function projectSettings(path: string, flags: ProjectFlags, io: CliIo) {
 
 async function emit(text: string | Iterable<string>, output: string | undefined, io: CliIo): Promise<void> {
   if (output === undefined) {
-    for (const chunk of typeof text === 'string' ? [text] : text) io.stdout(chunk);
+    const { batchChunks } = await import('./batch-chunks.js');
+    for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) io.stdout(chunk);
     return;
   }
   const { writeOutput } = await import('./write-output.js');

@@ -1,6 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
+import { batchChunks } from './batch-chunks.js';
 
 /**
  * Writes `text` to `file` atomically: into a temporary file beside it, then renamed into place,
@@ -12,7 +13,7 @@ export function writeOutput(file: string, text: string | Iterable<string>, cwd: 
   try {
     const descriptor = openSync(temporary, 'w');
     try {
-      for (const chunk of typeof text === 'string' ? [text] : text) writeSync(descriptor, chunk);
+      for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) writeSync(descriptor, chunk);
     } finally {
       closeSync(descriptor);
     }
