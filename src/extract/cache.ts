@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import type { FileFacts } from './parse-file.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'extract.json';
 
 /**

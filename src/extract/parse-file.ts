@@ -4,6 +4,7 @@ import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
 import { importsCollector, type OpaqueCall } from './collect-imports.js';
 import { termsCollector } from './collect-terms.js';
+import { wiringCollector } from './collect-wiring.js';
 import { walk } from './walk.js';
 import type { RawExports, RawImport } from './types.js';
 
@@ -21,6 +22,8 @@ export interface FileFacts {
   terms: Record<string, number>;
   /** ORM entities declared and used. */
   entities: EntityFacts;
+  /** Names wired through NestJS modules and constructor injection. */
+  wiring: string[];
   /** The parser's first error, if any. */
   parseError: { message: string; line: number } | null;
 }
@@ -35,13 +38,15 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
   const imports = importsCollector(sourceFile);
   const terms = termsCollector(id);
   const entities = entitiesCollector(sourceFile);
-  walk(sourceFile, [imports.visit, terms.visit, entities.visit]);
+  const wiring = wiringCollector();
+  walk(sourceFile, [imports.visit, terms.visit, entities.visit, wiring.visit]);
   return {
     lines: countLines(text),
     ...imports.result(),
     exports: collectExports(sourceFile),
     terms: terms.result(),
     entities: entities.result(),
+    wiring: wiring.result(),
     parseError: firstParseError(sourceFile),
   };
 }

@@ -88,6 +88,8 @@ export interface ModuleFacts {
   terms: Record<string, number>;
   /** ORM entities it declares and the entity names it uses. */
   entities: EntityFacts;
+  /** Names it wires through NestJS modules and constructor injection, sorted. */
+  wiring: string[];
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

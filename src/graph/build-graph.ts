@@ -21,13 +21,15 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     const packages = new Set<string>();
     const builtins = new Set<string>();
     const assets = new Set<string>();
+    const wiring = new Set(module.wiring);
     for (const item of module.imports) {
       const target = item.target;
       if (target.type === 'package') packages.add(target.name);
       if (target.type === 'builtin') builtins.add(target.name);
       if (target.type === 'asset') assets.add(target.path);
       if (target.type !== 'internal' || target.module === module.id) continue;
-      written.add(module.id, target.module, item);
+      const wired = item.symbols.some((symbol) => wiring.has(symbol));
+      written.add(module.id, target.module, item, wired);
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
         const declared = symbol === '*' ? target.module : (declaringModule(target.module, symbol) ?? target.module);
@@ -36,7 +38,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
       for (const [declared, symbols] of byTarget) {
-        if (declared !== module.id) seeThrough.add(module.id, declared, { ...item, symbols });
+        if (declared !== module.id) seeThrough.add(module.id, declared, { ...item, symbols }, symbols.some((symbol) => wiring.has(symbol)));
       }
     }
     if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {
@@ -52,7 +54,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   return {
     modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length })),
     edges,
-    dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
+    dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}) })),
     externals,
     data: dataEntities(extraction),
   };
@@ -60,15 +62,16 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
 
 /** Accumulates import statements into one edge per ordered pair. */
 class EdgeMerger {
-  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; symbols: Set<string>; details: ImportDetail[] }>();
+  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; wired: boolean; symbols: Set<string>; details: ImportDetail[] }>();
 
-  add(from: ModuleId, to: ModuleId, item: ModuleImport): void {
+  add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean): void {
     const key = `${from}\u0000${to}`;
     let edge = this.byPair.get(key);
     if (edge === undefined) {
-      edge = { from, to, kinds: new Set(), typeOnly: true, symbols: new Set(), details: [] };
+      edge = { from, to, kinds: new Set(), typeOnly: true, wired: false, symbols: new Set(), details: [] };
       this.byPair.set(key, edge);
     }
+    edge.wired ||= wired;
     edge.kinds.add(item.kind);
     edge.typeOnly &&= item.typeOnly;
     for (const symbol of item.symbols) edge.symbols.add(symbol);
@@ -76,6 +79,7 @@ class EdgeMerger {
   }
 
   edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {
+    // `wired` is set only when true, so graphs without NestJS wiring keep their shape.
     return [...this.byPair.values()]
       .map((edge) => {
         const details = [...edge.details].sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
@@ -85,6 +89,7 @@ class EdgeMerger {
           kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
           typeOnly: edge.typeOnly,
           symbols: [...edge.symbols].sort(compareStrings),
+          ...(edge.wired ? { wired: true as const } : {}),
           lines: [...new Set(details.map((detail) => detail.line))],
           details,
         };

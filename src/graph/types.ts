@@ -24,6 +24,8 @@ export interface DependencyEdge {
   typeOnly: boolean;
   /** Imported names, sorted; `*` for namespace, `export *`, dynamic import and require. */
   symbols: string[];
+  /** True when an imported name is wired through NestJS (module lists, constructor injection). */
+  wired?: boolean;
 }
 
 /** One import statement behind an edge. */

@@ -1,0 +1,53 @@
+import { ts } from 'ts-morph';
+import { compareStrings } from '../diagnostics.js';
+import type { NodeVisitor } from './walk.js';
+
+const MODULE_KEYS = new Set(['imports', 'providers', 'controllers', 'exports']);
+
+/**
+ * NestJS wiring: names a file couples to at run time through the framework rather than through a
+ * call. The classes listed in a `@Module({ imports, providers, controllers, exports })` (also
+ * inside `forwardRef(() => X)`), the types of constructor parameters of decorated classes
+ * (constructor injection), and `@Inject(X)` tokens. Read from the syntax; sorted.
+ */
+export function wiringCollector(): { visit: NodeVisitor; result: () => string[] } {
+  const names = new Set<string>();
+  const visit: NodeVisitor = (node, inJsDoc) => {
+    if (inJsDoc) return;
+    if (ts.isDecorator(node) && ts.isCallExpression(node.expression)) {
+      const callee = node.expression.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const [argument] = node.expression.arguments;
+      if (name === 'Module' && argument && ts.isObjectLiteralExpression(argument)) {
+        for (const property of argument.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !MODULE_KEYS.has(property.name.text) || !ts.isArrayLiteralExpression(property.initializer)) continue;
+          for (const element of property.initializer.elements) addWired(element, names);
+        }
+      }
+      if (name === 'Inject' && argument && ts.isIdentifier(argument)) names.add(argument.text);
+    }
+    if (ts.isClassDeclaration(node) && (ts.getDecorators(node) ?? []).length > 0) {
+      for (const member of node.members) {
+        if (!ts.isConstructorDeclaration(member)) continue;
+        for (const parameter of member.parameters) {
+          if (parameter.type && ts.isTypeReferenceNode(parameter.type) && ts.isIdentifier(parameter.type.typeName)) names.add(parameter.type.typeName.text);
+        }
+      }
+    }
+  };
+  return { visit, result: () => [...names].sort(compareStrings) };
+}
+
+/** `X`, `forwardRef(() => X)`, `X.forRoot(...)`: the wired class name. */
+function addWired(element: ts.Expression, names: Set<string>): void {
+  if (ts.isIdentifier(element)) names.add(element.text);
+  else if (ts.isCallExpression(element)) {
+    const callee = element.expression;
+    if (ts.isIdentifier(callee) && callee.text === 'forwardRef') {
+      const [argument] = element.arguments;
+      if (argument && ts.isArrowFunction(argument) && ts.isIdentifier(argument.body)) names.add(argument.body.text);
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      names.add(callee.expression.text);
+    }
+  }
+}
