@@ -57,14 +57,21 @@ describe('planExtraction: cost model', () => {
     expect(plan.mutualDependencies).toEqual([breakBetaToAlpha]);
   });
 
-  it('lists the runtime imports that become remote calls', () => {
-    // alpha imports beta at runtime and gamma as a type; extracting alpha first turns only the runtime one remote.
-    const graph = graphOf(['alpha.ts', 'beta.ts', 'gamma.ts'], [edge('alpha.ts', 'beta.ts'), edge('alpha.ts', 'gamma.ts', true), edge('beta.ts', 'gamma.ts')]);
-    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts']]));
-    const costs = new Map(plan.steps.map((step) => [step.clusters[0], step]));
-    expect(plan.steps.flatMap((step) => step.clusters).sort()).toEqual(['alpha', 'beta', 'gamma']);
-    expect(costs.get('gamma')?.rank).toBe(1);
-    expect(plan.steps.every((step) => step.remoteCalls.every((call) => !call.typeOnly))).toBe(true);
+  it('lists the runtime imports that become remote calls, not the type-only ones', () => {
+    // alpha imports beta (runtime) and gamma (type only); seven delta modules import beta and gamma.
+    // Step 1: alpha 3·2 + 0 + 0.01 = 6.01; beta and gamma 0 + 8 + 0.01 = 8.01; delta 3·14 + 0 = 42.07.
+    // alpha goes first; of its two imports into the monolith only the runtime one becomes a remote call.
+    const deltas = Array.from({ length: 7 }, (_, index) => `delta${index}.ts`);
+    const graph = graphOf(
+      ['alpha.ts', 'beta.ts', 'gamma.ts', ...deltas],
+      [edge('alpha.ts', 'beta.ts'), edge('alpha.ts', 'gamma.ts', true), ...deltas.flatMap((id) => [edge(id, 'beta.ts'), edge(id, 'gamma.ts')])],
+    );
+    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], deltas]));
+    expect(plan.steps[0]).toMatchObject({
+      clusters: ['alpha'],
+      cost: { outbound: 2, inbound: 0, sharedEntities: 0, lines: 10, total: 6.01 },
+      remoteCalls: [{ from: 'alpha.ts', line: 1, to: 'beta.ts', symbols: ['x'], typeOnly: false }],
+    });
   });
 });
 
