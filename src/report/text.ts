@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
+import { metricRows, packagesByService } from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -45,16 +46,9 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push('Partition');
   const m = metrics.partition;
-  const rows: [string, string, string][] = [
-    ['modularity Q', m.modularity.toFixed(3), 'Newman; structure of the partition, -0.5..1, higher is better, above 0.3 is clear'],
-    ['TurboMQ', m.turboMq.toFixed(3), 'Mitchell & Mancoridis, normalised; mean cluster factor, 0..1, higher is better'],
-    ['SM', m.structuralModularity.toFixed(3), 'structural modularity, Jin et al.; cohesion minus coupling, -1..1, higher is better'],
-    ['ICP', m.icp.toFixed(3), 'inter-partition call percentage; share of imported names crossing services, lower is better'],
-    ['IFN', m.ifn.toFixed(1), 'interface number; names a service exposes to others, on average, lower is better'],
-    ['NED', m.ned.toFixed(3), `non-extreme distribution; share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files, higher is better`],
-    ['CDP', m.cdp.toFixed(3), 'cyclic dependency pairs; share of coupled service pairs coupled both ways, lower is better'],
-  ];
-  for (const [name, value, meaning] of rows) out.push(`  ${name.padEnd(13)} ${value.padStart(6)}   ${meaning}`);
+  for (const row of metricRows(analysis).filter((item) => m.expected === null || !['MoJoFM', 'ARI', 'c2c coverage'].includes(item.name))) {
+    out.push(`  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`);
+  }
   const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
   out.push(`  signals       ${signals.join(', ')}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
   const expected = m.expected;
@@ -107,11 +101,9 @@ const PACKAGES_SHOWN = 8;
 /** npm packages each service imports: what its own package.json would need. */
 function renderPackages(analysis: Analysis): string[] {
   const lines: string[] = [];
-  for (const item of analysis.partition.clusters) {
-    const names = [...new Set(item.modules.flatMap((id) => analysis.graph.externals[id]?.packages ?? []))].sort(compareStrings);
-    if (names.length === 0) continue;
+  for (const [id, names] of packagesByService(analysis)) {
     const more = names.length > PACKAGES_SHOWN ? ` +${names.length - PACKAGES_SHOWN} more` : '';
-    lines.push(`  ${item.id}: ${names.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
+    lines.push(`  ${id}: ${names.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
   }
   return lines.length === 0 ? [] : ['', 'npm packages per service', ...lines];
 }
