@@ -5,12 +5,12 @@ import type { Analysis } from './analysis.js';
 import type { Settings } from './config/settings.js';
 import type { Sources } from './extract/extract.js';
 import type { LoadedProject } from './load/project.js';
-import { VERSION } from './version.js';
+import { codeFingerprint } from './code-fingerprint.js';
 
 const FILE_NAME = 'analysis.json';
 
 /**
- * The key of a whole analysis: everything it is a function of. The seams version, the settings
+ * The key of a whole analysis: everything it is a function of. The seams version and code, the settings
  * (root excluded), every project's compiler options and file list, the workspace packages, the
  * modification time of the root node_modules folder (installed packages change resolution), and
  * the content key of every file. The pipeline is deterministic, so an analysis stored under the
@@ -20,7 +20,7 @@ const FILE_NAME = 'analysis.json';
 export function analysisKey(settings: Settings, project: LoadedProject, sources: Sources): string {
   const hash = createHash('sha1');
   const { root: _root, ...rest } = settings;
-  hash.update(VERSION).update('\0').update(JSON.stringify(rest));
+  hash.update(codeFingerprint()).update('\0').update(JSON.stringify(rest));
   for (const config of project.projects) hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
   hash.update('\0').update(JSON.stringify(project.workspaces)).update('\0').update(JSON.stringify(project.diagnostics));
   hash.update('\0').update(String(modificationTime(path.join(project.root, 'node_modules'))));

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { VERSION } from '../version.js';
+import { codeFingerprint } from '../code-fingerprint.js';
 import type { FileFacts } from './parse-file.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'extract.json';
 
 /**
@@ -37,7 +37,7 @@ export class ExtractionCache {
     }
     try {
       const parsed = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
-      if (parsed.format !== FORMAT || parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null) {
+      if (parsed.format !== FORMAT || parsed.version !== codeFingerprint() || typeof parsed.entries !== 'object' || parsed.entries === null) {
         return new ExtractionCache(dir, new Map());
       }
       return new ExtractionCache(dir, new Map(Object.entries(parsed.entries as Record<string, FileFacts>)));
@@ -50,7 +50,7 @@ export class ExtractionCache {
 
   /** The cache key of a file: seams version, module id, bytes. */
   static key(id: string, bytes: Buffer): string {
-    return createHash('sha1').update(VERSION).update('\0').update(id).update('\0').update(bytes).digest('hex');
+    return createHash('sha1').update(codeFingerprint()).update('\0').update(id).update('\0').update(bytes).digest('hex');
   }
 
   get(key: string): FileFacts | undefined {
@@ -73,7 +73,7 @@ export class ExtractionCache {
     const temporary = `${target}.tmp-${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ format: FORMAT, version: VERSION, entries: Object.fromEntries(this.used) }));
+      writeFileSync(temporary, JSON.stringify({ format: FORMAT, version: codeFingerprint(), entries: Object.fromEntries(this.used) }));
       renameSync(temporary, target);
     } catch {
       rmSync(temporary, { force: true });

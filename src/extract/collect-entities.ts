@@ -4,8 +4,13 @@ import { walk, type NodeVisitor } from './walk.js';
 
 /** ORM entities a file declares and the entity names it uses, read from its syntax alone. */
 export interface EntityFacts {
-  /** Entities declared here: TypeORM `@Entity()` classes, Mongoose `model('Name', …)` and `@Schema()` classes, Sequelize `define('Name', …)` and `X.init(…)`. Sorted. */
-  declares: { name: string; orm: 'typeorm' | 'mongoose' | 'sequelize' }[];
+  /**
+   * Entities declared here: TypeORM `@Entity()` classes, Mongoose `model('Name', …)` and `@Schema()`
+   * classes, Sequelize `define('Name', …)` and `X.init(…)`. `binding` is the name other modules
+   * import to reach it: the class, or the variable a `model()`/`define()` call is assigned to
+   * (the entity name when there is none). Sorted.
+   */
+  declares: { name: string; orm: 'typeorm' | 'mongoose' | 'sequelize'; binding: string }[];
   /**
    * Entity names used: `Repository<X>` (and any `…Repository<X>` type), `getRepository(X)`,
    * `@InjectRepository(X)`, TypeORM relation decorators `@ManyToOne(() => X)`, Mongoose
@@ -31,13 +36,17 @@ export function collectEntities(file: ts.SourceFile): EntityFacts {
 export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => EntityFacts } {
   const declares = new Map<string, EntityFacts['declares'][number]>();
   const uses = new Set<string>();
+  // `const X = model(…)`: the walk meets the declaration before the call (files are parsed without parent links).
+  const assigned = new Map<ts.Node, string>();
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
-    if (ts.isClassDeclaration(node) && node.name) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isCallExpression(node.initializer)) {
+      assigned.set(node.initializer, node.name.text);
+    } else if (ts.isClassDeclaration(node) && node.name) {
       for (const decorator of ts.getDecorators(node) ?? []) {
         const name = calleeName(decorator.expression);
-        if (name === 'Entity') declares.set(node.name.text, { name: node.name.text, orm: 'typeorm' });
-        if (name === 'Schema') declares.set(node.name.text, { name: node.name.text, orm: 'mongoose' });
+        if (name === 'Entity') declares.set(node.name.text, { name: node.name.text, orm: 'typeorm', binding: node.name.text });
+        if (name === 'Schema') declares.set(node.name.text, { name: node.name.text, orm: 'mongoose', binding: node.name.text });
       }
     } else if (ts.isTypeReferenceNode(node) && /Repository$/.test(entityName(node.typeName))) {
       const argument = node.typeArguments?.[0];
@@ -46,7 +55,7 @@ export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; re
       const argument = node.typeArguments?.[0];
       if (argument && ts.isTypeReferenceNode(argument)) uses.add(entityName(argument.typeName));
     } else if (ts.isCallExpression(node)) {
-      collectCall(node, declares, uses);
+      collectCall(node, declares, uses, assigned.get(node));
     } else if (ts.isPropertyAccessExpression(node) && isPrismaClient(node.expression)) {
       uses.add(`prisma:${node.name.text}`);
     }
@@ -57,7 +66,7 @@ export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; re
   };
 }
 
-function collectCall(node: ts.CallExpression, declares: Map<string, EntityFacts['declares'][number]>, uses: Set<string>): void {
+function collectCall(node: ts.CallExpression, declares: Map<string, EntityFacts['declares'][number]>, uses: Set<string>, assignedTo: string | undefined): void {
   const name = calleeName(node.expression);
   const [first, second] = node.arguments;
   if ((name === 'getRepository' || name === 'InjectRepository' || name === 'getCustomRepository') && first && ts.isIdentifier(first)) uses.add(first.text);
@@ -69,11 +78,11 @@ function collectCall(node: ts.CallExpression, declares: Map<string, EntityFacts[
     if (ts.isStringLiteral(first)) uses.add(first.text);
     else if (ts.isPropertyAccessExpression(first) && ts.isIdentifier(first.expression) && first.name.text === 'name') uses.add(first.expression.text);
   }
-  if (name === 'model' && first && ts.isStringLiteral(first) && second !== undefined) declares.set(first.text, { name: first.text, orm: 'mongoose' });
-  if (name === 'define' && first && ts.isStringLiteral(first) && ts.isPropertyAccessExpression(node.expression)) declares.set(first.text, { name: first.text, orm: 'sequelize' });
+  if (name === 'model' && first && ts.isStringLiteral(first) && second !== undefined) declares.set(first.text, { name: first.text, orm: 'mongoose', binding: assignedTo ?? first.text });
+  if (name === 'define' && first && ts.isStringLiteral(first) && ts.isPropertyAccessExpression(node.expression)) declares.set(first.text, { name: first.text, orm: 'sequelize', binding: assignedTo ?? first.text });
   if (name === 'init' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.arguments.length >= 2) {
     const model = node.expression.expression.text;
-    if (/^[A-Z]/.test(model)) declares.set(model, { name: model, orm: 'sequelize' });
+    if (/^[A-Z]/.test(model)) declares.set(model, { name: model, orm: 'sequelize', binding: model });
   }
 }
 

@@ -45,6 +45,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings), assets: [...assets].sort(compareStrings) };
     }
   }
+  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}) }));
   const edges: ModuleEdge[] = written.edges().map((edge) => ({
     ...edge,
     declarations: [...(declarations.get(`${edge.from}\u0000${edge.to}`) ?? new Map<string, ModuleId>()).entries()]
@@ -54,9 +55,9 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   return {
     modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length })),
     edges,
-    dependencies: seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}) })),
+    dependencies,
     externals,
-    data: dataEntities(extraction),
+    data: dataEntities(extraction, dependencies),
   };
 }
 

@@ -7,9 +7,11 @@
  * and each pair of remaining services that import each other directly (moving such a pair
  * together turns no mutual import into a remote call). The shared kernel comes first, as a
  * library to publish. Then, at each step, every candidate is costed as if extracted now:
- *   cost = 3 · outbound + 1 · inbound + 2 · sharedEntities + lines / 1000
- * outbound: module imports from the step into what remains of the monolith (each becomes a remote
- * call or needs a new monolith API, so they weigh most); inbound: module imports from the
+ *   cost = 3 · outbound + 1 · contracts + 1 · inbound + 2 · sharedEntities + lines / 1000
+ * outbound: runtime module imports from the step into what remains of the monolith (each becomes
+ * a remote call or needs a new monolith API, so they weigh most); contracts: type-only module
+ * imports from the step into the monolith (the types move to a shared contract package, no call
+ * crosses the network); inbound: module imports from the
  * remaining monolith into the step (call sites to rewire); sharedEntities: data entities the step
  * uses that services still in the monolith use too (data to split or expose, data-ownership.ts);
  * lines: the code moved (a tie-breaker of small weight). The cheapest step goes next; ties by fewer lines, then by name. Each step
@@ -38,14 +40,15 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
 
   const data = dataOwnership(graph, partition);
   const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
-  const imports = importMatrix(dependencies);
+  const imports = importMatrix(dependencies, (dependency) => dependency.imports);
+  const typeImports = importMatrix(dependencies, (dependency) => dependency.typeOnly);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
   const pending = candidates(partition, dependencies, kernelIds);
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
     const costed = pending
-      .map((component) => ({ component, cost: costOf(component, remaining, imports, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
+      .map((component) => ({ component, cost: costOf(component, remaining, imports, typeImports, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
       .sort((a, b) => Number(b.kernel) - Number(a.kernel) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
     const next = costed[0] as (typeof costed)[number];
     for (let index = pending.length - 1; index >= 0; index--) {
@@ -56,9 +59,9 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     const remoteCalls = [...remaining]
       .filter((id) => !inStep.has(id))
       .flatMap((target) => next.component.flatMap((source) => crossing.get(`${source}\u0000${target}`) ?? []))
-      .filter((item) => !item.typeOnly)
+      .filter((item) => !item.typeOnly || item.wired === true)
       .sort(compareCrossing);
-    migrationImports += next.cost.outbound + next.cost.inbound;
+    migrationImports += next.cost.outbound + next.cost.contracts + next.cost.inbound;
     steps.push({
       rank: steps.length + 1,
       clusters: next.component,
@@ -86,12 +89,12 @@ function candidates(partition: Partition, dependencies: readonly ServiceDependen
 }
 
 /** from -> to -> module imports, for constant-time lookups in the cost model. */
-function importMatrix(dependencies: readonly ServiceDependency[]): Map<ClusterId, Map<ClusterId, number>> {
+function importMatrix(dependencies: readonly ServiceDependency[], count: (dependency: ServiceDependency) => number): Map<ClusterId, Map<ClusterId, number>> {
   const matrix = new Map<ClusterId, Map<ClusterId, number>>();
   for (const dependency of dependencies) {
     let row = matrix.get(dependency.from);
     if (!row) matrix.set(dependency.from, (row = new Map()));
-    row.set(dependency.to, dependency.imports);
+    row.set(dependency.to, count(dependency));
   }
   return matrix;
 }
@@ -100,15 +103,22 @@ function costOf(
   component: readonly ClusterId[],
   remaining: ReadonlySet<ClusterId>,
   imports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
+  typeImports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
   sizeOf: ReadonlyMap<ClusterId, number>,
   entityServices: readonly ClusterId[][],
 ): StepCost {
   const inStep = (id: ClusterId) => component.includes(id);
   const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
   let outbound = 0;
+  let contracts = 0;
   let inbound = 0;
   for (const id of component) {
-    for (const [to, count] of imports.get(id) ?? []) if (outside(to)) outbound += count;
+    for (const [to, count] of imports.get(id) ?? []) {
+      if (!outside(to)) continue;
+      const types = typeImports.get(id)?.get(to) ?? 0;
+      outbound += count - types;
+      contracts += types;
+    }
   }
   for (const other of remaining) {
     if (inStep(other)) continue;
@@ -116,7 +126,7 @@ function costOf(
   }
   const sharedEntities = entityServices.filter((services) => services.some(inStep) && services.some(outside)).length;
   const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
-  return { outbound, inbound, sharedEntities, lines, total: Math.round((3 * outbound + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
+  return { outbound, contracts, inbound, sharedEntities, lines, total: Math.round((3 * outbound + contracts + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
 }
 
 /** Strongly connected components of the service graph, each sorted, listed by first member. */
@@ -132,9 +142,10 @@ function serviceComponents(partition: Partition, dependencies: readonly ServiceD
 function describeStep(component: ClusterId[], cost: StepCost, dependencies: readonly ServiceDependency[]): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const back = cost.outbound === 0 ? 'no calls back into the monolith' : cost.outbound === 1 ? '1 import back into the monolith becomes a remote call' : `${cost.outbound} imports back into the monolith become remote calls`;
+  const contracts = cost.contracts === 0 ? '' : `; ${plural(cost.contracts, 'type-only import')} back into the monolith ${cost.contracts === 1 ? 'goes' : 'go'} to a shared contract`;
   const rewire = cost.inbound === 0 ? 'nothing left in the monolith imports it' : `${plural(cost.inbound, 'import')} from the monolith to rewire`;
   const data = cost.sharedEntities === 0 ? '' : `; ${plural(cost.sharedEntities, 'data entity')} shared with the monolith`.replace('entitys', 'entities');
-  const base = `cheapest next (cost ${cost.total}): ${back}; ${rewire}${data}`;
+  const base = `cheapest next (cost ${cost.total}): ${back}${contracts}; ${rewire}${data}`;
   if (component.length === 1) return base;
   const internal = countImports(dependencies, (id) => component.includes(id), (id) => component.includes(id));
   return `${component.join(' and ')} import each other (${internal} imports): moving them together keeps those local; ${base}`;

@@ -14,7 +14,7 @@ export function serviceDependencies(graph: ModuleGraph, partition: Partition): S
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { from, to, imports: 0, typeOnly: 0 }));
     pair.imports++;
-    if (edge.typeOnly) pair.typeOnly++;
+    if (edge.typeOnly && edge.wired !== true) pair.typeOnly++;
   }
   return [...pairs.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
 }

@@ -9,7 +9,7 @@ export interface ServiceDependency {
   to: ClusterId;
   /** Module edges (importer/imported module pairs) from `from` into `to`. */
   imports: number;
-  /** Of those, edges that are type-only. */
+  /** Of those, edges that are type-only (and not framework wiring, which couples at run time). */
   typeOnly: number;
 }
 
@@ -19,12 +19,16 @@ export interface CrossingImport {
   from: ModuleId;
   /** 1-based line of the import statement. */
   line: number;
-  /** Imported module (as written). */
+  /** Module that declares the imported names (seen through barrels, like the service dependency graph). */
   to: ModuleId;
-  /** Imported names. */
+  /** The barrel the statement names, when the names were imported through one. */
+  via?: ModuleId;
+  /** Imported names (declared in `to`). */
   symbols: string[];
   /** True when the import is type-only. */
   typeOnly: boolean;
+  /** True when a type-only import is framework wiring (constructor injection, `@Module` lists): it couples at run time. */
+  wired?: boolean;
 }
 
 /** A cycle between services and the imports whose removal breaks it. */
@@ -39,15 +43,17 @@ export interface ServiceCycle {
 
 /** The cost terms of extracting one step when it is extracted (see plan-extraction.ts). */
 export interface StepCost {
-  /** Module imports from the step into what remains of the monolith: remote calls or a new monolith API. */
+  /** Runtime module imports from the step into what remains of the monolith: remote calls or a new monolith API. */
   outbound: number;
+  /** Type-only module imports from the step into what remains of the monolith: types for a shared contract package. */
+  contracts: number;
   /** Module imports from the remaining monolith into the step: call sites to rewire. */
   inbound: number;
   /** Data entities the step uses that services still in the monolith use too. */
   sharedEntities: number;
   /** Physical lines moved. */
   lines: number;
-  /** The weighted total: 3·outbound + 1·inbound + 2·sharedEntities + lines / 1000. */
+  /** The weighted total: 3·outbound + 1·contracts + 1·inbound + 2·sharedEntities + lines / 1000. */
   total: number;
 }
 

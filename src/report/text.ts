@@ -87,7 +87,7 @@ export function renderText(analysis: Analysis): string {
   for (const cycle of plan.cycleBreaks) {
     out.push('');
     out.push(`Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`);
-    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN)) out.push(`  ${item.from}:${item.line} imports ${item.symbols.join(', ') || 'the module'} from ${item.to}`);
+    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN)) out.push(`  ${item.from}:${item.line} imports ${item.symbols.join(", ") || "the module"} from ${item.to}${item.via === undefined ? "" : ` (through ${item.via})`}`);
     if (cycle.imports.length > CUT_IMPORTS_SHOWN) out.push(`  ... ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see plan.cycleBreaks in --format json)`);
   }
   out.push('');

@@ -10,7 +10,7 @@ describe('extraction cache', () => {
     const cacheDir = path.join(tempProject({}), 'cache');
     const cold = renderJson(await analyze({ path: fixture('monolith'), cacheDir }));
     const stored = JSON.parse(readFileSync(path.join(cacheDir, 'extract.json'), 'utf8'));
-    expect(Object.keys(stored.entries)).toHaveLength(162);
+    expect(Object.keys(stored.entries)).toHaveLength(164);
     const warm = renderJson(await analyze({ path: fixture('monolith'), cacheDir }));
     const uncached = renderJson(await analyze({ path: fixture('monolith'), cache: false }));
     expect(warm).toBe(cold);

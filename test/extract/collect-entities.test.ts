@@ -23,8 +23,8 @@ describe('collectEntities', () => {
       ),
     ).toEqual({
       declares: [
-        { name: 'Order', orm: 'typeorm' },
-        { name: 'Refund', orm: 'typeorm' },
+        { name: 'Order', orm: 'typeorm', binding: 'Order' },
+        { name: 'Refund', orm: 'typeorm', binding: 'Refund' },
       ],
       uses: ['Customer', 'Order', 'OrderLine', 'Payment'],
     });
@@ -35,16 +35,18 @@ describe('collectEntities', () => {
       'prisma:customer',
       'prisma:order',
     ]);
-    expect(entitiesOf("export const Cat = mongoose.model('Cat', catSchema);\n@Schema() export class Dog {}\nexport class S { constructor(@InjectModel(Dog.name) m: unknown, @InjectModel('Cat') c: unknown) {} }")).toEqual({
+    expect(entitiesOf("export const CatModel = mongoose.model('Cat', catSchema);\n@Schema() export class Dog {}\nexport class S { constructor(@InjectModel(Dog.name) m: unknown, @InjectModel('Cat') c: unknown) {} }")).toEqual({
       declares: [
-        { name: 'Cat', orm: 'mongoose' },
-        { name: 'Dog', orm: 'mongoose' },
+        // The binding is what other modules import to reach the model.
+        { name: 'Cat', orm: 'mongoose', binding: 'CatModel' },
+        { name: 'Dog', orm: 'mongoose', binding: 'Dog' },
       ],
       uses: ['Cat', 'Dog'],
     });
-    expect(entitiesOf("export const User = sequelize.define('User', {});\nexport class Project extends Model {}\nProject.init({}, { sequelize });").declares).toEqual([
-      { name: 'Project', orm: 'sequelize' },
-      { name: 'User', orm: 'sequelize' },
+    expect(entitiesOf("export const Users = sequelize.define('User', {});\nexport class Project extends Model {}\nProject.init({}, { sequelize });\nconst define = () => db.define('Log', {});").declares).toEqual([
+      { name: 'Log', orm: 'sequelize', binding: 'Log' },
+      { name: 'Project', orm: 'sequelize', binding: 'Project' },
+      { name: 'User', orm: 'sequelize', binding: 'Users' },
     ]);
   });
 });

@@ -59,8 +59,9 @@ describe('planExtraction: cost model', () => {
 
   it('lists the runtime imports that become remote calls, not the type-only ones', () => {
     // alpha imports beta (runtime) and gamma (type only); seven delta modules import beta and gamma.
-    // Step 1: alpha 3·2 + 0 + 0.01 = 6.01; beta and gamma 0 + 8 + 0.01 = 8.01; delta 3·14 + 0 = 42.07.
-    // alpha goes first; of its two imports into the monolith only the runtime one becomes a remote call.
+    // Step 1: alpha 3·1 + 1 contract + 0 + 0.01 = 4.01; beta and gamma 0 + 8 + 0.01 = 8.01; delta 3·14 + 0 = 42.07.
+    // alpha goes first; of its two imports into the monolith only the runtime one becomes a remote call,
+    // the type-only one goes to a shared contract.
     const deltas = Array.from({ length: 7 }, (_, index) => `delta${index}.ts`);
     const graph = graphOf(
       ['alpha.ts', 'beta.ts', 'gamma.ts', ...deltas],
@@ -69,7 +70,7 @@ describe('planExtraction: cost model', () => {
     const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], deltas]));
     expect(plan.steps[0]).toMatchObject({
       clusters: ['alpha'],
-      cost: { outbound: 2, inbound: 0, sharedEntities: 0, lines: 10, total: 6.01 },
+      cost: { outbound: 1, contracts: 1, inbound: 0, sharedEntities: 0, lines: 10, total: 4.01 },
       remoteCalls: [{ from: 'alpha.ts', line: 1, to: 'beta.ts', symbols: ['x'], typeOnly: false }],
     });
   });
