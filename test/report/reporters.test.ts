@@ -78,9 +78,9 @@ const analysis: Analysis = {
     cycleBreaks: [],
     mutualDependencies: [],
     steps: [
-      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 }, remoteCalls: [] },
-      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 }, remoteCalls: [] },
-      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, inbound: 0, sharedEntities: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
+      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 }, remoteCalls: [] },
+      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 }, remoteCalls: [] },
+      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
     ],
     migrationImports: 2,
     apis: [],

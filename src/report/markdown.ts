@@ -1,0 +1,234 @@
+/**
+ * The migration report in GitHub-flavoured Markdown, for a wiki page or a pull request: the same
+ * content as the HTML report (summary, service map, services, dependency structure matrix,
+ * extraction plan, cycles, one card per service, partition metrics, diagnostics).
+ */
+import type { Analysis } from '../analysis.js';
+import { compareStrings } from '../diagnostics.js';
+import type { CrossingImport, ServiceCycle } from '../plan/types.js';
+import { metricRows } from './explain.js';
+import { planOrder, serviceCards } from './markdown-services.js';
+import { escapeMarkdown as md, markdownTable, plural, symbolName } from './markdown-text.js';
+import { renderMermaid } from './mermaid.js';
+
+/** Largest dependency structure matrix shown; past it, the largest services by lines. */
+const DSM_MAX_SERVICES = 30;
+
+/** Remote calls listed per plan step. */
+const REMOTE_CALLS_SHOWN = 10;
+
+/** Imports to cut listed per cycle or mutual dependency. */
+const CUT_IMPORTS_SHOWN = 10;
+
+/** Diagnostics listed in the table. */
+const DIAGNOSTICS_SHOWN = 50;
+
+/** The migration report: every section in a fixed order, newline-terminated. */
+export function renderMarkdown(analysis: Analysis): string {
+  const sections = [
+    summary(analysis),
+    serviceMap(analysis),
+    servicesTable(analysis),
+    dependencyMatrix(analysis),
+    extractionPlan(analysis),
+    cycles(analysis),
+    serviceCards(analysis),
+    partitionMetrics(analysis),
+    diagnostics(analysis),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function summary(analysis: Analysis): string[] {
+  const { graph, partition, settings } = analysis;
+  const kernel = Object.keys(partition.kernel).length;
+  const tsconfig = settings.tsconfig === null ? 'none (folder scanned)' : md(settings.tsconfig);
+  const resolution = `${settings.resolution}${analysis.clustering.sweep === null ? '' : ' (chosen by --resolution auto)'}`;
+  const expected = settings.expected === null ? '' : `, expected partition ${md(settings.expected)}`;
+  return [
+    '# Migration report',
+    '',
+    `seams ${md(analysis.tool.version)} analysed ${plural(graph.modules.length, 'module')} with ${plural(graph.edges.length, 'import edge')} ` +
+      `and proposes ${plural(partition.clusters.length, 'candidate service')}` +
+      `${kernel > 0 ? `, including a shared kernel of ${plural(kernel, 'module')}` : ' (no shared kernel)'}; ` +
+      `modularity Q ${analysis.metrics.partition.modularity.toFixed(3)}. ` +
+      `Settings: seed ${settings.seed}, resolution ${resolution}, tsconfig ${tsconfig}${expected}.`,
+  ];
+}
+
+function serviceMap(analysis: Analysis): string[] {
+  return [
+    '## Service map',
+    '',
+    '```mermaid',
+    renderMermaid(analysis, 'service').trimEnd(),
+    '```',
+    '',
+    'An arrow points from the importing service to the imported one and counts the module imports behind it. ' +
+      'Dashed: type-only imports; red: inside a cycle of services; grey: the shared kernel.',
+  ];
+}
+
+function servicesTable(analysis: Analysis): string[] {
+  const kinds = new Map(analysis.partition.clusters.map((item) => [item.id, item.kind]));
+  const rows = [...analysis.metrics.services]
+    .sort((a, b) => compareStrings(a.cluster, b.cluster))
+    .map((service) => [
+      `${md(service.cluster)}${kinds.get(service.cluster) === 'kernel' ? ' (kernel)' : ''}`,
+      String(service.files),
+      String(service.lines),
+      String(service.ca),
+      String(service.ce),
+      service.instability.toFixed(2),
+      service.abstractness.toFixed(2),
+      service.distance.toFixed(2),
+      service.cohesion.toFixed(2),
+      String(service.interfaces),
+    ]);
+  return [
+    '## Candidate services',
+    '',
+    ...markdownTable(['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], rows),
+    '',
+    'Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports · ' +
+      'D = |A+I−1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it (Martin 1994; Jin et al. 2019).',
+  ];
+}
+
+function dependencyMatrix(analysis: Analysis): string[] {
+  const order = planOrder(analysis);
+  const lines = new Map(analysis.metrics.services.map((service) => [service.cluster, service.lines]));
+  const lead = ['## Dependency structure matrix', ''];
+  let shown = order;
+  if (order.length > DSM_MAX_SERVICES) {
+    const largest = new Set(
+      [...order].sort((a, b) => (lines.get(b) ?? 0) - (lines.get(a) ?? 0) || compareStrings(a, b)).slice(0, DSM_MAX_SERVICES),
+    );
+    shown = order.filter((id) => largest.has(id));
+    lead.push(`${order.length} services are too many for one table: showing the ${DSM_MAX_SERVICES} largest by lines (see plan.dependencies in --format json for all).`, '');
+  }
+  const count = new Map(analysis.plan.dependencies.map((item) => [`${item.from}\u0000${item.to}`, item.imports]));
+  const rows = shown.map((from) => [
+    `**${md(from)}**`,
+    ...shown.map((to) => (from === to ? '—' : String(count.get(`${from}\u0000${to}`) ?? '·'))),
+  ]);
+  return [
+    ...lead,
+    'Each row imports each column: the cell counts module imports from the row service into the column service (`·`: none). Services in extraction order, so imports above the diagonal point to services extracted later.',
+    '',
+    ...markdownTable(['from ↓ into →', ...shown.map(md)], ['left', ...shown.map(() => 'right' as const)], rows),
+  ];
+}
+
+function extractionPlan(analysis: Analysis): string[] {
+  const { plan } = analysis;
+  const lines = [
+    '## Extraction plan',
+    '',
+    `Cheapest first; ${plural(plan.migrationImports, 'cross-boundary import')} over the whole migration. ` +
+      'Each step is costed when it moves, as a weighted sum of its terms (see plan-extraction.ts): outbound runtime imports become remote calls and weigh most; ' +
+      'contracts are type-only imports back into the monolith, types for a shared package; inbound imports are call sites to rewire; shared entities are data still used in the monolith; lines break ties.',
+    '',
+  ];
+  for (const step of [...plan.steps].sort((a, b) => a.rank - b.rank)) {
+    const indent = ' '.repeat(`${step.rank}. `.length);
+    const { cost } = step;
+    lines.push(
+      `${step.rank}. **${step.clusters.map(md).join(' + ')}**: cost ${cost.total} (outbound ${cost.outbound}, contracts ${cost.contracts}, inbound ${cost.inbound}, shared entities ${cost.sharedEntities}, lines ${cost.lines})`,
+      `${indent}- why: ${md(step.reason)}`,
+      `${indent}- depends on: ${step.dependsOn.length === 0 ? 'nothing extracted earlier' : step.dependsOn.map(md).join(', ')}`,
+      `${indent}- remote calls: ${step.remoteCalls.length}`,
+    );
+    if (step.remoteCalls.length > 0) {
+      lines.push('', `${indent}<details><summary>${plural(step.remoteCalls.length, 'remote call')}</summary>`, '');
+      for (const call of step.remoteCalls.slice(0, REMOTE_CALLS_SHOWN)) lines.push(`${indent}- ${importSite(call)} imports ${importedNames(call)} from ${importTarget(call)}`);
+      if (step.remoteCalls.length > REMOTE_CALLS_SHOWN) lines.push(`${indent}- … ${step.remoteCalls.length - REMOTE_CALLS_SHOWN} more (see plan.steps in --format json)`);
+      lines.push('', `${indent}</details>`);
+    }
+    lines.push('');
+  }
+  lines.pop();
+  return lines;
+}
+
+function cycles(analysis: Analysis): string[] {
+  const { plan } = analysis;
+  const lines = ['## Cycles and mutual dependencies', ''];
+  if (plan.cycleBreaks.length === 0 && plan.mutualDependencies.length === 0) {
+    lines.push('No cycles between services: every service can be extracted without cutting an import first.');
+    return lines;
+  }
+  lines.push(`${plural(plan.cycleBreaks.length, 'cycle')} between services and ${plural(plan.mutualDependencies.length, 'pair')} of services that import each other.`);
+  plan.cycleBreaks.forEach((cycle, index) => {
+    const cut = cycle.cut.map((item) => `${md(item.from)} → ${md(item.to)} (${item.imports})`).join(', ');
+    lines.push('', `### Cycle ${index + 1}: ${cycle.services.map(md).join(', ')}`, '', `Cut ${plural(cycle.cut.length, 'service dependency', 'service dependencies')} to break it: ${cut}.`);
+    lines.push(...cutImports(analysis, cycle, 'plan.cycleBreaks'));
+  });
+  for (const pair of plan.mutualDependencies) {
+    const cut = pair.cut.map((item) => `${md(item.from)} → ${md(item.to)} (${plural(item.imports, 'import')})`).join(', ');
+    lines.push('', `### Mutual: ${pair.services.map(md).join(' ↔ ')}`, '', `Cut the lighter direction: ${cut}.`);
+    lines.push(...cutImports(analysis, pair, 'plan.mutualDependencies'));
+  }
+  return lines;
+}
+
+/** The imports behind a cycle's cut, capped; with the service dependency each belongs to when the cut has several. */
+function cutImports(analysis: Analysis, cycle: ServiceCycle, field: string): string[] {
+  if (cycle.imports.length === 0) return [];
+  const assignment = analysis.partition.assignment;
+  const serviceOf = (id: string) => md(Object.hasOwn(assignment, id) ? (assignment[id] ?? '?') : '?');
+  const withCut = cycle.cut.length > 1;
+  const rows = cycle.imports
+    .slice(0, CUT_IMPORTS_SHOWN)
+    .map((item) => [...(withCut ? [`${serviceOf(item.from)} → ${serviceOf(item.to)}`] : []), importSite(item), importedNames(item), importTarget(item)]);
+  const head = [...(withCut ? ['cut'] : []), 'import', 'names', 'declared in'];
+  const lines = ['', ...markdownTable(head, head.map(() => 'left' as const), rows)];
+  if (cycle.imports.length > CUT_IMPORTS_SHOWN) lines.push('', `… ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see ${field} in --format json).`);
+  return lines;
+}
+
+function importSite(item: CrossingImport): string {
+  return `${md(item.from)}:${item.line}`;
+}
+
+function importedNames(item: CrossingImport): string {
+  const names = item.symbols.length === 0 ? 'the module (side effects)' : item.symbols.map(symbolName).join(', ');
+  if (!item.typeOnly) return names;
+  return item.wired === true ? `${names} (type only, wired by the framework)` : `${names} (type only)`;
+}
+
+function importTarget(item: CrossingImport): string {
+  return item.via === undefined ? md(item.to) : `${md(item.to)} via ${md(item.via)}`;
+}
+
+function partitionMetrics(analysis: Analysis): string[] {
+  const rows = metricRows(analysis).map((row) => [md(row.name), row.value, row.better, `${md(row.meaning)} (${md(row.source)})`]);
+  const signals = analysis.clustering.signals
+    .filter((signal) => signal.weight > 0 && signal.pairs > 0)
+    .map((signal) => `${md(signal.name)} ×${signal.weight} (${plural(signal.pairs, 'pair')})`);
+  const lines = ['## Partition metrics', '', ...markdownTable(['metric', 'value', 'better', 'meaning (source)'], ['left', 'right', 'left', 'left'], rows)];
+  const expected = analysis.metrics.partition.expected;
+  if (expected !== null) {
+    lines.push('', `Agreement measured on ${plural(expected.compared, 'module')} present in both partitions${expected.missingFromExpected > 0 ? `; ${expected.missingFromExpected} analysed modules are not in the expected partition` : ''}.`);
+  }
+  lines.push('', `Clustering signals: ${signals.length === 0 ? 'none' : signals.join(', ')}.`);
+  return lines;
+}
+
+function diagnostics(analysis: Analysis): string[] {
+  const list = analysis.diagnostics;
+  if (list.length === 0) return ['## Diagnostics', '', 'None.'];
+  const counts = new Map<string, number>();
+  for (const item of list) counts.set(item.code, (counts.get(item.code) ?? 0) + 1);
+  const byCode = [...counts.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([code, count]) => [md(code), String(count)]);
+  const rows = list.slice(0, DIAGNOSTICS_SHOWN).map((item) => [md(item.file ?? ''), item.line === undefined ? '' : String(item.line), md(item.code), md(item.message)]);
+  const lines = [
+    '## Diagnostics',
+    '',
+    ...markdownTable(['code', 'count'], ['left', 'right'], byCode),
+    '',
+    ...markdownTable(['file', 'line', 'code', 'message'], ['left', 'right', 'left', 'left'], rows),
+  ];
+  if (list.length > DIAGNOSTICS_SHOWN) lines.push('', `… ${list.length - DIAGNOSTICS_SHOWN} more (see --format json).`);
+  return lines;
+}
