@@ -63,6 +63,7 @@ function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: str
   const clause = declaration.importClause;
   if (clause === undefined) return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
   const symbols: string[] = [];
+  const typeSymbols: string[] = [];
   let valueCount = 0;
   if (clause.name) {
     symbols.push('default');
@@ -75,11 +76,12 @@ function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: str
   } else if (bindings) {
     for (const element of bindings.elements) {
       symbols.push((element.propertyName ?? element.name).text);
-      if (!element.isTypeOnly) valueCount++;
+      if (element.isTypeOnly) typeSymbols.push((element.propertyName ?? element.name).text);
+      else valueCount++;
     }
   }
   const typeOnly = clause.isTypeOnly || (symbols.length > 0 && valueCount === 0);
-  return { specifier, kind: typeOnly ? 'type' : 'static', typeOnly, symbols: sortUnique(symbols), line, syntax: 'import' };
+  return { specifier, kind: typeOnly ? 'type' : 'static', typeOnly, symbols: sortUnique(symbols), ...(typeOnly || typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }), line, syntax: 'import' };
 }
 
 function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: string, line: number): RawImport {
@@ -87,7 +89,9 @@ function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: str
   const named = clause && ts.isNamedExports(clause) ? clause.elements : [];
   const symbols = named.length > 0 ? named.map((element) => (element.propertyName ?? element.name).text) : ['*'];
   const allTypes = named.length > 0 && named.every((element) => element.isTypeOnly);
-  return { specifier, kind: 'reexport', typeOnly: declaration.isTypeOnly || allTypes, symbols: sortUnique(symbols), line, syntax: 'export-from' };
+  const typeOnly = declaration.isTypeOnly || allTypes;
+  const typeSymbols = typeOnly ? [] : named.filter((element) => element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text);
+  return { specifier, kind: 'reexport', typeOnly, symbols: sortUnique(symbols), ...(typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }), line, syntax: 'export-from' };
 }
 
 /** import() and require() calls and `import('./x')` types anywhere in the file, JSDoc included. */

@@ -29,6 +29,8 @@ export interface RawImport {
   typeOnly: boolean;
   /** Imported names, sorted: `default`, `*` for namespace / `export *` / dynamic / require. */
   symbols: string[];
+  /** Of `symbols`, those marked with an inline `type` in a statement that is not type-only (`import { a, type B }`), sorted; absent when none. */
+  typeSymbols?: string[];
   /** 1-based line of the statement. */
   line: number;
   /** The syntax it was written in. */

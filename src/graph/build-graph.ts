@@ -38,7 +38,15 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
       for (const [declared, symbols] of byTarget) {
-        if (declared !== module.id) seeThrough.add(module.id, declared, { ...item, symbols }, symbols.some((symbol) => wiring.has(symbol)));
+        if (declared === module.id) continue;
+        // The names that reach this module may all be inline `type` names of a mixed statement.
+        const typeNames = symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true);
+        const part = item.typeOnly || typeNames.length === 0 ? { ...item, symbols } : { ...item, symbols, typeSymbols: typeNames };
+        if (!item.typeOnly && symbols.length > 0 && typeNames.length === symbols.length) {
+          seeThrough.add(module.id, declared, { ...part, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind }, symbols.some((symbol) => wiring.has(symbol)));
+        } else {
+          seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)));
+        }
       }
     }
     if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {
@@ -76,7 +84,7 @@ class EdgeMerger {
     edge.kinds.add(item.kind);
     edge.typeOnly &&= item.typeOnly;
     for (const symbol of item.symbols) edge.symbols.add(symbol);
-    edge.details.push({ line: item.line, kind: item.kind, syntax: item.syntax, specifier: item.specifier, typeOnly: item.typeOnly, symbols: [...item.symbols].sort(compareStrings) });
+    edge.details.push({ line: item.line, kind: item.kind, syntax: item.syntax, specifier: item.specifier, typeOnly: item.typeOnly, symbols: [...item.symbols].sort(compareStrings), ...(item.typeSymbols === undefined ? {} : { typeSymbols: item.typeSymbols }) });
   }
 
   edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {

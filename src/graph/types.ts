@@ -42,6 +42,8 @@ export interface ImportDetail {
   typeOnly: boolean;
   /** Names it imports, sorted. */
   symbols: string[];
+  /** Of those, names marked with an inline `type` (`import { a, type B }`), sorted; absent when none. */
+  typeSymbols?: string[];
 }
 
 /** All imports from one module to another as written, merged. */

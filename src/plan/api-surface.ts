@@ -2,7 +2,8 @@
  * API surface per candidate service: every name other services import from it, resolved through
  * barrels to the module that declares it (graph declarations), with the services that consume it
  * and the number of import statements. A name imported as a value anywhere is an `operation`
- * (it becomes a remote call); a name only ever imported as a type is a `type` (it becomes part of
+ * (it becomes a remote call); a name only ever imported as a type (`import type`, or an inline
+ * `type` specifier) is a `type` (it becomes part of
  * a shared contract package). Namespace imports count as the name `*` of the imported module.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
@@ -28,7 +29,7 @@ export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurfac
         if (!entry) symbols.set(key, (entry = { symbol, module, kind: 'type', consumers: [], importSites: 0, consumerSet: new Set() }));
         entry.importSites++;
         entry.consumerSet.add(consumer);
-        if (!detail.typeOnly) entry.kind = 'operation';
+        if (!detail.typeOnly && detail.typeSymbols?.includes(symbol) !== true) entry.kind = 'operation';
       }
     }
   }

@@ -32,8 +32,9 @@ export function crossingImports(graph: ModuleGraph, partition: Partition): Map<s
         const key = `${from}\u0000${to}`;
         let list = byPair.get(key);
         if (!list) byPair.set(key, (list = []));
-        const isWired = detail.typeOnly && wired.has(`${edge.from}\u0000${module}`);
-        list.push({ from: edge.from, line: detail.line, to: module, ...(module === edge.to ? {} : { via: edge.to }), symbols, typeOnly: detail.typeOnly, ...(isWired ? { wired: true } : {}) });
+        const typeOnly = detail.typeOnly || (symbols.length > 0 && symbols.every((symbol) => detail.typeSymbols?.includes(symbol) === true));
+        const isWired = typeOnly && wired.has(`${edge.from}\u0000${module}`);
+        list.push({ from: edge.from, line: detail.line, to: module, ...(module === edge.to ? {} : { via: edge.to }), symbols, typeOnly, ...(isWired ? { wired: true } : {}) });
       }
     }
   }

@@ -18,7 +18,7 @@ describe('collectImports', () => {
         "import { type W, type X } from './inline-types';", // 5
         "import './side-effect';", // 6
         "export * from './star';", // 7
-        "export { e, f as g } from './named-reexport';", // 8
+        "export { e, type f as g } from './named-reexport';", // 8
         "export * as space from './namespace-reexport';", // 9
         "export type { Z } from './type-reexport';", // 10
         "import legacy = require('./legacy');", // 11
@@ -35,11 +35,11 @@ describe('collectImports', () => {
       { specifier: './static', kind: 'static', typeOnly: false, symbols: ['a', 'b', 'default'], line: 1, syntax: 'import' },
       { specifier: './namespace', kind: 'static', typeOnly: false, symbols: ['*'], line: 2, syntax: 'import' },
       { specifier: './types', kind: 'type', typeOnly: true, symbols: ['T'], line: 3, syntax: 'import' },
-      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], line: 4, syntax: 'import' },
+      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], typeSymbols: ['U'], line: 4, syntax: 'import' },
       { specifier: './inline-types', kind: 'type', typeOnly: true, symbols: ['W', 'X'], line: 5, syntax: 'import' },
       { specifier: './side-effect', kind: 'side-effect', typeOnly: false, symbols: [], line: 6, syntax: 'import' },
       { specifier: './star', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 7, syntax: 'export-from' },
-      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], line: 8, syntax: 'export-from' },
+      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], typeSymbols: ['f'], line: 8, syntax: 'export-from' },
       { specifier: './namespace-reexport', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 9, syntax: 'export-from' },
       { specifier: './type-reexport', kind: 'reexport', typeOnly: true, symbols: ['Z'], line: 10, syntax: 'export-from' },
       { specifier: './legacy', kind: 'require', typeOnly: false, symbols: ['*'], line: 11, syntax: 'import-equals' },
@@ -57,7 +57,7 @@ describe('collectImports', () => {
 
   it('keeps a default-plus-type import as a value import', () => {
     const { imports } = collect("import React, { type FC } from 'react';");
-    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], line: 1, syntax: 'import' }]);
+    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], typeSymbols: ['FC'], line: 1, syntax: 'import' }]);
   });
 });
 

@@ -85,6 +85,36 @@ describe('eadesOrder (feedback arc set heuristic)', () => {
 });
 
 describe('apiSurfaces', () => {
+  it('counts a name imported with an inline type specifier as a type, and its value neighbour as an operation', async () => {
+    const root = tempProject({
+      'events/order-events.ts': "export const OrderEvents = { Placed: 'placed' };\nexport interface OrderPlaced {\n  id: string;\n}\n",
+      'mail/handler.ts': "import { OrderEvents, type OrderPlaced } from '../events/order-events';\n\nexport const on = (event: OrderPlaced) => [OrderEvents.Placed, event.id];\n",
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    const partition = partitionFromGroups([['events/order-events.ts'], ['mail/handler.ts']]);
+    const events = partition.assignment['events/order-events.ts'];
+    const consumers = [partition.assignment['mail/handler.ts']];
+    expect(apiSurfaces(analysis.graph, partition).find((api) => api.cluster === events)?.symbols).toEqual([
+      { symbol: 'OrderEvents', module: 'events/order-events.ts', kind: 'operation', consumers, importSites: 1 },
+      { symbol: 'OrderPlaced', module: 'events/order-events.ts', kind: 'type', consumers, importSites: 1 },
+    ]);
+  });
+
+  it('sees a mixed import as type-only where only its inline type names reach a module through a barrel', async () => {
+    const root = tempProject({
+      'billing/index.ts': "export { charge } from './charge';\nexport type { Invoice } from './invoice';\n",
+      'billing/charge.ts': 'export const charge = (amount: number) => amount;\n',
+      'billing/invoice.ts': 'export interface Invoice {\n  id: string;\n}\n',
+      'orders/order.ts': "import { charge, type Invoice } from '../billing';\n\nexport const place = (): Invoice => ({ id: String(charge(1)) });\n",
+    });
+    const { graph } = await analyze({ path: root, cache: false });
+    const from = graph.dependencies.filter((edge) => edge.from === 'orders/order.ts').map(({ to, typeOnly, kinds }) => ({ to, typeOnly, kinds }));
+    expect(from).toEqual([
+      { to: 'billing/charge.ts', typeOnly: false, kinds: ['static'] },
+      { to: 'billing/invoice.ts', typeOnly: true, kinds: ['type'] },
+    ]);
+  });
+
   it('lists the names other services import, through barrels, as operations or types with their consumers', async () => {
     const root = tempProject({
       'billing/index.ts': "export { charge } from './charge';\nexport type { Invoice } from './invoice';\n",
