@@ -21,9 +21,19 @@ import { VERSION } from './version.js';
 /** Receives the wall time of each stage as it ends (for --timings); never part of the analysis. */
 export type StageObserver = (stage: string, milliseconds: number) => void;
 
-/** Runs the whole pipeline on one project and returns the analysis; prints nothing. */
-export async function analyze(options: AnalyzeOptions = {}, observe: StageObserver = () => undefined): Promise<Analysis> {
-  const time = <T>(stage: string, run: () => T): T => {
+/** What the pipeline is doing now, for a progress display: a stage as it starts, and files parsed of those to parse. */
+export interface Progress {
+  stage: 'load' | 'parse' | 'graph' | 'history' | 'signals' | 'cluster' | 'metrics' | 'plan';
+  /** During `parse`: files parsed so far. */
+  done?: number;
+  /** During `parse`: files to parse (those the cache does not already hold). */
+  total?: number;
+}
+
+/** Runs the whole pipeline on one project and returns the analysis; prints nothing (`progress` may, it is the caller's). */
+export async function analyze(options: AnalyzeOptions = {}, observe: StageObserver = () => undefined, progress: (event: Progress) => void = () => undefined): Promise<Analysis> {
+  const time = <T>(stage: Progress['stage'], run: () => T): T => {
+    progress({ stage });
     const started = performance.now();
     const result = run();
     observe(stage, performance.now() - started);
@@ -39,10 +49,11 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     observe('cached', performance.now() - extractStarted);
     return cached;
   }
-  const extraction = await extract(project, { cacheDir: settings.cacheDir }, sources);
+  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }) }, sources);
   observe('extract', performance.now() - extractStarted);
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();
+  if (settings.cluster.git) progress({ stage: 'history' });
   const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
   if (settings.cluster.git) observe('history', performance.now() - historyStarted);
   const signals = time('signals', () => ({

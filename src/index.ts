@@ -1,5 +1,5 @@
 /** seams as a library: analyse a TypeScript monolith and get plain data back. */
-export { analyze } from './analyze.js';
+export { analyze, type Progress, type StageObserver } from './analyze.js';
 export type { Analysis, AnalysisSettings } from './analysis.js';
 export type { AnalyzeOptions } from './config/resolve-settings.js';
 export type { Settings, ClusterSettings } from './config/settings.js';
@@ -9,7 +9,12 @@ export type { ImportKind, ImportTarget, ModuleId } from './extract/types.js';
 export type { DependencyEdge, ImportDetail, ModuleEdge, ModuleGraph, ModuleNode, ExternalImports } from './graph/types.js';
 export type { Cluster, ClusterId, Partition } from './cluster/types.js';
 export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
-export type { Plan, PlanStep, ServiceDependency } from './plan/types.js';
+export type { ApiSurface, ApiSymbol, CrossingImport, DataOwnership, Plan, PlanStep, ServiceCycle, ServiceDependency, StepCost } from './plan/types.js';
 export { renderJson, toJsonReport, type JsonReport } from './report/json.js';
 export { renderText } from './report/text.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderHtml } from './report/html/render-html.js';
+export { renderDot } from './report/dot.js';
+export { renderMermaid } from './report/mermaid.js';
+export type { GraphLevel } from './report/graph-view.js';
 export { mojoFm } from './metrics/mojofm.js';

@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Folder relative paths are resolved against. */
   cwd: string;
+  /** True when standard error is a terminal (a progress display is drawn there only then). */
+  stderrIsTTY?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -18,5 +20,6 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

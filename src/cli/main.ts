@@ -3,13 +3,13 @@ import { SeamsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { processIo, type CliIo } from './io.js';
 import { formatError } from './print-error.js';
+import { GRAPH_LEVELS, REPORT_FORMATS, chooseFormat, type ReportFormat } from './render-report.js';
 
 /** Exit codes: 0 ok, 1 gate failed (seams check), 2 usage, config or project error. */
 export const EXIT_OK = 0;
 export const EXIT_GATE_FAILED = 1;
 export const EXIT_ERROR = 2;
 
-const ANALYZE_FORMATS = ['text', 'json', 'analysis'] as const;
 const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
 /** Flags every command that reads a project shares. */
@@ -38,7 +38,9 @@ interface AnalyzeFlags extends ProjectFlags {
   timings?: boolean;
   move?: string[];
   merge?: string[];
-  format: (typeof ANALYZE_FORMATS)[number];
+  format?: ReportFormat;
+  level?: (typeof GRAPH_LEVELS)[number];
+  quiet?: boolean;
 }
 
 interface CheckFlags extends ProjectFlags {
@@ -84,49 +86,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .showHelpAfterError(false);
 
-  projectOptions(
+  const analyzeCommand = projectOptions(
     program
       .command('analyze')
       .alias('analyse')
       .description('analyse a project: module graph, candidate services, metrics and extraction plan')
       .argument('[path]', 'folder of the project to analyse', '.'),
-  )
-    .option('--seed <n>', 'seed of the clustering random source (default 42)')
-    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services, or auto to sweep and choose (default 1)')
-    .option('--granularity <unit>', 'cluster files, or folders: file, folder, folder:<depth> (default file)')
-    .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
-    .option('--git', 'add change coupling from the git history of the analysed folder')
-    .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
-    .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
-    .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
-    .option('--move <glob=service>', 'what-if: move the modules matching the glob to a service, then measure and plan again (repeatable)', collect)
-    .option('--merge <a,b>', 'what-if: merge services, then measure and plan again (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output format (analysis: the whole analysis, for seams report --from)').choices(ANALYZE_FORMATS).default('text'))
-    .option('--timings', 'print the wall time of every stage and the peak memory on standard error')
+  );
+  analysisOptions(analyzeCommand)
     .action(async (path: string, flags: AnalyzeFlags) => {
-      const [{ analyze }, { renderReport }, { parseMove, parseMerge }] = await Promise.all([import('../analyze.js'), import('./render-report.js'), import('../cluster/edit-partition.js')]);
-      const stages: [string, number][] = [];
-      const started = performance.now();
-      const analysis = await analyze({
-        ...projectSettings(path, flags, io),
-        seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
-        resolution: flags.resolution === undefined ? undefined : flags.resolution === 'auto' ? 'auto' : parseNumber('resolution', flags.resolution),
-        semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
-        git: flags.git,
-        since: flags.since,
-        granularity: flags.granularity,
-        expected: flags.expected,
-        kernel: flags.kernel,
-        moves: (flags.move ?? []).map(parseMove),
-        merges: (flags.merge ?? []).map(parseMerge),
-      }, (stage, milliseconds) => stages.push([stage, milliseconds]));
-      const text = renderReport(analysis, flags.format);
-      if (flags.timings) {
-        const total = performance.now() - started;
-        const rows = stages.map(([stage, milliseconds]) => `  ${stage.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`);
-        io.stderr(`timings (${analysis.graph.modules.length} modules)\n${rows.join('\n')}\n  ${'total'.padEnd(9)} ${total.toFixed(0).padStart(7)} ms\n  peak RSS  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB\n`);
-      }
-      await emit(text, flags.output, io);
+      const analysis = await analyzeWithFlags(path, flags, io);
+      await emit(await renderWith(analysis, flags), flags.output, io);
       setExit(EXIT_OK);
     });
 
@@ -188,29 +158,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(EXIT_OK);
     });
 
-  program
-    .command('report')
-    .description('re-render an analysis saved with --format analysis, optionally with what-if edits, without analysing again')
-    .requiredOption('--from <file>', 'analysis saved with `seams analyze --format analysis`')
-    .addOption(new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'))
-    .option('--move <glob=service>', 'what-if: move the modules matching the glob to a service (repeatable)', collect)
-    .option('--merge <a,b>', 'what-if: merge services (repeatable)', collect)
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--debug', 'print stack traces on errors')
-    .action(async (flags: { from: string; format: (typeof ANALYZE_FORMATS)[number]; move?: string[]; merge?: string[]; output?: string }) => {
-      const [{ loadAnalysis, reviseAnalysis }, { renderReport }, { parseMove, parseMerge }, nodePath] = await Promise.all([
-        import('../report/load-analysis.js'),
-        import('./render-report.js'),
-        import('../cluster/edit-partition.js'),
-        import('node:path'),
-      ]);
-      const analysis = reviseAnalysis(loadAnalysis(nodePath.resolve(io.cwd, flags.from), flags.from), {
+  analysisOptions(
+    projectOptions(
+      program
+        .command('report')
+        .description('write the migration report (html, markdown, …): of a project, analysed now, or of an analysis saved with --format analysis (--from), optionally with what-if edits')
+        .argument('[path]', 'folder of the project to analyse (not with --from)'),
+    ).option('--from <file>', 'analysis saved with `seams analyze --format analysis`: re-render it without analysing again'),
+  ).action(async (path: string | undefined, flags: AnalyzeFlags & { from?: string }) => {
+    let analysis;
+    if (flags.from === undefined) {
+      analysis = await analyzeWithFlags(path ?? '.', flags, io);
+    } else {
+      if (path !== undefined) throw new SeamsError('USAGE', 'give a project path or --from <analysis.json>, not both', 'for example `seams report --from analysis.json --output report.html`');
+      const [{ loadAnalysis, reviseAnalysis }, { parseMove, parseMerge }, nodePath] = await Promise.all([import('../report/load-analysis.js'), import('../cluster/edit-partition.js'), import('node:path')]);
+      analysis = reviseAnalysis(loadAnalysis(nodePath.resolve(io.cwd, flags.from), flags.from), {
         moves: (flags.move ?? []).map(parseMove),
         merges: (flags.merge ?? []).map(parseMerge),
       });
-      await emit(renderReport(analysis, flags.format), flags.output, io);
-      setExit(EXIT_OK);
-    });
+    }
+    await emit(await renderWith(analysis, flags), flags.output, io);
+    setExit(EXIT_OK);
+  });
 
   program
     .command('export')
@@ -231,6 +200,69 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(EXIT_OK);
     });
   return program;
+}
+
+/** Declares the flags of an analysis and its report (analyze, report). */
+function analysisOptions(command: Command): Command {
+  return command
+    .option('--seed <n>', 'seed of the clustering random source (default 42)')
+    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services, or auto to sweep and choose (default 1)')
+    .option('--granularity <unit>', 'cluster files, or folders: file, folder, folder:<depth> (default file)')
+    .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
+    .option('--git', 'add change coupling from the git history of the analysed folder')
+    .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
+    .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
+    .option('--expected <file>', 'JSON map of module id -> service name to score the partition against (MoJoFM)')
+    .option('--move <glob=service>', 'what-if: move the modules matching the glob to a service, then measure and plan again (repeatable)', collect)
+    .option('--merge <a,b>', 'what-if: merge services, then measure and plan again (repeatable)', collect)
+    .addOption(
+      new Option('--format <format>', 'output format (default: from the --output extension, .html .md .json .dot .mmd, else text; analysis: the whole analysis, for seams report --from)').choices(REPORT_FORMATS),
+    )
+    .addOption(new Option('--level <level>', 'with --format dot|mermaid: draw services, or modules grouped by service').choices(GRAPH_LEVELS).default('service'))
+    .option('--quiet', 'no progress display on standard error')
+    .option('--timings', 'print the wall time of every stage and the peak memory on standard error');
+}
+
+/** Runs the analysis the flags ask for, with a progress display on a terminal's standard error. */
+async function analyzeWithFlags(path: string, flags: AnalyzeFlags, io: CliIo) {
+  const [{ analyze }, { parseMove, parseMerge }, { progressDisplay }] = await Promise.all([import('../analyze.js'), import('../cluster/edit-partition.js'), import('./progress.js')]);
+  const stages: [string, number][] = [];
+  const started = performance.now();
+  const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
+  let analysis;
+  try {
+    analysis = await analyze(
+      {
+        ...projectSettings(path, flags, io),
+        seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
+        resolution: flags.resolution === undefined ? undefined : flags.resolution === 'auto' ? 'auto' : parseNumber('resolution', flags.resolution),
+        semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
+        git: flags.git,
+        since: flags.since,
+        granularity: flags.granularity,
+        expected: flags.expected,
+        kernel: flags.kernel,
+        moves: (flags.move ?? []).map(parseMove),
+        merges: (flags.merge ?? []).map(parseMerge),
+      },
+      (stage, milliseconds) => stages.push([stage, milliseconds]),
+      progress.listen,
+    );
+  } finally {
+    progress.done();
+  }
+  if (flags.timings) {
+    const total = performance.now() - started;
+    const rows = stages.map(([stage, milliseconds]) => `  ${stage.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`);
+    io.stderr(`timings (${analysis.graph.modules.length} modules)\n${rows.join('\n')}\n  ${'total'.padEnd(9)} ${total.toFixed(0).padStart(7)} ms\n  peak RSS  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB\n`);
+  }
+  return analysis;
+}
+
+/** Renders an analysis in the format the flags ask for (or the --output extension names). */
+async function renderWith(analysis: import('../analysis.js').Analysis, flags: { format?: ReportFormat; output?: string; level?: (typeof GRAPH_LEVELS)[number] }): Promise<Iterable<string>> {
+  const { renderReport } = await import('./render-report.js');
+  return renderReport(analysis, chooseFormat(flags.format, flags.output), flags.level ?? 'service');
 }
 
 /** Declares the flags every project-reading command shares. */

@@ -12,6 +12,8 @@ import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport
 export interface ExtractOptions {
   /** Folder of the extraction cache, or null for none. */
   cacheDir: string | null;
+  /** Told after each file parsed: files parsed so far, files to parse (cache misses). */
+  onParsed?: (done: number, total: number) => void;
 }
 
 /** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
@@ -49,7 +51,11 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
   // One thread: worker threads were measured slower on this 2-core machine (README, Performance).
-  const parsed = misses.map((item) => parseFile(item.file, item.text, item.id));
+  const parsed = misses.map((item, index) => {
+    const facts = parseFile(item.file, item.text, item.id);
+    options.onParsed?.(index + 1, misses.length);
+    return facts;
+  });
   // The texts are parsed: let them go before resolution (tens of MB on large projects).
   for (const item of sources.items) item.text = '';
   let next = 0;

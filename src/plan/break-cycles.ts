@@ -32,16 +32,19 @@ export function breakCycles(components: readonly ClusterId[][], dependencies: re
 
 /**
  * Every pair of services that import each other directly (a two-service cycle), with the lighter
- * direction to cut (fewer module imports; on a tie, the direction from the later name) and the
- * imports behind it. Sorted by the pair.
+ * direction to cut (fewer module imports; on a tie, the direction the cycle breaks cut, so the two
+ * pieces of advice agree, else the direction from the later name) and the imports behind it.
+ * Sorted by the pair.
  */
-export function mutualDependencies(dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>): ServiceCycle[] {
+export function mutualDependencies(dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>, cycleBreaks: readonly ServiceCycle[] = []): ServiceCycle[] {
+  const cutByCycles = new Set(cycleBreaks.flatMap((cycle) => cycle.cut.map((item) => `${item.from}\u0000${item.to}`)));
   const byPair = new Map(dependencies.map((dependency) => [`${dependency.from}\u0000${dependency.to}`, dependency]));
   return dependencies
     .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && byPair.has(`${dependency.to}\u0000${dependency.from}`))
     .map((forward) => {
       const backward = byPair.get(`${forward.to}\u0000${forward.from}`) as ServiceDependency;
-      const cut = backward.imports <= forward.imports ? backward : forward;
+      const tie = backward.imports === forward.imports;
+      const cut = tie ? (cutByCycles.has(`${forward.from}\u0000${forward.to}`) && !cutByCycles.has(`${backward.from}\u0000${backward.to}`) ? forward : backward) : backward.imports < forward.imports ? backward : forward;
       return {
         services: [forward.from, forward.to],
         cut: [{ from: cut.from, to: cut.to, imports: cut.imports }],

@@ -74,7 +74,8 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     for (const id of next.component) remaining.delete(id);
   }
   const cycles = components.filter((component) => component.length > 1).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  return { dependencies, cycles, cycleBreaks: breakCycles(components, dependencies, crossing), mutualDependencies: mutualDependencies(dependencies, crossing), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
+  const cycleBreaks = breakCycles(components, dependencies, crossing);
+  return { dependencies, cycles, cycleBreaks, mutualDependencies: mutualDependencies(dependencies, crossing, cycleBreaks), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
 }
 
 /** Each service alone, and each pair of services that import each other directly (sorted pairs). */

@@ -3,7 +3,7 @@ import { analyze } from '../../src/analyze.js';
 import { partitionFromGroups } from '../../src/cluster/cluster.js';
 import type { DependencyEdge, ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
 import { apiSurfaces } from '../../src/plan/api-surface.js';
-import { eadesOrder } from '../../src/plan/break-cycles.js';
+import { eadesOrder, mutualDependencies } from '../../src/plan/break-cycles.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
 import { tempProject } from '../helpers.js';
 
@@ -133,5 +133,19 @@ describe('apiSurfaces', () => {
       { symbol: 'charge', module: 'billing/charge.ts', kind: 'operation', consumers: ['order'], importSites: 2 },
       { symbol: 'Invoice', module: 'billing/invoice.ts', kind: 'type', consumers: ['order'], importSites: 1 },
     ]);
+  });
+});
+
+describe('mutualDependencies', () => {
+  it('on a tie cuts the direction the cycle breaks cut, so both pieces of advice agree', () => {
+    const dependency = (from: string, to: string, imports: number) => ({ from, to, imports, typeOnly: 0 });
+    const dependencies = [dependency('a', 'b', 1), dependency('b', 'a', 1)];
+    // Alone, a tie cuts the direction from the later name: b -> a.
+    expect(mutualDependencies(dependencies, new Map()).map((pair) => pair.cut)).toEqual([[{ from: 'b', to: 'a', imports: 1 }]]);
+    // When the cycle break of a larger cycle cuts a -> b, the pair advice follows it.
+    const cycleBreaks = [{ services: ['a', 'b', 'c'], cut: [{ from: 'a', to: 'b', imports: 1 }], imports: [] }];
+    expect(mutualDependencies(dependencies, new Map(), cycleBreaks).map((pair) => pair.cut)).toEqual([[{ from: 'a', to: 'b', imports: 1 }]]);
+    // A lighter direction wins over the cycle break's choice.
+    expect(mutualDependencies([dependency('a', 'b', 2), dependency('b', 'a', 1)], new Map(), cycleBreaks).map((pair) => pair.cut)).toEqual([[{ from: 'b', to: 'a', imports: 1 }]]);
   });
 });
