@@ -116,7 +116,8 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
     const kernelR = Math.max(...kernels.map(size));
     const bandY = n === 0 ? 0 : bottom + 6;
     if (n === 0) top = 0;
-    const bandHeight = Math.max(76, 2 * kernelR + 20);
+    // Three lines of text at the map's font size must fit, however large the ring makes it.
+    const bandHeight = Math.max(76, 2 * kernelR + 20, fontSize * 3.8 + 16);
     band = [-halfWidth + 10, bandY, 2 * halfWidth - 20, bandHeight];
     let x = -halfWidth + 36;
     for (const id of kernels) {
