@@ -171,6 +171,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       analysis = await analyzeWithFlags(path ?? '.', flags, io);
     } else {
       if (path !== undefined) throw new SeamsError('USAGE', 'give a project path or --from <analysis.json>, not both', 'for example `seams report --from analysis.json --output report.html`');
+      const analysisOnly: [keyof AnalyzeFlags, string][] = [
+        ['tsconfig', '--tsconfig'], ['include', '--include'], ['exclude', '--exclude'], ['includeTests', '--include-tests'], ['maxFileSize', '--max-file-size'],
+        ['config', '--config'], ['cacheDir', '--cache-dir'], ['seed', '--seed'], ['resolution', '--resolution'], ['granularity', '--granularity'],
+        ['semantic', '--semantic'], ['git', '--git'], ['since', '--since'], ['kernel', '--kernel'], ['expected', '--expected'], ['timings', '--timings'],
+      ];
+      const ignored = analysisOnly.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+      if (flags.cache === false) ignored.push('--no-cache');
+      if (ignored.length > 0) {
+        throw new SeamsError('USAGE', `${ignored.join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to analysing a project, not to re-rendering one with --from`, 'a saved analysis keeps the settings it was made with; --merge, --move, --format, --level and --output apply');
+      }
       const [{ loadAnalysis, reviseAnalysis }, { parseMove, parseMerge }, nodePath] = await Promise.all([import('../report/load-analysis.js'), import('../cluster/edit-partition.js'), import('node:path')]);
       analysis = reviseAnalysis(loadAnalysis(nodePath.resolve(io.cwd, flags.from), flags.from), {
         moves: (flags.move ?? []).map(parseMove),

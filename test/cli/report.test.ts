@@ -96,3 +96,11 @@ describe('progress display', () => {
     ]);
   });
 });
+
+describe('seams report --from rejects options that only analysing uses', () => {
+  it('says which options would be ignored, with exit 2', async () => {
+    const result = await run(['report', '--from', 'analysis.json', '--seed', '7', '--no-cache']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error \[USAGE\] --seed, --no-cache apply to analysing a project, not to re-rendering one with --from\nhint: /);
+  });
+});
