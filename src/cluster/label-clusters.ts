@@ -10,7 +10,7 @@ const GENERIC_WORDS = new Set(['src', 'lib', 'index', 'ts', 'tsx', 'mts', 'cts',
  * modules anywhere containing w): layer words such as "service" appear in every group and score
  * low; a domain word such as "order" scores high where its files are. Larger groups choose
  * first; names are unique and avoid `reserved` names (a taken word falls to the group's next
- * best, or gets a -2 suffix).
+ * best, or gets a -2 suffix; a group with no usable word is `service`, then `service-2`, …).
  * Returns one name per group, in the order given.
  */
 export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved: ReadonlySet<string> = new Set()): string[] {
@@ -30,7 +30,8 @@ export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved
       .map(([word, count]) => ({ word, count, score: (count / size) * (count / (total.get(word) ?? count)) }))
       .sort((a, b) => b.score - a.score || b.count - a.count || compareStrings(a.word, b.word));
     const free = ranked.find((candidate) => !taken.has(candidate.word));
-    const label = free ? free.word : withSuffix(ranked[0]?.word ?? 'service', taken);
+    const fallback = ranked[0]?.word ?? 'service';
+    const label = free ? free.word : taken.has(fallback) ? withSuffix(fallback, taken) : fallback;
     taken.add(label);
     labels[index] = label;
   }

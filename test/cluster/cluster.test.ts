@@ -124,4 +124,9 @@ describe('labels', () => {
     expect(labels[2]).toMatch(/^ship/);
     expect(new Set(labels).size).toBe(3);
   });
+
+  it('names groups without a usable path word service, then service-2', () => {
+    expect(labelClusters([['src/a.ts', 'src/b.ts']])).toEqual(['service']);
+    expect(labelClusters([['src/a.ts', 'src/b.ts'], ['src/c.ts']])).toEqual(['service', 'service-2']);
+  });
 });
