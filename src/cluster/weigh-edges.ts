@@ -11,7 +11,10 @@ export const HUB_PERCENTILE = 0.95;
  * couples and damped at hubs. A runtime import weighs `runtimeWeight`, a type-only import
  * `typeWeight`, an import that is only dynamic `dynamicWeight`; an import of a name wired through
  * NestJS (module lists, constructor injection, `@Inject`) is runtime coupling whatever its form,
- * and weighs `runtimeWeight`. That weight is divided by
+ * and weighs `runtimeWeight`; a `@Module`'s import of one of its own `providers` or `controllers`
+ * (graph `member`) weighs `memberWeight` (default 5): those classes are parts of the module, not
+ * modules it uses, and without the extra weight the `*.module.ts` files of a NestJS codebase, which
+ * import one another, cluster as a layer of their own. That weight is divided by
  * max(1, fanIn(to) / P95(fanIn)) and by max(1, fanOut(from) / P95(fanOut)), P95 being the 95th
  * percentile over all modules: imports of a module far more popular than almost every other
  * (a utility hub) and imports made by a module that imports far more than almost every other
@@ -43,6 +46,7 @@ export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): Weigh
 
 /** Weight of one directed module edge under the clustering settings, before hub damping. */
 export function edgeWeight(edge: DependencyEdge, settings: ClusterSettings): number {
+  if (edge.member) return settings.memberWeight;
   if (edge.wired) return settings.runtimeWeight;
   if (edge.typeOnly) return settings.typeWeight;
   if (edge.kinds.every((kind) => kind === 'dynamic' || kind === 'type')) return settings.dynamicWeight;

@@ -11,7 +11,7 @@ export interface ConfigFile {
   resolution?: number | 'auto';
   granularity?: string;
   seed?: number;
-  weights?: { runtime?: number; type?: number; dynamic?: number; semantic?: number; change?: number; data?: number };
+  weights?: { runtime?: number; type?: number; dynamic?: number; semantic?: number; change?: number; data?: number; member?: number };
   git?: { enabled?: boolean; since?: string; maxFilesPerCommit?: number };
   maxFileSize?: number | string;
 }
@@ -44,8 +44,8 @@ export function readConfig(file: string, display: string, given: boolean): Confi
   if (parsed.resolution !== undefined && parsed.resolution !== 'auto' && typeof parsed.resolution !== 'number') fail('"resolution" must be a number or "auto"');
   if (parsed.seed !== undefined && typeof parsed.seed !== 'number') fail('"seed" must be a number');
   const weights = parsed.weights;
-  if (weights !== undefined && (!isRecord(weights) || !Object.entries(weights).every(([key, value]) => ['runtime', 'type', 'dynamic', 'semantic', 'change', 'data'].includes(key) && typeof value === 'number' && value >= 0))) {
-    fail('"weights" must map runtime, type, dynamic, semantic, change, data to non-negative numbers');
+  if (weights !== undefined && (!isRecord(weights) || !Object.entries(weights).every(([key, value]) => ['runtime', 'type', 'dynamic', 'semantic', 'change', 'data', 'member'].includes(key) && typeof value === 'number' && value >= 0))) {
+    fail('"weights" must map runtime, type, dynamic, semantic, change, data, member to non-negative numbers');
   }
   if (parsed.maxFileSize !== undefined && typeof parsed.maxFileSize !== 'number' && typeof parsed.maxFileSize !== 'string') fail('"maxFileSize" must be a number of bytes or a size such as "2MB"');
   const git = parsed.git;

@@ -72,6 +72,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     resolution: resolution === 'auto' ? 'auto' : checkPositive('resolution', resolution),
     runs: 5,
     runtimeWeight: weights.runtime ?? 1,
+    memberWeight: weights.member ?? 5,
     typeWeight: weights.type ?? 0.5,
     dynamicWeight: weights.dynamic ?? 0.5,
     kernel: resolveKernel(options.kernel ?? config.kernel ?? 'auto'),

@@ -30,6 +30,8 @@ export interface ClusterSettings {
   /** Louvain runs (seeds derived from `seed`); the partition of highest modularity is kept. */
   runs: number;
   /** Edge weight of a runtime import (value import, require, re-export, side effect). */
+  /** Weight of an import of one of the importer's NestJS `@Module` providers or controllers (its own members). */
+  memberWeight: number;
   runtimeWeight: number;
   /** Edge weight of a type-only import: types couple less than calls. */
   typeWeight: number;

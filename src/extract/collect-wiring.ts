@@ -4,14 +4,20 @@ import type { NodeVisitor } from './walk.js';
 
 const MODULE_KEYS = new Set(['imports', 'providers', 'controllers', 'exports']);
 
+/** The lists of a `@Module` that name its own members (the rest name other modules it uses). */
+const MEMBER_KEYS = new Set(['providers', 'controllers']);
+
 /**
  * NestJS wiring: names a file couples to at run time through the framework rather than through a
  * call. The classes listed in a `@Module({ imports, providers, controllers, exports })` (also
  * inside `forwardRef(() => X)`), the types of constructor parameters of decorated classes
- * (constructor injection), and `@Inject(X)` tokens. Read from the syntax; sorted.
+ * (constructor injection), and `@Inject(X)` tokens. Read from the syntax; sorted. `members` are the
+ * classes a `@Module` lists as its `providers` and `controllers`: the module's own parts, which
+ * belong where the module belongs (its `imports` are other modules it depends on).
  */
-export function wiringCollector(): { visit: NodeVisitor; result: () => string[] } {
+export function wiringCollector(): { visit: NodeVisitor; result: () => string[]; members: () => string[] } {
   const names = new Set<string>();
+  const members = new Set<string>();
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
     if (ts.isDecorator(node) && ts.isCallExpression(node.expression)) {
@@ -21,7 +27,10 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[] 
       if (name === 'Module' && argument && ts.isObjectLiteralExpression(argument)) {
         for (const property of argument.properties) {
           if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !MODULE_KEYS.has(property.name.text) || !ts.isArrayLiteralExpression(property.initializer)) continue;
-          for (const element of property.initializer.elements) addWired(element, names);
+          for (const element of property.initializer.elements) {
+            addWired(element, names);
+            if (MEMBER_KEYS.has(property.name.text)) addWired(element, members);
+          }
         }
       }
       if (name === 'Inject' && argument && ts.isIdentifier(argument)) names.add(argument.text);
@@ -35,7 +44,7 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[] 
       }
     }
   };
-  return { visit, result: () => [...names].sort(compareStrings) };
+  return { visit, result: () => [...names].sort(compareStrings), members: () => [...members].sort(compareStrings) };
 }
 
 /** `X`, `forwardRef(() => X)`, `X.forRoot(...)`: the wired class name. */

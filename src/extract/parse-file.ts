@@ -24,6 +24,8 @@ export interface FileFacts {
   entities: EntityFacts;
   /** Names wired through NestJS modules and constructor injection. */
   wiring: string[];
+  /** Of those, the providers and controllers a `@Module` lists: its own members. */
+  members: string[];
   /** The parser's first error, if any. */
   parseError: { message: string; line: number } | null;
 }
@@ -47,6 +49,7 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
     terms: terms.result(),
     entities: entities.result(),
     wiring: wiring.result(),
+    members: wiring.members(),
     parseError: firstParseError(sourceFile),
   };
 }

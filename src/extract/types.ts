@@ -92,6 +92,8 @@ export interface ModuleFacts {
   entities: EntityFacts;
   /** Names it wires through NestJS modules and constructor injection, sorted. */
   wiring: string[];
+  /** Of those, the providers and controllers its `@Module` lists (its own members), sorted. */
+  members: string[];
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

@@ -22,6 +22,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     const builtins = new Set<string>();
     const assets = new Set<string>();
     const wiring = new Set(module.wiring);
+    const members = new Set(module.members);
     for (const item of module.imports) {
       const target = item.target;
       if (target.type === 'package') packages.add(target.name);
@@ -29,7 +30,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       if (target.type === 'asset') assets.add(target.path);
       if (target.type !== 'internal' || target.module === module.id) continue;
       const wired = item.symbols.some((symbol) => wiring.has(symbol));
-      written.add(module.id, target.module, item, wired);
+      written.add(module.id, target.module, item, wired, item.symbols.some((symbol) => members.has(symbol)));
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
         const declared = symbol === '*' ? target.module : (declaringModule(target.module, symbol) ?? target.module);
@@ -43,9 +44,9 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
         const typeNames = symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true);
         const part = item.typeOnly || typeNames.length === 0 ? { ...item, symbols } : { ...item, symbols, typeSymbols: typeNames };
         if (!item.typeOnly && symbols.length > 0 && typeNames.length === symbols.length) {
-          seeThrough.add(module.id, declared, { ...part, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind }, symbols.some((symbol) => wiring.has(symbol)));
+          seeThrough.add(module.id, declared, { ...part, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind }, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
         } else {
-          seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)));
+          seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
         }
       }
     }
@@ -53,7 +54,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings), assets: [...assets].sort(compareStrings) };
     }
   }
-  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}) }));
+  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}), ...(member ? { member } : {}) }));
   const edges: ModuleEdge[] = written.edges().map((edge) => ({
     ...edge,
     declarations: [...(declarations.get(`${edge.from}\u0000${edge.to}`) ?? new Map<string, ModuleId>()).entries()]
@@ -71,16 +72,17 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
 
 /** Accumulates import statements into one edge per ordered pair. */
 class EdgeMerger {
-  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; wired: boolean; symbols: Set<string>; details: ImportDetail[] }>();
+  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; wired: boolean; member: boolean; symbols: Set<string>; details: ImportDetail[] }>();
 
-  add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean): void {
+  add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): void {
     const key = `${from}\u0000${to}`;
     let edge = this.byPair.get(key);
     if (edge === undefined) {
-      edge = { from, to, kinds: new Set(), typeOnly: true, wired: false, symbols: new Set(), details: [] };
+      edge = { from, to, kinds: new Set(), typeOnly: true, wired: false, member: false, symbols: new Set(), details: [] };
       this.byPair.set(key, edge);
     }
     edge.wired ||= wired;
+    edge.member ||= member;
     edge.kinds.add(item.kind);
     edge.typeOnly &&= item.typeOnly;
     for (const symbol of item.symbols) edge.symbols.add(symbol);
@@ -88,7 +90,7 @@ class EdgeMerger {
   }
 
   edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {
-    // `wired` is set only when true, so graphs without NestJS wiring keep their shape.
+    // `wired` and `member` are set only when true, so graphs without NestJS wiring keep their shape.
     return [...this.byPair.values()]
       .map((edge) => {
         const details = [...edge.details].sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
@@ -99,6 +101,7 @@ class EdgeMerger {
           typeOnly: edge.typeOnly,
           symbols: [...edge.symbols].sort(compareStrings),
           ...(edge.wired ? { wired: true as const } : {}),
+          ...(edge.member ? { member: true as const } : {}),
           lines: [...new Set(details.map((detail) => detail.line))],
           details,
         };

@@ -26,6 +26,8 @@ export interface DependencyEdge {
   symbols: string[];
   /** True when an imported name is wired through NestJS (module lists, constructor injection). */
   wired?: boolean;
+  /** True when an imported name is one of the importer's `@Module` providers or controllers: a member of that module. */
+  member?: boolean;
 }
 
 /** One import statement behind an edge. */

@@ -18,6 +18,7 @@ describe('resolveSettings', () => {
         seed: 42,
         resolution: 1,
         runs: 5,
+        memberWeight: 5,
         runtimeWeight: 1,
         typeWeight: 0.5,
         dynamicWeight: 0.5,

@@ -27,7 +27,7 @@ const extractionArbitrary = fc
   })
   .map(({ size, edges }): Extraction => {
     const ids = Array.from({ length: size }, (_, index) => `src/${['orders', 'billing', 'shared'][index % 3]}/m${String(index).padStart(2, '0')}.ts`);
-    const modules: ModuleFacts[] = ids.map((id) => ({ id, lines: 10, imports: [], exports: { local: ['x'], reexports: [], stars: [], abstract: [] }, terms: {}, entities: { declares: [], uses: [] }, wiring: [] }));
+    const modules: ModuleFacts[] = ids.map((id) => ({ id, lines: 10, imports: [], exports: { local: ['x'], reexports: [], stars: [], abstract: [] }, terms: {}, entities: { declares: [], uses: [] }, wiring: [], members: [] }));
     for (const edge of edges) {
       const from = modules[edge.from % size] as ModuleFacts;
       const to = ids[edge.to % size] as string;
