@@ -23,10 +23,10 @@ export type StageObserver = (stage: string, milliseconds: number) => void;
 
 /** What the pipeline is doing now, for a progress display: a stage as it starts, and files parsed of those to parse. */
 export interface Progress {
-  stage: 'load' | 'parse' | 'graph' | 'history' | 'signals' | 'cluster' | 'metrics' | 'plan';
-  /** During `parse`: files parsed so far. */
+  stage: 'load' | 'parse' | 'resolve' | 'graph' | 'history' | 'signals' | 'cluster' | 'metrics' | 'plan';
+  /** During `parse` and `resolve`: files done so far. */
   done?: number;
-  /** During `parse`: files to parse (those the cache does not already hold). */
+  /** During `parse`: files to parse (those the cache does not already hold); during `resolve`: all files. */
   total?: number;
 }
 
@@ -49,7 +49,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     observe('cached', performance.now() - extractStarted);
     return cached;
   }
-  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }) }, sources);
+  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
   observe('extract', performance.now() - extractStarted);
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();

@@ -4,6 +4,7 @@ import type { Progress } from '../analyze.js';
 const STAGE_NAMES: Record<Progress['stage'], string> = {
   load: 'loading the project',
   parse: 'parsing',
+  resolve: 'resolving imports of',
   graph: 'building the module graph',
   history: 'reading git history',
   signals: 'weighing coupling signals',
@@ -18,7 +19,8 @@ const REDRAW_EVERY = 80;
 const BAR_WIDTH = 20;
 
 /**
- * A one-line progress display on standard error: the stage, and files parsed of total with a bar.
+ * A one-line progress display on standard error: the stage, and files parsed (then resolved) of
+ * total with a bar.
  * It redraws the line in place (carriage return, erase line) and erases it when done, so nothing
  * of it stays in the terminal or reaches standard output. Only used when standard error is a
  * terminal and --quiet is not given; otherwise `listen` is a no-op.
@@ -34,7 +36,7 @@ export function progressDisplay(write: (text: string) => void, enabled: boolean,
   return {
     listen: (event) => {
       const name = STAGE_NAMES[event.stage];
-      if (event.stage !== 'parse' || event.done === undefined || event.total === undefined) {
+      if (event.done === undefined || event.total === undefined) {
         draw(`seams: ${name}…`);
         lastDraw = now();
         return;

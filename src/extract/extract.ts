@@ -14,6 +14,8 @@ export interface ExtractOptions {
   cacheDir: string | null;
   /** Told after each file parsed: files parsed so far, files to parse (cache misses). */
   onParsed?: (done: number, total: number) => void;
+  /** Told after each file's imports are resolved: files done so far, all files. */
+  onResolved?: (done: number, total: number) => void;
 }
 
 /** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
@@ -65,7 +67,9 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
       known = parsed[next++] as FileFacts;
       cache.set(item.key, known);
     }
-    return resolveFacts(item.id, item.file, known, resolve, isDeclared, diagnostics);
+    const resolved = resolveFacts(item.id, item.file, known, resolve, isDeclared, diagnostics);
+    options.onResolved?.(index + 1, sources.items.length);
+    return resolved;
   });
   cache.save();
   return {

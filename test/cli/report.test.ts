@@ -65,6 +65,7 @@ describe('progress display', () => {
     expect(shown.code).toBe(0);
     expect(shown.stderr).toContain('seams: loading the project…');
     expect(shown.stderr).toMatch(/seams: parsing \[#{20}\] 18\/18 files/);
+    expect(shown.stderr).toMatch(/seams: resolving imports of \[#{20}\] 18\/18 files/);
     expect(shown.stderr).toContain('seams: planning the extraction…');
     expect(shown.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(shown.stdout).not.toContain('seams:');
