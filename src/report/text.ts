@@ -50,7 +50,7 @@ export function renderText(analysis: Analysis): string {
     out.push(`  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`);
   }
   const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
-  out.push(`  signals       ${signals.join(', ')}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
+  out.push(`  signals       ${signals.join(', ') || 'none'}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
   const expected = m.expected;
   if (expected !== null) {
     const source = analysis.settings.expected ?? 'the expected partition';

@@ -81,7 +81,7 @@ function renderHeader(analysis: Analysis, model: ReportModel): string {
     `tsconfig <code>${escapeHtml(settings.tsconfig ?? 'none (folder scanned)')}</code>`,
     `seed <code>${escapeHtml(String(settings.seed))}</code>`,
     `resolution <code>${escapeHtml(String(settings.resolution))}</code>${analysis.clustering.sweep === null ? '' : ' (auto)'}`,
-    `signals <code>${escapeHtml(signals)}</code>`,
+    `signals <code>${escapeHtml(signals === '' ? 'none' : signals)}</code>`,
     `expected partition <code>${escapeHtml(settings.expected ?? 'none')}</code>`,
     `git history ${analysis.clustering.history === null ? 'not read' : escapeHtml(plural(analysis.clustering.history.commits, 'commit'))}`,
   ];
