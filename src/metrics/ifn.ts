@@ -12,7 +12,9 @@
  * import, require) is the module as a whole and counts once per module however many importers
  * use it; an edge naming nothing (side-effect import, reference path) also publishes the
  * module as a whole and counts as `*`. The same pair imported by several modules counts once.
- * Edges inside a service and edges whose ends are not both assigned are ignored.
+ * Edges inside a service and edges whose ends are not both assigned are ignored, and so are
+ * re-exports (an edge whose every import is `export … from`): a barrel passes names on, the
+ * modules that import through it are the ones that use them (as in the API surface).
  * Range [0, ∞), lower is better. `average` is 0 and `perService` empty for an assignment with
  * no clusters; `perService` has one entry per cluster, keys in compareStrings order.
  */
@@ -35,6 +37,7 @@ export function interfaceNumber(edges: readonly DependencyEdge[], assignment: Re
     const from = assignment[edge.from];
     const to = assignment[edge.to];
     if (from === undefined || to === undefined || from === to) continue;
+    if (edge.kinds.length > 0 && edge.kinds.every((kind) => kind === 'reexport')) continue;
     const interfaces = published.get(to);
     if (!interfaces) continue;
     for (const symbol of edge.symbols.length === 0 ? ['*'] : edge.symbols) interfaces.add(`${edge.to}\u0000${symbol}`);

@@ -5,6 +5,8 @@
  * (it becomes a remote call); a name only ever imported as a type (`import type`, or an inline
  * `type` specifier) is a `type` (it becomes part of
  * a shared contract package). Namespace imports count as the name `*` of the imported module.
+ * Re-exports (`export … from`) are not consumption: the modules that import through a barrel are
+ * the consumers, counted at the module that declares each name.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
 import { compareStrings } from '../diagnostics.js';
@@ -18,6 +20,8 @@ export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurfac
     if (consumer === undefined) continue;
     const declaredIn = new Map(edge.declarations.map((item) => [item.symbol, item.module]));
     for (const detail of edge.details) {
+      // A barrel's own `export … from` lines pass names on; whoever imports through it is counted instead.
+      if (detail.kind === 'reexport') continue;
       for (const symbol of detail.symbols.length > 0 ? detail.symbols : ['*']) {
         const module = declaredIn.get(symbol) ?? edge.to;
         const owner = partition.assignment[module];

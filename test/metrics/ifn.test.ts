@@ -27,6 +27,13 @@ describe('interfaceNumber (IFN, Jin et al. 2019)', () => {
     expect(result.average).toBeCloseTo(2, 10);
   });
 
+  it('does not count a barrel\'s re-exports as interfaces, only imports', () => {
+    // c1 is a barrel re-exporting a1's x: A publishes nothing through it; b1's import of x does count.
+    const reexport: DependencyEdge = { from: 'c1', to: 'a1', kinds: ['reexport'], typeOnly: false, symbols: ['x'] };
+    expect(interfaceNumber([reexport], assignment).perService).toEqual({ A: 0, B: 0, C: 0 });
+    expect(interfaceNumber([reexport, edge('b1', 'a1', ['x'])], assignment).perService).toEqual({ A: 1, B: 0, C: 0 });
+  });
+
   it('is 0 for services nobody else imports, and empty for no services', () => {
     expect(interfaceNumber([edge('a1', 'a2', ['x'])], { a1: 'A', a2: 'A', b1: 'B' })).toEqual({ average: 0, perService: { A: 0, B: 0 } });
     expect(interfaceNumber([], {})).toEqual({ average: 0, perService: {} });

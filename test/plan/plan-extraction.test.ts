@@ -100,6 +100,22 @@ describe('apiSurfaces', () => {
     ]);
   });
 
+  it('does not count a barrel\'s own re-exports as consumption, only the imports through it', async () => {
+    const root = tempProject({
+      'shared/index.ts': "export * from './money';\nexport { log } from './log';\n",
+      'shared/money.ts': 'export const cents = (value: number) => Math.round(value * 100);\n',
+      'shared/log.ts': 'export const log = (message: string) => message;\n',
+      'cart/cart.ts': "import { cents } from '../shared';\n\nexport const total = cents(1);\n",
+    });
+    const analysis = await analyze({ path: root, cache: false, kernel: 'none' });
+    // The barrel sits in a service of its own; money.ts and log.ts in another.
+    const partition = partitionFromGroups([['shared/index.ts'], ['shared/log.ts', 'shared/money.ts'], ['cart/cart.ts']]);
+    const owner = partition.assignment['shared/money.ts'];
+    expect(apiSurfaces(analysis.graph, partition).find((api) => api.cluster === owner)?.symbols).toEqual([
+      { symbol: 'cents', module: 'shared/money.ts', kind: 'operation', consumers: [partition.assignment['cart/cart.ts']], importSites: 1 },
+    ]);
+  });
+
   it('sees a mixed import as type-only where only its inline type names reach a module through a barrel', async () => {
     const root = tempProject({
       'billing/index.ts': "export { charge } from './charge';\nexport type { Invoice } from './invoice';\n",
