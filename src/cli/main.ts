@@ -44,6 +44,7 @@ interface AnalyzeFlags extends ProjectFlags {
 }
 
 interface CheckFlags extends ProjectFlags {
+  quiet?: boolean;
   boundaries?: string;
   baseline?: string;
   updateBaseline?: boolean;
@@ -112,9 +113,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--allow-growth', 'with --update-baseline: also accept the new violations into the baseline')
     .option('--strict-baseline', 'also fail when the baseline holds violations that are fixed')
     .option('--changed-since <ref>', 'check only files changed since a git ref (the fast path for pull requests)')
+    .option('--quiet', 'no progress display on standard error')
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .action(async (path: string, flags: CheckFlags) => {
-      const [{ check }, { renderCheck }, { writeOutput }] = await Promise.all([import('../gate/check.js'), import('../report/check/render-check.js'), import('./write-output.js')]);
+      const [{ check }, { renderCheck }, { writeOutput }, { progressDisplay }] = await Promise.all([
+        import('../gate/check.js'),
+        import('../report/check/render-check.js'),
+        import('./write-output.js'),
+        import('./progress.js'),
+      ]);
+      const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
       const outcome = await check({
         ...projectSettings(path, flags, io),
         boundaries: flags.boundaries,
@@ -123,7 +131,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         allowGrowth: flags.allowGrowth,
         strictBaseline: flags.strictBaseline,
         changedSince: flags.changedSince,
-      });
+      }, progress.listen).finally(progress.done);
       if (outcome.baselineUpdate !== null) writeOutput(outcome.baselineUpdate.file, outcome.baselineUpdate.text, io.cwd);
       await emit(renderCheck(outcome, flags.format, VERSION), flags.output, io);
       setExit(outcome.result.passed ? EXIT_OK : EXIT_GATE_FAILED);

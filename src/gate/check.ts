@@ -1,3 +1,4 @@
+import type { Progress } from '../analyze.js';
 import path from 'node:path';
 import { resolveSettings, type AnalyzeOptions } from '../config/resolve-settings.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -39,9 +40,9 @@ export interface CheckOutcome {
 /**
  * `seams check`: the module graph (no clustering) against the agreed boundaries, compared with
  * the baseline. Only new violations fail; fixed ones are reported; the verdict is `passed`.
- * Prints and writes nothing.
+ * Prints and writes nothing (`progress` may, it is the caller's).
  */
-export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
+export async function check(options: CheckOptions = {}, progress: (event: Progress) => void = () => undefined): Promise<CheckOutcome> {
   const settings = resolveSettings(options);
   const cwd = options.cwd ?? process.cwd();
   const boundariesPath = options.boundaries === undefined ? path.join(settings.root, 'seams.boundaries.json') : path.resolve(cwd, options.boundaries);
@@ -50,8 +51,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const baselinePath = options.baseline === undefined ? path.join(settings.root, 'seams.baseline.json') : path.resolve(cwd, options.baseline);
   const baseline = readBaseline(baselinePath, options.baseline ?? 'seams.baseline.json') ?? [];
 
+  progress({ stage: 'load' });
   const project = loadProject(settings);
-  const extraction = await extract(project, { cacheDir: settings.cacheDir });
+  const extraction = await extract(project, {
+    cacheDir: settings.cacheDir,
+    onParsed: (done, total) => progress({ stage: 'parse', done, total }),
+    onResolved: (done, total) => progress({ stage: 'resolve', done, total }),
+  });
+  progress({ stage: 'graph' });
   const graph = buildGraph(extraction);
   const { serviceOf, unassigned } = assignServices(graph.modules.map((module) => module.id), boundaries);
   let violations = findViolations(graph, boundaries, serviceOf);

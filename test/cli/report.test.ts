@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { progressDisplay } from '../../src/cli/progress.js';
 import { chooseFormat } from '../../src/cli/render-report.js';
-import { fixture, tempProject } from '../helpers.js';
+import { REPO, fixture, tempProject } from '../helpers.js';
 
 async function run(args: string[], options: { cwd?: string; tty?: boolean } = {}) {
   let stdout = '';
@@ -70,6 +70,15 @@ describe('progress display', () => {
     expect(shown.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(shown.stdout).not.toContain('seams:');
     JSON.parse(shown.stdout);
+  });
+
+  it('is drawn by seams check too, and leaves its verdict alone on standard output', async () => {
+    const shown = await run(['check', REPO, '--no-cache'], { tty: true });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/seams: parsing \[#{20}\] \d+\/\d+ files/);
+    expect(shown.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(shown.stdout).toMatch(/^seams check: \+0 new/);
+    expect((await run(['check', REPO, '--no-cache', '--quiet'], { tty: true })).stderr).toBe('');
   });
 
   it('stays silent when standard error is not a terminal, and with --quiet', async () => {
