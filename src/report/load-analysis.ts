@@ -4,6 +4,7 @@ import { editPartition, type PartitionEdits } from '../cluster/edit-partition.js
 import { SeamsError } from '../errors.js';
 import { measure } from '../metrics/measure.js';
 import { planExtraction } from '../plan/plan-extraction.js';
+import { VERSION } from '../version.js';
 
 /** Reads an analysis saved with `--format analysis`; anything else is REPORT_INVALID. */
 export function loadAnalysis(file: string, display: string): Analysis {
@@ -16,6 +17,10 @@ export function loadAnalysis(file: string, display: string): Analysis {
   const analysis = parsed as Partial<Analysis>;
   if (analysis.schemaVersion !== 1 || analysis.graph === undefined || analysis.partition === undefined || analysis.clustering?.edges === undefined) {
     throw new SeamsError('REPORT_INVALID', `${display}: not an analysis saved with --format analysis`, 'the JSON report (--format json) cannot be re-rendered; save with --format analysis');
+  }
+  // The saved analysis is seams's internal data, not the public report: its shape follows the version.
+  if (analysis.tool?.version !== VERSION) {
+    throw new SeamsError('REPORT_INVALID', `${display}: saved by seams ${String(analysis.tool?.version ?? 'unknown')}, this is seams ${VERSION}`, 'analyse the project again with this version: `seams analyze --format analysis --output analysis.json`');
   }
   return analysis as Analysis;
 }

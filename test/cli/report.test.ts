@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -107,7 +107,18 @@ describe('progress display', () => {
   });
 });
 
-describe('seams report --from rejects options that only analysing uses', () => {
+describe('seams report --from rejects what it cannot re-render faithfully', () => {
+  it('refuses an analysis saved by another seams version', async () => {
+    const folder = tempProject({});
+    expect((await run(['analyze', fixture('plan-shop'), '--format', 'analysis', '-o', 'analysis.json', '--no-cache'], { cwd: folder })).code).toBe(0);
+    const file = path.join(folder, 'analysis.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...saved, tool: { name: 'seams', version: '0.0.1' } }));
+    const result = await run(['report', '--from', 'analysis.json'], { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error \[REPORT_INVALID\] analysis\.json: saved by seams 0\.0\.1, this is seams \d+\.\d+\.\d+\nhint: /);
+  });
+
   it('says which options would be ignored, with exit 2', async () => {
     const result = await run(['report', '--from', 'analysis.json', '--seed', '7', '--no-cache']);
     expect(result.code).toBe(2);
