@@ -13,12 +13,15 @@ let cached: string | undefined;
 
 /** `<version>+<hash of the code>`, computed once per process. */
 export function codeFingerprint(): string {
-  if (cached !== undefined) return cached;
-  const hash = createHash('sha1');
-  const root = path.dirname(fileURLToPath(import.meta.url));
-  for (const file of codeFiles(root)) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  cached = `${VERSION}+${hash.digest('hex').slice(0, 16)}`;
+  cached ??= `${VERSION}+${fingerprintOf(path.dirname(fileURLToPath(import.meta.url)))}`;
   return cached;
+}
+
+/** Hash (16 hex digits) of the names and contents of the .js and .ts files (not .d.ts) under a folder. */
+export function fingerprintOf(root: string): string {
+  const hash = createHash('sha1');
+  for (const file of codeFiles(root)) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
 }
 
 function codeFiles(folder: string): string[] {
