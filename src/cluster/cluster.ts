@@ -7,13 +7,15 @@ import { detectKernel } from './detect-kernel.js';
 import { labelClusters } from './label-clusters.js';
 import { louvainGroups } from './louvain-groups.js';
 import { sweepResolution } from './sweep-resolution.js';
-import { KERNEL_ID, type Cluster, type Partition, type SweepPoint, type WeightedEdge } from './types.js';
+import { KERNEL_ID, SHELL_ID, type Cluster, type Partition, type SweepPoint, type WeightedEdge } from './types.js';
 import { toUnits, type Units } from './units.js';
 
 /**
  * Candidate services from the clustering graph:
- * 1. the shared kernel is set apart (recognised from a first Louvain pass with `kernel: auto`,
- *    or given as globs), see detect-kernel.ts;
+ * 1. the composition root, when configured (`shell` globs: entry points, app wiring), and the
+ *    shared kernel (recognised from a first Louvain pass with `kernel: auto`, or given as globs,
+ *    see detect-kernel.ts) are set apart: neither is a candidate service, and no other module is
+ *    drawn into them;
  * 2. the remaining modules are grouped into units: one per file, or one per folder with
  *    `granularity: folder[:depth]`, and all files pinned to a configured service form one unit;
  * 3. Louvain partitions the units (at the given resolution, or the one `auto` chooses), `runs`
@@ -28,9 +30,13 @@ import { toUnits, type Units } from './units.js';
 export const LARGE_GRAPH = 10_000;
 
 export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings): Partition {
-  const all = graph.modules.map((module) => module.id);
+  const isShell = picomatch(settings.shell, { dot: true });
+  const shell = settings.shell.length === 0 ? [] : graph.modules.map((module) => module.id).filter((id) => isShell(id));
+  const inShell = new Set(shell);
+  const all = graph.modules.map((module) => module.id).filter((id) => !inShell.has(id));
   const pins = pinnedServices(all, settings.services);
   const kernel = kernelOf(graph, weighted, settings, pins);
+  kernel.modules = kernel.modules.filter((id) => !inShell.has(id));
   const inKernel = new Set(kernel.modules);
   const rest = all.filter((id) => !inKernel.has(id));
   const units = toUnits(rest, weighted, settings.granularity, pins);
@@ -46,7 +52,7 @@ export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], s
     groups = louvainGroups(units.ids, units.edges, resolution, settings.seed, units.ids.length > LARGE_GRAPH ? 1 : settings.runs);
   }
   const services = splitPinnedGroups(groups, units);
-  return assemble(services, units, kernel.modules, kernel.reasons, resolution, sweep);
+  return assemble(services, units, kernel.modules, kernel.reasons, resolution, sweep, shell);
 }
 
 function kernelOf(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings, pins: ReadonlyMap<ModuleId, string>) {
@@ -102,7 +108,7 @@ function splitPinnedGroups(groups: string[][], units: Units): string[][] {
   return result;
 }
 
-function assemble(groups: string[][], units: Units, kernel: ModuleId[], kernelReasons: Record<ModuleId, string>, resolution: number, sweep: SweepPoint[] | null): Partition {
+function assemble(groups: string[][], units: Units, kernel: ModuleId[], kernelReasons: Record<ModuleId, string>, resolution: number, sweep: SweepPoint[] | null, shell: ModuleId[]): Partition {
   const expanded = groups.map((group) => ({
     pin: group.map((unit) => units.pinOf.get(unit)).find((pin) => pin !== undefined) ?? null,
     modules: group.flatMap((unit) => units.members.get(unit) ?? []).sort(compareStrings),
@@ -112,6 +118,7 @@ function assemble(groups: string[][], units: Units, kernel: ModuleId[], kernelRe
     kernel,
     kernelReasons,
     expanded.filter((group) => group.pin !== null).map((group) => ({ name: group.pin as string, modules: group.modules })),
+    shell,
   );
   return { ...partition, resolution, sweep };
 }
@@ -122,12 +129,14 @@ export function partitionFromGroups(
   kernel: ModuleId[] = [],
   kernelReasons: Record<ModuleId, string> = {},
   pinned: { name: string; modules: ModuleId[] }[] = [],
+  shell: ModuleId[] = [],
 ): Partition {
   const sorted = groups.map((members) => [...members].sort(compareStrings)).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  const labels = labelClusters(sorted, new Set([...pinned.map((pin) => pin.name), KERNEL_ID]));
+  const labels = labelClusters(sorted, new Set([...pinned.map((pin) => pin.name), KERNEL_ID, SHELL_ID]));
   const clusters: Cluster[] = sorted.map((members, index) => ({ id: labels[index] as string, label: labels[index] as string, kind: 'service', pinned: false, modules: members }));
   for (const pin of pinned) clusters.push({ id: pin.name, label: pin.name, kind: 'service', pinned: true, modules: [...pin.modules].sort(compareStrings) });
   if (kernel.length > 0) clusters.push({ id: KERNEL_ID, label: 'shared kernel', kind: 'kernel', pinned: false, modules: [...kernel].sort(compareStrings) });
+  if (shell.length > 0) clusters.push({ id: SHELL_ID, label: 'composition root', kind: 'shell', pinned: true, modules: [...shell].sort(compareStrings) });
   clusters.sort((a, b) => compareStrings(a.id, b.id));
   const assignment: Record<ModuleId, string> = {};
   for (const item of clusters) for (const id of item.modules) assignment[id] = item.id;

@@ -9,8 +9,8 @@ export interface Cluster {
   id: ClusterId;
   /** Display name. */
   label: string;
-  /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate). */
-  kind: 'service' | 'kernel';
+  /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate); `shell`: the composition root (configured), which stays. */
+  kind: 'service' | 'kernel' | 'shell';
   /** True when the service was pinned in the configuration (`services`). */
   pinned: boolean;
   /** Member modules, sorted. */
@@ -49,6 +49,9 @@ export interface SweepPoint {
 
 /** Id of the shared-kernel cluster; never a service name (those are single words or word-N). */
 export const KERNEL_ID = 'shared-kernel';
+
+/** Id of the composition-root cluster (`shell` globs in the configuration). */
+export const SHELL_ID = 'composition-root';
 
 /** An undirected, weighted edge of the clustering graph (source < target). */
 export interface WeightedEdge {

@@ -7,6 +7,7 @@ export interface ConfigFile {
   include?: string[];
   exclude?: string[];
   kernel?: 'auto' | 'none' | string[];
+  shell?: string[];
   services?: Record<string, string[]>;
   resolution?: number | 'auto';
   granularity?: string;
@@ -16,7 +17,7 @@ export interface ConfigFile {
   maxFileSize?: number | string;
 }
 
-const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize'];
+const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'shell', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize'];
 
 /** Reads and checks a config file; `given` false means the default location, which may be absent. */
 export function readConfig(file: string, display: string, given: boolean): ConfigFile {
@@ -38,6 +39,7 @@ export function readConfig(file: string, display: string, given: boolean): Confi
   for (const key of ['include', 'exclude'] as const) if (parsed[key] !== undefined && !isStringArray(parsed[key])) fail(`"${key}" must be an array of globs`);
   const kernel = parsed.kernel;
   if (kernel !== undefined && kernel !== 'auto' && kernel !== 'none' && !isStringArray(kernel)) fail('"kernel" must be "auto", "none" or an array of globs');
+  if (parsed.shell !== undefined && !isStringArray(parsed.shell)) fail('"shell" must be an array of globs (the composition root: entry points and app wiring)');
   const services = parsed.services;
   if (services !== undefined && (!isRecord(services) || !Object.values(services).every(isStringArray))) fail('"services" must map service names to arrays of globs');
   if (parsed.granularity !== undefined && typeof parsed.granularity !== 'string') fail('"granularity" must be "file", "folder" or "folder:<depth>"');

@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   resolution?: number | 'auto';
   /** Shared-kernel detection: `auto` (default), `none`, or globs of the kernel's modules. */
   kernel?: 'auto' | 'none' | string[];
+  /** Globs of the composition root (entry points, app wiring), kept out of the services and planned last. */
+  shell?: string[];
   /** Weight of semantic coupling (default 0.3; 0 turns it off). */
   semanticWeight?: number;
   /** Read change coupling from git history (default off). */
@@ -76,6 +78,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     typeWeight: weights.type ?? 0.5,
     dynamicWeight: weights.dynamic ?? 0.5,
     kernel: resolveKernel(options.kernel ?? config.kernel ?? 'auto'),
+    shell: options.shell ?? config.shell ?? [],
     semanticWeight: checkNonNegative('semantic', options.semanticWeight ?? weights.semantic ?? 0.3),
     semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
     changeWeight: weights.change ?? 0.5,

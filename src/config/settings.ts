@@ -39,6 +39,8 @@ export interface ClusterSettings {
   dynamicWeight: number;
   /** `auto`: recognise the shared kernel; `none`: do not; globs: exactly the matching modules. */
   kernel: 'auto' | 'none' | string[];
+  /** Globs of the composition root (entry points, app wiring): kept out of the services and planned last, as the shell that stays. */
+  shell: string[];
   /** Weight of semantic (vocabulary) coupling; 0 turns it off. */
   semanticWeight: number;
   /** Sparsity of semantic coupling. */

@@ -6,7 +6,8 @@
  * monolith is often every service. The candidates of a step are each remaining service alone,
  * and each pair of remaining services that import each other directly (moving such a pair
  * together turns no mutual import into a remote call). The shared kernel comes first, as a
- * library to publish. Then, at each step, every candidate is costed as if extracted now:
+ * library to publish; a configured composition root (`shell`) comes last: it is not extracted, it
+ * stays as the shell that starts and wires the services. Then, at each step, every candidate is costed as if extracted now:
  *   cost = 3 · outbound + 1 · contracts + 1 · inbound + 2 · sharedEntities + lines / 1000
  * outbound: runtime module imports from the step into what remains of the monolith (each becomes
  * a remote call or needs a new monolith API, so they weigh most); contracts: type-only module
@@ -37,19 +38,25 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
   const sizeOf = new Map<ClusterId, number>(partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]));
   const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
+  const shellIds = new Set(partition.clusters.filter((item) => item.kind === 'shell').map((item) => item.id));
 
   const data = dataOwnership(graph, partition);
   const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
   const imports = importMatrix(dependencies, (dependency) => dependency.imports);
   const typeImports = importMatrix(dependencies, (dependency) => dependency.typeOnly);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
-  const pending = candidates(partition, dependencies, kernelIds);
+  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds]));
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
     const costed = pending
-      .map((component) => ({ component, cost: costOf(component, remaining, imports, typeImports, sizeOf, entityServices), kernel: component.every((id) => kernelIds.has(id)) }))
-      .sort((a, b) => Number(b.kernel) - Number(a.kernel) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
+      .map((component) => ({
+        component,
+        cost: costOf(component, remaining, imports, typeImports, sizeOf, entityServices),
+        kernel: component.every((id) => kernelIds.has(id)),
+        shell: component.some((id) => shellIds.has(id)),
+      }))
+      .sort((a, b) => Number(b.kernel) - Number(a.kernel) || Number(a.shell) - Number(b.shell) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
     const next = costed[0] as (typeof costed)[number];
     for (let index = pending.length - 1; index >= 0; index--) {
       if ((pending[index] as ClusterId[]).some((id) => next.component.includes(id))) pending.splice(index, 1);
@@ -65,7 +72,11 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     steps.push({
       rank: steps.length + 1,
       clusters: next.component,
-      reason: next.kernel ? `publish it as a library (or duplicate it) first; ${next.cost.inbound} imports from the services use it` : describeStep(next.component, next.cost, dependencies),
+      reason: next.kernel
+        ? `publish it as a library (or duplicate it) first; ${next.cost.inbound} imports from the services use it`
+        : next.shell
+          ? 'the composition root stays: it is the shell that starts and wires the extracted services (configured with "shell")'
+          : describeStep(next.component, next.cost, dependencies),
       dependsOn,
       inboundImports: next.cost.inbound,
       cost: next.cost,
@@ -78,7 +89,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   return { dependencies, cycles, cycleBreaks, mutualDependencies: mutualDependencies(dependencies, crossing, cycleBreaks), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
 }
 
-/** Each service alone, and each pair of services that import each other directly (sorted pairs). */
+/** Each service alone, and each pair of services that import each other directly (sorted pairs; never the kernel or the shell). */
 function candidates(partition: Partition, dependencies: readonly ServiceDependency[], kernelIds: ReadonlySet<ClusterId>): ClusterId[][] {
   const singles = partition.clusters.map((item) => [item.id]);
   const edges = new Set(dependencies.map((dependency) => `${dependency.from}\u0000${dependency.to}`));

@@ -26,7 +26,7 @@ export interface JsonReport {
   clusters: {
     id: string;
     label: string;
-    kind: 'service' | 'kernel';
+    kind: 'service' | 'kernel' | 'shell';
     pinned: boolean;
     modules: string[];
     files: number;

@@ -56,7 +56,7 @@ function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[]): 
         ]),
   ];
   return [
-    `### ${md(cluster.id)}${cluster.kind === 'kernel' ? ' (shared kernel)' : ''}`,
+    `### ${md(cluster.id)}${cluster.kind === 'kernel' ? ' (shared kernel)' : cluster.kind === 'shell' ? ' (composition root, stays)' : ''}`,
     '',
     facts.join(' · '),
     '',

@@ -23,6 +23,7 @@ describe('resolveSettings', () => {
         typeWeight: 0.5,
         dynamicWeight: 0.5,
         kernel: 'auto',
+        shell: [],
         semanticWeight: 0.3,
         semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
         changeWeight: 0.5,

@@ -14,7 +14,7 @@ export interface ClientService {
   /** The cluster. */
   id: ClusterId;
   /** Service or shared kernel. */
-  kind: 'service' | 'kernel';
+  kind: 'service' | 'kernel' | 'shell';
   /** Rank of the plan step that extracts it, or null. */
   step: number | null;
   /** Anchor of its card. */

@@ -26,6 +26,7 @@ export const CLIENT_SCRIPT = `(function () {
   function count(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
   function plural(n, word, many) { return count(n) + ' ' + (n === 1 ? word : (many || word + 's')); }
   function describe(s) {
+    if (s.kind === 'shell') return 'composition root, stays' + (s.step ? ' · step ' + s.step : '');
     return s.kind === 'kernel' ? 'shared kernel' + (s.step ? ' · step ' + s.step : '') : 'service' + (s.step ? ' · extraction step ' + s.step : '');
   }
 

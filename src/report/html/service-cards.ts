@@ -29,7 +29,8 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
     const metrics = model.metrics.get(id);
     const step = model.stepOf.get(id);
     const kernel = cluster?.kind === 'kernel';
-    const tags = [kernel ? '<span class="tag kernel">shared kernel</span>' : '', cluster?.pinned === true ? '<span class="tag">pinned</span>' : '', step === undefined ? '' : `<a class="tag step-link" href="#step-${step}">step ${step}</a>`].join('');
+    const shell = cluster?.kind === 'shell';
+    const tags = [kernel ? '<span class="tag kernel">shared kernel</span>' : '', shell ? '<span class="tag">composition root, stays</span>' : '', cluster?.pinned === true && !shell ? '<span class="tag">pinned</span>' : '', step === undefined ? '' : `<a class="tag step-link" href="#step-${step}">step ${step}</a>`].join('');
     const label = cluster !== undefined && !kernel && cluster.label !== id ? ` <span class="muted">${escapeHtml(cluster.label)}</span>` : '';
     const out: string[] = [`<article class="card${kernel ? ' kernel' : ''}" id="card-${index + 1}" data-card="${escapeHtml(id)}">`];
     out.push(`<header><h3>${escapeHtml(id)}${label}</h3>${tags}</header>`);
