@@ -24,7 +24,7 @@ export function renderHtml(analysis: Analysis): string {
   const model = buildReportModel(analysis);
   const scriptHash = createHash('sha256').update(CLIENT_SCRIPT, 'utf8').digest('base64');
   const policy = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
-  const services = analysis.partition.clusters.filter((item) => item.kind !== 'kernel').length;
+  const services = analysis.partition.clusters.filter((item) => item.kind === 'service').length;
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -60,13 +60,14 @@ export function renderHtml(analysis: Analysis): string {
 
 function renderHeader(analysis: Analysis, model: ReportModel): string {
   const { graph, partition, metrics, plan, settings } = analysis;
-  const services = partition.clusters.filter((item) => item.kind !== 'kernel').length;
+  const services = partition.clusters.filter((item) => item.kind === 'service').length;
   const kernelFiles = partition.clusters.filter((item) => item.kind === 'kernel').reduce((sum, item) => sum + item.modules.length, 0);
+  const shell = partition.clusters.some((item) => item.kind === 'shell') ? ' + composition root' : '';
   const cyclic = plan.cycles.reduce((sum, cycle) => sum + cycle.length, 0);
   const tiles: [string, string][] = [
     [formatCount(graph.modules.length), 'modules'],
     [formatCount(graph.edges.length), 'import edges'],
-    [formatCount(services), kernelFiles > 0 ? `services + kernel (${plural(kernelFiles, 'file')})` : 'services'],
+    [formatCount(services), kernelFiles > 0 ? `services + kernel (${plural(kernelFiles, 'file')})${shell}` : `services${shell}`],
     [fixed(metrics.partition.modularity, 3), 'modularity Q'],
     [plan.cycles.length === 0 ? 'none' : `${formatCount(cyclic)} of ${formatCount(services)}`, plan.cycles.length === 0 ? 'cycles between services' : `services on ${plan.cycles.length === 1 ? 'a cycle' : `${formatCount(plan.cycles.length)} cycles`}`],
     [formatCount(model.cut.size), 'dependencies to cut'],

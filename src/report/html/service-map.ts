@@ -17,7 +17,7 @@ const ARROW_SIZES: readonly number[] = [8, 11, 14];
 export function renderServiceMap(analysis: Analysis, model: ReportModel): string {
   const layout = layoutServiceMap(analysis, model);
   const [minX, minY, width, height] = layout.box;
-  const services = layout.nodes.filter((node) => !node.kernel).length;
+  const services = analysis.partition.clusters.filter((item) => item.kind === 'service').length;
   const between = analysis.plan.dependencies.filter((dep) => !isKernel(model, dep.from) && !isKernel(model, dep.to));
   const out: string[] = [];
   out.push('<section id="map" class="section"><h2>Service map</h2>');
@@ -39,7 +39,7 @@ export function renderServiceMap(analysis: Analysis, model: ReportModel): string
 }
 
 function mapSummary(analysis: Analysis, model: ReportModel, services: number, dependencies: number): string {
-  const kernel = analysis.partition.clusters.some((item) => item.kind === 'kernel') ? ' + shared kernel' : '';
+  const kernel = `${analysis.partition.clusters.some((item) => item.kind === 'shell') ? ' + composition root' : ''}${analysis.partition.clusters.some((item) => item.kind === 'kernel') ? ' + shared kernel' : ''}`;
   const cycles = analysis.plan.cycles;
   const cycleText =
     cycles.length === 0
