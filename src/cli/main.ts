@@ -3,7 +3,7 @@ import { SeamsError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { processIo, type CliIo } from './io.js';
 import { formatError } from './print-error.js';
-import { GRAPH_LEVELS, REPORT_FORMATS, chooseFormat, type ReportFormat } from './render-report.js';
+import { GRAPH_LEVELS, REPORT_FORMATS, chooseFormat, renderReport, type ReportFormat } from './render-report.js';
 
 /** Exit codes: 0 ok, 1 gate failed (seams check), 2 usage, config or project error. */
 export const EXIT_OK = 0;
@@ -278,8 +278,7 @@ async function analyzeWithFlags(path: string, flags: AnalyzeFlags, io: CliIo) {
 }
 
 /** Renders an analysis in the format the flags ask for (or the --output extension names). */
-async function renderWith(analysis: import('../analysis.js').Analysis, flags: { format?: ReportFormat; output?: string; level?: (typeof GRAPH_LEVELS)[number] }): Promise<Iterable<string>> {
-  const { renderReport } = await import('./render-report.js');
+function renderWith(analysis: import('../analysis.js').Analysis, flags: { format?: ReportFormat; output?: string; level?: (typeof GRAPH_LEVELS)[number] }): Promise<Iterable<string>> {
   return renderReport(analysis, chooseFormat(flags.format, flags.output), flags.level ?? 'service');
 }
 

@@ -31,12 +31,13 @@ export const LARGE_GRAPH = 10_000;
 
 export function cluster(graph: ModuleGraph, weighted: readonly WeightedEdge[], settings: ClusterSettings): Partition {
   const isShell = picomatch(settings.shell, { dot: true });
-  const shell = settings.shell.length === 0 ? [] : graph.modules.map((module) => module.id).filter((id) => isShell(id));
+  const shell = graph.modules.map((module) => module.id).filter((id) => settings.shell.length > 0 && isShell(id));
   const inShell = new Set(shell);
   const all = graph.modules.map((module) => module.id).filter((id) => !inShell.has(id));
   const pins = pinnedServices(all, settings.services);
-  const kernel = kernelOf(graph, weighted, settings, pins);
-  kernel.modules = kernel.modules.filter((id) => !inShell.has(id));
+  // The shell is set apart first: a module both listed there and recognised as kernel stays in the shell.
+  const found = kernelOf(graph, weighted, settings, pins);
+  const kernel = { modules: found.modules.filter((id) => !inShell.has(id)), reasons: Object.fromEntries(Object.entries(found.reasons).filter(([id]) => !inShell.has(id))) };
   const inKernel = new Set(kernel.modules);
   const rest = all.filter((id) => !inKernel.has(id));
   const units = toUnits(rest, weighted, settings.granularity, pins);

@@ -40,14 +40,16 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       if (item.symbols.length === 0) byTarget.set(target.module, []);
       for (const [declared, symbols] of byTarget) {
         if (declared === module.id) continue;
-        // The names that reach this module may all be inline `type` names of a mixed statement.
+        // The names that reach this module may be some, or all, of the inline `type` names of a mixed statement.
+        const { typeSymbols: _statementTypes, ...statement } = item;
         const typeNames = symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true);
-        const part = item.typeOnly || typeNames.length === 0 ? { ...item, symbols } : { ...item, symbols, typeSymbols: typeNames };
-        if (!item.typeOnly && symbols.length > 0 && typeNames.length === symbols.length) {
-          seeThrough.add(module.id, declared, { ...part, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind }, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
-        } else {
-          seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
-        }
+        const part =
+          typeNames.length === 0
+            ? { ...statement, symbols }
+            : typeNames.length === symbols.length
+              ? { ...statement, symbols, typeOnly: true, kind: item.kind === 'static' ? ('type' as const) : item.kind }
+              : { ...statement, symbols, typeSymbols: typeNames };
+        seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
       }
     }
     if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {

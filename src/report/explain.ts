@@ -19,29 +19,43 @@ export interface MetricRow {
   meaning: string;
   /** Which way is better. */
   better: 'higher' | 'lower';
+  /** `partition`: a measure of the partition itself; `agreement`: agreement with `--expected`. */
+  group: 'partition' | 'agreement';
 }
 
 /** The partition metrics of an analysis, with their explanations, in a fixed order. */
 export function metricRows(analysis: Analysis): MetricRow[] {
   const m = analysis.metrics.partition;
   const rows: MetricRow[] = [
-    { name: 'modularity Q', value: m.modularity.toFixed(3), source: 'Newman 2006', meaning: 'how much more weight stays inside services than chance would put there; -0.5..1, above 0.3 is a clear structure', better: 'higher' },
-    { name: 'TurboMQ', value: m.turboMq.toFixed(3), source: 'Mitchell & Mancoridis 2006, normalised', meaning: 'mean cluster factor: internal weight against internal plus boundary weight; 0..1', better: 'higher' },
-    { name: 'SM', value: m.structuralModularity.toFixed(3), source: 'structural modularity, Jin et al. 2019', meaning: 'cohesion inside services minus coupling between them; -1..1', better: 'higher' },
-    { name: 'ICP', value: m.icp.toFixed(3), source: 'inter-partition call percentage, Jin et al. 2019', meaning: 'share of imported names that cross a service boundary; 0..1', better: 'lower' },
-    { name: 'IFN', value: m.ifn.toFixed(1), source: 'interface number, Jin et al. 2019', meaning: 'names a service exposes to other services, on average', better: 'lower' },
-    { name: 'NED', value: m.ned.toFixed(3), source: 'non-extreme distribution, Wu et al. 2005', meaning: `share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files (neither tiny nor huge); 0..1`, better: 'higher' },
-    { name: 'CDP', value: m.cdp.toFixed(3), source: 'cyclic dependency pairs', meaning: 'share of coupled service pairs that import each other both ways; 0..1', better: 'lower' },
+    { name: 'modularity Q', value: m.modularity.toFixed(3), source: 'Newman 2006', meaning: 'how much more weight stays inside services than chance would put there; -0.5..1, above 0.3 is a clear structure', better: 'higher', group: 'partition' },
+    { name: 'TurboMQ', value: m.turboMq.toFixed(3), source: 'Mitchell & Mancoridis 2006, normalised', meaning: 'mean cluster factor: internal weight against internal plus boundary weight; 0..1', better: 'higher', group: 'partition' },
+    { name: 'SM', value: m.structuralModularity.toFixed(3), source: 'structural modularity, Jin et al. 2019', meaning: 'cohesion inside services minus coupling between them; -1..1', better: 'higher', group: 'partition' },
+    { name: 'ICP', value: m.icp.toFixed(3), source: 'inter-partition call percentage, Jin et al. 2019', meaning: 'share of imported names that cross a service boundary; 0..1', better: 'lower', group: 'partition' },
+    { name: 'IFN', value: m.ifn.toFixed(1), source: 'interface number, Jin et al. 2019', meaning: 'names a service exposes to other services, on average', better: 'lower', group: 'partition' },
+    { name: 'NED', value: m.ned.toFixed(3), source: 'non-extreme distribution, Wu et al. 2005', meaning: `share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files (neither tiny nor huge); 0..1`, better: 'higher', group: 'partition' },
+    { name: 'CDP', value: m.cdp.toFixed(3), source: 'cyclic dependency pairs', meaning: 'share of coupled service pairs that import each other both ways; 0..1', better: 'lower', group: 'partition' },
   ];
   const expected = m.expected;
   if (expected !== null) {
     rows.push(
-      { name: 'MoJoFM', value: expected.mojoFm.toFixed(1), source: 'Wen & Tzerpos 2004', meaning: 'agreement with the expected partition; 100 = the same partition', better: 'higher' },
-      { name: 'ARI', value: expected.ari.toFixed(3), source: 'adjusted Rand index, Hubert & Arabie 1985', meaning: 'agreement with the expected partition; 1 = the same, about 0 = random', better: 'higher' },
-      { name: 'c2c coverage', value: `${(expected.c2cCoverage * 100).toFixed(0)}%`, source: 'Bittencourt & Guerrero 2009', meaning: 'expected services recovered with at least 50% overlap', better: 'higher' },
+      { name: 'MoJoFM', value: expected.mojoFm.toFixed(1), source: 'Wen & Tzerpos 2004', meaning: 'agreement with the expected partition; 100 = the same partition', better: 'higher', group: 'agreement' },
+      { name: 'ARI', value: expected.ari.toFixed(3), source: 'adjusted Rand index, Hubert & Arabie 1985', meaning: 'agreement with the expected partition; 1 = the same, about 0 = random', better: 'higher', group: 'agreement' },
+      { name: 'c2c coverage', value: `${(expected.c2cCoverage * 100).toFixed(0)}%`, source: 'Bittencourt & Guerrero 2009', meaning: 'expected services recovered with at least 50% overlap', better: 'higher', group: 'agreement' },
     );
   }
   return rows;
+}
+
+/** An integer with comma grouping (1,076), independent of the machine's locale. */
+export function formatCount(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(value)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `1 import`, `2 imports`, `1,076 lines`. */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${formatCount(count)} ${count === 1 ? word : many}`;
 }
 
 /** The npm packages each service imports (what its own package.json would need), sorted; services with none are left out. */

@@ -6,8 +6,8 @@ import type { Analysis } from '../analysis.js';
 import type { Cluster, ClusterId } from '../cluster/types.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ApiSurface } from '../plan/types.js';
-import { packagesByService } from './explain.js';
-import { escapeMarkdown as md, markdownTable, plural, symbolName } from './markdown-text.js';
+import { packagesByService, plural } from './explain.js';
+import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 
 /** API names listed per service. */
 const API_SYMBOLS_SHOWN = 15;

@@ -35,8 +35,3 @@ export function markdownTable(head: string[], align: Align[], rows: string[][]):
   const rule = head.map((_, index) => (align[index] === 'right' ? '---:' : '---'));
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
-
-/** `n noun` with a plural `s` unless n is 1. */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : many}`;
-}

@@ -6,9 +6,9 @@
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
 import type { CrossingImport, ServiceCycle } from '../plan/types.js';
-import { metricRows } from './explain.js';
+import { metricRows, plural } from './explain.js';
 import { planOrder, serviceCards } from './markdown-services.js';
-import { escapeMarkdown as md, markdownTable, plural, symbolName } from './markdown-text.js';
+import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 import { renderMermaid } from './mermaid.js';
 
 /** Largest dependency structure matrix shown; past it, the largest services by lines. */

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
-import { metricRows, packagesByService } from './explain.js';
+import { metricRows, packagesByService, type MetricRow } from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -45,20 +45,17 @@ export function renderText(analysis: Analysis): string {
   out.push(...renderPackages(analysis));
   out.push('');
   out.push('Partition');
-  const m = metrics.partition;
-  for (const row of metricRows(analysis).filter((item) => m.expected === null || !['MoJoFM', 'ARI', 'c2c coverage'].includes(item.name))) {
-    out.push(`  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`);
-  }
+  const rows = metricRows(analysis);
+  const line = (row: MetricRow) => `  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`;
+  for (const row of rows.filter((item) => item.group === 'partition')) out.push(line(row));
   const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
   out.push(`  signals       ${signals.join(', ') || 'none'}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
-  const expected = m.expected;
+  const expected = metrics.partition.expected;
   if (expected !== null) {
     const source = analysis.settings.expected ?? 'the expected partition';
     const missing = expected.missingFromExpected > 0 ? `, ${expected.missingFromExpected} not in it` : '';
     out.push(`  against ${source} (${expected.compared} modules compared${missing}):`);
-    out.push(`  MoJoFM        ${expected.mojoFm.toFixed(1).padStart(6)}   Wen & Tzerpos; 100 = same partition, higher is better`);
-    out.push(`  ARI           ${expected.ari.toFixed(3).padStart(6)}   adjusted Rand index; 1 = same, about 0 = random`);
-    out.push(`  c2c coverage  ${(expected.c2cCoverage * 100).toFixed(0).padStart(5)}%   expected services recovered with at least 50% overlap`);
+    for (const row of rows.filter((item) => item.group === 'agreement')) out.push(line(row));
   }
   if (plan.cycles.length > 0) {
     out.push(`  cycles        ${plan.cycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);

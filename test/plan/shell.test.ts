@@ -31,6 +31,13 @@ describe('composition root ("shell" in seams.config.json)', () => {
     expect(step(partition.assignment['src/mail/mailer.ts'] as string)?.cost.inbound).toBe(2);
   });
 
+  it('keeps a module listed in the shell out of the kernel and its reasons, even when the kernel globs match it', async () => {
+    const root = tempProject({ ...files, 'seams.config.json': JSON.stringify({ shell: ['src/main.ts'], kernel: ['src/main.ts', 'src/orders/order-total.ts'] }) });
+    const { partition } = await analyze({ path: root, cache: false });
+    expect(partition.assignment['src/main.ts']).toBe('composition-root');
+    expect(partition.kernel).toEqual({ 'src/orders/order-total.ts': 'listed as kernel in the configuration' });
+  });
+
   it('rejects a shell that is not an array of globs', async () => {
     const root = tempProject({ ...files, 'seams.config.json': JSON.stringify({ shell: 'src/main.ts' }) });
     let stderr = '';
