@@ -288,7 +288,7 @@ function projectOptions(command: Command): Command {
     .option('--tsconfig <file>', 'tsconfig that defines the file set (default: <path>/tsconfig.json when present)')
     .option('--include <glob>', 'analyse only files matching the glob (repeatable; relative to <path>)', collect)
     .option('--exclude <glob>', 'leave out files matching the glob (repeatable; relative to <path>)', collect)
-    .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, __tests__/, __mocks__/) and declaration files')
+    .option('--include-tests', 'also analyse test files (*.test.*, *.spec.*, *.e2e.*, test/, tests/, e2e/, __tests__/, ...), declaration files and tool configs at a package root (*.config.*, jest.*, vitest.*)')
     .option('--max-file-size <size>', 'skip source files larger than this, e.g. 2MB, 500KB (default 2MB)')
     .option('--config <file>', 'seams.config.json to read (default: <path>/seams.config.json when present)')
     .option('--cache-dir <dir>', 'folder of the extraction cache (default <path>/node_modules/.cache/seams)')

@@ -70,16 +70,36 @@ export const DEFAULT_RESOLUTION = 1;
 /** Folders never scanned when no tsconfig gives the file set. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'build', 'coverage'];
 
-/** Files left out by default: declarations and tests (see README, "What is analysed"). */
+/**
+ * Files left out by default (see README, "What is analysed"): declarations, and tests wherever
+ * they live: test files by name, and test, end-to-end and fixture folders. `includeTests` keeps them.
+ */
 export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/*.d.ts',
   '**/*.d.mts',
   '**/*.d.cts',
   '**/*.test.*',
   '**/*.spec.*',
+  '**/*.e2e-spec.*',
+  '**/*.e2e.*',
+  '**/*.stories.*',
   '**/__tests__/**',
   '**/__mocks__/**',
+  '**/__fixtures__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/integration-tests/**',
 ];
+
+/**
+ * Tool configuration files, left out by default when they sit at a package root (the analysed
+ * folder, or a folder holding a package.json): build, test and lint tool settings
+ * (`vite.config.ts`, `jest.config.js`, `prisma.config.ts`, `vitest.setup.ts`, `gulpfile.js`) are
+ * no part of the application. A `*.config.ts` deeper in the tree (`src/config/app.config.ts`) is
+ * application code and stays. `includeTests` keeps them too.
+ */
+export const TOOL_FILE_PATTERN = /^(?:[^/]+\.config|jest\.[^/]+|vitest\.[^/]+|gulpfile|gruntfile)\.[cm]?[jt]sx?$/i;
 
 /** Source extensions analysed when scanning a folder without a tsconfig. */
 export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts'];

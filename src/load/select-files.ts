@@ -1,25 +1,42 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import picomatch from 'picomatch';
-import { DEFAULT_EXCLUDES, type Settings } from '../config/settings.js';
+import { DEFAULT_EXCLUDES, TOOL_FILE_PATTERN, type Settings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
 import { toModuleId } from './project.js';
 
 /**
  * Applies the file-selection rules to candidate files (absolute paths): files outside the root
- * are dropped, test and declaration files are left out unless `includeTests`, `include` globs
- * (when given) restrict the set, `exclude` globs remove from it. Globs match module ids
- * (POSIX paths relative to the root). Returns the kept files sorted by module id.
+ * are dropped, test, declaration and tool configuration files are left out unless
+ * `includeTests`, `include` globs (when given) restrict the set, `exclude` globs remove from it.
+ * Globs match module ids (POSIX paths relative to the root). Returns the kept files sorted by
+ * module id.
  */
 export function selectFiles(candidates: readonly string[], settings: Settings): string[] {
   const excludes = [...(settings.includeTests ? [] : DEFAULT_EXCLUDES), ...settings.exclude];
   const isExcluded = excludes.length > 0 ? picomatch(excludes, { dot: true }) : () => false;
   const isIncluded = settings.include.length > 0 ? picomatch(settings.include, { dot: true }) : () => true;
+  const isToolFile = settings.includeTests ? () => false : toolFileTest(settings.root);
   const kept = new Map<string, string>();
   for (const file of candidates) {
     const id = toModuleId(settings.root, file);
     if (id.startsWith('../') || id === '' || isOutside(settings.root, file)) continue;
-    if (isIncluded(id) && !isExcluded(id)) kept.set(id, file);
+    if (isIncluded(id) && !isExcluded(id) && !isToolFile(id, file)) kept.set(id, file);
   }
   return [...kept.keys()].sort(compareStrings).map((id) => kept.get(id) as string);
+}
+
+/** A tool configuration file (TOOL_FILE_PATTERN) at the root or beside a package.json. */
+function toolFileTest(root: string): (id: string, file: string) => boolean {
+  const packageRoots = new Map<string, boolean>();
+  return (id, file) => {
+    if (!TOOL_FILE_PATTERN.test(path.posix.basename(id))) return false;
+    if (!id.includes('/')) return true;
+    const folder = path.dirname(file);
+    let isPackageRoot = packageRoots.get(folder);
+    if (isPackageRoot === undefined) packageRoots.set(folder, (isPackageRoot = folder === root || existsSync(path.join(folder, 'package.json'))));
+    return isPackageRoot;
+  };
 }
 
 function isOutside(root: string, file: string): boolean {

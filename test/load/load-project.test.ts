@@ -43,6 +43,33 @@ describe('loadProject', () => {
     expect(ids({ path: root })).toEqual(['a.ts', 'sub/b.tsx', 'sub/c.mts', 'sub/d.cts']);
   });
 
+  it('leaves out test folders, end-to-end specs and tool configs at a package root, and keeps them with includeTests', () => {
+    const root = tempProject({
+      'package.json': '{}',
+      'src/orders/order.service.ts': 'export const a = 1;',
+      'src/config/app.config.ts': 'export const config = 1;',
+      'src/test-data/seed.ts': 'export const seed = 1;',
+      'test/app.e2e-spec.ts': 'export {};',
+      'test/helpers/login.ts': 'export {};',
+      'src/tests/fake.ts': 'export {};',
+      'src/orders/order.e2e.ts': 'export {};',
+      'e2e/flow.ts': 'export {};',
+      'integration-tests/api/cart.ts': 'export {};',
+      'src/__fixtures__/order.ts': 'export {};',
+      'src/button.stories.tsx': 'export {};',
+      'jest.config.ts': 'export default {};',
+      'vitest.setup.ts': 'export {};',
+      'prisma.config.ts': 'export default {};',
+      'packages/api/package.json': '{}',
+      'packages/api/vite.config.mts': 'export default {};',
+      'packages/api/src/main.ts': 'export {};',
+      'packages/api/src/db.config.ts': 'export default {};',
+    });
+    expect(ids({ path: root })).toEqual(['packages/api/src/db.config.ts', 'packages/api/src/main.ts', 'src/config/app.config.ts', 'src/orders/order.service.ts', 'src/test-data/seed.ts']);
+    const everything = ids({ path: root, includeTests: true });
+    for (const id of ['test/app.e2e-spec.ts', 'e2e/flow.ts', 'integration-tests/api/cart.ts', 'jest.config.ts', 'prisma.config.ts', 'packages/api/vite.config.mts', 'src/button.stories.tsx']) expect(everything).toContain(id);
+  });
+
   it('uses an explicit --tsconfig', () => {
     const root = tempProject({
       'tsconfig.json': '{ "include": ["app"] }',
