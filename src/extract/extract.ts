@@ -118,11 +118,11 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
   const reexports = raw.reexports
     .flatMap((item) => {
       const module = moduleOf(item.specifier);
-      return module === null ? [] : [{ name: item.name, module, imported: item.imported }];
+      return module === null ? [] : [{ name: item.name, module, imported: item.imported, ...(item.typeOnly ? { typeOnly: true as const } : {}) }];
     })
     .sort((a, b) => compareStrings(a.name, b.name));
   const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
-  return { local: raw.local, reexports, stars, abstract: raw.abstract };
+  return { local: raw.local, reexports, stars, abstract: raw.abstract, ...(raw.types === undefined ? {} : { types: raw.types }) };
 }
 
 /** Lines longer than this, with a high average line length, mark a minified or generated bundle. */

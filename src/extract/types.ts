@@ -41,24 +41,28 @@ export interface RawImport {
 export interface RawExports {
   /** Names declared in the module and exported (`default` for a default export), sorted. */
   local: string[];
-  /** Names re-exported from another module: `export { a as name } from`, or an imported binding re-exported. */
-  reexports: { name: string; specifier: string; imported: string }[];
+  /** Names re-exported from another module: `export { a as name } from`, or an imported binding re-exported; `typeOnly` when written `export type` (or imported with `import type`). */
+  reexports: { name: string; specifier: string; imported: string; typeOnly?: true }[];
   /** Specifiers of `export * from`. */
   stars: string[];
   /** Local exports that are abstract: interfaces, type aliases, abstract classes; sorted. */
   abstract: string[];
+  /** Local exports that exist only as types (interfaces, type aliases, ambient declarations, `export type`); sorted; absent when none. */
+  types?: string[];
 }
 
 /** What a module exports, with re-export targets resolved to analysed modules. */
 export interface ModuleExports {
   /** Names declared in the module and exported, sorted. */
   local: string[];
-  /** Exported `name` is `imported` of `module` (`*`: the module's namespace). Sorted by name. */
-  reexports: { name: string; module: ModuleId; imported: string }[];
+  /** Exported `name` is `imported` of `module` (`*`: the module's namespace); `typeOnly` when re-exported as a type only. Sorted by name. */
+  reexports: { name: string; module: ModuleId; imported: string; typeOnly?: true }[];
   /** Modules re-exported with `export * from`, in source order. */
   stars: ModuleId[];
   /** Local exports that are abstract: interfaces, type aliases, abstract classes; sorted. */
   abstract: string[];
+  /** Local exports that exist only as types, sorted; absent when none. */
+  types?: string[];
 }
 
 /** Where a specifier resolved to. */

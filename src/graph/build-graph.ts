@@ -1,7 +1,7 @@
 import { compareStrings } from '../diagnostics.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
-import { createDeclarationLookup } from './declarations.js';
+import { createDeclarationLookup, type Declaration } from './declarations.js';
 import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDetail, type ModuleEdge, type ModuleGraph } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDet
 export function buildGraph(extraction: Extraction): ModuleGraph {
   const exportsOf = new Map<ModuleId, ModuleExports>(extraction.modules.map((module) => [module.id, module.exports]));
   const declaringModule = createDeclarationLookup(exportsOf);
-  const written = new EdgeMerger();
+  const writtenEdges = new EdgeMerger();
   const seeThrough = new EdgeMerger();
   const declarations = new Map<string, Map<string, ModuleId>>();
   const externals: Record<ModuleId, ExternalImports> = {};
@@ -23,24 +23,28 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     const assets = new Set<string>();
     const wiring = new Set(module.wiring);
     const members = new Set(module.members);
-    for (const item of module.imports) {
-      const target = item.target;
+    for (const written of module.imports) {
+      const target = written.target;
       if (target.type === 'package') packages.add(target.name);
       if (target.type === 'builtin') builtins.add(target.name);
       if (target.type === 'asset') assets.add(target.path);
       if (target.type !== 'internal' || target.module === module.id) continue;
-      const wired = item.symbols.some((symbol) => wiring.has(symbol));
-      written.add(module.id, target.module, item, wired, item.symbols.some((symbol) => members.has(symbol)));
+      const declared = new Map<string, Declaration>();
+      for (const symbol of written.symbols) {
+        declared.set(symbol, symbol === '*' ? { module: target.module, typeOnly: false } : (declaringModule(target.module, symbol) ?? { module: target.module, typeOnly: false }));
+      }
+      const item = asDeclared(written, declared);
+      writtenEdges.add(module.id, target.module, item, item.symbols.some((symbol) => wiring.has(symbol)), item.symbols.some((symbol) => members.has(symbol)));
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
-        const declared = symbol === '*' ? target.module : (declaringModule(target.module, symbol) ?? target.module);
-        if (symbol !== '*') getOrCreate(declarations, `${module.id}\u0000${target.module}`, () => new Map<string, ModuleId>()).set(symbol, declared);
-        getOrCreate(byTarget, declared, () => []).push(symbol);
+        const declaring = (declared.get(symbol) as Declaration).module;
+        if (symbol !== '*') getOrCreate(declarations, `${module.id}\u0000${target.module}`, () => new Map<string, ModuleId>()).set(symbol, declaring);
+        getOrCreate(byTarget, declaring, () => []).push(symbol);
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
-      for (const [declared, symbols] of byTarget) {
-        if (declared === module.id) continue;
-        // The names that reach this module may be some, or all, of the inline `type` names of a mixed statement.
+      for (const [declaring, symbols] of byTarget) {
+        if (declaring === module.id) continue;
+        // The names that reach this module may be some, or all, of the type names of a mixed statement.
         const { typeSymbols: _statementTypes, ...statement } = item;
         const typeNames = symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true);
         const part =
@@ -49,7 +53,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
             : typeNames.length === symbols.length
               ? { ...statement, symbols, typeOnly: true, kind: item.kind === 'static' ? ('type' as const) : item.kind }
               : { ...statement, symbols, typeSymbols: typeNames };
-        seeThrough.add(module.id, declared, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
+        seeThrough.add(module.id, declaring, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
       }
     }
     if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {
@@ -57,7 +61,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     }
   }
   const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}), ...(member ? { member } : {}) }));
-  const edges: ModuleEdge[] = written.edges().map((edge) => ({
+  const edges: ModuleEdge[] = writtenEdges.edges().map((edge) => ({
     ...edge,
     declarations: [...(declarations.get(`${edge.from}\u0000${edge.to}`) ?? new Map<string, ModuleId>()).entries()]
       .map(([symbol, module]) => ({ symbol, module }))
@@ -70,6 +74,20 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     externals,
     data: dataEntities(extraction, dependencies),
   };
+}
+
+/**
+ * The statement with the names its declaring modules declare only as types counted as type names
+ * (as if written with an inline `type`): a statement all of whose names are types is type-only
+ * (a static one becomes kind `type`), since nothing of it crosses at run time.
+ */
+function asDeclared(item: ModuleImport, declared: ReadonlyMap<string, Declaration>): ModuleImport {
+  if (item.typeOnly || item.symbols.length === 0) return item;
+  const types = item.symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true || declared.get(symbol)?.typeOnly === true);
+  if (types.length === 0) return item;
+  const { typeSymbols: _written, ...rest } = item;
+  if (types.length === item.symbols.length) return { ...rest, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind };
+  return { ...rest, typeSymbols: types };
 }
 
 /** Accumulates import statements into one edge per ordered pair. */

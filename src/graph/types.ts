@@ -40,11 +40,11 @@ export interface ImportDetail {
   syntax: ImportSyntax;
   /** The specifier as written. */
   specifier: string;
-  /** True when the statement is type-only. */
+  /** True when the statement is type-only: written `import type`, or every name it imports is a type (see typeSymbols). */
   typeOnly: boolean;
   /** Names it imports, sorted. */
   symbols: string[];
-  /** Of those, names marked with an inline `type` (`import { a, type B }`), sorted; absent when none. */
+  /** Of those, the types: names marked with an inline `type` (`import { a, type B }`) or declared only as types (interface, type alias, `declare`), sorted; absent when none. */
   typeSymbols?: string[];
 }
 

@@ -40,7 +40,47 @@ describe('collectExports', () => {
       ],
       stars: ['./more'],
       abstract: ['Id', 'Options'],
+      types: ['Id', 'Options'],
     });
+  });
+
+  it('lists the names that exist only as types: interfaces, type aliases, ambient and export type declarations', () => {
+    const result = exportsOf(
+      [
+        "import type { Imported } from './a';",
+        "import { Mixed, type Inline } from './b';",
+        'export interface Shape {}',
+        'export type Currency = string;',
+        'export declare class Ambient {}',
+        'export declare const ambientValue: number;',
+        'type Local = { a: 1 };',
+        'interface Hidden {}',
+        'export { Local, Hidden as Shown };',
+        'export const Both = 1;',
+        'export type Both = number;',
+        'interface Merged {}',
+        'class Merged {}',
+        'export { Merged };',
+        'class Value {}',
+        'export type { Value as ValueType };',
+        'export { Imported, Mixed, Inline };',
+        "export type { Remote } from './c';",
+        "export { type Partly, Fully } from './d';",
+      ].join('\n'),
+    );
+    expect(result.types).toEqual(['Ambient', 'Currency', 'Local', 'Shape', 'Shown', 'ValueType', 'ambientValue']);
+    expect(result.local).toContain('Both');
+    expect(result.reexports).toEqual([
+      { name: 'Imported', specifier: './a', imported: 'Imported', typeOnly: true },
+      { name: 'Mixed', specifier: './b', imported: 'Mixed' },
+      { name: 'Inline', specifier: './b', imported: 'Inline', typeOnly: true },
+      { name: 'Remote', specifier: './c', imported: 'Remote', typeOnly: true },
+      { name: 'Partly', specifier: './d', imported: 'Partly', typeOnly: true },
+      { name: 'Fully', specifier: './d', imported: 'Fully' },
+    ]);
+    expect(exportsOf('export default interface Props {}').types).toEqual(['default']);
+    expect(exportsOf('type P = {}; export default P;').types).toEqual(['default']);
+    expect(exportsOf('export default class C {}').types).toBeUndefined();
   });
 
   it('records default exports declared in place', () => {

@@ -120,3 +120,50 @@ describe('buildGraph: barrel see-through', () => {
     expect(graph.edges.filter((edge) => edge.from === 'app.ts').map((edge) => edge.to)).toEqual(['a.ts', 'index.ts']);
   });
 });
+
+describe('buildGraph: type-only by declaration', () => {
+  // money.ts declares Currency only as a type and Money as a class; shared/index.ts is a barrel
+  // re-exporting both and Rate as `export type` of a class.
+  const extraction: Extraction = {
+    modules: [
+      facts('order.ts', [
+        internal('money.ts', { symbols: ['Currency'], line: 1 }),
+        internal('shared/index.ts', { symbols: ['Currency', 'Money'], line: 2 }),
+        internal('shared/index.ts', { symbols: ['Rate'], line: 3 }),
+        internal('money.ts', { symbols: ['*'], line: 4 }),
+      ]),
+      facts('money.ts', [], { local: ['Currency', 'Money', 'Rate'], types: ['Currency'] }),
+      facts('shared/index.ts', [], {
+        reexports: [
+          { name: 'Currency', module: 'money.ts', imported: 'Currency' },
+          { name: 'Money', module: 'money.ts', imported: 'Money' },
+          { name: 'Rate', module: 'money.ts', imported: 'Rate', typeOnly: true },
+        ],
+      }),
+    ],
+    prismaModels: [],
+    diagnostics: [],
+  };
+  const graph = buildGraph(extraction);
+
+  it('makes a statement of declared types type-only, and marks the type names of a mixed statement', () => {
+    const toMoney = graph.edges.find((edge) => edge.to === 'money.ts');
+    expect(toMoney?.details.map(({ line, kind, typeOnly, typeSymbols }) => ({ line, kind, typeOnly, typeSymbols }))).toEqual([
+      { line: 1, kind: 'type', typeOnly: true, typeSymbols: undefined },
+      { line: 4, kind: 'static', typeOnly: false, typeSymbols: undefined },
+    ]);
+    const toBarrel = graph.edges.find((edge) => edge.to === 'shared/index.ts');
+    expect(toBarrel?.typeOnly).toBe(false);
+    expect(toBarrel?.details.map(({ line, typeOnly, typeSymbols }) => ({ line, typeOnly, typeSymbols }))).toEqual([
+      { line: 2, typeOnly: false, typeSymbols: ['Currency'] },
+      { line: 3, typeOnly: true, typeSymbols: undefined },
+    ]);
+  });
+
+  it('keeps the see-through edge runtime while one value crosses, type-only when only types do', () => {
+    expect(graph.dependencies.map(({ from, to, typeOnly }) => ({ from, to, typeOnly }))).toEqual([{ from: 'order.ts', to: 'money.ts', typeOnly: false }]);
+    const typesOnly = buildGraph({ ...extraction, modules: [facts('order.ts', [internal('shared/index.ts', { symbols: ['Currency', 'Rate'] })]), ...extraction.modules.slice(1)] });
+    expect(typesOnly.dependencies).toEqual([expect.objectContaining({ from: 'order.ts', to: 'money.ts', typeOnly: true, kinds: ['type'] })]);
+    expect(typesOnly.edges[0]).toEqual(expect.objectContaining({ to: 'shared/index.ts', typeOnly: true, kinds: ['type'] }));
+  });
+});
