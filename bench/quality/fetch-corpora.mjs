@@ -6,8 +6,9 @@
  *   node bench/quality/fetch-corpora.mjs [--only name,name] [--mirror <dir>]
  *
  * Sources, in order: an existing checkout at the right commit (kept), a local mirror
- * (`--mirror <dir>` or $SEAMS_MIRROR, holding `<owner>+<name>/repo` git directories), else
- * https://github.com/<owner>/<name>.git. Only git runs here, with hooks and filters off.
+ * (`--mirror <dir>` or $SEAMS_MIRROR, holding `<owner>+<name>/repo` git directories) of the
+ * repository or of one of its `forks` that holds the same commit, else
+ * https://github.com/<owner>/<name>.git. Only git runs here, with hooks off.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,8 +45,8 @@ for (const corpus of corpora) {
     }
     rmSync(dest, { recursive: true, force: true });
   }
-  const local = mirror ? path.join(mirror, corpus.repo.replace('/', '+'), 'repo') : null;
-  const source = local && existsSync(local) ? local : `https://github.com/${corpus.repo}.git`;
+  const local = (mirror ? [corpus.repo, ...(corpus.forks ?? [])].map((repo) => path.join(mirror, repo.replace('/', '+'), 'repo')) : []).find((dir) => existsSync(dir));
+  const source = local ?? `https://github.com/${corpus.repo}.git`;
   console.log(`${corpus.name}: cloning ${source} at ${corpus.commit.slice(0, 12)}`);
   git(into, 'clone', '--quiet', '--no-checkout', source, dest);
   git(dest, 'checkout', '--quiet', corpus.commit);
