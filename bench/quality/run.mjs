@@ -5,7 +5,7 @@
  * MoJoFM, ARI, c2c coverage and the number of candidate services, plus two junk counts that must
  * stay at 0: services of one file and plan steps made only of modules with no internal import.
  *
- *   node bench/quality/run.mjs [--only a,b] [--json out.json] [-- <extra seams analyze options>]
+ *   node bench/quality/run.mjs [--only a,b] [--json out.json] [--seams <bin/seams.js of another build>] [-- <extra seams analyze options>]
  *
  * Every corpus runs with the same options: defaults are one setting for all codebases.
  */
@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
-const seams = path.join(repoRoot, 'bin', 'seams.js');
 const { corpora } = JSON.parse(readFileSync(path.join(here, 'corpora.json'), 'utf8'));
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf('--');
@@ -29,6 +28,7 @@ const option = (name) => {
 };
 const only = option('--only')?.split(',');
 const jsonOut = option('--json');
+const seams = path.resolve(option('--seams') ?? path.join(repoRoot, 'bin', 'seams.js'));
 const into = path.resolve(process.env.SEAMS_CORPORA ?? path.join(repoRoot, '..', 'seams-corpora'));
 const scratch = mkdtempSync(path.join(tmpdir(), 'seams-quality-'));
 
