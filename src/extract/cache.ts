@@ -6,7 +6,7 @@ import { codeFingerprint } from '../code-fingerprint.js';
 import type { FileFacts } from './parse-file.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 4;
+const FORMAT = 5;
 const FILE_NAME = 'extract.json';
 
 /**

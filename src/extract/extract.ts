@@ -104,7 +104,7 @@ function resolveFacts(
   for (const call of facts.opaque) {
     diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
   }
-  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members };
+  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members, bootstrap: facts.bootstrap };
 }
 
 /** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
+import { bootstrapCollector, type BootstrapFact } from './collect-bootstrap.js';
 import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
 import { importsCollector, type OpaqueCall } from './collect-imports.js';
@@ -26,6 +27,8 @@ export interface FileFacts {
   wiring: string[];
   /** Of those, the providers and controllers a `@Module` lists: its own members. */
   members: string[];
+  /** The call that starts the application here (a bootstrap file), if any. */
+  bootstrap: BootstrapFact | null;
   /** The parser's first error, if any. */
   parseError: { message: string; line: number } | null;
 }
@@ -41,7 +44,8 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
   const terms = termsCollector(id);
   const entities = entitiesCollector(sourceFile);
   const wiring = wiringCollector();
-  walk(sourceFile, [imports.visit, terms.visit, entities.visit, wiring.visit]);
+  const bootstrap = bootstrapCollector(sourceFile);
+  walk(sourceFile, [imports.visit, terms.visit, entities.visit, wiring.visit, bootstrap.visit]);
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -50,6 +54,7 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
     entities: entities.result(),
     wiring: wiring.result(),
     members: wiring.members(),
+    bootstrap: bootstrap.result(),
     parseError: firstParseError(sourceFile),
   };
 }

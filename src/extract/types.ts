@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { BootstrapFact } from './collect-bootstrap.js';
 import type { EntityFacts } from './collect-entities.js';
 import type { PrismaModel } from './read-prisma.js';
 
@@ -98,6 +99,8 @@ export interface ModuleFacts {
   wiring: string[];
   /** Of those, the providers and controllers its `@Module` lists (its own members), sorted. */
   members: string[];
+  /** The call that starts the application in this file (a bootstrap file), or null. */
+  bootstrap: BootstrapFact | null;
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

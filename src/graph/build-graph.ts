@@ -68,7 +68,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       .sort((a, b) => compareStrings(a.symbol, b.symbol)),
   }));
   return {
-    modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length })),
+    modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length, ...(module.bootstrap === null ? {} : { bootstrap: module.bootstrap }) })),
     edges,
     dependencies,
     externals,

@@ -1,3 +1,4 @@
+import type { BootstrapFact } from '../extract/collect-bootstrap.js';
 import type { ImportKind, ImportSyntax, ModuleId } from '../extract/types.js';
 
 /** One analysed source file. */
@@ -10,6 +11,8 @@ export interface ModuleNode {
   exports: number;
   /** Of those, interfaces, type aliases and abstract classes. */
   abstractExports: number;
+  /** The call that starts the application here, when this is a bootstrap file (`NestFactory.create`, `express()` … `.listen`). */
+  bootstrap?: BootstrapFact;
 }
 
 /** A dependency of one module on another: what clustering, metrics and the plan read. */

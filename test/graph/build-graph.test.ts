@@ -14,7 +14,7 @@ const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport 
 });
 
 const noExports: ModuleExports = { local: [], reexports: [], stars: [], abstract: [] };
-const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {}, entities: { declares: [], uses: [] }, wiring: [], members: [] });
+const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {}, entities: { declares: [], uses: [] }, wiring: [], members: [], bootstrap: null });
 
 describe('buildGraph: edges as written', () => {
   const extraction: Extraction = {
