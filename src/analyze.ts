@@ -3,6 +3,8 @@ import { changeEdges } from './cluster/change-edges.js';
 import { cluster } from './cluster/cluster.js';
 import { editPartition } from './cluster/edit-partition.js';
 import { combineSignals } from './cluster/clustering-graph.js';
+import { domainStems } from './cluster/domain-stems.js';
+import { stemEdges } from './cluster/stem-edges.js';
 import { entityEdges } from './cluster/entity-edges.js';
 import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
@@ -56,18 +58,23 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   if (settings.cluster.git) progress({ stage: 'history' });
   const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
   if (settings.cluster.git) observe('history', performance.now() - historyStarted);
-  const signals = time('signals', () => ({
-    static: weighEdges(graph, settings.cluster),
-    semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(new Map(extraction.modules.map((module) => [module.id, module.terms])), settings.cluster.semantic) : [],
-    change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
-    data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
-  }));
+  const { stems, signals } = time('signals', () => {
+    const stems = domainStems(graph.modules.map((module) => module.id), graph.dependencies).stems;
+    const signals = {
+      static: weighEdges(graph, settings.cluster),
+      semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(new Map(extraction.modules.map((module) => [module.id, module.terms])), settings.cluster.semantic) : [],
+      stem: settings.cluster.stemWeight > 0 ? stemEdges(stems) : [],
+      change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
+      data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
+    };
+    return { stems, signals };
+  });
   // Per-file facts have served the graph and the signals; on large projects they are the largest
   // structure left, so only their diagnostics are kept from here on.
   const extractionDiagnostics = extraction.diagnostics;
   extraction.modules.length = 0;
   const clusteringGraph = combineSignals(signals, settings.cluster);
-  const clustered = time('cluster', () => cluster(graph, clusteringGraph.edges, settings.cluster));
+  const clustered = time('cluster', () => cluster(graph, clusteringGraph, settings.cluster, stems));
   const partition = settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0 ? clustered : editPartition(clustered, settings.cluster.edits);
   const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
   const plan = time('plan', () => planExtraction(graph, partition));
@@ -95,7 +102,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
 /** A graph with several modules and no internal import at all cannot be decomposed: say so. */
 function shapeDiagnostics(graph: Analysis['graph']): Diagnostic[] {
   if (graph.modules.length < 2 || graph.edges.length > 0) return [];
-  return [{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: every file is a service of its own (one per connected component)' }];
+  return [{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: there is nothing to decompose, and every file is listed as unattached' }];
 }
 
 function historySummary(history: History | null, requested: boolean): Analysis['clustering']['history'] {

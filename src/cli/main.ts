@@ -32,6 +32,8 @@ interface AnalyzeFlags extends ProjectFlags {
   expected?: string;
   kernel?: 'auto' | 'none';
   semantic?: string;
+  stem?: string;
+  refine?: boolean;
   git?: boolean;
   since?: string;
   granularity?: string;
@@ -182,10 +184,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       const analysisOnly: [keyof AnalyzeFlags, string][] = [
         ['tsconfig', '--tsconfig'], ['include', '--include'], ['exclude', '--exclude'], ['includeTests', '--include-tests'], ['maxFileSize', '--max-file-size'],
         ['config', '--config'], ['cacheDir', '--cache-dir'], ['seed', '--seed'], ['resolution', '--resolution'], ['granularity', '--granularity'],
-        ['semantic', '--semantic'], ['git', '--git'], ['since', '--since'], ['kernel', '--kernel'], ['expected', '--expected'], ['timings', '--timings'],
+        ['semantic', '--semantic'], ['stem', '--stem'], ['git', '--git'], ['since', '--since'], ['kernel', '--kernel'], ['expected', '--expected'], ['timings', '--timings'],
       ];
       const ignored = analysisOnly.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
       if (flags.cache === false) ignored.push('--no-cache');
+      if (flags.refine === false) ignored.push('--no-refine');
       if (ignored.length > 0) {
         throw new SeamsError('USAGE', `${ignored.join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to analysing a project, not to re-rendering one with --from`, 'a saved analysis keeps the settings it was made with; --merge, --move, --format, --level and --output apply');
       }
@@ -224,9 +227,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 function analysisOptions(command: Command): Command {
   return command
     .option('--seed <n>', 'seed of the clustering random source (default 42)')
-    .option('--resolution <n>', 'Louvain resolution: above 1 gives more, smaller services, or auto to sweep and choose (default 1)')
+    .option('--resolution <n>', 'Louvain resolution: higher gives more, smaller services, or auto to sweep and choose (default 2)')
     .option('--granularity <unit>', 'cluster files, or folders: file, folder, folder:<depth> (default file)')
     .option('--semantic <weight>', 'weight of semantic (vocabulary) coupling, 0 turns it off (default 0.3)')
+    .option('--stem <weight>', 'weight of domain-stem coupling (same domain name across layer folders), 0 turns it off (default 4)')
+    .option('--no-refine', 'do not re-cluster large groups against the resolution limit of modularity')
     .option('--git', 'add change coupling from the git history of the analysed folder')
     .option('--since <date>', 'with --git: only history after this date (e.g. 2024-01-01, "1 year ago")')
     .addOption(new Option('--kernel <mode>', 'shared-kernel detection: auto keeps widely used utility modules out of the services').choices(['auto', 'none']))
@@ -255,6 +260,8 @@ async function analyzeWithFlags(path: string, flags: AnalyzeFlags, io: CliIo) {
         seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
         resolution: flags.resolution === undefined ? undefined : flags.resolution === 'auto' ? 'auto' : parseNumber('resolution', flags.resolution),
         semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
+        stemWeight: flags.stem === undefined ? undefined : parseNumber('stem', flags.stem),
+        refine: flags.refine === false ? false : undefined,
         git: flags.git,
         since: flags.since,
         granularity: flags.granularity,

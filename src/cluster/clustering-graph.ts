@@ -1,48 +1,66 @@
 import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
+import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
+
+/** The coupling signals, in the order they are reported. */
+export const SIGNAL_NAMES = ['static', 'semantic', 'stem', 'change', 'data'] as const;
+export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 /** One coupling signal's contribution to the clustering graph. */
 export interface SignalSummary {
   /** Signal name. */
-  name: 'static' | 'semantic' | 'change' | 'data';
+  name: SignalName;
   /** Weight the signal is multiplied by. */
   weight: number;
   /** Undirected module pairs it connects. */
   pairs: number;
 }
 
+/** The clustering graph and what each signal put into it. */
+export interface ClusteringGraph {
+  /** Summed weight per undirected module pair (source < target), sorted. */
+  edges: WeightedEdge[];
+  /** Each signal with its weight and pairs. */
+  summary: SignalSummary[];
+  /** Weighted contribution of each signal to a pair (both orders accepted); empty when the pair has none. */
+  contributions: (a: ModuleId, b: ModuleId) => Partial<Record<SignalName, number>>;
+}
+
 /**
  * The clustering graph: static coupling plus `semanticWeight` × semantic coupling plus
- * `changeWeight` × change coupling plus `dataWeight` × data coupling, summed per undirected
- * module pair. Each signal is documented in its own file (weigh-edges.ts, semantic-edges.ts,
- * change-edges.ts, entity-edges.ts).
+ * `stemWeight` × domain-stem coupling plus `changeWeight` × change coupling plus `dataWeight` ×
+ * data coupling, summed per undirected module pair. Each signal is documented in its own file
+ * (weigh-edges.ts, semantic-edges.ts, stem-edges.ts, change-edges.ts, entity-edges.ts).
  */
-export function combineSignals(
-  signals: { static: readonly WeightedEdge[]; semantic: readonly WeightedEdge[]; change: readonly WeightedEdge[]; data: readonly WeightedEdge[] },
-  settings: ClusterSettings,
-): { edges: WeightedEdge[]; summary: SignalSummary[] } {
+export function combineSignals(signals: Readonly<Record<SignalName, readonly WeightedEdge[]>>, settings: ClusterSettings): ClusteringGraph {
+  const factors: Record<SignalName, number> = { static: 1, semantic: settings.semanticWeight, stem: settings.stemWeight, change: settings.changeWeight, data: settings.dataWeight };
   const combined = new Map<string, WeightedEdge>();
-  const add = (edges: readonly WeightedEdge[], factor: number) => {
-    if (factor === 0) return;
-    for (const edge of edges) {
+  const parts = new Map<string, Partial<Record<SignalName, number>>>();
+  for (const name of SIGNAL_NAMES) {
+    const factor = factors[name];
+    if (factor === 0) continue;
+    for (const edge of signals[name]) {
       const key = `${edge.source}\u0000${edge.target}`;
+      const weight = factor * edge.weight;
       const existing = combined.get(key);
-      if (existing) existing.weight += factor * edge.weight;
-      else combined.set(key, { source: edge.source, target: edge.target, weight: factor * edge.weight });
+      if (existing) existing.weight += weight;
+      else combined.set(key, { source: edge.source, target: edge.target, weight });
+      let part = parts.get(key);
+      if (!part) parts.set(key, (part = {}));
+      part[name] = (part[name] ?? 0) + weight;
     }
-  };
-  add(signals.static, 1);
-  add(signals.semantic, settings.semanticWeight);
-  add(signals.change, settings.changeWeight);
-  add(signals.data, settings.dataWeight);
+  }
   return {
     edges: [...combined.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target)),
-    summary: [
-      { name: 'static', weight: 1, pairs: signals.static.length },
-      { name: 'semantic', weight: settings.semanticWeight, pairs: settings.semanticWeight === 0 ? 0 : signals.semantic.length },
-      { name: 'change', weight: settings.changeWeight, pairs: settings.changeWeight === 0 ? 0 : signals.change.length },
-      { name: 'data', weight: settings.dataWeight, pairs: settings.dataWeight === 0 ? 0 : signals.data.length },
-    ],
+    summary: SIGNAL_NAMES.map((name) => ({ name, weight: factors[name], pairs: factors[name] === 0 ? 0 : signals[name].length })),
+    contributions: (a, b) => parts.get(compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? {},
   };
+}
+
+/** The signal that contributed most to a pair, or null when none did. */
+export function strongestSignal(contributions: Partial<Record<SignalName, number>>): SignalName | null {
+  let best: SignalName | null = null;
+  for (const name of SIGNAL_NAMES) if ((contributions[name] ?? 0) > (best === null ? 0 : (contributions[best] ?? 0))) best = name;
+  return best;
 }

@@ -12,6 +12,8 @@
  *   3. Bottom layer: a module that imports anything outside the set leaves it, and a helper that
  *      is imported from outside the set leaves it; repeated until nothing changes. A module
  *      that imports domain code is domain code, however popular.
+ *   4. Barrels: a module that declares nothing and only re-exports kernel modules (the kernel's
+ *      own `index.ts`) joins it, so that no domain claims the kernel's entry point.
  * Compare the "omnipresent module" removal of Bunch (Mancoridis et al. 1999), here measured by
  * spread across areas instead of raw degree.
  */
@@ -25,6 +27,13 @@ export interface KernelDetection {
   modules: ModuleId[];
   /** Why each kernel module is in the kernel. */
   reasons: Record<ModuleId, string>;
+  /**
+   * Hubs: candidates that left the kernel because they import domain code, imported from at
+   * least max(4, ⌈C / 2⌉) areas (half the system: a base class importing every repository, a DTO
+   * module every controller uses that imports a domain type), with why. Clustering keeps them
+   * out, so they cannot glue domains together, and places them afterwards.
+   */
+  hubs: Record<ModuleId, string>;
 }
 
 export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDetection {
@@ -67,16 +76,38 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
       }
     }
   }
+  // The kernel's own barrels: modules that declare nothing and only pass kernel modules on.
+  const reexportsOnly = new Set(graph.modules.map((module) => module.id));
+  for (const edge of graph.dependencies) if (edge.kinds.some((kind) => kind !== 'reexport')) reexportsOnly.delete(edge.from);
+  const barrels = new Set<ModuleId>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const module of graph.modules) {
+      const id = module.id;
+      if (kernel.has(id) || module.exports !== 0 || !reexportsOnly.has(id) || (imported.get(id)?.size ?? 0) === 0 || !importsOnlyKernel(id)) continue;
+      kernel.add(id);
+      barrels.add(id);
+      changed = true;
+    }
+  }
   const reasons: Record<ModuleId, string> = {};
   for (const id of kernel) {
-    reasons[id] = candidates.has(id)
+    reasons[id] = barrels.has(id)
+      ? "the kernel's own barrel: declares nothing and re-exports only kernel modules"
+      : candidates.has(id)
       ? `imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${threshold}); imports only kernel modules`
       : importedOnlyFromKernel(id)
         ? 'imported only by kernel modules and imports only kernel modules'
         : 'a dependency of the kernel that imports only kernel modules';
   }
   const modules = [...kernel].sort(compareStrings);
-  return { modules, reasons: Object.fromEntries(modules.map((id) => [id, reasons[id] as string])) };
+  const hubThreshold = Math.max(4, Math.ceil(areas / 2));
+  const hubs = [...candidates].filter((id) => !kernel.has(id) && spread(id) >= hubThreshold).sort(compareStrings);
+  return {
+    modules,
+    reasons: Object.fromEntries(modules.map((id) => [id, reasons[id] as string])),
+    hubs: Object.fromEntries(hubs.map((id) => [id, `hub: imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${hubThreshold}) but imports domain code`])),
+  };
 }
 
 function getOrCreate(map: Map<ModuleId, Set<ModuleId>>, key: ModuleId): Set<ModuleId> {

@@ -1,20 +1,24 @@
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
+import { isRoleName, nameStem } from '../extract/words.js';
 
 /** Path words that say nothing about a domain. */
 const GENERIC_WORDS = new Set(['src', 'lib', 'index', 'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'main']);
 
 /**
- * Names each group of modules after its most distinctive path word. A word w scores, for group c,
- * coverage × concentration = (modules of c containing w / |c|) × (modules of c containing w /
- * modules anywhere containing w): layer words such as "service" appear in every group and score
- * low; a domain word such as "order" scores high where its files are. Larger groups choose
- * first; names are unique and avoid `reserved` names (a taken word falls to the group's next
- * best, or gets a -2 suffix; a group with no usable word is `service`, then `service-2`, …).
- * Returns one name per group, in the order given.
+ * Names each group of modules after its most distinctive name. The names of a module are its
+ * domain stem (see domain-stems.ts: `services/album.service.ts` -> album) and the stems of the
+ * folders on its path that are not role words; without stems, its path words. A name w scores,
+ * for group c, coverage × concentration = (modules of c named w / |c|) × (modules of c named w /
+ * modules anywhere named w): a layer word appears in every group and scores low; a domain name
+ * such as "order" scores high where its files are. Larger groups choose first; names are unique
+ * and avoid `reserved` names (a taken name falls to the group's next best, or gets a -2 suffix; a
+ * group with no usable name is `service`, then `service-2`, …). Returns one name per group, in
+ * the order given.
  */
-export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved: ReadonlySet<string> = new Set()): string[] {
-  const wordsOf = groups.map((modules) => modules.map((id) => new Set(pathWords(id))));
+export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved: ReadonlySet<string> = new Set(), stems: ReadonlyMap<ModuleId, string> = new Map()): string[] {
+  const namesOf = (id: ModuleId) => (stems.size === 0 ? pathWords(id) : domainNames(id, stems.get(id)));
+  const wordsOf = groups.map((modules) => modules.map((id) => new Set(namesOf(id))));
   const total = new Map<string, number>();
   for (const group of wordsOf) for (const words of group) for (const word of words) total.set(word, (total.get(word) ?? 0) + 1);
 
@@ -40,6 +44,17 @@ export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved
 
 function withSuffix(base: string, taken: Set<string>): string {
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+/** A module's domain stem and the stems of the folders on its path that are not named by role words. */
+function domainNames(id: ModuleId, stem: string | undefined): string[] {
+  const names = stem === undefined ? [] : [stem];
+  for (const folder of id.split('/').slice(0, -1)) {
+    if (isRoleName(folder)) continue;
+    const name = nameStem(folder);
+    if (name !== null && !names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 /**

@@ -9,12 +9,23 @@ export interface Cluster {
   id: ClusterId;
   /** Display name. */
   label: string;
-  /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate); `shell`: the composition root (configured), which stays. */
-  kind: 'service' | 'kernel' | 'shell';
+  /** `service`: a candidate service; `kernel`: the shared kernel (a library to publish or duplicate); `shell`: the composition root, which stays; `unattached`: modules tied to no service (no service, no plan step). */
+  kind: ClusterKind;
   /** True when the service was pinned in the configuration (`services`). */
   pinned: boolean;
   /** Member modules, sorted. */
   modules: ModuleId[];
+}
+
+/** What a cluster is. */
+export type ClusterKind = 'service' | 'kernel' | 'shell' | 'unattached';
+
+/** How firmly a module sits in its service, and the ties that hold it there. */
+export interface Confidence {
+  /** Mean share of its service's other modules that each Louvain run put with it (0…1), or null for modules placed after clustering. */
+  consensus: number | null;
+  /** Up to three modules of the same service it is most strongly joined to, with each signal's part of the weight. */
+  ties: { module: ModuleId; weight: number; signals: Partial<Record<'static' | 'semantic' | 'stem' | 'change' | 'data', number>> }[];
 }
 
 /** A partition of the analysed modules into candidate services. */
@@ -25,6 +36,10 @@ export interface Partition {
   assignment: Record<ModuleId, ClusterId>;
   /** Shared-kernel modules with the reason each was recognised (empty when none or disabled). */
   kernel: Record<ModuleId, string>;
+  /** Modules placed by a rule rather than by Louvain (composition root, hubs, singletons, unattached), with the reason. */
+  placement: Record<ModuleId, string>;
+  /** Per module of a service: consensus over the Louvain runs and its strongest ties. */
+  confidence: Record<ModuleId, Confidence>;
   /** Louvain resolution the partition was made with (the chosen one under `auto`). */
   resolution: number;
   /** The resolution sweep under `--resolution auto`, else null. */
@@ -37,21 +52,22 @@ export interface SweepPoint {
   resolution: number;
   /** Services it produced (kernel excluded). */
   services: number;
-  /** Newman modularity Q (γ = 1) of the partition on the clustering graph. */
-  modularity: number;
-  /** Share of clustering-graph weight between services (lower is better). */
-  crossWeight: number;
-  /** Share of modules in services of non-extreme size (NED). */
-  balance: number;
-  /** The rule's score: 0.5·Q + 0.25·(1 − crossWeight) + 0.25·balance. */
+  /** Share of clustering-graph weight kept inside services. */
+  intraWeight: number;
+  /** The share a random partition with the same service sizes would keep (the null model). */
+  expectedIntraWeight: number;
+  /** The rule's score: intraWeight − expectedIntraWeight. */
   score: number;
 }
 
 /** Id of the shared-kernel cluster; never a service name (those are single words or word-N). */
 export const KERNEL_ID = 'shared-kernel';
 
-/** Id of the composition-root cluster (`shell` globs in the configuration). */
+/** Id of the composition-root cluster (detected, or `shell` globs in the configuration). */
 export const SHELL_ID = 'composition-root';
+
+/** Id of the cluster of modules tied to no service. */
+export const UNATTACHED_ID = 'unattached';
 
 /** An undirected, weighted edge of the clustering graph (source < target). */
 export interface WeightedEdge {

@@ -7,17 +7,18 @@ export interface ConfigFile {
   include?: string[];
   exclude?: string[];
   kernel?: 'auto' | 'none' | string[];
-  shell?: string[];
+  shell?: 'auto' | 'none' | string[];
   services?: Record<string, string[]>;
   resolution?: number | 'auto';
   granularity?: string;
   seed?: number;
-  weights?: { runtime?: number; type?: number; dynamic?: number; semantic?: number; change?: number; data?: number; member?: number };
+  weights?: { runtime?: number; type?: number; dynamic?: number; semantic?: number; stem?: number; change?: number; data?: number; member?: number };
   git?: { enabled?: boolean; since?: string; maxFilesPerCommit?: number };
   maxFileSize?: number | string;
+  refine?: boolean;
 }
 
-const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'shell', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize'];
+const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'shell', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize', 'refine'];
 
 /** Reads and checks a config file; `given` false means the default location, which may be absent. */
 export function readConfig(file: string, display: string, given: boolean): ConfigFile {
@@ -39,15 +40,16 @@ export function readConfig(file: string, display: string, given: boolean): Confi
   for (const key of ['include', 'exclude'] as const) if (parsed[key] !== undefined && !isStringArray(parsed[key])) fail(`"${key}" must be an array of globs`);
   const kernel = parsed.kernel;
   if (kernel !== undefined && kernel !== 'auto' && kernel !== 'none' && !isStringArray(kernel)) fail('"kernel" must be "auto", "none" or an array of globs');
-  if (parsed.shell !== undefined && !isStringArray(parsed.shell)) fail('"shell" must be an array of globs (the composition root: entry points and app wiring)');
+  if (parsed.shell !== undefined && parsed.shell !== 'auto' && parsed.shell !== 'none' && !isStringArray(parsed.shell)) fail('"shell" must be "auto", "none" or an array of globs (the composition root: entry points and app wiring)');
   const services = parsed.services;
   if (services !== undefined && (!isRecord(services) || !Object.values(services).every(isStringArray))) fail('"services" must map service names to arrays of globs');
   if (parsed.granularity !== undefined && typeof parsed.granularity !== 'string') fail('"granularity" must be "file", "folder" or "folder:<depth>"');
   if (parsed.resolution !== undefined && parsed.resolution !== 'auto' && typeof parsed.resolution !== 'number') fail('"resolution" must be a number or "auto"');
   if (parsed.seed !== undefined && typeof parsed.seed !== 'number') fail('"seed" must be a number');
+  if (parsed.refine !== undefined && typeof parsed.refine !== 'boolean') fail('"refine" must be true or false');
   const weights = parsed.weights;
-  if (weights !== undefined && (!isRecord(weights) || !Object.entries(weights).every(([key, value]) => ['runtime', 'type', 'dynamic', 'semantic', 'change', 'data', 'member'].includes(key) && typeof value === 'number' && value >= 0))) {
-    fail('"weights" must map runtime, type, dynamic, semantic, change, data, member to non-negative numbers');
+  if (weights !== undefined && (!isRecord(weights) || !Object.entries(weights).every(([key, value]) => ['runtime', 'type', 'dynamic', 'semantic', 'stem', 'change', 'data', 'member'].includes(key) && typeof value === 'number' && value >= 0))) {
+    fail('"weights" must map runtime, type, dynamic, semantic, stem, change, data, member to non-negative numbers');
   }
   if (parsed.maxFileSize !== undefined && typeof parsed.maxFileSize !== 'number' && typeof parsed.maxFileSize !== 'string') fail('"maxFileSize" must be a number of bytes or a size such as "2MB"');
   const git = parsed.git;

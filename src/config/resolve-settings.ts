@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, type ClusterSettings, type Settings } from './settings.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, type ClusterSettings, type Settings } from './settings.js';
 
 /** Loose options as a user or the CLI gives them; every field optional. */
 export interface AnalyzeOptions {
@@ -20,14 +20,18 @@ export interface AnalyzeOptions {
   includeTests?: boolean;
   /** Louvain seed (default 42). */
   seed?: number;
-  /** Louvain resolution (default 1), or `auto` to sweep and choose. */
+  /** Louvain resolution (default DEFAULT_RESOLUTION), or `auto` to sweep and choose. */
   resolution?: number | 'auto';
   /** Shared-kernel detection: `auto` (default), `none`, or globs of the kernel's modules. */
   kernel?: 'auto' | 'none' | string[];
-  /** Globs of the composition root (entry points, app wiring), kept out of the services and planned last. */
-  shell?: string[];
+  /** The composition root (entry points, app wiring), kept out of the services and planned last: `auto` (default) detects it, `none`, or globs. */
+  shell?: 'auto' | 'none' | string[];
   /** Weight of semantic coupling (default 0.3; 0 turns it off). */
   semanticWeight?: number;
+  /** Weight of domain-stem coupling across layer folders (default DEFAULT_STEM_WEIGHT; 0 turns it off). */
+  stemWeight?: number;
+  /** Re-cluster large groups against modularity's resolution limit (default on). */
+  refine?: boolean;
   /** Read change coupling from git history (default off). */
   git?: boolean;
   /** Only git history after this date. */
@@ -78,9 +82,11 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     typeWeight: weights.type ?? 0.5,
     dynamicWeight: weights.dynamic ?? 0.5,
     kernel: resolveKernel(options.kernel ?? config.kernel ?? 'auto'),
-    shell: options.shell ?? config.shell ?? [],
+    shell: resolveShell(options.shell ?? config.shell ?? 'auto'),
     semanticWeight: checkNonNegative('semantic', options.semanticWeight ?? weights.semantic ?? 0.3),
     semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
+    stemWeight: checkNonNegative('stem', options.stemWeight ?? weights.stem ?? DEFAULT_STEM_WEIGHT),
+    refine: options.refine ?? config.refine ?? true,
     changeWeight: weights.change ?? 0.5,
     dataWeight: weights.data ?? 0,
     git: options.git ?? config.git?.enabled ?? false,
@@ -113,6 +119,10 @@ function defaultCacheDir(root: string): string {
   const modules = path.join(root, 'node_modules');
   if (existsSync(modules)) return path.join(modules, '.cache', 'seams');
   return path.join(tmpdir(), 'seams-cache', createHash('sha1').update(root).digest('hex').slice(0, 16));
+}
+
+function resolveShell(value: 'auto' | 'none' | string[]): 'auto' | 'none' | string[] {
+  return Array.isArray(value) ? [...value] : checkChoice('shell', value, ['auto', 'none'] as const);
 }
 
 function resolveKernel(value: 'auto' | 'none' | string[] | string): 'auto' | 'none' | string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cluster } from '../../src/cluster/cluster.js';
+import { cluster as clusterWith } from '../../src/cluster/cluster.js';
+import { combineSignals } from '../../src/cluster/clustering-graph.js';
 import { labelClusters, pathWords } from '../../src/cluster/label-clusters.js';
 import type { WeightedEdge } from '../../src/cluster/types.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
@@ -9,6 +10,11 @@ import { tempProject } from '../helpers.js';
 
 const defaults = resolveSettings({ path: tempProject({}) }).cluster;
 const settings: ClusterSettings = { ...defaults, kernel: 'none' };
+
+/** Clusters on a clustering graph made of the given edges alone (no stems). */
+function cluster(graph: ModuleGraph, edges: WeightedEdge[], options: ClusterSettings) {
+  return clusterWith(graph, combineSignals({ static: edges, semantic: [], stem: [], change: [], data: [] }, options), options, new Map());
+}
 
 /** A module graph whose edges are the given undirected edges, read as imports source -> target. */
 function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
@@ -37,13 +43,14 @@ describe('cluster', () => {
     a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1,
   );
 
-  it('separates two dense groups joined by one edge, and names them after their domain word', () => {
+  it('separates two dense groups joined by one edge, names them after their domain word, and makes no service of a module no import joins', () => {
     const partition = cluster(graphOf(modules, edges), edges, settings);
-    expect(partition.clusters.map((item) => ({ id: item.id, modules: item.modules }))).toEqual([
-      { id: 'database', modules: [lonely] },
-      { id: 'order', modules: [...orders].sort() },
-      { id: 'payment', modules: [...payments].sort() },
+    expect(partition.clusters.map((item) => ({ id: item.id, kind: item.kind, modules: item.modules }))).toEqual([
+      { id: 'order', kind: 'service', modules: [...orders].sort() },
+      { id: 'payment', kind: 'service', modules: [...payments].sort() },
+      { id: 'unattached', kind: 'unattached', modules: [lonely] },
     ]);
+    expect(partition.placement[lonely]).toBe('no import joins it to another clustered module; no other signal ties it clearly to one service: unattached');
   });
 
   it('is a partition: every module in exactly one cluster, assignment consistent', () => {
@@ -99,7 +106,7 @@ describe('cluster: controls', () => {
 
   it('sweeps resolutions with auto and reports every point', () => {
     const partition = cluster(graph, edges, { ...settings, resolution: 'auto' });
-    expect(partition.sweep?.map((point) => point.resolution)).toEqual([0.5, 0.75, 1, 1.25, 1.5, 2, 3]);
+    expect(partition.sweep?.map((point) => point.resolution)).toEqual([0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8]);
     const best = Math.max(...(partition.sweep ?? []).map((point) => point.score));
     expect(partition.sweep?.find((point) => point.resolution === partition.resolution)?.score).toBe(best);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { semanticEdges } from '../../src/cluster/semantic-edges.js';
-import { splitWords } from '../../src/extract/collect-terms.js';
+import { splitWords } from '../../src/extract/words.js';
 
 describe('semanticEdges (TF-IDF cosine)', () => {
   it('links modules that share rare words, with the cosine of their TF-IDF vectors', () => {

@@ -16,16 +16,18 @@ describe('resolveSettings', () => {
       cacheDir: path.join(fixture('basic'), 'node_modules', '.cache', 'seams'),
       cluster: {
         seed: 42,
-        resolution: 1,
+        resolution: 2,
         runs: 5,
         memberWeight: 5,
         runtimeWeight: 1,
         typeWeight: 0.5,
         dynamicWeight: 0.5,
         kernel: 'auto',
-        shell: [],
+        shell: 'auto',
         semanticWeight: 0.3,
         semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
+        stemWeight: 4,
+        refine: true,
         changeWeight: 0.5,
         dataWeight: 0,
         git: false,
@@ -38,6 +40,17 @@ describe('resolveSettings', () => {
       expected: null,
       expectedSource: null,
     });
+  });
+
+  it('reads refine and the stem weight from the config, and lets options override them', () => {
+    const root = tempProject({ 'a.ts': '', 'seams.config.json': JSON.stringify({ refine: false, weights: { stem: 2 } }) });
+    expect(resolveSettings({ path: root }).cluster).toMatchObject({ refine: false, stemWeight: 2 });
+    expect(resolveSettings({ path: root, refine: true, stemWeight: 0 }).cluster).toMatchObject({ refine: true, stemWeight: 0 });
+  });
+
+  it('rejects a refine that is not a boolean', () => {
+    const root = tempProject({ 'a.ts': '', 'seams.config.json': JSON.stringify({ refine: 'yes' }) });
+    expect(() => resolveSettings({ path: root })).toThrow(/"refine" must be true or false/);
   });
 
   it('resolves paths against cwd and finds no tsconfig in a folder without one', () => {

@@ -43,7 +43,7 @@ describe('NestJS wiring', () => {
       'users/users.module.ts': "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class UsersModule {}\n",
       'package.json': '{"dependencies": {"@nestjs/common": "*"}}',
     });
-    const analysis = await analyze({ path: root, cache: false, semanticWeight: 0 });
+    const analysis = await analyze({ path: root, cache: false, semanticWeight: 0, stemWeight: 0 });
     const from = analysis.graph.dependencies.filter((edge) => edge.from === 'billing/billing.module.ts').map(({ to, wired, member }) => ({ to, wired, member }));
     expect(from).toEqual([
       { to: 'billing/billing.service.ts', wired: true, member: true },

@@ -108,17 +108,18 @@ describe('hostile input: broken tsconfig', () => {
 });
 
 describe('hostile input: degenerate projects', () => {
-  it('a single file is one service and one plan step', async () => {
+  it('a single file is unattached: no service and no plan step', async () => {
     const analysis = await analyze({ path: tempProject({ 'only.ts': 'export const only = 1;\n' }) });
-    expect(analysis.partition.clusters.map((item) => item.modules)).toEqual([['only.ts']]);
-    expect(analysis.plan.steps).toHaveLength(1);
+    expect(analysis.partition.clusters.map((item) => [item.kind, item.modules])).toEqual([['unattached', ['only.ts']]]);
+    expect(analysis.plan.steps).toHaveLength(0);
     expect(analysis.metrics.partition.modularity).toBe(0);
   });
 
-  it('no file importing another: one service per file, said in a diagnostic', async () => {
+  it('no file importing another: every file unattached, no plan step, said in a diagnostic', async () => {
     const analysis = await analyze({ path: tempProject({ 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' }) });
-    expect(analysis.partition.clusters).toHaveLength(3);
-    expect(analysis.diagnostics).toEqual([{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: every file is a service of its own (one per connected component)' }]);
+    expect(analysis.partition.clusters.map((item) => [item.kind, item.modules])).toEqual([['unattached', ['a.ts', 'b.ts', 'c.ts']]]);
+    expect(analysis.plan.steps).toHaveLength(0);
+    expect(analysis.diagnostics).toEqual([{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: there is nothing to decompose, and every file is listed as unattached' }]);
   });
 
   it('one giant strongly connected component: every module clustered, one cycle step per cycle, no crash', async () => {
