@@ -53,26 +53,40 @@ export function mutualDependencies(dependencies: readonly ServiceDependency[], c
     });
 }
 
-/** The Eades-Lin-Smyth vertex order of one component. */
+/** The Eades-Lin-Smyth vertex order of one component; in and out weights are kept up to date as services leave, so each step costs their own edges only. */
 export function eadesOrder(nodes: readonly ClusterId[], edges: readonly ServiceDependency[]): ClusterId[] {
   const remaining = new Set(nodes);
   const front: ClusterId[] = [];
   const back: ClusterId[] = [];
-  const weight = (id: ClusterId, direction: 'out' | 'in') =>
-    edges.reduce((sum, edge) => ((direction === 'out' ? edge.from === id && remaining.has(edge.to) : edge.to === id && remaining.has(edge.from)) && edge.from !== edge.to ? sum + edge.imports : sum), 0);
+  const outWeight = new Map<ClusterId, number>(nodes.map((id) => [id, 0]));
+  const inWeight = new Map<ClusterId, number>(nodes.map((id) => [id, 0]));
+  const outEdges = new Map<ClusterId, ServiceDependency[]>();
+  const inEdges = new Map<ClusterId, ServiceDependency[]>();
+  for (const edge of edges) {
+    if (edge.from === edge.to || !remaining.has(edge.from) || !remaining.has(edge.to)) continue;
+    outWeight.set(edge.from, (outWeight.get(edge.from) ?? 0) + edge.imports);
+    inWeight.set(edge.to, (inWeight.get(edge.to) ?? 0) + edge.imports);
+    (outEdges.get(edge.from) ?? outEdges.set(edge.from, []).get(edge.from))?.push(edge);
+    (inEdges.get(edge.to) ?? inEdges.set(edge.to, []).get(edge.to))?.push(edge);
+  }
+  const remove = (id: ClusterId) => {
+    remaining.delete(id);
+    for (const edge of outEdges.get(id) ?? []) if (remaining.has(edge.to)) inWeight.set(edge.to, (inWeight.get(edge.to) as number) - edge.imports);
+    for (const edge of inEdges.get(id) ?? []) if (remaining.has(edge.from)) outWeight.set(edge.from, (outWeight.get(edge.from) as number) - edge.imports);
+  };
   const sorted = () => [...remaining].sort(compareStrings);
   while (remaining.size > 0) {
     let changed = true;
     while (changed) {
       changed = false;
       for (const id of sorted()) {
-        if (weight(id, 'out') === 0) {
+        if (outWeight.get(id) === 0) {
           back.unshift(id);
-          remaining.delete(id);
+          remove(id);
           changed = true;
-        } else if (weight(id, 'in') === 0) {
+        } else if (inWeight.get(id) === 0) {
           front.push(id);
-          remaining.delete(id);
+          remove(id);
           changed = true;
         }
       }
@@ -81,11 +95,11 @@ export function eadesOrder(nodes: readonly ClusterId[], edges: readonly ServiceD
     let best = sorted()[0] as ClusterId;
     let bestDelta = -Infinity;
     for (const id of sorted()) {
-      const delta = weight(id, 'out') - weight(id, 'in');
+      const delta = (outWeight.get(id) as number) - (inWeight.get(id) as number);
       if (delta > bestDelta) [best, bestDelta] = [id, delta];
     }
     front.push(best);
-    remaining.delete(best);
+    remove(best);
   }
   return [...front, ...back];
 }

@@ -43,16 +43,21 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const data = dataOwnership(graph, partition);
   const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
   const imports = importMatrix(dependencies, (dependency) => dependency.imports);
+  const importedBy = importMatrix(dependencies.map((dependency) => ({ ...dependency, from: dependency.to, to: dependency.from })), (dependency) => dependency.imports);
   const typeImports = importMatrix(dependencies, (dependency) => dependency.typeOnly);
+  const entitiesOf = new Map<ClusterId, ClusterId[][]>();
+  for (const services of entityServices) for (const id of services) (entitiesOf.get(id) ?? entitiesOf.set(id, []).get(id))?.push(services);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
-  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds]));
+  // Unattached modules are no service: never a step; they stay in the monolith (until deleted or claimed).
+  const unattachedIds = new Set(partition.clusters.filter((item) => item.kind === 'unattached').map((item) => item.id));
+  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds, ...unattachedIds])).filter((component) => !component.some((id) => unattachedIds.has(id)));
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
     const costed = pending
       .map((component) => ({
         component,
-        cost: costOf(component, remaining, imports, typeImports, sizeOf, entityServices),
+        cost: costOf(component, remaining, imports, importedBy, typeImports, sizeOf, entitiesOf),
         kernel: component.every((id) => kernelIds.has(id)),
         shell: component.some((id) => shellIds.has(id)),
       }))
@@ -75,7 +80,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
       reason: next.kernel
         ? `publish it as a library (or duplicate it) first; ${next.cost.inbound} imports from the services use it`
         : next.shell
-          ? 'the composition root stays: it is the shell that starts and wires the extracted services (configured with "shell")'
+          ? 'the composition root stays: it is the shell that starts and wires the extracted services'
           : describeStep(next.component, next.cost, dependencies),
       dependsOn,
       inboundImports: next.cost.inbound,
@@ -115,9 +120,10 @@ function costOf(
   component: readonly ClusterId[],
   remaining: ReadonlySet<ClusterId>,
   imports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
+  importedBy: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
   typeImports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
   sizeOf: ReadonlyMap<ClusterId, number>,
-  entityServices: readonly ClusterId[][],
+  entitiesOf: ReadonlyMap<ClusterId, readonly ClusterId[][]>,
 ): StepCost {
   const inStep = (id: ClusterId) => component.includes(id);
   const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
@@ -132,11 +138,12 @@ function costOf(
       contracts += types;
     }
   }
-  for (const other of remaining) {
-    if (inStep(other)) continue;
-    for (const id of component) inbound += imports.get(other)?.get(id) ?? 0;
+  // Only the services that import the step are visited, and only the entities the step uses.
+  for (const id of component) {
+    for (const [from, count] of importedBy.get(id) ?? []) if (outside(from)) inbound += count;
   }
-  const sharedEntities = entityServices.filter((services) => services.some(inStep) && services.some(outside)).length;
+  const entities = new Set(component.flatMap((id) => entitiesOf.get(id) ?? []));
+  const sharedEntities = [...entities].filter((services) => services.some(outside)).length;
   const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
   return { outbound, contracts, inbound, sharedEntities, lines, total: Math.round((3 * outbound + contracts + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
 }

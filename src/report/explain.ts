@@ -67,3 +67,45 @@ export function packagesByService(analysis: Analysis): Map<ClusterId, string[]> 
   }
   return result;
 }
+
+/** A module the architect should look at: placed by a rule, or held weakly in its service. */
+export interface PlacementRow {
+  /** The module. */
+  module: string;
+  /** Its cluster. */
+  cluster: ClusterId;
+  /** Consensus over the Louvain runs (0…1), or null when a rule placed it. */
+  consensus: number | null;
+  /** Why it is where it is: the rule's reason, or its strongest tie. */
+  why: string;
+}
+
+/** Below this consensus a module is reported as a low-confidence placement. */
+export const LOW_CONFIDENCE = 0.6;
+
+/**
+ * What the reports list about placements, in module order: the composition root (with why each
+ * module stays), the unattached modules (no service claims them), and the low-confidence modules
+ * of services: consensus below LOW_CONFIDENCE, or placed after clustering (hubs and singletons).
+ */
+export function placements(analysis: Analysis): { shell: PlacementRow[]; unattached: PlacementRow[]; lowConfidence: PlacementRow[] } {
+  const { partition } = analysis;
+  const kinds = new Map(partition.clusters.map((item) => [item.id, item.kind]));
+  const shell: PlacementRow[] = [];
+  const unattached: PlacementRow[] = [];
+  const lowConfidence: PlacementRow[] = [];
+  for (const module of Object.keys(partition.assignment).sort(compareStrings)) {
+    const cluster = partition.assignment[module] as ClusterId;
+    const kind = kinds.get(cluster);
+    const reason = partition.placement[module];
+    const confidence = partition.confidence[module];
+    if (kind === 'shell') shell.push({ module, cluster, consensus: null, why: reason ?? 'listed as shell' });
+    else if (kind === 'unattached') unattached.push({ module, cluster, consensus: null, why: reason ?? 'tied to no service' });
+    else if (kind === 'service' && (reason !== undefined || (confidence?.consensus ?? 1) < LOW_CONFIDENCE)) {
+      const tie = confidence?.ties[0];
+      const held = tie === undefined ? 'no tie inside its service' : `strongest tie ${tie.module} (${Object.entries(tie.signals).map(([signal, weight]) => `${signal} ${weight}`).join(', ')})`;
+      lowConfidence.push({ module, cluster, consensus: confidence?.consensus ?? null, why: reason ?? `in ${Math.round((confidence?.consensus ?? 0) * 100)}% of runs with its service; ${held}` });
+    }
+  }
+  return { shell, unattached, lowConfidence };
+}

@@ -1,6 +1,7 @@
 import type { Analysis, AnalysisSettings } from '../analysis.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareStrings } from '../diagnostics.js';
+import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
 import type { ImportDetail } from '../graph/types.js';
 import type { PartitionMetrics } from '../metrics/types.js';
@@ -26,7 +27,7 @@ export interface JsonReport {
   clusters: {
     id: string;
     label: string;
-    kind: 'service' | 'kernel' | 'shell';
+    kind: ClusterKind;
     pinned: boolean;
     modules: string[];
     files: number;
@@ -43,6 +44,10 @@ export interface JsonReport {
   }[];
   clustering: Omit<Analysis['clustering'], 'edges'>;
   kernel: { module: string; reason: string }[];
+  /** Modules placed by a rule (composition root, hubs, singletons, unattached), with the reason. */
+  placement: { module: string; cluster: string; reason: string }[];
+  /** Per module of a service: its consensus over the Louvain runs (null when placed by a rule) and its strongest ties. */
+  confidence: ({ module: string; cluster: string } & Confidence)[];
   metrics: PartitionMetrics & { mojoFm: number | null };
   plan: Plan;
   diagnostics: Diagnostic[];
@@ -101,6 +106,12 @@ export function toJsonReport(analysis: Analysis): JsonReport {
     kernel: Object.entries(partition.kernel)
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),
+    placement: Object.entries(partition.placement)
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .map(([module, reason]) => ({ module, cluster: partition.assignment[module] ?? '', reason })),
+    confidence: Object.entries(partition.confidence)
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .map(([module, confidence]) => ({ module, cluster: partition.assignment[module] ?? '', consensus: confidence.consensus, ties: confidence.ties })),
     metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, ...withoutModularity(metrics.partition) },
     plan: { steps: plan.steps, migrationImports: plan.migrationImports, dependencies: plan.dependencies, cycles: plan.cycles, cycleBreaks: plan.cycleBreaks, mutualDependencies: plan.mutualDependencies, apis: plan.apis, data: plan.data },
     diagnostics: analysis.diagnostics,

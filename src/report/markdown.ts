@@ -6,7 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
 import type { CrossingImport, ServiceCycle } from '../plan/types.js';
-import { metricRows, plural } from './explain.js';
+import { LOW_CONFIDENCE, metricRows, placements, plural, type PlacementRow } from './explain.js';
 import { planOrder, serviceCards } from './markdown-services.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 import { renderMermaid } from './mermaid.js';
@@ -33,15 +33,49 @@ export function renderMarkdown(analysis: Analysis): string {
     extractionPlan(analysis),
     cycles(analysis),
     serviceCards(analysis),
+    placementsSection(analysis),
     partitionMetrics(analysis),
     diagnostics(analysis),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
+/** Rows each placement table lists. */
+const PLACEMENTS_SHOWN = 50;
+
+/** The composition root, the unattached modules and the low-confidence placements, each with why. */
+function placementsSection(analysis: Analysis): string[] {
+  const { shell, unattached, lowConfidence } = placements(analysis);
+  const lines = [
+    '## Placements to review',
+    '',
+    `The composition root stays in the monolith as its shell; unattached modules are no service and no plan step; a low-confidence module lands with its service in under ${Math.round(LOW_CONFIDENCE * 100)}% of the Louvain runs, or was placed after clustering.`,
+  ];
+  const table = (title: string, rows: PlacementRow[], withService: boolean) => {
+    lines.push('', `### ${title}`, '');
+    if (rows.length === 0) {
+      lines.push('None.');
+      return;
+    }
+    const body = rows.slice(0, PLACEMENTS_SHOWN).map((row) => (withService ? [md(row.module), md(row.cluster), row.consensus === null ? '—' : row.consensus.toFixed(2), md(row.why)] : [md(row.module), md(row.why)]));
+    lines.push(...markdownTable(withService ? ['module', 'service', 'consensus', 'why'] : ['module', 'why'], withService ? ['left', 'left', 'right', 'left'] : ['left', 'left'], body));
+    if (rows.length > PLACEMENTS_SHOWN) lines.push('', `${plural(rows.length - PLACEMENTS_SHOWN, 'more module')} in the JSON report.`);
+  };
+  table(`Composition root (${plural(shell.length, 'module')})`, shell, false);
+  table(`Unattached (${plural(unattached.length, 'module')})`, unattached, false);
+  table(`Low confidence (${plural(lowConfidence.length, 'module')})`, lowConfidence, true);
+  return lines;
+}
+
 function summary(analysis: Analysis): string[] {
   const { graph, partition, settings } = analysis;
   const kernel = Object.keys(partition.kernel).length;
+  const sizeOf = (kind: string) => partition.clusters.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.modules.length, 0);
+  const apart = [
+    kernel > 0 ? `a shared kernel of ${plural(kernel, 'module')}` : 'no shared kernel',
+    ...(sizeOf('shell') > 0 ? [`a composition root of ${plural(sizeOf('shell'), 'module')}`] : []),
+    ...(sizeOf('unattached') > 0 ? [`${plural(sizeOf('unattached'), 'unattached module')}`] : []),
+  ];
   const tsconfig = settings.tsconfig === null ? 'none (folder scanned)' : md(settings.tsconfig);
   const resolution = `${settings.resolution}${analysis.clustering.sweep === null ? '' : ' (chosen by --resolution auto)'}`;
   const expected = settings.expected === null ? '' : `, expected partition ${md(settings.expected)}`;
@@ -49,8 +83,8 @@ function summary(analysis: Analysis): string[] {
     '# Migration report',
     '',
     `seams ${md(analysis.tool.version)} analysed ${plural(graph.modules.length, 'module')} with ${plural(graph.edges.length, 'import edge')} ` +
-      `and proposes ${plural(partition.clusters.length, 'candidate service')}` +
-      `${kernel > 0 ? `, including a shared kernel of ${plural(kernel, 'module')}` : ' (no shared kernel)'}; ` +
+      `and proposes ${plural(partition.clusters.filter((item) => item.kind === 'service').length, 'candidate service')}` +
+      ` (besides them: ${apart.join(', ')}); ` +
       `modularity Q ${analysis.metrics.partition.modularity.toFixed(3)}. ` +
       `Settings: seed ${settings.seed}, resolution ${resolution}, tsconfig ${tsconfig}${expected}.`,
   ];

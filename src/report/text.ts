@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
-import { metricRows, packagesByService, type MetricRow } from './explain.js';
+import { LOW_CONFIDENCE, metricRows, packagesByService, placements, plural, type MetricRow, type PlacementRow } from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -13,7 +13,8 @@ const DIAGNOSTICS_SHOWN = 20;
 export function renderText(analysis: Analysis): string {
   const { graph, partition, metrics, plan } = analysis;
   const out: string[] = [];
-  out.push(`seams ${analysis.tool.version}: ${graph.modules.length} modules, ${graph.edges.length} import edges, ${partition.clusters.length} candidate services`);
+  const serviceCount = partition.clusters.filter((item) => item.kind === 'service').length;
+  out.push(`seams ${analysis.tool.version}: ${plural(graph.modules.length, 'module')}, ${plural(graph.edges.length, 'import edge')}, ${plural(serviceCount, 'candidate service')}`);
   out.push('');
   out.push('Candidate services');
   const table = new Table({
@@ -42,6 +43,7 @@ export function renderText(analysis: Analysis): string {
   if (kernelSize > 0) {
     out.push(`Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`);
   }
+  out.push(...renderPlacements(analysis));
   out.push(...renderPackages(analysis));
   out.push('');
   out.push('Partition');
@@ -90,6 +92,25 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push(...renderDiagnostics(analysis));
   return `${out.join('\n')}\n`;
+}
+
+/** How many modules each placement list shows before summarising the rest. */
+const PLACEMENTS_SHOWN = 15;
+
+/** The composition root, the unattached modules and the low-confidence placements, each with why. */
+function renderPlacements(analysis: Analysis): string[] {
+  const { shell, unattached, lowConfidence } = placements(analysis);
+  const lines: string[] = [];
+  const list = (title: string, rows: PlacementRow[], more: string) => {
+    if (rows.length === 0) return;
+    lines.push('', title);
+    for (const row of rows.slice(0, PLACEMENTS_SHOWN)) lines.push(`  ${row.module}${row.cluster === shell[0]?.cluster || row.cluster === unattached[0]?.cluster ? '' : ` (${row.cluster}${row.consensus === null ? '' : `, ${row.consensus.toFixed(2)}`})`}: ${row.why}`);
+    if (rows.length > PLACEMENTS_SHOWN) lines.push(`  ... ${rows.length - PLACEMENTS_SHOWN} more (see ${more} in --format json)`);
+  };
+  list(`Composition root: ${plural(shell.length, 'module')} that start and wire the application stay in the monolith`, shell, 'placement');
+  list(`Unattached: ${plural(unattached.length, 'module')} no import or signal ties to a service (no plan step)`, unattached, 'placement');
+  list(`Low-confidence placements: ${plural(lowConfidence.length, 'module')} to review (consensus below ${LOW_CONFIDENCE}, or placed after clustering)`, lowConfidence, 'confidence');
+  return lines;
 }
 
 /** How many package names a service lists before summarising the rest. */

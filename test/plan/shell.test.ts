@@ -24,7 +24,7 @@ describe('composition root ("shell" in seams.config.json)', () => {
     ]);
     const last = plan.steps.at(-1);
     expect(last?.clusters).toEqual(['composition-root']);
-    expect(last?.reason).toBe('the composition root stays: it is the shell that starts and wires the extracted services (configured with "shell")');
+    expect(last?.reason).toBe('the composition root stays: it is the shell that starts and wires the extracted services');
     // While it stays, its imports of a service are call sites that service's step must rewire:
     // mail is imported by main.ts and order-service.ts (2), orders by main.ts (1).
     const step = (id: string) => plan.steps.find((item) => item.clusters.includes(id));
@@ -43,6 +43,6 @@ describe('composition root ("shell" in seams.config.json)', () => {
     let stderr = '';
     const code = await main(['analyze', root, '--no-cache'], { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: root });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error \[CONFIG_INVALID\] seams\.config\.json: "shell" must be an array of globs/);
+    expect(stderr).toMatch(/^error \[CONFIG_INVALID\] seams\.config\.json: "shell" must be "auto", "none" or an array of globs/);
   });
 });

@@ -33,6 +33,8 @@ function canned(modules: CannedModule[], edges: ModuleEdge[], dependencies: Anal
     partition: {
       resolution: 1,
       sweep: null,
+      placement: {},
+      confidence: {},
       // Deliberately not in id order: the reporters must sort.
       clusters: clusterIds.reverse().map((id) => ({
         id,

@@ -38,7 +38,7 @@ function largeAnalysis(services: number, perService: number): Analysis {
       data: { entities: [], uses: {} },
     },
     clustering: { signals: [{ name: 'static', weight: 1, pairs: 60_000 }], history: null, sweep: null, edges: [] },
-    partition: { clusters, assignment, kernel: {}, resolution: 1, sweep: null },
+    partition: { clusters, assignment, kernel: {}, placement: {}, confidence: {}, resolution: 1, sweep: null },
     metrics: {
       partition: { modularity: 0.5, turboMq: 0.5, structuralModularity: 0.1, icp: 0.3, ifn: 12, ned: 0.9, nedWindow: { min: 2, max: 200 }, cdp: 0.2, expected: null },
       services: clusters.map((item, i) => ({ cluster: item.id, files: perService, lines: perService * (50 + (i % 200)), ca: 10, ce: 10, instability: 0.5, abstractness: 0.2, distance: 0.3, cohesion: 0.6, interfaces: 30 })),

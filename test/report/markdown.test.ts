@@ -53,14 +53,18 @@ describe('Markdown report on the fixture monolith', () => {
       '## Extraction plan',
       '## Cycles and mutual dependencies',
       '## Services',
+      '## Placements to review',
       '## Partition metrics',
       '## Diagnostics',
     ]);
     const summary = markdown.split('\n')[2] ?? '';
     expect(summary).toContain(`${analysis.graph.modules.length} modules with ${analysis.graph.edges.length} import edges`);
-    expect(summary).toContain(`${analysis.partition.clusters.length} candidate services, including a shared kernel of ${Object.keys(analysis.partition.kernel).length} modules`);
+    const services = analysis.partition.clusters.filter((item) => item.kind === 'service').length;
+    const shell = analysis.partition.clusters.find((item) => item.kind === 'shell')?.modules.length ?? 0;
+    expect(shell).toBeGreaterThan(0);
+    expect(summary).toContain(`${services} candidate services (besides them: a shared kernel of ${Object.keys(analysis.partition.kernel).length} modules, a composition root of ${shell} modules)`);
     expect(summary).toContain(`modularity Q ${analysis.metrics.partition.modularity.toFixed(3)}`);
-    expect(summary).toContain('Settings: seed 42, resolution 1, tsconfig tsconfig.json.');
+    expect(summary).toContain('Settings: seed 42, resolution 2, tsconfig tsconfig.json.');
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown.endsWith('\n\n')).toBe(false);
   });
@@ -108,7 +112,7 @@ describe('Markdown report on the fixture monolith', () => {
     }
     big.plan.steps.push({ rank: big.plan.steps.length + 1, clusters: extra, reason: 'r', dependsOn: [], inboundImports: 0, cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 30, total: 0.03 }, remoteCalls: [] });
     const lines = section(renderMarkdown(big), 'Dependency structure matrix');
-    expect(lines).toContain('39 services are too many for one table: showing the 30 largest by lines (see plan.dependencies in --format json for all).');
+    expect(lines).toContain(`${big.partition.clusters.length} services are too many for one table: showing the 30 largest by lines (see plan.dependencies in --format json for all).`);
     const { head, rows } = firstTable(lines);
     expect(head).toHaveLength(31);
     expect(rows).toHaveLength(30);
@@ -245,7 +249,7 @@ describe('Markdown report with hostile names in every section', () => {
     // The monolith with one module and one service renamed everywhere they occur as a value.
     const json = JSON.stringify(analysis)
       .replaceAll(JSON.stringify(MODULE), JSON.stringify(HOSTILE_MODULE))
-      .replaceAll('"route"', JSON.stringify(HOSTILE_SERVICE));
+      .replaceAll('"cart"', JSON.stringify(HOSTILE_SERVICE));
     markdown = renderMarkdown(JSON.parse(json) as Analysis);
   });
 

@@ -53,6 +53,8 @@ const analysis: Analysis = {
   partition: {
     resolution: 1,
     sweep: null,
+    placement: {},
+    confidence: {},
     clusters: [
       { id: 'order', label: 'order', kind: 'service', pinned: false, modules: ['src/order.ts'] },
       { id: 'pay', label: 'pay', kind: 'service', pinned: false, modules: ['src/pay.ts'] },
@@ -132,7 +134,8 @@ describe('text reporter', () => {
   const text = renderText(analysis);
 
   it('shows services, partition metrics, the plan and diagnostics', () => {
-    expect(text).toContain('seams 9.9.9: 3 modules, 2 import edges, 3 candidate services');
+    // Three clusters, one of them the shared kernel: two candidate services.
+    expect(text).toContain('seams 9.9.9: 3 modules, 2 import edges, 2 candidate services');
     expect(text).toMatch(/│ order\s+│\s+1 │\s+20 │\s+0 │\s+1 │ 1\.00 │ 0\.50 │ 0\.50 │\s+0\.00 │\s+0 │/);
     expect(text).toContain('modularity Q  -0.500');
     expect(text).toContain('  ICP            1.000   inter-partition call percentage');

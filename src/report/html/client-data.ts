@@ -1,6 +1,6 @@
 /** The data the inline script reads (tooltip, details panel): one plain object per service. */
 import type { Analysis } from '../../analysis.js';
-import type { ClusterId } from '../../cluster/types.js';
+import type { ClusterId, ClusterKind } from '../../cluster/types.js';
 import { compareStrings } from '../../diagnostics.js';
 import type { ReportModel } from './report-model.js';
 
@@ -13,8 +13,8 @@ const MODULES_IN_DATA = 2000;
 export interface ClientService {
   /** The cluster. */
   id: ClusterId;
-  /** Service or shared kernel. */
-  kind: 'service' | 'kernel' | 'shell';
+  /** Service, shared kernel, composition root or the unattached modules. */
+  kind: ClusterKind;
   /** Rank of the plan step that extracts it, or null. */
   step: number | null;
   /** Anchor of its card. */

@@ -33,10 +33,10 @@ export function renderMetrics(analysis: Analysis): string {
   ];
   out.push(`<p>${facts.join(' ')}</p>`);
   if (sweep !== null && sweep.length > 0) {
-    out.push('<details><summary>Resolution sweep</summary><table class="sweep"><thead><tr><th scope="col" class="num">resolution</th><th scope="col" class="num">services</th><th scope="col" class="num">Q</th><th scope="col" class="num">cross weight</th><th scope="col" class="num">balance</th><th scope="col" class="num">score</th></tr></thead><tbody>');
+    out.push('<details><summary>Resolution sweep</summary><table class="sweep"><thead><tr><th scope="col" class="num">resolution</th><th scope="col" class="num">services</th><th scope="col" class="num">weight inside</th><th scope="col" class="num">by chance</th><th scope="col" class="num">score</th></tr></thead><tbody>');
     for (const point of sweep) {
       const chosen = point.resolution === analysis.settings.resolution ? ' class="chosen"' : '';
-      out.push(`<tr${chosen}><td class="num">${escapeHtml(String(point.resolution))}</td><td class="num">${formatCount(point.services)}</td><td class="num">${fixed(point.modularity, 3)}</td><td class="num">${fixed(point.crossWeight, 3)}</td><td class="num">${fixed(point.balance, 3)}</td><td class="num">${fixed(point.score, 3)}</td></tr>`);
+      out.push(`<tr${chosen}><td class="num">${escapeHtml(String(point.resolution))}</td><td class="num">${formatCount(point.services)}</td><td class="num">${fixed(point.intraWeight, 3)}</td><td class="num">${fixed(point.expectedIntraWeight, 3)}</td><td class="num">${fixed(point.score, 3)}</td></tr>`);
     }
     out.push('</tbody></table></details>');
   }

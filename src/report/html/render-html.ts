@@ -13,6 +13,7 @@ import { renderDsm } from './dsm.js';
 import { escapeHtml, scriptJson } from './escape.js';
 import { fixed, formatCount, plural } from './format.js';
 import { renderMetrics } from './metrics-section.js';
+import { renderPlacements } from './placements-section.js';
 import { renderPlan } from './plan-section.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
 import { renderServiceCards } from './service-cards.js';
@@ -45,6 +46,7 @@ export function renderHtml(analysis: Analysis): string {
     renderDsm(analysis, model),
     renderPlan(analysis, model),
     renderServiceCards(analysis, model),
+    renderPlacements(analysis),
     renderMetrics(analysis),
     renderDiagnostics(analysis),
     '</main>',
@@ -102,6 +104,7 @@ function renderNav(analysis: Analysis): string {
     ['plan', 'Extraction plan'],
     ['cycles', 'Cycles'],
     ['services', 'Services'],
+    ['placements', 'Placements'],
     ['metrics', 'Metrics'],
     ['diagnostics', `Diagnostics (${formatCount(analysis.diagnostics.length)})`],
   ];
