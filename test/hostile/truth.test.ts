@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config/resolve-settings.js';
+import { tempProject } from '../helpers.js';
+
+const configError = (config: string) => {
+  const root = tempProject({ 'a.ts': '', 'seams.config.json': config });
+  try {
+    resolveSettings({ path: root });
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return `${code} ${message}`;
+  }
+  return 'accepted';
+};
+
+describe('truth: seams.config.json values are type-checked', () => {
+  it.each([
+    ['{"git": {"enabled": "no"}}', 'CONFIG_INVALID seams.config.json: "git.enabled" must be true or false, got "no"'],
+    ['{"git": {"since": 2020}}', 'CONFIG_INVALID seams.config.json: "git.since" must be a non-empty date string such as "2 years ago", got 2020'],
+    ['{"git": {"maxFilesPerCommit": 0}}', 'CONFIG_INVALID seams.config.json: "git.maxFilesPerCommit" must be a positive integer, got 0'],
+    ['{"git": {"maxFilesPerCommit": 2.5}}', 'CONFIG_INVALID seams.config.json: "git.maxFilesPerCommit" must be a positive integer, got 2.5'],
+    ['{"git": {"enable": true}}', 'CONFIG_INVALID seams.config.json: unknown field "git.enable" (git has enabled, since, maxFilesPerCommit)'],
+    ['{"weights": {"runtime": 1e308}}', 'CONFIG_INVALID seams.config.json: "weights.runtime" must be a number from 0 to 1000, got 1e+308'],
+    ['{"weights": {"type": 1e400}}', 'CONFIG_INVALID seams.config.json: "weights.type" must be a number from 0 to 1000, got Infinity'],
+    ['{"weights": {"change": "1"}}', 'CONFIG_INVALID seams.config.json: "weights.change" must be a number from 0 to 1000, got "1"'],
+    ['{"weights": {"runtme": 1}}', 'CONFIG_INVALID seams.config.json: unknown field "weights.runtme" (the weights are runtime, type, dynamic, semantic, stem, change, data, member)'],
+    ['{"seed": 1.5}', 'CONFIG_INVALID seams.config.json: "seed" must be an integer, got 1.5'],
+    ['{"resolution": 0}', 'CONFIG_INVALID seams.config.json: "resolution" must be "auto" or a number above 0 and at most 1000, got 0'],
+    ['{"resolution": "high"}', 'CONFIG_INVALID seams.config.json: "resolution" must be "auto" or a number above 0 and at most 1000, got "high"'],
+    ['{"granularity": "module"}', 'CONFIG_INVALID seams.config.json: "granularity" must be "file", "folder" or "folder:<depth>", got "module"'],
+    ['{"maxFileSize": -1}', 'CONFIG_INVALID seams.config.json: "maxFileSize" must be a positive number of bytes or a size such as "2MB", got -1'],
+    ['{"maxFileSize": "lots"}', 'CONFIG_INVALID seams.config.json: "maxFileSize" must be a positive number of bytes or a size such as "2MB", got "lots"'],
+    ['{"services": {"billing": "src/billing/**"}}', 'CONFIG_INVALID seams.config.json: "services.billing" must be an array of globs, got "src/billing/**"'],
+    ['{"include": ["src/**", 3]}', 'CONFIG_INVALID seams.config.json: "include" must be an array of globs, got ["src/**",3]'],
+    ['{"refine": "yes"}', 'CONFIG_INVALID seams.config.json: "refine" must be true or false, got "yes"'],
+  ])('%s is a one-line CONFIG_INVALID naming the field', (config, expected) => {
+    expect(configError(config)).toBe(expected);
+  });
+
+  it('valid values are accepted, and a UTF-8 byte-order mark is ignored', () => {
+    const config = '\uFEFF{"git": {"enabled": false, "since": "2 years ago", "maxFilesPerCommit": 30}, "weights": {"runtime": 1000, "data": 0}, "seed": 7, "resolution": 1.5, "maxFileSize": "2MB", "granularity": "folder:2"}';
+    expect(configError(config)).toBe('accepted');
+    const root = tempProject({ 'a.ts': '', 'seams.config.json': '\uFEFF{"git": {"enabled": false}, "seed": 7}' });
+    const settings = resolveSettings({ path: root });
+    expect([settings.cluster.git, settings.cluster.seed]).toEqual([false, 7]);
+  });
+});
