@@ -9,7 +9,7 @@ import { entityEdges } from './cluster/entity-edges.js';
 import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
 import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
-import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, relativizeDiagnostics, type Diagnostic } from './diagnostics.js';
 import { analysisKey, readCachedAnalysis, writeCachedAnalysis } from './analysis-cache.js';
 import { extract, readSources } from './extract/extract.js';
 import { readHistory, type History } from './extract/read-history.js';
@@ -92,7 +92,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     partition,
     metrics,
     plan,
-    diagnostics: [...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)].sort(compareDiagnostics),
+    diagnostics: relativizeDiagnostics([...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)], settings.root).sort(compareDiagnostics),
   };
   // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
   if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')) writeCachedAnalysis(settings.cacheDir, key, analysis);

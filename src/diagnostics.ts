@@ -1,3 +1,6 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+
 /** Something the user should know about the run: unresolved imports, skipped files, config issues. */
 export interface Diagnostic {
   /** Stable code, e.g. UNRESOLVED_IMPORT, PARSE_ERROR, TSCONFIG_WARNING. */
@@ -23,4 +26,48 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** Code-unit string order: locale-independent, so output is byte-identical on every machine. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Rewrites every absolute path in a diagnostic's message relative to the analysed root (POSIX
+ * separators), so no path of this machine reaches an output and the same tree at another path
+ * gives the same bytes. TypeScript quotes the paths in its messages (`File '/abs/base.json' not
+ * found`): each quoted absolute path becomes relative (`../shared/base.json` when outside the
+ * root); the root itself, unquoted, is replaced too.
+ */
+export function relativizeMessage(message: string, root: string, realRoot: string = root): string {
+  let text = message.replace(/(['"`])((?:[A-Za-z]:)?[\\/][^'"`\n]*)\1/g, (whole, quote: string, file: string) => {
+    if (!path.isAbsolute(file)) return whole;
+    const base = isInside(file, realRoot) && !isInside(file, root) ? realRoot : root;
+    return `${quote}${toRelative(base, file)}${quote}`;
+  });
+  for (const base of realRoot === root ? [root] : [root, realRoot]) {
+    const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`${escaped}(?:[\\\\/]|(?![\\w.-]))`, 'g'), (match) => (match === base ? '.' : ''));
+  }
+  return text;
+}
+
+/** The diagnostics with every message relativised (see relativizeMessage). */
+export function relativizeDiagnostics(diagnostics: Diagnostic[], root: string): Diagnostic[] {
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // the root was checked to exist; keep it as given if it cannot be resolved now
+  }
+  return diagnostics.map((diagnostic) => {
+    const message = relativizeMessage(diagnostic.message, root, realRoot);
+    return message === diagnostic.message ? diagnostic : { ...diagnostic, message };
+  });
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function toRelative(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return relative === '' ? '.' : relative;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { relativizeMessage } from '../../src/diagnostics.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
+import { renderJson } from '../../src/report/json.js';
 import { tempProject } from '../helpers.js';
 
 const configError = (config: string) => {
@@ -43,5 +46,29 @@ describe('truth: seams.config.json values are type-checked', () => {
     const root = tempProject({ 'a.ts': '', 'seams.config.json': '\uFEFF{"git": {"enabled": false}, "seed": 7}' });
     const settings = resolveSettings({ path: root });
     expect([settings.cluster.git, settings.cluster.seed]).toEqual([false, 7]);
+  });
+});
+
+describe('truth: no absolute path of this machine in any output', () => {
+  it('the same tree at two paths gives byte-identical JSON, TSCONFIG_WARNING messages included', async () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ extends: './missing-base.json', compilerOptions: { strict: true, notAnOption: 1 }, include: ['src'], references: [{ path: './packages/gone' }] }),
+      'src/a.ts': "import { b } from './b';\nimport './nowhere';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+    };
+    const first = tempProject(files);
+    const second = tempProject(files);
+    const [one, two] = await Promise.all([first, second].map(async (root) => renderJson(await analyze({ path: root, cache: false }))));
+    expect(one).toContain('TSCONFIG_WARNING');
+    expect(one).toContain('missing-base.json');
+    for (const root of [first, second]) {
+      expect(one).not.toContain(root);
+      expect(two).not.toContain(root);
+    }
+    expect(one).toBe(two);
+  });
+
+  it('quoted paths become relative to the root (also outside it), the bare root becomes "."', () => {
+    expect(relativizeMessage("File '/tmp/r/base.json' not found; in /tmp/r/src/a.ts, /tmp/r and /tmp/rx; '/tmp/other/x.json'", '/tmp/r')).toBe("File 'base.json' not found; in src/a.ts, . and /tmp/rx; '../other/x.json'");
   });
 });
