@@ -5,7 +5,10 @@
  * MoJoFM, ARI, c2c coverage and the number of candidate services, plus two junk counts that must
  * stay at 0: services of one file and plan steps made only of modules with no internal import.
  *
- *   node bench/quality/run.mjs [--only a,b] [--json out.json] [--seams <bin/seams.js of another build>] [-- <extra seams analyze options>]
+ *   node bench/quality/run.mjs [--only a,b] [--seeds 1,2,3] [--json out.json] [--seams <bin/seams.js of another build>] [-- <extra seams analyze options>]
+ *
+ * With --seeds, each corpus runs once per seed and the numbers are the means over the seeds
+ * (one Louvain seed is one sample of a noisy optimiser: compare settings over several).
  *
  * Every corpus runs with the same options: defaults are one setting for all codebases.
  */
@@ -27,6 +30,7 @@ const option = (name) => {
   return index === -1 ? undefined : own[index + 1];
 };
 const only = option('--only')?.split(',');
+const seeds = option('--seeds')?.split(',').map(Number) ?? [null];
 const jsonOut = option('--json');
 const seams = path.resolve(option('--seams') ?? path.join(repoRoot, 'bin', 'seams.js'));
 const into = path.resolve(process.env.SEAMS_CORPORA ?? path.join(repoRoot, '..', 'seams-corpora'));
@@ -41,19 +45,25 @@ for (const corpus of corpora) {
     process.exitCode = 1;
     continue;
   }
-  const output = path.join(scratch, `${corpus.name}.json`);
-  const labels = path.join(here, corpus.labels);
-  const args = [seams, 'analyze', root, '--expected', labels, '--format', 'json', '--no-cache', '--quiet', '-o', output, ...(corpus.args ?? []), ...extra];
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) {
-    console.error(`${corpus.name}: seams exited ${run.status}: ${run.stderr.slice(0, 800)}`);
-    process.exitCode = 1;
-    continue;
+  const samples = [];
+  let seconds = 0;
+  for (const seed of seeds) {
+    const output = path.join(scratch, `${corpus.name}.json`);
+    const labels = path.join(here, corpus.labels);
+    const args = [seams, 'analyze', root, '--expected', labels, '--format', 'json', '--no-cache', '--quiet', '-o', output, ...(seed === null ? [] : ['--seed', String(seed)]), ...(corpus.args ?? []), ...extra];
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    seconds += (performance.now() - started) / 1000;
+    if (run.status !== 0) {
+      console.error(`${corpus.name}: seams exited ${run.status}: ${run.stderr.slice(0, 800)}`);
+      process.exitCode = 1;
+      break;
+    }
+    samples.push(summarise(JSON.parse(readFileSync(output, 'utf8'))));
   }
-  const report = JSON.parse(readFileSync(output, 'utf8'));
-  rows.push({ name: corpus.name, layout: corpus.layout, framework: corpus.framework, seconds, ...summarise(report) });
+  if (samples.length !== seeds.length) continue;
+  const averaged = Object.fromEntries(Object.keys(samples[0]).map((key) => [key, samples.reduce((sum, sample) => sum + sample[key], 0) / samples.length]));
+  rows.push({ name: corpus.name, layout: corpus.layout, framework: corpus.framework, seconds: seconds / seeds.length, ...averaged });
   process.stderr.write(`bench:quality ${corpus.name} done in ${seconds.toFixed(1)} s\n`);
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -83,11 +93,11 @@ function summarise(report) {
 
 const mean = (key) => rows.reduce((sum, row) => sum + row[key], 0) / Math.max(1, rows.length);
 const fixed = (value, digits) => value.toFixed(digits);
-console.log(`seams analyze ${extra.join(' ') || '(defaults)'}\n`);
+console.log(`seams analyze ${extra.join(' ') || '(defaults)'}${seeds[0] === null ? '' : `, mean over seeds ${seeds.join(', ')}`}\n`);
 console.log('| codebase | layout | modules | labelled | services | 1-file services | junk steps | MoJoFM | ARI | c2c | s |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
-  console.log(`| ${row.name} | ${row.layout} | ${row.modules} | ${row.compared} | ${row.services} | ${row.singletons} | ${row.junkSteps} | ${fixed(row.mojoFm, 1)} | ${fixed(row.ari, 3)} | ${fixed(row.c2c, 2)} | ${fixed(row.seconds, 1)} |`);
+  console.log(`| ${row.name} | ${row.layout} | ${fixed(row.modules, 0)} | ${fixed(row.compared, 0)} | ${fixed(row.services, 1)} | ${fixed(row.singletons, 1)} | ${fixed(row.junkSteps, 1)} | ${fixed(row.mojoFm, 1)} | ${fixed(row.ari, 3)} | ${fixed(row.c2c, 2)} | ${fixed(row.seconds, 1)} |`);
 }
 if (rows.length > 0) {
   console.log(`| **mean** | | | | ${fixed(mean('services'), 1)} | ${fixed(mean('singletons'), 1)} | ${fixed(mean('junkSteps'), 1)} | **${fixed(mean('mojoFm'), 1)}** | ${fixed(mean('ari'), 3)} | ${fixed(mean('c2c'), 2)} | |`);
