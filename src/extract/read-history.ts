@@ -1,6 +1,10 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { SeamsError } from '../errors.js';
+import { gitIn } from './run-git.js';
 import type { ModuleId } from './types.js';
+
+/** The --format of each commit: a mark no analysed path equals. */
+const COMMIT_MARK = '%x01%x01commit';
+const MARK_ITEM = '\u0001\u0001commit';
 
 /** Co-change facts from version control, restricted to analysed modules. */
 export interface History {
@@ -15,21 +19,23 @@ export interface History {
 }
 
 export interface HistoryOptions {
-  /** Only commits after this date (anything `git log --since` accepts), or null for all. */
+  /** Only commits after this date (one of the forms `sinceForGit` accepts), or null for all. */
   since: string | null;
   /** Commits touching more analysed files than this are bulk changes (renames, formatting) and skipped. */
   maxFilesPerCommit: number;
 }
 
 /**
- * One streaming pass over `git log --name-only` in the analysed folder (paths relative to it).
- * Only git runs; nothing of the project is executed, and git is told not to use a pager or an
- * external diff. Resolves to null when the folder is not inside a git repository.
+ * One streaming pass over `git log --name-only -z` in the analysed folder (paths relative to it).
+ * Only git runs, through `gitIn` (run-git.ts): nothing the repository's config or attributes name
+ * is started, and there is no pager, external diff, textconv or signature check. Resolves to null
+ * when the folder is not inside a git repository. A `since` git cannot read is OPTION_INVALID.
  */
 export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, options: HistoryOptions): Promise<History | null> {
-  const args = ['-c', 'core.fsmonitor=false', '-c', 'diff.external=', '--no-pager', 'log', '--no-merges', '--relative', '--name-only', '--no-renames', '--format=%x00commit'];
-  if (options.since !== null) args.push(`--since=${options.since}`);
-  const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  const args = ['log', '-z', '--no-merges', '--relative', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', `--format=${COMMIT_MARK}`];
+  if (options.since !== null) args.push(`--since=${sinceForGit(options.since)}`);
+  const child = gitIn(root).spawn(args);
+  child.stderr.resume();
   const changes = new Map<ModuleId, number>();
   const pairCounts = new Map<string, number>();
   let commits = 0;
@@ -55,14 +61,28 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
     child.on('error', () => resolve(-1));
     child.on('close', (code) => resolve(code ?? -1));
   });
-  for await (const line of createInterface({ input: child.stdout })) {
-    if (line === '\u0000commit') {
+  // -z: each commit is the mark then its paths, every item ending in NUL; the first path after a
+  // mark starts with the newline that separates the header from the file list. Paths come unquoted.
+  let afterMark = false;
+  let pending = '';
+  const take = (item: string) => {
+    if (item === MARK_ITEM) {
       flush();
       commits++;
-    } else if (line !== '' && modules.has(line)) {
-      current.push(line);
+      afterMark = true;
+      return;
     }
+    const file = afterMark && item.startsWith('\n') ? item.slice(1) : item;
+    afterMark = false;
+    if (file !== '' && modules.has(file)) current.push(file);
+  };
+  child.stdout.setEncoding('utf8');
+  for await (const chunk of child.stdout as AsyncIterable<string>) {
+    const items = (pending + chunk).split('\u0000');
+    pending = items.pop() ?? '';
+    for (const item of items) take(item);
   }
+  if (pending !== '') take(pending);
   flush();
   if ((await exit) !== 0) return null;
   const pairs = [...pairCounts.entries()]
@@ -74,4 +94,31 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
     .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   const sortedChanges = Object.fromEntries([...changes.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)));
   return { commits, skippedCommits, changes: sortedChanges, pairs };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const AGO = /^(\d{1,6})[ .](second|minute|hour|day|week|month|year)s?[ .]ago$/i;
+
+/**
+ * `--since` (or `git.since` in seams.config.json) as passed to `git log --since`. Git reads almost
+ * any text as a date and treats what it cannot read as "now" (zero commits, silently), so only
+ * these forms are accepted: `YYYY-MM-DD` (midnight, local time; years 1970 to 2099), `YYYY-MM-DD HH:MM[:SS]` or
+ * `YYYY-MM-DDTHH:MM[:SS]` with an optional `Z` or `±HH:MM` offset, and `<n> <unit>[s] ago` with
+ * unit second, minute, hour, day, week, month or year (`1 year ago`, `6.months.ago`).
+ * Anything else is OPTION_INVALID.
+ */
+export function sinceForGit(since: string): string {
+  const text = since.trim();
+  if (AGO.test(text)) return text;
+  const date = DATE.exec(text) ?? DATE_TIME.exec(text);
+  if (date !== null) {
+    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = date.slice(1, 7).map((part) => Number(part ?? 0));
+    const check = new Date(Date.UTC(year, month - 1, day));
+    // git's date arithmetic covers 1970-2099 only; outside it the date is silently dropped.
+    const valid = year >= 1970 && year <= 2099 && check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+    // A bare date gets midnight: git alone would take the current time of day.
+    if (valid) return DATE.test(text) ? `${text} 00:00:00` : text;
+  }
+  throw new SeamsError('OPTION_INVALID', `--since must be a date git reads unambiguously, got '${since.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, 'for example --since 2024-01-01, --since "2024-01-01T12:00:00Z" or --since "6 months ago"');
 }

@@ -1,0 +1,181 @@
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { SeamsError } from '../errors.js';
+
+/**
+ * The one way seams runs git. The analysed repository is not trusted: its `.git/config` (and the
+ * files it includes) and its `.gitattributes` can name programs for git to run (fsmonitor hooks,
+ * signature checkers, clean/smudge filters, diff drivers, pagers, hooks, transports). Every call
+ * here:
+ * - runs `git` itself with an argument list, never through a shell;
+ * - starts from an environment without any inherited `GIT_*` variable (no `GIT_DIR`,
+ *   `GIT_CONFIG_PARAMETERS`, `GIT_EXTERNAL_DIFF`, `GIT_TRACE*`, ...), ignores the system and
+ *   global git config and attributes, never prompts, never pages, takes no optional locks (so the
+ *   index is never rewritten, and no index hook can fire) and ignores replace refs;
+ * - overrides on the command line every key that makes the subcommands seams runs (`log`, `diff`,
+ *   `ls-files`, `rev-parse`, `config`) start a program: the fixed ones in `OVERRIDES`, and, read
+ *   from the repository's own config with includes, every `filter.<driver>` (its clean, smudge and
+ *   process commands emptied, not required) and every `protocol.<name>.allow` (never);
+ * - callers add `--no-ext-diff --no-textconv --no-color` (and `--no-show-signature` to `log`),
+ *   reject revisions that start with `-` (`checkRevision`) and put `--end-of-options` before them.
+ * Aliases need nothing: git never lets an alias replace a built-in command, and only built-ins run.
+ */
+
+/** `-c` overrides on every call. An empty value resets a key; none of these names a program. */
+export const OVERRIDES: readonly string[] = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'core.untrackedCache=false',
+  'core.attributesFile=/dev/null',
+  'log.showSignature=false',
+  // Not executable: should anything still ask for a signature check, it fails instead of running.
+  'gpg.program=/dev/null',
+  'gpg.openpgp.program=/dev/null',
+  'gpg.x509.program=/dev/null',
+  'gpg.ssh.program=/dev/null',
+  'gpg.ssh.defaultKeyCommand=',
+  'credential.helper=',
+  'color.ui=false',
+  'submodule.recurse=false',
+  'diff.ignoreSubmodules=all',
+  // No transport at all (a partial clone would otherwise fetch missing objects through
+  // `core.sshCommand`, a proxy command or an `ext::` remote); per-protocol keys the repository
+  // sets are overridden too (see dynamicOverrides).
+  'protocol.allow=never',
+  ...['file', 'git', 'ssh', 'http', 'https', 'ext', 'fd'].map((name) => `protocol.${name}.allow=never`),
+];
+
+/** Revisions the user gives (`--changed-since`) must not be read as options by git. */
+export function checkRevision(ref: string, option: string): void {
+  if (ref === '' || ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref)) {
+    throw new SeamsError('OPTION_INVALID', `${option} must be a git revision, got '${ref.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, `a branch, tag or commit such as origin/main; a revision cannot start with '-'`);
+  }
+}
+
+export interface GitResult {
+  /** Exit status, or null when git could not be started or was killed. */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Git {
+  /** Runs git to completion. */
+  run(args: readonly string[]): GitResult;
+  /** Starts git with standard output piped (standard error too), for streaming large outputs. */
+  spawn(args: readonly string[]): ChildProcessByStdio<null, Readable, Readable>;
+}
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+/**
+ * A git runner for a folder: reads the repository's config once (itself under the safe
+ * environment, which runs nothing) to find the filter drivers and protocols to neutralise.
+ * Throws GIT_FAILED when that config cannot be read (git would then run with it unneutralised).
+ */
+export function gitIn(cwd: string): Git {
+  const base = baseEnvironment();
+  const listing = runWith(cwd, ['config', '--list', '-z', '--includes'], base);
+  // Outside a repository `git config --list` lists nothing and exits 0 (system and global config
+  // are off); a failure means a config git cannot parse, and every other command would fail too.
+  if (listing.status !== 0) {
+    throw new SeamsError('GIT_FAILED', `git cannot read the repository's config in ${cwd} (${firstLine(listing.stderr)})`, 'fix or remove the broken .git/config, or run without --git / --changed-since');
+  }
+  const env = withOverrides(base, dynamicOverrides(listing.stdout));
+  return {
+    run: (args) => runWith(cwd, args, env),
+    spawn: (args) => spawn('git', [...prefix(), ...args], { cwd, env, shell: false, stdio: ['ignore', 'pipe', 'pipe'] }),
+  };
+}
+
+/** First line of git's standard error, for messages. */
+export function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+function prefix(): string[] {
+  return [...safeDirectories().flatMap((value) => ['-c', `safe.directory=${value}`]), ...OVERRIDES.flatMap((item) => ['-c', item]), '--no-pager'];
+}
+
+function runWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitResult {
+  const result = spawnSync('git', [...prefix(), ...args], { cwd, env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
+  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error?.message ?? '') };
+}
+
+/** The inherited environment without any GIT_* variable, plus the fixed safe settings. */
+function baseEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!name.toUpperCase().startsWith('GIT_') && name !== 'SSH_ASKPASS') env[name] = value;
+  return {
+    ...env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_SYSTEM: '/dev/null',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_PROTOCOL_FROM_USER: '0',
+  };
+}
+
+/**
+ * Overrides for keys whose names the repository chooses, from `git config --list -z` output
+ * (`key\nvalue\0` entries; the section and variable names are lower-cased, the subsection is kept).
+ * Passed as GIT_CONFIG_KEY_<n>/GIT_CONFIG_VALUE_<n> (command-line scope, like `-c`) because a
+ * driver name may contain `=`, which `-c` cannot express.
+ */
+export function dynamicOverrides(listing: string): [string, string][] {
+  const filters = new Set<string>();
+  const protocols = new Set<string>();
+  for (const entry of listing.split('\u0000')) {
+    const key = entry.split('\n', 1)[0] ?? '';
+    const first = key.indexOf('.');
+    const last = key.lastIndexOf('.');
+    if (first < 0 || last <= first) continue;
+    const section = key.slice(0, first);
+    const subsection = key.slice(first + 1, last);
+    if (section === 'filter') filters.add(subsection);
+    else if (section === 'protocol') protocols.add(subsection);
+  }
+  const overrides: [string, string][] = [];
+  for (const driver of [...filters].sort()) {
+    for (const variable of ['clean', 'smudge', 'process']) overrides.push([`filter.${driver}.${variable}`, '']);
+    overrides.push([`filter.${driver}.required`, 'false']);
+  }
+  for (const name of [...protocols].sort()) overrides.push([`protocol.${name}.allow`, 'never']);
+  return overrides;
+}
+
+function withOverrides(env: NodeJS.ProcessEnv, overrides: readonly [string, string][]): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env, GIT_CONFIG_COUNT: String(overrides.length) };
+  overrides.forEach(([key, value], index) => {
+    result[`GIT_CONFIG_KEY_${index}`] = key;
+    result[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return result;
+}
+
+let trustedDirectories: string[] | undefined;
+
+/**
+ * `safe.directory` entries from the user's own system and global config (which seams otherwise
+ * ignores), passed on so that a checkout owned by another user (a CI container) still works.
+ * Read outside any repository; reading config runs nothing.
+ */
+function safeDirectories(): string[] {
+  if (trustedDirectories !== undefined) return trustedDirectories;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.toUpperCase().startsWith('GIT_') || name === 'GIT_CONFIG_GLOBAL' || name === 'GIT_CONFIG_SYSTEM' || name === 'GIT_CONFIG_NOSYSTEM') env[name] = value;
+  }
+  trustedDirectories = ['--system', '--global'].flatMap((scope) => {
+    const result = spawnSync('git', ['config', scope, '--includes', '-z', '--get-all', 'safe.directory'], { cwd: '/', env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return result.status === 0 ? (result.stdout ?? '').split('\u0000').filter((value) => value !== '') : [];
+  });
+  return trustedDirectories;
+}
