@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
@@ -129,7 +129,7 @@ function shellOf(
 ): Record<ModuleId, string> {
   if (settings.shell === 'none') return {};
   if (Array.isArray(settings.shell)) {
-    const isShell = picomatch(settings.shell, { dot: true });
+    const isShell = globMatcher(settings.shell);
     return Object.fromEntries(graph.modules.filter((module) => isShell(module.id)).map((module) => [module.id, 'listed as shell in the configuration']));
   }
   const detected = detectShell(graph, areaOf, kernel, threshold);
@@ -139,7 +139,7 @@ function shellOf(
 function kernelOf(graph: ModuleGraph, settings: ClusterSettings, firstPass: string[][], pins: ReadonlyMap<ModuleId, string>): { modules: Map<ModuleId, string>; hubs: Map<ModuleId, string> } {
   if (settings.kernel === 'none') return { modules: new Map(), hubs: new Map() };
   if (Array.isArray(settings.kernel)) {
-    const isKernel = picomatch(settings.kernel, { dot: true });
+    const isKernel = globMatcher(settings.kernel);
     return { modules: new Map(graph.modules.map((module) => module.id).filter((id) => isKernel(id) && !pins.has(id)).map((id) => [id, 'listed as kernel in the configuration'])), hubs: new Map() };
   }
   const detected = detectKernel(graph, partitionFromGroups(firstPass));
@@ -165,7 +165,7 @@ function unattachedModules(graph: ModuleGraph, candidates: readonly ModuleId[], 
 function pinnedServices(modules: readonly ModuleId[], services: Readonly<Record<string, string[]>>): Map<ModuleId, string> {
   const matchers = Object.keys(services)
     .sort(compareStrings)
-    .map((name) => ({ name, matches: picomatch(services[name] ?? [], { dot: true }) }));
+    .map((name) => ({ name, matches: globMatcher(services[name] ?? []) }));
   const pins = new Map<ModuleId, string>();
   if (matchers.length === 0) return pins;
   for (const id of modules) {

@@ -3,7 +3,7 @@
  * name keeps the id), then `move` puts every module matching a glob into a service (an existing
  * one, or a new one of that name). The kernel keeps its kind; emptied services disappear.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import { compareStrings } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
 import type { ModuleId } from '../extract/types.js';
@@ -27,7 +27,7 @@ export function editPartition(partition: Partition, edits: PartitionEdits): Part
     for (const [module, cluster] of Object.entries(assignment)) if (others.includes(cluster)) assignment[module] = target;
   }
   for (const move of edits.moves) {
-    const matches = picomatch(move.glob, { dot: true });
+    const matches = globMatcher(move.glob);
     let moved = 0;
     for (const module of Object.keys(assignment)) {
       if (matches(module)) {

@@ -54,7 +54,7 @@ export function createResolver(project: LoadedProject): ResolveImport {
     const options = config.compilerOptions;
     const cache = cacheOf(config);
     const mode = resolutionMode(raw, file, options, cache);
-    const { resolvedModule } = ts.resolveModuleName(raw.specifier, file, options, ts.sys, cache, undefined, mode);
+    const { resolvedModule } = ts.resolveModuleName(raw.specifier, resolverPath(file), options, ts.sys, cache, undefined, mode);
     if (resolvedModule !== undefined) {
       const resolved = path.normalize(resolvedModule.resolvedFileName);
       const source = internal(findSource(resolved, project.projects, isSource));
@@ -86,6 +86,17 @@ function resolutionMode(raw: RawImport, file: string, options: ts.CompilerOption
   if (raw.kind === 'require') return ts.ModuleKind.CommonJS;
   if (raw.syntax === 'import-call') return ts.ModuleKind.ESNext;
   return ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), ts.sys, options);
+}
+
+/**
+ * The importing file as TypeScript's resolver should see it. TypeScript turns every backslash of a
+ * path into `/`, so on POSIX an import in `src/a\b.ts` (one file named `a\b.ts`) would be resolved
+ * from the folder `src/a`; the resolver only needs the folder and the extension, so a backslash in
+ * the file's own name is replaced. (A backslash in a folder name cannot be expressed to it.)
+ */
+function resolverPath(file: string): string {
+  const name = path.basename(file);
+  return path.sep === '/' && name.includes('\\') ? path.join(path.dirname(file), name.split('\\').join('_')) : file;
 }
 
 /** True for moduleResolution node16/nodenext, set or implied by `module` node16…nodenext. */

@@ -12,7 +12,7 @@
  * A violation is reported per imported name, so its identity (rule, importing module, imported
  * module, name) survives moved lines, reordered imports and renamed unrelated files.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
 import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
@@ -24,7 +24,7 @@ import type { RuleId, Violation } from './types.js';
 export function assignServices(modules: readonly ModuleId[], boundaries: Boundaries): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
   const matchers = Object.keys(boundaries.services)
     .sort(compareStrings)
-    .map((name) => ({ name, matches: picomatch(boundaries.services[name]?.modules ?? [], { dot: true }) }));
+    .map((name) => ({ name, matches: globMatcher(boundaries.services[name]?.modules ?? []) }));
   const serviceOf = new Map<ModuleId, string>();
   const unassigned: ModuleId[] = [];
   for (const id of modules) {
@@ -44,7 +44,7 @@ export function findViolations(graph: ModuleGraph, boundaries: Boundaries, servi
   const entryPoints = new Map(
     Object.entries(boundaries.services)
       .filter(([, service]) => service.entryPoints !== undefined)
-      .map(([name, service]) => [name, picomatch(service.entryPoints ?? [], { dot: true })]),
+      .map(([name, service]) => [name, globMatcher(service.entryPoints ?? [])]),
   );
   const cyclic = cyclicPairs(boundaries.allowTypeImports === true ? crossing.filter((edge) => !edge.typeOnly) : crossing, serviceOf);
   const violations: Violation[] = [];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -37,8 +38,14 @@ export interface LoadedProject {
   diagnostics: Diagnostic[];
 }
 
-/** POSIX path of `file` relative to `root`: the module id used in every output. */
-export function toModuleId(root: string, file: string): string {
-  const relative = file.startsWith(root) ? file.slice(root.length).replace(/^[\\/]+/, '') : file;
-  return relative.split('\\').join('/');
+/**
+ * POSIX path of `file` relative to `root`: the module id used in every output. Only the platform's
+ * separator becomes `/`; every other character is kept as the file system has it, so on Linux and
+ * macOS a backslash, a newline or a backtick stays part of the name (`src/a\b.ts` is one file in
+ * `src`, not `src/a/b.ts`). Reports escape such characters where their format needs it.
+ */
+export function toModuleId(root: string, file: string, separator: string = path.sep): string {
+  const prefix = root.endsWith(separator) ? root : `${root}${separator}`;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file === root ? '' : file;
+  return separator === '/' ? relative : relative.split(separator).join('/');
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import { DEFAULT_EXCLUDES, TOOL_FILE_PATTERN, type Settings } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
 import { toModuleId } from './project.js';
@@ -14,8 +14,8 @@ import { toModuleId } from './project.js';
  */
 export function selectFiles(candidates: readonly string[], settings: Settings): string[] {
   const excludes = [...(settings.includeTests ? [] : DEFAULT_EXCLUDES), ...settings.exclude];
-  const isExcluded = excludes.length > 0 ? picomatch(excludes, { dot: true }) : () => false;
-  const isIncluded = settings.include.length > 0 ? picomatch(settings.include, { dot: true }) : () => true;
+  const isExcluded = excludes.length > 0 ? globMatcher(excludes) : () => false;
+  const isIncluded = settings.include.length > 0 ? globMatcher(settings.include) : () => true;
   const isToolFile = settings.includeTests ? () => false : toolFileTest(settings.root);
   const kept = new Map<string, string>();
   for (const file of candidates) {

@@ -35,3 +35,21 @@ export function markdownTable(head: string[], align: Align[], rows: string[][]):
   const rule = head.map((_, index) => (align[index] === 'right' ? '---:' : '---'));
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
+
+/**
+ * A Markdown code span holding `text` literally, for a table cell or prose. Backslash escapes do
+ * not work inside a code span, so backticks in the text are fenced, as CommonMark says, by a run of
+ * backticks longer than any run in the text (padded with a space when the text starts or ends with
+ * a backtick); a `|` is escaped so it does not end a GitHub table cell; a line break or other
+ * control character is shown as its escape (`\n`, `\t`, `\u0001`), so a file name that holds one
+ * stays on its row and can still be told apart.
+ */
+export function codeSpan(text: string): string {
+  const visible = text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = visible.startsWith('`') || visible.endsWith('`') || (visible.startsWith(' ') && visible.endsWith(' ') && visible.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${visible}${pad}${fence}`;
+}
+
+const CONTROL_ESCAPES: Record<string, string> = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

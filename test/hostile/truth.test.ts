@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { relativizeMessage } from '../../src/diagnostics.js';
+import { check } from '../../src/gate/check.js';
+import { globMatcher } from '../../src/glob.js';
+import { toModuleId } from '../../src/load/project.js';
+import { renderCheck } from '../../src/report/check/render-check.js';
+import { codeSpan } from '../../src/report/markdown-text.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
 import { renderJson } from '../../src/report/json.js';
 import { tempProject } from '../helpers.js';
@@ -70,5 +75,44 @@ describe('truth: no absolute path of this machine in any output', () => {
 
   it('quoted paths become relative to the root (also outside it), the bare root becomes "."', () => {
     expect(relativizeMessage("File '/tmp/r/base.json' not found; in /tmp/r/src/a.ts, /tmp/r and /tmp/rx; '/tmp/other/x.json'", '/tmp/r')).toBe("File 'base.json' not found; in src/a.ts, . and /tmp/rx; '../other/x.json'");
+  });
+});
+
+describe('truth: file names with a line break, a backslash or backticks', () => {
+  const boundaries = JSON.stringify({
+    version: 1,
+    services: { orders: { modules: ['src/orders/**'] }, reporting: { modules: ['src/reporting/**'] } },
+  });
+  const orders = { 'src/orders/order.ts': 'export const place = () => 1;\n', 'seams.boundaries.json': boundaries };
+
+  it('a line break in a file name does not let the file slip past the boundary globs', async () => {
+    const root = tempProject({ ...orders, 'src/reporting/audit\nlog.ts': "import { place } from '../orders/order';\nexport const audit = place;\n" });
+    const { result } = await check({ path: root, cache: false });
+    expect(result.unassignedModules).toEqual([]);
+    expect(result.newViolations.map((item) => [item.rule, item.file, item.fromService, item.toService])).toEqual([['dependency-not-allowed', 'src/reporting/audit\nlog.ts', 'reporting', 'orders']]);
+  });
+
+  it('the glob matcher treats a line break like any other character', () => {
+    const matches = globMatcher(['src/billing/**', '**/*.spec.ts']);
+    expect(['src/billing/a\nb.ts', 'src/billing/x\n/y.ts', 'lib/a\n.spec.ts', 'src/orders/a\nb.ts'].map(matches)).toEqual([true, true, true, false]);
+  });
+
+  it('a backslash is part of the name on POSIX: the module id keeps it, it is no folder separator', async () => {
+    const root = tempProject({ 'src/a\\b.ts': "import { c } from './c';\nexport const ab = c;\n", 'src/c.ts': 'export const c = 1;\n' });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.graph.modules.map((module) => module.id)).toEqual(['src/a\\b.ts', 'src/c.ts']);
+    expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['src/a\\b.ts->src/c.ts']);
+    expect(toModuleId('/r', '/r/\\x.ts')).toBe('\\x.ts');
+    expect(toModuleId('/r', '/r2/x.ts')).toBe('/r2/x.ts');
+    expect(toModuleId('C:\\r', 'C:\\r\\src\\x.ts', '\\')).toBe('src/x.ts');
+  });
+
+  it('backticks, pipes and line breaks cannot break a Markdown code span', async () => {
+    expect(codeSpan('src/`x`.ts:1')).toBe('``src/`x`.ts:1``');
+    expect(codeSpan('`a``b`')).toBe('``` `a``b` ```');
+    expect(codeSpan('a|b\nc')).toBe('`a\\|b\\nc`');
+    const root = tempProject({ ...orders, 'src/reporting/`audit`.ts': "import { place } from '../orders/order';\nexport const audit = place;\n" });
+    const markdown = renderCheck(await check({ path: root, cache: false }), 'markdown', '0.0.0');
+    expect(markdown).toContain('| ``src/reporting/`audit`.ts:1`` | dependency-not-allowed | reporting may not depend on orders: imports \'place\' from src/orders/order.ts |');
   });
 });

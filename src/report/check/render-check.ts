@@ -1,5 +1,6 @@
 import type { CheckOutcome } from '../../gate/check.js';
 import type { Violation } from '../../gate/types.js';
+import { codeSpan, escapeMarkdown } from '../markdown-text.js';
 import { RULE_DESCRIPTIONS } from './rules.js';
 
 /** Output formats of `seams check`. */
@@ -47,11 +48,11 @@ function renderGithub(outcome: CheckOutcome): string {
 
 function renderMarkdown(outcome: CheckOutcome): string {
   const { result } = outcome;
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const lines = [`### seams check: ${result.passed ? '✅ passed' : '❌ failed'}`, '', `**${result.summary}** (${result.checkedModules} modules checked against \`${cell(outcome.boundariesFile)}\`)`, ''];
+  // Paths go in code spans (fenced past any backtick in them); messages are escaped Markdown text.
+  const lines = [`### seams check: ${result.passed ? '✅ passed' : '❌ failed'}`, '', `**${escapeMarkdown(result.summary)}** (${result.checkedModules} modules checked against ${codeSpan(outcome.boundariesFile)})`, ''];
   if (result.newViolations.length > 0) {
     lines.push('| file | rule | what |', '| --- | --- | --- |');
-    for (const violation of result.newViolations) lines.push(`| \`${cell(where(violation))}\` | ${violation.rule} | ${cell(violation.message)} |`);
+    for (const violation of result.newViolations) lines.push(`| ${codeSpan(where(violation))} | ${violation.rule} | ${escapeMarkdown(violation.message)} |`);
     lines.push('');
   }
   if (result.fixed.length > 0) lines.push(`${result.fixed.length} accepted violations are fixed: run \`seams check --update-baseline\` to ratchet the baseline.`, '');

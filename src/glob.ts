@@ -1,0 +1,16 @@
+import picomatch from 'picomatch';
+
+/**
+ * Matches module ids against globs (picomatch syntax, `dot: true`). A module id is the file's real
+ * path relative to the root, whatever characters it holds: a newline, a tab or a backslash is an
+ * ordinary character of the name. picomatch compiles `**` with `.`, which does not match a line
+ * break, so a file named `src/billing/a⏎b.ts` would slip past `src/billing/**`; here every glob is
+ * compiled with the `s` (dotAll) flag, so a line break is matched like any other character.
+ */
+export function globMatcher(globs: string | readonly string[]): (id: string) => boolean {
+  const patterns = (typeof globs === 'string' ? [globs] : [...globs]).map((glob) => {
+    const regex = picomatch.makeRe(glob, { dot: true });
+    return new RegExp(regex.source, regex.flags.includes('s') ? regex.flags : `${regex.flags}s`);
+  });
+  return (id: string) => patterns.some((pattern) => pattern.test(id));
+}
