@@ -4,6 +4,7 @@ import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
 import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
+import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { readPrismaModels } from './read-prisma.js';
 import { createResolver } from './resolve-import.js';
@@ -125,13 +126,9 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
   return { local: raw.local, reexports, stars, abstract: raw.abstract, ...(raw.types === undefined ? {} : { types: raw.types }) };
 }
 
-/** Lines longer than this, with a high average line length, mark a minified or generated bundle. */
-const MINIFIED_LINE = 2000;
-const MINIFIED_AVERAGE = 300;
-
 /**
  * The file's bytes and text, or why it is skipped: binary content (a NUL byte in the first 8 KB);
- * minified code (a line over 2,000 characters and an average line over 300), skipped as generated.
+ * minified code (looksMinified: over 2,000 characters of code on a line, over 300 per line on average; string literals and comments do not count), skipped as generated.
  */
 function readSource(file: string): { bytes: Buffer; text: string } | { code: string; message: string } {
   let bytes: Buffer;
@@ -143,20 +140,10 @@ function readSource(file: string): { bytes: Buffer; text: string } | { code: str
   if (bytes.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
   const lines = countLines(text);
-  if (lines > 0 && text.length / lines > MINIFIED_AVERAGE && longestLine(text) > MINIFIED_LINE) {
+  if (looksMinified(text)) {
     return { code: 'MINIFIED_FILE', message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped` };
   }
   return { bytes, text };
-}
-
-function longestLine(text: string): number {
-  let longest = 0;
-  let start = 0;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
-    longest = Math.max(longest, index - start);
-    start = index + 1;
-  }
-  return Math.max(longest, text.length - start);
 }
 
 /** Imports of a skipped file are not edges: its module is not in the graph. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { relativizeMessage } from '../../src/diagnostics.js';
+import { looksMinified } from '../../src/extract/looks-minified.js';
 import { check } from '../../src/gate/check.js';
 import { globMatcher } from '../../src/glob.js';
 import { toModuleId } from '../../src/load/project.js';
@@ -114,5 +115,38 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     const root = tempProject({ ...orders, 'src/reporting/`audit`.ts': "import { place } from '../orders/order';\nexport const audit = place;\n" });
     const markdown = renderCheck(await check({ path: root, cache: false }), 'markdown', '0.0.0');
     expect(markdown).toContain('| ``src/reporting/`audit`.ts:1`` | dependency-not-allowed | reporting may not depend on orders: imports \'place\' from src/orders/order.ts |');
+  });
+});
+
+describe('truth: MINIFIED_FILE is about dense code, not long data', () => {
+  const handWritten = (line: string) => `/** The product logo, inlined so the e-mail needs no request. */\nexport const logoAlt = 'Acme';\n\n${line}\n\nexport function logoTag(): string {\n  return \`<img alt="\${logoAlt}" src="\${logo}">\`;\n}\n`;
+
+  it('a short hand-written file with one long data-URI line, or an inline source map, is analysed', async () => {
+    const root = tempProject({
+      'mail.ts': "import { logoTag } from './logo';\nimport { icon } from './icon';\nexport const mail = logoTag() + icon;\n",
+      'logo.ts': handWritten(`export const logo = "data:image/png;base64,${'iVBORw0KGgo'.repeat(2000)}";`),
+      'icon.ts': `export const icon = 'star';\n//# sourceMappingURL=data:application/json;base64,${'eyJ2ZXJzaW9uIjozfQ'.repeat(500)}\n`,
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.diagnostics.map((item) => item.code)).toEqual([]);
+    expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['mail.ts->icon.ts', 'mail.ts->logo.ts']);
+  });
+
+  it('a minified bundle, with a licence banner and a source map comment, is still skipped', async () => {
+    const code = Array.from({ length: 400 }, (_, index) => `var a${index}=function(n,t){return n.map(function(e){return e*t+${index}})}`).join(',');
+    const root = tempProject({
+      'main.ts': "import './vendor.min';\nexport const main = 1;\n",
+      'vendor.min.ts': `/*! vendor v1.2.3 | MIT License\n * (c) Vendor contributors\n * https://example.com/vendor\n */\n${code};export const vendor=a1;\n//# sourceMappingURL=vendor.min.js.map\n`,
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.diagnostics.map((item) => `${item.code} ${item.file}`)).toEqual(['MINIFIED_FILE vendor.min.ts']);
+  });
+
+  it('looksMinified counts code characters only', () => {
+    const long = 'x'.repeat(5000);
+    expect(looksMinified(`const a = "${long}";\nconst b = 1;\n`)).toBe(false);
+    expect(looksMinified(`const a = \`${long}\`;`)).toBe(false);
+    expect(looksMinified(`/* ${long} */\nconst b = 1;`)).toBe(false);
+    expect(looksMinified(`var ${long}=1;`)).toBe(true);
   });
 });
