@@ -32,7 +32,7 @@ export interface HistoryOptions {
  * when the folder is not inside a git repository. A `since` git cannot read is OPTION_INVALID.
  */
 export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, options: HistoryOptions): Promise<History | null> {
-  const args = ['log', '-z', '--no-merges', '--relative', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', `--format=${COMMIT_MARK}`];
+  const args = ['log', '-z', '--no-merges', '--relative', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', '--no-mailmap', `--format=${COMMIT_MARK}`];
   if (options.since !== null) args.push(`--since=${sinceForGit(options.since)}`);
   const child = gitIn(root).spawn(args);
   child.stderr.resume();

@@ -29,6 +29,12 @@ export const OVERRIDES: readonly string[] = [
   'core.untrackedCache=false',
   'core.attributesFile=/dev/null',
   'log.showSignature=false',
+  // Files git would read (a FIFO there hangs it): the mailmap, the diff order, the excludes file.
+  'log.mailmap=false',
+  'mailmap.file=/dev/null',
+  'mailmap.blob=',
+  'diff.orderFile=/dev/null',
+  'core.excludesFile=/dev/null',
   // Not executable: should anything still ask for a signature check, it fails instead of running.
   'gpg.program=/dev/null',
   'gpg.openpgp.program=/dev/null',
@@ -79,6 +85,7 @@ export function gitIn(cwd: string): Git {
   const listing = runWith(cwd, ['config', '--list', '-z', '--includes'], base);
   // Outside a repository `git config --list` lists nothing and exits 0 (system and global config
   // are off); a failure means a config git cannot parse, and every other command would fail too.
+  if (listing.status === null) throw new SeamsError('GIT_FAILED', `git could not be started (${firstLine(listing.stderr)})`, 'install git and put it on PATH, or run without --git / --changed-since');
   if (listing.status !== 0) {
     throw new SeamsError('GIT_FAILED', `git cannot read the repository's config in ${cwd} (${firstLine(listing.stderr)})`, 'fix or remove the broken .git/config, or run without --git / --changed-since');
   }
@@ -100,7 +107,7 @@ function prefix(): string[] {
 
 function runWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitResult {
   const result = spawnSync('git', [...prefix(), ...args], { cwd, env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
-  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error?.message ?? '') };
+  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.error !== undefined ? result.error.message : (result.stderr ?? '') };
 }
 
 /** The inherited environment without any GIT_* variable, plus the fixed safe settings. */

@@ -89,6 +89,9 @@ function hostileRepository() {
   }
   const included = path.join(evil, 'included.gitconfig');
   writeFileSync(included, ['[filter "included"]', `\tclean = ${script('included-filter-clean')}`, `\tsmudge = ${script('included-filter-smudge')}`, '[core]', `\tfsmonitor = ${script('included-fsmonitor')}`, ''].join('\n'));
+  // Files git would read: a FIFO hangs whoever opens it.
+  const fifo = path.join(evil, 'fifo');
+  execFileSync('mkfifo', [fifo]);
   const config = [
     '[core]',
     `\tfsmonitor = ${script('fsmonitor')}`,
@@ -98,6 +101,9 @@ function hostileRepository() {
     `\taskPass = ${script('askpass')}`,
     `\talternateRefsCommand = ${script('alternate-refs')}`,
     '\tuntrackedCache = true',
+    `\texcludesFile = ${fifo}`,
+    '[mailmap]',
+    `\tfile = ${fifo}`,
     '[log]',
     '\tshowSignature = true',
     '[gpg]',
@@ -114,6 +120,7 @@ function hostileRepository() {
     `\tprocess = ${script('filter-process')}`,
     '[diff]',
     `\texternal = ${script('diff-external')}`,
+    `\torderFile = ${fifo}`,
     '[diff "evil"]',
     `\tcommand = ${script('diff-command')}`,
     `\ttextconv = ${script('diff-textconv')}`,
