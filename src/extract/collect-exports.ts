@@ -112,9 +112,18 @@ function declaredNames(statement: ts.Statement): string[] {
   return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
 }
 
+/** The names a binding declares, in source order (an explicit stack: patterns can nest deeply). */
 function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+  const names: string[] = [];
+  const pending: ts.BindingName[] = [name];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (ts.isIdentifier(next)) names.push(next.text);
+    else for (let index = next.elements.length - 1; index >= 0; index--) {
+      const element = next.elements[index] as ts.ArrayBindingElement;
+      if (!ts.isOmittedExpression(element)) pending.push(element.name);
+    }
+  }
+  return names;
 }
 
 /** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */

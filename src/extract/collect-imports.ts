@@ -116,8 +116,11 @@ function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: 
   };
 }
 
+/** The leftmost identifier of `A.B.C` (a loop: qualified names can be deep). */
 function firstName(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : firstName(name.left);
+  let left = name;
+  while (!ts.isIdentifier(left)) left = left.left;
+  return left.text;
 }
 
 function isRequire(expression: ts.Expression): boolean {

@@ -88,7 +88,7 @@ function resolveFacts(
   isDeclared: ReturnType<typeof createDeclaredPackages>,
   diagnostics: Diagnostic[],
 ): ModuleFacts {
-  if (facts.parseError) diagnostics.push({ code: 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
+  if (facts.parseError) diagnostics.push({ code: facts.parseError.code ?? 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
   const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: resolve(raw, file) }));
   for (const item of imports) {
     if (item.target.type === 'unresolved') {

@@ -29,8 +29,8 @@ export interface FileFacts {
   members: string[];
   /** The call that starts the application here (a bootstrap file), if any. */
   bootstrap: BootstrapFact | null;
-  /** The parser's first error, if any. */
-  parseError: { message: string; line: number } | null;
+  /** The parser's first error, if any; `code` when it is not a plain syntax error (PARSE_ERROR). */
+  parseError: { code?: 'SYNTAX_TOO_DEEP'; message: string; line: number } | null;
 }
 
 /**
@@ -39,6 +39,15 @@ export interface FileFacts {
  * its facts in a few walks of the syntax tree, which is then dropped.
  */
 export function parseFile(file: string, text: string, id: string): FileFacts {
+  try {
+    return readFacts(file, text, id);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return tooDeep(text, id);
+  }
+}
+
+function readFacts(file: string, text: string, id: string): FileFacts {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
   const imports = importsCollector(sourceFile);
   const terms = termsCollector(id);
@@ -57,6 +66,31 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
     bootstrap: bootstrap.result(),
     parseError: firstParseError(sourceFile),
   };
+}
+
+/**
+ * TypeScript's parser is recursive descent: code nested a few thousand levels deep (`((((…))))`,
+ * `f(f(f(…)))`, a 10,000-branch `else if`) exhausts the call stack inside it, where it cannot be
+ * made iterative. Such a file is kept as a module (its lines and path terms) with no facts read
+ * from its syntax, and a SYNTAX_TOO_DEEP diagnostic says so. Our own walk is iterative.
+ */
+function tooDeep(text: string, id: string): FileFacts {
+  return {
+    lines: countLines(text),
+    imports: [],
+    opaque: [],
+    exports: { local: [], reexports: [], stars: [], abstract: [] },
+    terms: termsCollector(id).result(),
+    entities: { declares: [], uses: [] },
+    wiring: [],
+    members: [],
+    bootstrap: null,
+    parseError: { code: 'SYNTAX_TOO_DEEP', message: "nested too deeply for TypeScript's parser (call stack exhausted); its imports and exports are not read", line: 1 },
+  };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function scriptKindOf(file: string): ts.ScriptKind {
