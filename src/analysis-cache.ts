@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from './analysis.js';
 import type { Settings } from './config/settings.js';
 import type { Sources } from './extract/extract.js';
 import type { LoadedProject } from './load/project.js';
 import { codeFingerprint } from './code-fingerprint.js';
+import { MAX_CACHE_SIZE, readTextSafely } from './read-file-safely.js';
 
 const FILE_NAME = 'analysis.json';
 
@@ -33,7 +34,9 @@ export function analysisKey(settings: Settings, project: LoadedProject, sources:
 export function readCachedAnalysis(cacheDir: string | null, key: string): Analysis | null {
   if (cacheDir === null) return null;
   try {
-    const stored = JSON.parse(readFileSync(path.join(cacheDir, FILE_NAME), 'utf8')) as { key?: string; analysis?: Analysis };
+    const read = readTextSafely(path.join(cacheDir, FILE_NAME), { root: null, maxBytes: MAX_CACHE_SIZE });
+    if (!read.ok) return null;
+    const stored = JSON.parse(read.text) as { key?: string; analysis?: Analysis };
     return stored.key === key && stored.analysis !== undefined ? stored.analysis : null;
   } catch {
     return null;

@@ -19,7 +19,12 @@ export type ErrorCode =
   | 'OUTPUT_EXISTS'
   | 'REPORT_INVALID'
   | 'OPTION_INVALID'
-  | 'OUTPUT_FAILED';
+  | 'OUTPUT_FAILED'
+  | 'OUTPUT_NOT_A_FILE'
+  | 'NOT_A_REGULAR_FILE'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_UNREADABLE'
+  | 'FILE_SKIPPED';
 
 export class SeamsError extends Error {
   /** Stable machine-readable code, printed in brackets. */

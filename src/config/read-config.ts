@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
 
 /** seams.config.json: project settings kept in the repository (JSON only; nothing is executed). */
 export interface ConfigFile {
@@ -27,15 +27,21 @@ const WEIGHT_KEYS = ['runtime', 'type', 'dynamic', 'semantic', 'stem', 'change',
 const GIT_KEYS = ['enabled', 'since', 'maxFilesPerCommit'];
 const KEYS = ['$schema', 'include', 'exclude', 'kernel', 'shell', 'services', 'resolution', 'granularity', 'seed', 'weights', 'git', 'maxFileSize', 'refine'];
 
-/** Reads and checks a config file; `given` false means the default location, which may be absent. */
+/**
+ * Reads and checks a config file; `given` false means the default location, which may be absent.
+ * A config that is there but cannot be read (a folder, a FIFO, over 10 MB; at the default location
+ * also a link out of the analysed folder) is an error with its own code.
+ */
 export function readConfig(file: string, display: string, given: boolean): ConfigFile {
-  if (!existsSync(file)) {
+  const hint = 'seams.config.json must be a readable regular file: replace it, or pass another with --config';
+  const text = readRequiredText(file, display, { root: given ? null : path.dirname(file), maxBytes: MAX_CONFIG_SIZE, hint });
+  if (text === null) {
     if (!given) return {};
     throw new SeamsError('CONFIG_INVALID', `${display}: config file not found`, 'pass an existing seams.config.json with --config, or omit --config');
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(stripByteOrderMark(readFileSync(file, 'utf8')));
+    parsed = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
     throw new SeamsError('CONFIG_INVALID', `${display}: not valid JSON (${(error as Error).message})`, 'seams.config.json is plain JSON, e.g. {"services": {"billing": ["src/billing/**"]}}');
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../read-file-safely.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, type ClusterSettings, type Settings } from './settings.js';
 
@@ -162,7 +163,9 @@ function resolveTsconfig(given: string | undefined, root: string, cwd: string): 
     return existsSync(candidate) && statSync(candidate).isFile() ? candidate : null;
   }
   const file = path.resolve(cwd, given);
-  if (!existsSync(file) || !statSync(file).isFile()) {
+  const inspection = inspectFile(file, { root: null, maxBytes: MAX_CONFIG_SIZE });
+  if (!inspection.ok && !inspection.missing) throw new SeamsError(inspection.code, `${given}: ${inspection.message}`, 'pass a tsconfig that is a regular JSON file with --tsconfig');
+  if (!inspection.ok) {
     throw new SeamsError('TSCONFIG_NOT_FOUND', `${given}: tsconfig file not found`, 'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json');
   }
   return file;
@@ -175,12 +178,9 @@ function resolveExpected(
   if (given === undefined) return { map: null, source: null };
   if (typeof given !== 'string') return { map: checkExpected(given, 'expected partition'), source: null };
   const file = path.resolve(cwd, given);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new SeamsError('EXPECTED_INVALID', `${given}: cannot read the expected partition`, 'pass a JSON file mapping module ids to service names with --expected');
-  }
+  const hint = 'pass a JSON file mapping module ids to service names with --expected';
+  const text = readRequiredText(file, given, { root: null, maxBytes: MAX_CONFIG_SIZE, hint });
+  if (text === null) throw new SeamsError('EXPECTED_INVALID', `${given}: cannot read the expected partition (not found)`, hint);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

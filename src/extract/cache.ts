@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { codeFingerprint } from '../code-fingerprint.js';
+import { MAX_CACHE_SIZE, readTextSafely } from '../read-file-safely.js';
 import type { FileFacts } from './parse-file.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
@@ -29,12 +30,9 @@ export class ExtractionCache {
   /** Opens the cache in `dir`, or a disabled cache when dir is null. */
   static open(dir: string | null): ExtractionCache {
     if (dir === null) return new ExtractionCache(null, new Map());
-    let text: string;
-    try {
-      text = readFileSync(path.join(dir, FILE_NAME), 'utf8');
-    } catch {
-      return new ExtractionCache(dir, new Map());
-    }
+    const read = readTextSafely(path.join(dir, FILE_NAME), { root: null, maxBytes: MAX_CACHE_SIZE });
+    if (!read.ok) return new ExtractionCache(dir, new Map());
+    const text = read.text;
     try {
       const parsed = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
       if (parsed.format !== FORMAT || parsed.version !== codeFingerprint() || typeof parsed.entries !== 'object' || parsed.entries === null) {

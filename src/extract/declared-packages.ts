@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { toModuleId } from '../load/project.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
 
 /** Dependency fields of package.json that declare a package. */
 const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -7,15 +9,21 @@ const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optional
 /**
  * Whether a package name is declared by a package.json in the folder of `file` or any folder
  * above it up to `root` (the root's included). `null` when no package.json is found at all, so
- * nothing can be said. Each package.json is read once, as JSON data.
+ * nothing can be said. Each package.json is read once, as JSON data, through the regular-file and
+ * size checks; a package.json below the root that is there but cannot be read (a FIFO, a device, a
+ * link out of the root) adds a diagnostic to `diagnostics` (the root's is reported by findWorkspaces).
  */
-export function createDeclaredPackages(root: string): (file: string, name: string) => boolean | null {
+export function createDeclaredPackages(root: string, diagnostics: Diagnostic[] = []): (file: string, name: string) => boolean | null {
   const perFolder = new Map<string, Set<string> | null>();
   const declaredIn = (folder: string): Set<string> | null => {
     if (perFolder.has(folder)) return perFolder.get(folder) as Set<string> | null;
     let own: Set<string> | null = null;
+    const file = path.join(folder, 'package.json');
+    const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+    if (!read.ok && !read.missing && folder !== root) diagnostics.push({ code: read.code, message: `${read.message}; its dependencies are not read`, file: toModuleId(root, file) });
     try {
-      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
+      if (!read.ok) throw new Error(read.message);
+      const manifest = JSON.parse(read.text) as Record<string, unknown>;
       own = new Set(FIELDS.flatMap((field) => Object.keys((manifest[field] as Record<string, unknown> | undefined) ?? {})));
       if (typeof manifest.name === 'string') own.add(manifest.name);
     } catch {

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
+import { readFileSafely } from '../read-file-safely.js';
 import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { readPrismaModels } from './read-prisma.js';
-import { createResolver } from './resolve-import.js';
-import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports } from './types.js';
+import { createResolver, packageName } from './resolve-import.js';
+import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports, RawImport } from './types.js';
 
 export interface ExtractOptions {
   /** Folder of the extraction cache, or null for none. */
@@ -33,7 +33,7 @@ export function readSources(project: LoadedProject): Sources {
   const skipped: Diagnostic[] = [];
   for (const file of project.files) {
     const id = toModuleId(project.root, file);
-    const source = readSource(file);
+    const source = readSource(file, project);
     if ('code' in source) skipped.push({ ...source, file: id });
     else items.push({ file, id, key: ExtractionCache.key(id, source.bytes), text: source.text });
   }
@@ -47,9 +47,9 @@ export function readSources(project: LoadedProject): Sources {
  */
 export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }, sources: Sources = readSources(project)): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
-  const resolve = createResolver(project);
-  const isDeclared = createDeclaredPackages(project.root);
   const diagnostics: Diagnostic[] = [...cache.diagnostics, ...sources.skipped];
+  const resolve = createResolver(project, diagnostics);
+  const isDeclared = createDeclaredPackages(project.root, diagnostics);
   const skipped = new Set(sources.skipped.map((diagnostic) => diagnostic.file as string));
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
@@ -89,11 +89,11 @@ function resolveFacts(
   diagnostics: Diagnostic[],
 ): ModuleFacts {
   if (facts.parseError) diagnostics.push({ code: facts.parseError.code ?? 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
-  const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: resolve(raw, file) }));
+  const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: declaredPackage(resolve(raw, file), raw, file, isDeclared) }));
   for (const item of imports) {
     if (item.target.type === 'unresolved') {
       diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
-    } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false) {
+    } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false && !(item.typeOnly && isDeclared(file, typesPackageName(item.target.name)) === true)) {
       diagnostics.push({
         code: 'UNDECLARED_PACKAGE',
         message: `'${item.target.name}' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines`,
@@ -106,6 +106,24 @@ function resolveFacts(
     diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
   }
   return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members, bootstrap: facts.bootstrap };
+}
+
+/**
+ * A bare specifier left unresolved whose package a package.json up the tree declares is that
+ * package: a catch-all `paths` alias (`"*": ["node_modules/*", "src/types/*"]`) claims every bare
+ * specifier, so without node_modules TypeScript resolves none of them. A type-only import counts
+ * its `@types/` package as the declaration.
+ */
+function declaredPackage(target: ImportTarget, raw: RawImport, file: string, isDeclared: ReturnType<typeof createDeclaredPackages>): ImportTarget {
+  if (target.type !== 'unresolved' || !/^(?:@[^/.:][^/:]*\/)?[^/.:@][^/:]*(?:\/.*)?$/.test(raw.specifier)) return target;
+  const name = packageName(raw.specifier);
+  const declared = isDeclared(file, name) === true || (raw.typeOnly && isDeclared(file, typesPackageName(name)) === true);
+  return declared ? { type: 'package', name, installed: false } : target;
+}
+
+/** The DefinitelyTyped package of a package: `express` -> `@types/express`, `@babel/core` -> `@types/babel__core`. */
+function typesPackageName(name: string): string {
+  return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
 }
 
 /** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */
@@ -127,16 +145,14 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
 }
 
 /**
- * The file's bytes and text, or why it is skipped: binary content (a NUL byte in the first 8 KB);
+ * The file's bytes and text (read through the regular-file and size checks of read-file-safely),
+ * or why it is skipped: binary content (a NUL byte in the first 8 KB);
  * minified code (looksMinified: over 2,000 characters of code on a line, over 300 per line on average; string literals and comments do not count), skipped as generated.
  */
-function readSource(file: string): { bytes: Buffer; text: string } | { code: string; message: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { code: 'FILE_UNREADABLE', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped` };
-  }
+function readSource(file: string, project: LoadedProject): { bytes: Buffer; text: string } | { code: string; message: string } {
+  const read = readFileSafely(file, { root: project.root, maxBytes: project.maxFileSize, limitName: '--max-file-size' });
+  if (!read.ok) return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
+  const bytes = read.bytes;
   if (bytes.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
   const lines = countLines(text);

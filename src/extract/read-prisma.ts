@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanFolder } from '../load/scan-folder.js';
 import { toModuleId } from '../load/project.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
 
 /** A Prisma model declared in a schema file. */
 export interface PrismaModel {
@@ -15,12 +15,9 @@ export interface PrismaModel {
 export function readPrismaModels(root: string): PrismaModel[] {
   const models: PrismaModel[] = [];
   for (const file of scanFolder(root, ['.prisma'])) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+    if (!read.ok) continue;
+    const text = read.text;
     for (const match of text.matchAll(/^\s*model\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{/gm)) {
       models.push({ name: match[1] as string, file: toModuleId(root, path.normalize(file)) });
     }

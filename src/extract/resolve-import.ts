@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ts } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
+import { guardedSystem } from '../load/guarded-system.js';
 import { toModuleId, type LoadedProject, type ProjectConfig, type WorkspacePackage } from '../load/project.js';
 import { findSource } from './find-source.js';
 import { workspaceCandidates } from './resolve-workspace.js';
@@ -20,8 +22,11 @@ const BUILTINS = new Set(builtinModules);
  * mapped back to its source), an npm package, a Node built-in, a project file that is not
  * analysed, or unresolved. Workspace package names resolve to the package's sources even when
  * node_modules is absent. `/// <reference path>` is resolved as a path, as the compiler does.
+ * TypeScript reads package.json files through `guardedSystem`: one that is not a regular file
+ * reads as absent, with a diagnostic added to `diagnostics`.
  */
-export function createResolver(project: LoadedProject): ResolveImport {
+export function createResolver(project: LoadedProject, diagnostics: Diagnostic[] = []): ResolveImport {
+  const system = guardedSystem(project.root, diagnostics);
   const byPath = new Map<string, ModuleId>(project.files.map((file) => [path.normalize(file), toModuleId(project.root, file)]));
   const isSource = (file: string) => byPath.has(file);
   const projectOf = new Map<string, ProjectConfig>();
@@ -53,8 +58,8 @@ export function createResolver(project: LoadedProject): ResolveImport {
     const config = projectOf.get(file) ?? (project.projects[0] as ProjectConfig);
     const options = config.compilerOptions;
     const cache = cacheOf(config);
-    const mode = resolutionMode(raw, file, options, cache);
-    const { resolvedModule } = ts.resolveModuleName(raw.specifier, resolverPath(file), options, ts.sys, cache, undefined, mode);
+    const mode = resolutionMode(raw, file, options, cache, system);
+    const { resolvedModule } = ts.resolveModuleName(raw.specifier, resolverPath(file), options, system, cache, undefined, mode);
     if (resolvedModule !== undefined) {
       const resolved = path.normalize(resolvedModule.resolvedFileName);
       const source = internal(findSource(resolved, project.projects, isSource));
@@ -70,7 +75,7 @@ export function createResolver(project: LoadedProject): ResolveImport {
     if (asset !== null) return asset.exists ? { type: 'asset', path: path.relative(project.root, asset.file).split(path.sep).join('/') } : { type: 'unresolved' };
     const workspace = workspaceTarget(raw.specifier);
     if (workspace !== null) return workspace;
-    if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options)) return { type: 'unresolved' };
+    if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options) || underBaseUrl(raw.specifier, options)) return { type: 'unresolved' };
     return { type: 'package', name: packageName(raw.specifier), installed: false };
   };
 }
@@ -81,11 +86,11 @@ export function createResolver(project: LoadedProject): ResolveImport {
  * import declarations as the format the file has (from its extension and nearest package.json
  * `type`). Other resolution modes ignore the mode.
  */
-function resolutionMode(raw: RawImport, file: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache): ts.ResolutionMode {
+function resolutionMode(raw: RawImport, file: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache, system: ts.System): ts.ResolutionMode {
   if (!usesNodeModes(options)) return undefined;
   if (raw.kind === 'require') return ts.ModuleKind.CommonJS;
   if (raw.syntax === 'import-call') return ts.ModuleKind.ESNext;
-  return ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), ts.sys, options);
+  return ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), system, options);
 }
 
 /**
@@ -154,6 +159,17 @@ function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boole
     if (star < 0) return pattern === specifier;
     return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) && specifier.length >= pattern.length - 1;
   });
+}
+
+/**
+ * True when `baseUrl` is set and the specifier's first segment is a file or folder there
+ * (`src/generated/prisma/client` with `baseUrl: "."` and a `src` folder): a project path whose
+ * target is missing (not generated yet), not the npm package `src`.
+ */
+function underBaseUrl(specifier: string, options: ts.CompilerOptions): boolean {
+  const first = specifier.split('/')[0] ?? '';
+  if (options.baseUrl === undefined || first === '' || first === 'node_modules' || !specifier.includes('/')) return false;
+  return existsSync(path.join(options.baseUrl, first));
 }
 
 /** `@scope/name/sub` -> `@scope/name`; `lodash/fp` -> `lodash`. */

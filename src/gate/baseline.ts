@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { compareStrings } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
 import type { BaselineEntry, RuleId, Violation } from './types.js';
 
 const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypassed', 'service-cycle', 'budget-exceeded'];
@@ -8,15 +8,14 @@ const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypasse
 /**
  * seams.baseline.json: the violations a team has accepted, by identity (rule, importing module,
  * imported module, imported name; services for budgets), never by line number or count, so
- * moving code or editing unrelated lines never changes it. Returns null when the file is absent.
+ * moving code or editing unrelated lines never changes it. Returns null when nothing is at the
+ * path; a baseline that is there but cannot be read (a folder, a FIFO, no permission, over 10 MB,
+ * a link out of `root`) is a coded error, never an empty baseline. `root`: the analysed root for
+ * the default location (links are followed only inside it), null for a path the user passed.
  */
-export function readBaseline(file: string, display: string): BaselineEntry[] | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+export function readBaseline(file: string, display: string, root: string | null = null): BaselineEntry[] | null {
+  const text = readRequiredText(file, display, { root, maxBytes: MAX_CONFIG_SIZE, hint: 'seams.baseline.json must be a readable regular file: replace it, or pass another with --baseline' });
+  if (text === null) return null;
   const fail = (why: string): never => {
     throw new SeamsError('BASELINE_INVALID', `${display}: ${why}`, 'fix or delete the baseline, then run `seams check --update-baseline --allow-growth` to write a new one');
   };

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
 
 /** The boundaries a team agreed on (seams.boundaries.json, schema/boundaries.schema.json). */
 export interface Boundaries {
@@ -28,12 +28,15 @@ const require = createRequire(import.meta.url);
 const schema = require('../../schema/boundaries.schema.json') as object;
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
 
-/** Reads and validates a boundaries file; every problem is a BOUNDARIES_INVALID error naming the file. */
-export function readBoundaries(file: string, display: string): Boundaries {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+/**
+ * Reads and validates a boundaries file; every problem is a BOUNDARIES_INVALID error naming the
+ * file. Nothing at the path is BOUNDARIES_NOT_FOUND; something that cannot be read (a folder, a
+ * FIFO, over 10 MB, a link out of `root`) is an error with its own code. `root`: the analysed root
+ * for the default location, null for a path the user passed.
+ */
+export function readBoundaries(file: string, display: string, root: string | null = null): Boundaries {
+  const text = readRequiredText(file, display, { root, maxBytes: MAX_CONFIG_SIZE, hint: 'seams.boundaries.json must be a readable regular file: replace it, or pass another with --boundaries' });
+  if (text === null) {
     throw new SeamsError('BOUNDARIES_NOT_FOUND', `${display}: boundaries file not found`, 'run `seams init` to write one from the current analysis, or pass --boundaries <file>');
   }
   let parsed: unknown;

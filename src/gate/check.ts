@@ -47,9 +47,9 @@ export async function check(options: CheckOptions = {}, progress: (event: Progre
   const cwd = options.cwd ?? process.cwd();
   const boundariesPath = options.boundaries === undefined ? path.join(settings.root, 'seams.boundaries.json') : path.resolve(cwd, options.boundaries);
   const boundariesFile = options.boundaries ?? path.relative(cwd, boundariesPath).split(path.sep).join('/');
-  const boundaries = readBoundaries(boundariesPath, boundariesFile);
+  const boundaries = readBoundaries(boundariesPath, boundariesFile, options.boundaries === undefined ? settings.root : null);
   const baselinePath = options.baseline === undefined ? path.join(settings.root, 'seams.baseline.json') : path.resolve(cwd, options.baseline);
-  const baseline = readBaseline(baselinePath, options.baseline ?? 'seams.baseline.json') ?? [];
+  const baseline = readBaseline(baselinePath, options.baseline ?? 'seams.baseline.json', options.baseline === undefined ? settings.root : null) ?? [];
 
   progress({ stage: 'load' });
   const project = loadProject(settings);

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import type { WorkspacePackage } from './project.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import { toModuleId, type WorkspacePackage } from './project.js';
 
 export interface Workspaces {
   packages: WorkspacePackage[];
@@ -14,7 +14,7 @@ export interface Workspaces {
  * Workspace packages declared at the root: package.json `workspaces` (npm and yarn, as an array or
  * as `{ packages: [...] }`) and pnpm-workspace.yaml `packages`. Patterns are folder globs
  * (`!` negates); each matching folder with a named package.json is a package. Files are read as
- * JSON and YAML data only; nothing is executed.
+ * JSON and YAML data only, through the regular-file and size checks; nothing is executed.
  */
 export function findWorkspaces(root: string): Workspaces {
   const diagnostics: Diagnostic[] = [];
@@ -26,7 +26,7 @@ export function findWorkspaces(root: string): Workspaces {
   );
   const byName = new Map<string, WorkspacePackage>();
   for (const folder of folders.map((dir) => path.resolve(dir)).sort(compareStrings)) {
-    const manifest = readJson(path.join(folder, 'package.json'));
+    const manifest = readJson(path.join(folder, 'package.json'), root, diagnostics);
     if (manifest === null || typeof manifest.name !== 'string' || byName.has(manifest.name)) continue;
     byName.set(manifest.name, {
       name: manifest.name,
@@ -45,8 +45,12 @@ export function findWorkspaces(root: string): Workspaces {
 
 function npmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
   const file = path.join(root, 'package.json');
-  if (!existsSync(file)) return [];
-  const manifest = readJson(file);
+  const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+  if (!read.ok) {
+    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; workspaces and dependencies not read`, file: 'package.json' });
+    return [];
+  }
+  const manifest = parseJson(read.text);
   if (manifest === null) {
     diagnostics.push({ code: 'WORKSPACE_WARNING', message: 'package.json is not valid JSON; workspaces ignored', file: 'package.json' });
     return [];
@@ -58,9 +62,13 @@ function npmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
 
 function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
   const file = path.join(root, 'pnpm-workspace.yaml');
-  if (!existsSync(file)) return [];
+  const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+  if (!read.ok) {
+    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; workspaces ignored`, file: 'pnpm-workspace.yaml' });
+    return [];
+  }
   try {
-    const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
+    const parsed: unknown = parseYaml(read.text);
     const list = isRecord(parsed) && Array.isArray(parsed.packages) ? parsed.packages : [];
     return list.filter((item): item is string => typeof item === 'string');
   } catch (error) {
@@ -69,9 +77,19 @@ function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
   }
 }
 
-function readJson(file: string): Record<string, unknown> | null {
+/** A workspace package's manifest, or null (absent, unreadable: with a diagnostic, or not a JSON object). */
+function readJson(file: string, root: string, diagnostics: Diagnostic[]): Record<string, unknown> | null {
+  const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+  if (!read.ok) {
+    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; not a workspace package`, file: toModuleId(root, file) });
+    return null;
+  }
+  return parseJson(read.text);
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const value: unknown = JSON.parse(text);
     return isRecord(value) ? value : null;
   } catch {
     return null;

@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
 import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, inspectFile } from '../read-file-safely.js';
 import { checkFiles } from './check-files.js';
 import { findWorkspaces } from './find-workspaces.js';
 import { toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
@@ -48,6 +49,7 @@ export function loadProject(settings: Settings): LoadedProject {
       pending.push(...config.references);
     }
   } else {
+    unusableTsconfig(path.join(settings.root, 'tsconfig.json'), settings.root, diagnostics);
     const candidates = scanFolder(settings.root, SOURCE_EXTENSIONS);
     candidateCount = candidates.length;
     projects.push(...projectsByNearestTsconfig(settings, selectFiles(candidates, settings), diagnostics));
@@ -68,7 +70,7 @@ export function loadProject(settings: Settings): LoadedProject {
   }
   const workspaces = findWorkspaces(settings.root);
   diagnostics.push(...workspaces.diagnostics);
-  return { root: settings.root, tsconfig: settings.tsconfig, projects, workspaces: workspaces.packages, files, diagnostics };
+  return { root: settings.root, tsconfig: settings.tsconfig, projects, workspaces: workspaces.packages, files, diagnostics, maxFileSize: settings.maxFileSize };
 }
 
 /**
@@ -85,7 +87,9 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
     if (nearest.has(folder)) return nearest.get(folder) as string | null;
     const candidate = path.join(folder, 'tsconfig.json');
     const parent = path.dirname(folder);
-    const found = ts.sys.fileExists(candidate) ? candidate : folder === settings.root || parent === folder ? fallback : nearestFor(parent);
+    const exists = ts.sys.fileExists(candidate);
+    if (!exists && folder !== settings.root) unusableTsconfig(candidate, settings.root, diagnostics);
+    const found = exists ? candidate : folder === settings.root || parent === folder ? fallback : nearestFor(parent);
     nearest.set(folder, found);
     return found;
   };
@@ -99,6 +103,15 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
   return [...groups.entries()]
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''))
     .map(([tsconfig, members]) => ({ tsconfig, compilerOptions: optionsOf(tsconfig, settings.root, diagnostics), files: members }));
+}
+
+/**
+ * A diagnostic when something is at `file` that cannot be read as a tsconfig (a FIFO,
+ * a device, a folder, a link out of the root, over 10 MB): it is passed over, as if absent.
+ */
+function unusableTsconfig(file: string, root: string, diagnostics: Diagnostic[]): void {
+  const inspection = inspectFile(file, { root, maxBytes: MAX_CONFIG_SIZE });
+  if (!inspection.ok && !inspection.missing) diagnostics.push({ code: inspection.code, message: `${inspection.message}; not used as a tsconfig`, file: toModuleId(root, file) });
 }
 
 function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): ts.CompilerOptions {

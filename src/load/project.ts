@@ -36,6 +36,8 @@ export interface LoadedProject {
   files: string[];
   /** Problems met while loading (tsconfig warnings, files left out). */
   diagnostics: Diagnostic[];
+  /** Largest source file read, in bytes (--max-file-size): the files were checked against it, and reads stop at it. */
+  maxFileSize: number;
 }
 
 /**

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import { guardedSystem } from './guarded-system.js';
 import { toModuleId } from './project.js';
 
 export interface TsconfigContents {
@@ -21,21 +23,31 @@ const NO_INPUTS = 18003;
 /**
  * Reads a tsconfig with TypeScript's own parser, so JSON-with-comments, `extends` chains,
  * `paths`, `baseUrl` and `${configDir}` mean exactly what they mean to tsc. Invalid JSONC is
- * fatal (TSCONFIG_INVALID); semantic problems are diagnostics and analysis goes on.
+ * fatal (TSCONFIG_INVALID); so is a tsconfig that is not a regular file or is over 10 MB (its own
+ * code); semantic problems, and an `extends` that cannot be read, are diagnostics and analysis goes on.
  */
 export function readTsconfig(file: string, root: string): TsconfigContents {
   const display = toModuleId(root, file);
-  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const text = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
+  if (!text.ok) {
+    if (text.missing) throw new SeamsError('TSCONFIG_NOT_FOUND', `${display}: tsconfig file not found`, 'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json');
+    throw new SeamsError(text.code, `${display}: ${text.message}`, 'a tsconfig is a regular JSON file; replace it, or point --tsconfig at another one');
+  }
+  const read = ts.parseConfigFileTextToJson(file, text.text);
   if (read.error) {
     throw new SeamsError('TSCONFIG_INVALID', `${display}: ${formatTsDiagnostic(read.error)}`, 'fix the tsconfig (it is JSON with comments), or point --tsconfig at another one');
   }
   if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
     throw new SeamsError('TSCONFIG_INVALID', `${display}: the top level must be a JSON object`, 'a tsconfig looks like {"compilerOptions": {...}, "include": ["src"]}');
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
-  const diagnostics: Diagnostic[] = parsed.errors
-    .filter((error) => error.code !== NO_INPUTS)
-    .map((error) => ({ code: 'TSCONFIG_WARNING', message: `TS${error.code}: ${formatTsDiagnostic(error)}`, file: display }));
+  const refused: Diagnostic[] = [];
+  const parsed = ts.parseJsonConfigFileContent(read.config, guardedSystem(root, refused), path.dirname(file), undefined, file);
+  const diagnostics: Diagnostic[] = [
+    ...refused,
+    ...parsed.errors
+      .filter((error) => error.code !== NO_INPUTS)
+      .map((error) => ({ code: 'TSCONFIG_WARNING', message: `TS${error.code}: ${formatTsDiagnostic(error)}`, file: display })),
+  ];
   const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
   return { compilerOptions: parsed.options, fileNames: parsed.fileNames.map((name) => path.resolve(name)), references: references.map((name) => path.resolve(name)), diagnostics };
 }

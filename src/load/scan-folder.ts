@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SKIPPED_FOLDERS } from '../config/settings.js';
 import { compareStrings } from '../diagnostics.js';
 
 /**
- * Every file under `root` whose name ends with one of `extensions`, skipping dependency and
+ * Every entry under `root` that is not a folder and whose name ends with one of `extensions`
+ * (callers check that it is a regular file before reading it), skipping dependency and
  * build-output folders (node_modules, dist, build, coverage) and hidden folders. Symbolic links
  * to folders are not followed, so a link loop cannot hang the scan.
  */
@@ -23,7 +24,9 @@ export function scanFolder(root: string, extensions: readonly string[]): string[
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.includes(entry.name)) pending.push(full);
-      } else if (hasExtension(entry.name, extensions) && (entry.isFile() || isLinkToFile(full))) {
+      } else if (hasExtension(entry.name, extensions)) {
+        // Regular files, links, and also FIFOs, devices and sockets under a source name: the
+        // file checks (check-files.ts) drop those with a diagnostic rather than in silence.
         found.push(full);
       }
     }
@@ -33,12 +36,4 @@ export function scanFolder(root: string, extensions: readonly string[]): string[
 
 function hasExtension(name: string, extensions: readonly string[]): boolean {
   return extensions.some((extension) => name.endsWith(extension));
-}
-
-function isLinkToFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

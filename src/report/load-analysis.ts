@@ -1,16 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { Analysis } from '../analysis.js';
 import { editPartition, type PartitionEdits } from '../cluster/edit-partition.js';
 import { SeamsError } from '../errors.js';
+import { MAX_CACHE_SIZE, readRequiredText } from '../read-file-safely.js';
 import { measure } from '../metrics/measure.js';
 import { planExtraction } from '../plan/plan-extraction.js';
 import { VERSION } from '../version.js';
 
 /** Reads an analysis saved with `--format analysis`; anything else is REPORT_INVALID. */
 export function loadAnalysis(file: string, display: string): Analysis {
+  const hint = 'save one with `seams analyze --format analysis --output analysis.json`';
+  const text = readRequiredText(file, display, { root: null, maxBytes: MAX_CACHE_SIZE, hint });
+  if (text === null) throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (not found)`, hint);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (${(error as Error).message.split('\n')[0]})`, 'save one with `seams analyze --format analysis --output analysis.json`');
   }

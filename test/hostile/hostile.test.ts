@@ -81,7 +81,7 @@ describe('hostile input: the file system', () => {
     mkdirSync(path.join(root, 'folder.ts'));
     const checked = checkFiles(root, ['broken.ts', 'folder.ts', 'ok.ts'].map((name) => path.join(root, name)), 1024);
     expect(checked.files).toEqual([path.join(root, 'ok.ts')]);
-    expect(checked.diagnostics.map((item) => `${item.code} ${item.file}`)).toEqual(['FILE_UNREADABLE broken.ts', 'FILE_UNREADABLE folder.ts']);
+    expect(checked.diagnostics.map((item) => `${item.code} ${item.file}`)).toEqual(['FILE_UNREADABLE broken.ts', 'NOT_A_REGULAR_FILE folder.ts']);
   });
 });
 
