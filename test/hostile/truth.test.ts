@@ -150,3 +150,42 @@ describe('truth: MINIFIED_FILE is about dense code, not long data', () => {
     expect(looksMinified(`var ${long}=1;`)).toBe(true);
   });
 });
+
+describe('truth: packages, @types and baseUrl paths', () => {
+  const diagnostics = (analysis: Awaited<ReturnType<typeof analyze>>) => analysis.diagnostics.map((item) => `${item.code} ${item.file}:${item.line} ${item.message.split(':')[0]}`);
+
+  it('a catch-all paths alias does not turn declared npm imports into UNRESOLVED_IMPORT', async () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ dependencies: { express: '^4.0.0', '@nestjs/common': '^10.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '*': ['node_modules/*', 'src/types/*'] } }, include: ['src'] }),
+      'src/a.ts': "import express from 'express';\nimport { Injectable } from '@nestjs/common/decorators';\nimport { b } from './b';\nimport { gone } from 'nowhere';\nexport const a = [express, Injectable, b, gone];\n",
+      'src/b.ts': 'export const b = 1;\n',
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.graph.externals['src/a.ts']?.packages).toEqual(['@nestjs/common', 'express']);
+    expect(diagnostics(analysis)).toEqual(["UNRESOLVED_IMPORT src/a.ts:4 cannot resolve 'nowhere'"]);
+  });
+
+  it('a type-only import backed only by an @types package is not UNDECLARED_PACKAGE; a runtime import still is', async () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ devDependencies: { '@types/express': '^4.0.0', '@types/babel__core': '^7.0.0' } }),
+      'src/types.ts': "import type { Request } from 'express';\nimport type { PluginObj } from '@babel/core';\nexport type R = [Request, PluginObj];\n",
+      'src/server.ts': "import express from 'express';\nimport type { R } from './types';\nexport const app: R | unknown = express();\n",
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(diagnostics(analysis)).toEqual(["UNDECLARED_PACKAGE src/server.ts:1 'express' is imported but not installed and no package.json up the tree declares it"]);
+  });
+
+  it('a baseUrl import of a file not generated yet is UNRESOLVED_IMPORT, not the npm package src', async () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ dependencies: { '@prisma/client': '^5.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.' }, include: ['src'] }),
+      'src/db.ts': "import { PrismaClient } from 'src/generated/prisma/client';\nimport { log } from 'src/log';\nexport const db = [PrismaClient, log];\n",
+      'src/log.ts': 'export const log = 1;\n',
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.graph.externals['src/db.ts']?.packages ?? []).toEqual([]);
+    expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['src/db.ts->src/log.ts']);
+    expect(diagnostics(analysis)).toEqual(["UNRESOLVED_IMPORT src/db.ts:1 cannot resolve 'src/generated/prisma/client'"]);
+  });
+});
