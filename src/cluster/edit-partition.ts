@@ -7,7 +7,10 @@ import { globMatcher } from '../glob.js';
 import { compareStrings } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
 import type { ModuleId } from '../extract/types.js';
-import type { Cluster, Partition } from './types.js';
+import { KERNEL_ID, SHELL_ID, UNATTACHED_ID, type Cluster, type Partition } from './types.js';
+
+/** Ids of seams' own groups: a move may join one that exists, never create one as a service. */
+const RESERVED = new Set([KERNEL_ID, SHELL_ID, UNATTACHED_ID]);
 
 export interface PartitionEdits {
   /** Groups of service ids to merge into the first of each group. */
@@ -27,6 +30,9 @@ export function editPartition(partition: Partition, edits: PartitionEdits): Part
     for (const [module, cluster] of Object.entries(assignment)) if (others.includes(cluster)) assignment[module] = target;
   }
   for (const move of edits.moves) {
+    if (RESERVED.has(move.service) && !ids.has(move.service)) {
+      throw new SeamsError('OPTION_INVALID', `--move ${move.glob}=${move.service}: '${move.service}' is reserved for seams' own group, and this partition has none`, 'move modules into a service, or into the shared kernel, composition root or unattached group when the partition has one');
+    }
     const matches = globMatcher(move.glob);
     let moved = 0;
     for (const module of Object.keys(assignment)) {

@@ -1,5 +1,5 @@
 import { compareStrings } from '../diagnostics.js';
-import { louvain, LouvainRunaway, UndirectedGraph, withMoveBudget } from '../graph/graphology.js';
+import { louvain, LouvainRunaway, nodeId, nodeKey, UndirectedGraph, withMoveBudget } from '../graph/graphology.js';
 import { createRandom } from './random.js';
 import type { WeightedEdge } from './types.js';
 
@@ -25,18 +25,19 @@ export function louvainGroups(nodes: readonly string[], edges: readonly Weighted
 /** louvainGroups, with every run's assignment kept (for consensus). */
 export function louvainRuns(nodes: readonly string[], edges: readonly WeightedEdge[], resolution: number, seed: number, runs = 1): LouvainRuns {
   const graph = new UndirectedGraph();
-  for (const id of [...nodes].sort(compareStrings)) graph.addNode(id);
-  for (const edge of edges) if (edge.weight > 0) graph.addUndirectedEdge(edge.source, edge.target, { weight: edge.weight });
+  for (const id of [...nodes].sort(compareStrings)) graph.addNode(nodeKey(id));
+  for (const edge of edges) if (edge.weight > 0) graph.addUndirectedEdge(nodeKey(edge.source), nodeKey(edge.target), { weight: edge.weight });
+  const ids = graph.nodes().map(nodeId);
   if (graph.size === 0) {
-    const single = new Map(graph.nodes().map((id, index) => [id, index]));
-    return { groups: graph.nodes().map((id) => [id]), runs: Array.from({ length: runs }, () => single) };
+    const single = new Map(ids.map((id, index) => [id, index]));
+    return { groups: ids.map((id) => [id]), runs: Array.from({ length: runs }, () => single) };
   }
   const assignments: Map<string, number>[] = [];
   let best = -Infinity;
   let bestIndex = 0;
   for (let run = 0; run < runs; run++) {
     const detailed = guardedLouvain(graph, resolution, seed + run * 7919);
-    assignments.push(new Map(Object.entries(detailed.communities)));
+    assignments.push(new Map(Object.entries(detailed.communities).map(([key, community]) => [nodeId(key), community])));
     if (detailed.modularity > best + 1e-12) {
       best = detailed.modularity;
       bestIndex = run;
@@ -44,12 +45,12 @@ export function louvainRuns(nodes: readonly string[], edges: readonly WeightedEd
   }
   const communities = assignments[bestIndex] as Map<string, number>;
   const groups = new Map<number, string[]>();
-  graph.forEachNode((id) => {
+  for (const id of ids) {
     const community = communities.get(id) as number;
     const members = groups.get(community);
     if (members) members.push(id);
     else groups.set(community, [id]);
-  });
+  }
   return { groups: [...groups.values()], runs: assignments };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { KERNEL_ID, SHELL_ID, UNATTACHED_ID } from '../cluster/types.js';
 import { SeamsError } from '../errors.js';
 import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../read-file-safely.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
@@ -94,7 +95,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     since: options.since ?? config.git?.since ?? null,
     maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,
     granularity: parseGranularity(options.granularity ?? config.granularity ?? 'file'),
-    services: { ...(config.services ?? {}), ...(options.services ?? {}) },
+    services: { ...checkServiceNames(config.services, options.config ?? 'seams.config.json'), ...checkServiceNames(options.services, 'options') },
     edits: { merges: options.merges ?? [], moves: options.moves ?? [] },
   };
   return {
@@ -109,6 +110,25 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     expected: expected.map,
     expectedSource: expected.source,
   };
+}
+
+/** The ids seams gives its own groups, and the setting that fills each. */
+const RESERVED_SERVICES: ReadonlyMap<string, string> = new Map([
+  [KERNEL_ID, 'the shared kernel: list its globs under "kernel"'],
+  [SHELL_ID, 'the composition root: list its globs under "shell"'],
+  [UNATTACHED_ID, 'modules tied to no service: seams finds them, they cannot be pinned'],
+]);
+
+/** Pinned services, checked not to take an id seams reserves (the kernel, the shell, unattached). */
+function checkServiceNames(services: Record<string, string[]> | undefined, source: string): Record<string, string[]> {
+  if (services === undefined) return {};
+  for (const name of Object.keys(services)) {
+    const reserved = RESERVED_SERVICES.get(name);
+    if (reserved !== undefined) {
+      throw new SeamsError('CONFIG_INVALID', `${source}: "services" pins a service named "${name}", an id seams reserves for ${reserved}`, `rename the pinned service (e.g. "${name}-service"); ${[...RESERVED_SERVICES.keys()].join(', ')} are reserved`);
+    }
+  }
+  return services;
 }
 
 /**

@@ -15,7 +15,7 @@
 import { globMatcher } from '../glob.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
-import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
+import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
 import type { Boundaries } from './boundaries.js';
 import type { RuleId, Violation } from './types.js';
@@ -65,8 +65,8 @@ export function findViolations(graph: ModuleGraph, boundaries: Boundaries, servi
 function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<ModuleId, string>): Set<string> {
   const services = new DirectedGraph();
   for (const edge of edges) {
-    const from = serviceOf.get(edge.from) as string;
-    const to = serviceOf.get(edge.to) as string;
+    const from = nodeKey(serviceOf.get(edge.from) as string);
+    const to = nodeKey(serviceOf.get(edge.to) as string);
     if (!services.hasNode(from)) services.addNode(from);
     if (!services.hasNode(to)) services.addNode(to);
     if (!services.hasDirectedEdge(from, to)) services.addDirectedEdge(from, to);
@@ -76,7 +76,7 @@ function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<Module
     if (component.length < 2) continue;
     const members = new Set(component);
     services.forEachDirectedEdge((_edge, _attributes, source, target) => {
-      if (members.has(source) && members.has(target)) pairs.add(`${source}\u0000${target}`);
+      if (members.has(source) && members.has(target)) pairs.add(`${nodeId(source)}\u0000${nodeId(target)}`);
     });
   }
   return pairs;

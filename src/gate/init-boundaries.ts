@@ -18,8 +18,8 @@ export const SCHEMA_REFERENCE = './node_modules/seams/schema/boundaries.schema.j
  */
 export function initBoundaries(analysis: Analysis): { boundaries: Boundaries & { $schema: string }; boundariesText: string; baselineText: string; baselineEntries: number } {
   const globs = moduleGlobs(analysis.partition.assignment);
-  const services: Boundaries['services'] = {};
-  for (const item of analysis.partition.clusters) services[item.id] = { modules: globs.get(item.id) ?? [], allow: [] };
+  // fromEntries, not assignment: a service named `__proto__` must stay an own key.
+  const services: Boundaries['services'] = Object.fromEntries(analysis.partition.clusters.map((item) => [item.id, { modules: globs.get(item.id) ?? [], allow: [] }]));
   const draft: Boundaries = { version: 1, services, allowTypeImports: false, budgets: [] };
   const { serviceOf } = assignServices(analysis.graph.modules.map((module) => module.id), draft);
   const allowed = new Map<string, Set<string>>();

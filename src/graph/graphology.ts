@@ -11,6 +11,22 @@ export { stronglyConnectedComponents } from 'graphology-components';
 
 export const louvain = louvainModule as unknown as typeof louvainModule.default;
 
+/**
+ * graphology keeps each node's neighbours (and Louvain its communities) in plain objects keyed by
+ * node key, so a node named after an Object.prototype member (`constructor`, `toString`,
+ * `__proto__`: a folder or service of the analysed code) finds an inherited property there and
+ * fails with "edge already exists". Every id goes into graphology as nodeKey(id), which no
+ * prototype member is named like, and comes back through nodeId; the prefix keeps the keys' order.
+ */
+export function nodeKey(id: string): string {
+  return `#${id}`;
+}
+
+/** The id of a key made by nodeKey. */
+export function nodeId(key: string): string {
+  return key.slice(1);
+}
+
 /** Thrown by a guarded Louvain run that made more node moves than its budget. */
 export class LouvainRunaway extends Error {}
 

@@ -42,12 +42,8 @@ export function interfaceNumber(edges: readonly DependencyEdge[], assignment: Re
     if (!interfaces) continue;
     for (const symbol of edge.symbols.length === 0 ? ['*'] : edge.symbols) interfaces.add(`${edge.to}\u0000${symbol}`);
   }
-  const perService: Record<ClusterId, number> = {};
-  let sum = 0;
-  for (const cluster of [...published.keys()].sort(compareStrings)) {
-    const count = published.get(cluster)?.size ?? 0;
-    perService[cluster] = count;
-    sum += count;
-  }
+  // Built with fromEntries, never by assignment: a service named `__proto__` stays an own key.
+  const perService: Record<ClusterId, number> = Object.fromEntries([...published.keys()].sort(compareStrings).map((cluster) => [cluster, published.get(cluster)?.size ?? 0]));
+  const sum = Object.values(perService).reduce((total, count) => total + count, 0);
   return { average: published.size === 0 ? 0 : sum / published.size, perService };
 }

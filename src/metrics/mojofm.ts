@@ -26,12 +26,8 @@ export function mojoFm(actual: Readonly<Record<string, string>>, expected: Reado
   const compared = shared.length;
   const missingFromExpected = Object.keys(actual).length - compared;
   const missingFromAnalysis = Object.keys(expected).length - compared;
-  const a: Record<string, string> = {};
-  const b: Record<string, string> = {};
-  for (const id of shared) {
-    a[id] = actual[id] as string;
-    b[id] = expected[id] as string;
-  }
+  const a: Record<string, string> = Object.fromEntries(shared.map((id) => [id, actual[id] as string]));
+  const b: Record<string, string> = Object.fromEntries(shared.map((id) => [id, expected[id] as string]));
   const worst = maxMno(b);
   const value = worst === 0 ? 100 : (1 - mno(a, b) / worst) * 100;
   return { mojoFm: value, compared, missingFromExpected, missingFromAnalysis };

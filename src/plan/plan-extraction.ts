@@ -22,7 +22,7 @@
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
 import { compareStrings } from '../diagnostics.js';
-import { DirectedGraph, stronglyConnectedComponents } from '../graph/graphology.js';
+import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { apiSurfaces } from './api-surface.js';
 import { breakCycles, mutualDependencies } from './break-cycles.js';
@@ -151,10 +151,10 @@ function costOf(
 /** Strongly connected components of the service graph, each sorted, listed by first member. */
 function serviceComponents(partition: Partition, dependencies: readonly ServiceDependency[]): ClusterId[][] {
   const services = new DirectedGraph();
-  for (const item of partition.clusters) services.addNode(item.id);
-  for (const dependency of dependencies) services.addDirectedEdge(dependency.from, dependency.to);
+  for (const item of partition.clusters) services.addNode(nodeKey(item.id));
+  for (const dependency of dependencies) services.addDirectedEdge(nodeKey(dependency.from), nodeKey(dependency.to));
   return stronglyConnectedComponents(services)
-    .map((component) => [...component].sort(compareStrings))
+    .map((component) => component.map(nodeId).sort(compareStrings))
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
 }
 
