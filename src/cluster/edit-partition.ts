@@ -10,7 +10,7 @@ import type { ModuleId } from '../extract/types.js';
 import { KERNEL_ID, SHELL_ID, UNATTACHED_ID, type Cluster, type Partition } from './types.js';
 
 /** Ids of seams' own groups: a move may join one that exists, never create one as a service. */
-const RESERVED = new Set([KERNEL_ID, SHELL_ID, UNATTACHED_ID]);
+const RESERVED = new Set<string>([KERNEL_ID, SHELL_ID, UNATTACHED_ID]);
 
 export interface PartitionEdits {
   /** Groups of service ids to merge into the first of each group. */

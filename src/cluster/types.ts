@@ -1,3 +1,4 @@
+import { RESERVED_SERVICE_IDS } from '../config/settings.js';
 import type { ModuleId } from '../extract/types.js';
 
 /** Stable, human-readable id of a candidate service, derived from its modules' names. */
@@ -61,13 +62,13 @@ export interface SweepPoint {
 }
 
 /** Id of the shared-kernel cluster; never a service name (those are single words or word-N). */
-export const KERNEL_ID = 'shared-kernel';
+export const KERNEL_ID = RESERVED_SERVICE_IDS.kernel;
 
 /** Id of the composition-root cluster (detected, or `shell` globs in the configuration). */
-export const SHELL_ID = 'composition-root';
+export const SHELL_ID = RESERVED_SERVICE_IDS.shell;
 
 /** Id of the cluster of modules tied to no service. */
-export const UNATTACHED_ID = 'unattached';
+export const UNATTACHED_ID = RESERVED_SERVICE_IDS.unattached;
 
 /** An undirected, weighted edge of the clustering graph (source < target). */
 export interface WeightedEdge {

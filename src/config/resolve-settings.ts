@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { KERNEL_ID, SHELL_ID, UNATTACHED_ID } from '../cluster/types.js';
 import { SeamsError } from '../errors.js';
 import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../read-file-safely.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, type ClusterSettings, type Settings } from './settings.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, RESERVED_SERVICE_IDS, type ClusterSettings, type Settings } from './settings.js';
 
 /** Loose options as a user or the CLI gives them; every field optional. */
 export interface AnalyzeOptions {
@@ -114,9 +113,9 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
 
 /** The ids seams gives its own groups, and the setting that fills each. */
 const RESERVED_SERVICES: ReadonlyMap<string, string> = new Map([
-  [KERNEL_ID, 'the shared kernel: list its globs under "kernel"'],
-  [SHELL_ID, 'the composition root: list its globs under "shell"'],
-  [UNATTACHED_ID, 'modules tied to no service: seams finds them, they cannot be pinned'],
+  [RESERVED_SERVICE_IDS.kernel, 'the shared kernel: list its globs under "kernel"'],
+  [RESERVED_SERVICE_IDS.shell, 'the composition root: list its globs under "shell"'],
+  [RESERVED_SERVICE_IDS.unattached, 'modules tied to no service: seams finds them, they cannot be pinned'],
 ]);
 
 /** Pinned services, checked not to take an id seams reserves (the kernel, the shell, unattached). */

@@ -78,6 +78,13 @@ export const DEFAULT_RESOLUTION = 2;
 /** Weight of the domain-stem signal (see cluster/stem-edges.ts). */
 export const DEFAULT_STEM_WEIGHT = 4;
 
+/**
+ * Ids of the groups seams makes itself (src/cluster/types.ts takes KERNEL_ID, SHELL_ID and
+ * UNATTACHED_ID from here): a pinned service may not take one. Kept in config so that settings
+ * can be checked without depending on the clustering stage.
+ */
+export const RESERVED_SERVICE_IDS = { kernel: 'shared-kernel', shell: 'composition-root', unattached: 'unattached' } as const;
+
 /** Folders never scanned when no tsconfig gives the file set. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'build', 'coverage'];
 
