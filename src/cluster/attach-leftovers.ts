@@ -15,6 +15,7 @@
  */
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
+import { pushTo, roundTo } from '../numbers.js';
 import type { SignalName } from './clustering-graph.js';
 import type { WeightedEdge } from './types.js';
 
@@ -52,8 +53,8 @@ export function attachLeftovers(groups: readonly (readonly ModuleId[])[], leftov
   const adjacency = new Map<ModuleId, { other: ModuleId; weight: number }[]>();
   const pending = new Map(leftovers.map((leftover) => [leftover.module, leftover]));
   for (const edge of edges) {
-    if (pending.has(edge.source)) push(adjacency, edge.source, { other: edge.target, weight: edge.weight });
-    if (pending.has(edge.target)) push(adjacency, edge.target, { other: edge.source, weight: edge.weight });
+    if (pending.has(edge.source)) pushTo(adjacency, edge.source, { other: edge.target, weight: edge.weight });
+    if (pending.has(edge.target)) pushTo(adjacency, edge.target, { other: edge.source, weight: edge.weight });
   }
   // Ties count only towards modules that are, or may become, part of a service (not the kernel, not the shell).
   const candidates = new Set([...groupOf.keys(), ...pending.keys()]);
@@ -80,7 +81,7 @@ export function attachLeftovers(groups: readonly (readonly ModuleId[])[], leftov
       const signal = strongest === undefined ? null : signalOf(id, strongest.other);
       joined.set(id, best[0]);
       groupOf.set(id, best[0]);
-      reasons.set(id, `${leftover.why}; placed after clustering with the service it is most tied to (${round2(best[1])} of ${round2(total)}${strongest === undefined ? '' : `, strongest: ${signal ?? 'tie'} with ${strongest.other}`})`);
+      reasons.set(id, `${leftover.why}; placed after clustering with the service it is most tied to (${roundTo(best[1], 2)} of ${roundTo(total, 2)}${strongest === undefined ? '' : `, strongest: ${signal ?? 'tie'} with ${strongest.other}`})`);
       pending.delete(id);
       moved = true;
     }
@@ -91,12 +92,3 @@ export function attachLeftovers(groups: readonly (readonly ModuleId[])[], leftov
   return { joined, reasons };
 }
 
-function push<T>(map: Map<ModuleId, T[]>, key: ModuleId, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}

@@ -41,11 +41,13 @@ export function combineSignals(signals: Readonly<Record<SignalName, readonly Wei
     const factor = factors[name];
     if (factor === 0) continue;
     for (const edge of signals[name]) {
-      const key = `${edge.source}\u0000${edge.target}`;
+      // One entry per unordered pair, whatever order a signal gives its ends in.
+      const [source, target] = compareStrings(edge.source, edge.target) <= 0 ? [edge.source, edge.target] : [edge.target, edge.source];
+      const key = `${source}\u0000${target}`;
       const weight = factor * edge.weight;
       const existing = combined.get(key);
       if (existing) existing.weight += weight;
-      else combined.set(key, { source: edge.source, target: edge.target, weight });
+      else combined.set(key, { source, target, weight });
       let part = parts.get(key);
       if (!part) parts.set(key, (part = {}));
       part[name] = (part[name] ?? 0) + weight;

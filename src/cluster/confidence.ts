@@ -11,6 +11,7 @@
  */
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
+import { pushTo, roundTo } from '../numbers.js';
 import type { SignalName } from './clustering-graph.js';
 import type { Confidence, WeightedEdge } from './types.js';
 
@@ -35,8 +36,8 @@ export function confidenceOf(
   for (const edge of edges) {
     const service = serviceOf.get(edge.source);
     if (service === undefined || serviceOf.get(edge.target) !== service) continue;
-    push(ties, edge.source, { module: edge.target, weight: edge.weight });
-    push(ties, edge.target, { module: edge.source, weight: edge.weight });
+    pushTo(ties, edge.source, { module: edge.target, weight: edge.weight });
+    pushTo(ties, edge.target, { module: edge.source, weight: edge.weight });
   }
   const result: Record<ModuleId, Confidence> = Object.create(null) as Record<ModuleId, Confidence>;
   for (const service of services) {
@@ -62,28 +63,19 @@ export function confidenceOf(
                 const same = group === undefined ? 0 : ((counts[index] as Map<number, number>).get(group) ?? 1) - 1;
                 return sum + same / (clustered.length - 1);
               }, 0) / runs.length;
-        consensus = Math.round(consensus * 1000) / 1000;
+        consensus = roundTo(consensus, 3);
       }
       const top = (ties.get(id) ?? [])
         .sort((a, b) => b.weight - a.weight || compareStrings(a.module, b.module))
         .slice(0, TIES)
-        .map((tie) => ({ module: tie.module, weight: round3(tie.weight), signals: roundAll(contributions(id, tie.module)) }));
+        .map((tie) => ({ module: tie.module, weight: roundTo(tie.weight, 3), signals: roundAll(contributions(id, tie.module)) }));
       result[id] = { consensus, ties: top };
     }
   }
   return result;
 }
 
-function push<T>(map: Map<ModuleId, T[]>, key: ModuleId, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
 
 function roundAll(parts: Partial<Record<SignalName, number>>): Partial<Record<SignalName, number>> {
-  return Object.fromEntries(Object.entries(parts).map(([name, weight]) => [name, round3(weight as number)]));
+  return Object.fromEntries(Object.entries(parts).map(([name, weight]) => [name, roundTo(weight as number, 3)]));
 }

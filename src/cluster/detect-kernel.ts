@@ -20,6 +20,7 @@
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
+import { importSets } from './import-sets.js';
 import type { Partition } from './types.js';
 
 export interface KernelDetection {
@@ -37,12 +38,7 @@ export interface KernelDetection {
 }
 
 export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDetection {
-  const importers = new Map<ModuleId, Set<ModuleId>>();
-  const imported = new Map<ModuleId, Set<ModuleId>>();
-  for (const edge of graph.dependencies) {
-    getOrCreate(importers, edge.to).add(edge.from);
-    getOrCreate(imported, edge.from).add(edge.to);
-  }
+  const { importers, imported } = importSets(graph);
   const areas = firstPass.clusters.filter((item) => item.modules.length >= 2).length;
   const threshold = Math.max(3, Math.ceil(areas / 3));
   const spread = (id: ModuleId) => new Set([...(importers.get(id) ?? [])].map((from) => firstPass.assignment[from])).size;
@@ -110,8 +106,3 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   };
 }
 
-function getOrCreate(map: Map<ModuleId, Set<ModuleId>>, key: ModuleId): Set<ModuleId> {
-  let value = map.get(key);
-  if (!value) map.set(key, (value = new Set()));
-  return value;
-}

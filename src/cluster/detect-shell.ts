@@ -20,6 +20,7 @@
 import { compareStrings } from '../diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
+import { importSets } from './import-sets.js';
 
 /** Lines a wiring-only module may have regardless of its imports. */
 export const WIRING_BASE = 10;
@@ -39,13 +40,7 @@ export interface ShellDetection {
  * @param threshold areas or stems an aggregator must reach
  */
 export function detectShell(graph: ModuleGraph, areaOf: ReadonlyMap<ModuleId, string>, kernel: ReadonlySet<ModuleId>, threshold: number): ShellDetection {
-  const importers = new Map<ModuleId, Set<ModuleId>>();
-  const imported = new Map<ModuleId, Set<ModuleId>>();
-  for (const edge of graph.dependencies) {
-    if (edge.from === edge.to) continue;
-    getOrCreate(importers, edge.to).add(edge.from);
-    getOrCreate(imported, edge.from).add(edge.to);
-  }
+  const { importers, imported } = importSets(graph);
   const reasons = new Map<ModuleId, string>();
   for (const module of graph.modules) {
     const bootstrap = module.bootstrap;
@@ -84,8 +79,3 @@ export function detectShell(graph: ModuleGraph, areaOf: ReadonlyMap<ModuleId, st
   return { modules, reasons: Object.fromEntries(modules.map((id) => [id, reasons.get(id) as string])) };
 }
 
-function getOrCreate(map: Map<ModuleId, Set<ModuleId>>, key: ModuleId): Set<ModuleId> {
-  let value = map.get(key);
-  if (!value) map.set(key, (value = new Set()));
-  return value;
-}

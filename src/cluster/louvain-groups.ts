@@ -15,8 +15,8 @@ export interface LouvainRuns {
  * Louvain modularity maximisation (Blondel et al. 2008) on a weighted, undirected graph, with a
  * seeded random node order and an explicit resolution γ (Lambiotte et al. 2008), run `runs` times
  * (seeds seed, seed + 7919, ...) keeping the partition of highest modularity, earliest on ties.
- * Nodes and edges enter the graph in sorted order, so the same input and seed give the same
- * groups. A node with no edges forms a group of its own. Returns the groups in no particular order.
+ * Nodes enter the graph in sorted order and edges in the order given (callers pass them in a
+ * deterministic order), so the same input and seed give the same groups. A node with no edges forms a group of its own. Returns the groups in no particular order.
  */
 export function louvainGroups(nodes: readonly string[], edges: readonly WeightedEdge[], resolution: number, seed: number, runs = 1): string[][] {
   return louvainRuns(nodes, edges, resolution, seed, runs).groups;

@@ -12,6 +12,7 @@
  * towards few or many services. Ties go to the lower γ. Every point is reported.
  */
 import { louvainGroups } from './louvain-groups.js';
+import { round4 } from '../numbers.js';
 import type { SweepPoint, WeightedEdge } from './types.js';
 import type { Units } from './units.js';
 
@@ -49,7 +50,3 @@ export function nullModelScore(nodes: number, edges: readonly WeightedEdge[], gr
   return { intra, expected, score: intra - expected };
 }
 
-/** Rounded to four decimals, for reported scores (and comparisons that must not depend on float noise). */
-export function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}

@@ -69,7 +69,4 @@ export interface Metrics {
   services: ServiceMetrics[];
 }
 
-/** Rounds to 4 decimals: printed metrics are claims, not float noise. */
-export function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
+export { round4 } from '../numbers.js';

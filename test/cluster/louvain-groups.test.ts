@@ -38,9 +38,12 @@ describe('louvainGroups', () => {
     expect(groups.length).toBeGreaterThan(1);
   });
 
-  it('gives the same groups for the same seed, whatever the edge order', () => {
-    const once = louvainRuns(cycle.nodes, cycleEdges, 1, 7, 3).groups.map((group) => [...group].sort().join(',')).sort();
-    const again = louvainRuns(cycle.nodes, [...cycleEdges].reverse(), 1, 7, 3).groups.map((group) => [...group].sort().join(',')).sort();
-    expect(again).toEqual(once);
+  it('gives the same groups for the same input and seed, whatever the order of the nodes, and keeps every run', () => {
+    const sorted = (groups: string[][]) => groups.map((group) => [...group].sort().join(',')).sort();
+    const once = louvainRuns(cycle.nodes, cycleEdges, 1, 7, 3);
+    const again = louvainRuns([...cycle.nodes].reverse(), cycleEdges, 1, 7, 3);
+    expect(sorted(again.groups)).toEqual(sorted(once.groups));
+    expect(once.runs).toHaveLength(3);
+    for (const run of once.runs) expect([...run.keys()].sort()).toEqual([...cycle.nodes].sort());
   });
 });
