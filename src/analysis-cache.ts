@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from './analysis.js';
 import type { Settings } from './config/settings.js';
-import type { Sources } from './extract/extract.js';
+import type { Extraction } from './extract/types.js';
 import type { LoadedProject } from './load/project.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from './read-file-safely.js';
@@ -11,22 +11,26 @@ import { MAX_CACHE_SIZE, readTextSafely } from './read-file-safely.js';
 const FILE_NAME = 'analysis.json';
 
 /**
- * The key of a whole analysis: everything it is a function of. The seams version and code, the settings
- * (root excluded), every project's compiler options and file list, the workspace packages, the
- * modification time of the root node_modules folder (installed packages change resolution), and
- * the content key of every file. The pipeline is deterministic, so an analysis stored under the
- * same key is exactly what running it again would give: a warm re-run with nothing changed
- * reads it back instead of resolving, clustering and measuring again.
+ * The key of a whole analysis: everything it is a function of. The seams version and code, the
+ * settings (root excluded), every project's compiler options and file list, the workspace packages
+ * and load diagnostics, and the extraction itself: every module's facts with each import's
+ * resolved target, the Prisma models and the extraction diagnostics. Taking the key after
+ * resolution is what keeps it honest: whatever decides resolution (a package.json declaring a
+ * dependency, a tsconfig, a workspace manifest, a package installed, a file or asset appearing
+ * where an unresolved import pointed, a file reached by import outside the tsconfig's roots)
+ * changes a target or a diagnostic, and so the key. The stages after extraction are deterministic
+ * functions of these, so an analysis stored under the same key is exactly what running them again
+ * would give: a warm re-run reads it back instead of building the graph, clustering and measuring.
  */
-export function analysisKey(settings: Settings, project: LoadedProject, sources: Sources): string {
+export function analysisKey(settings: Settings, project: LoadedProject, extraction: Extraction): string {
   const hash = createHash('sha1');
   const { root: _root, ...rest } = settings;
   hash.update(codeFingerprint()).update('\0').update(JSON.stringify(rest));
   for (const config of project.projects) hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
   hash.update('\0').update(JSON.stringify(project.workspaces)).update('\0').update(JSON.stringify(project.diagnostics));
-  hash.update('\0').update(String(modificationTime(path.join(project.root, 'node_modules'))));
-  for (const item of sources.items) hash.update('\0').update(item.key);
-  hash.update('\0').update(JSON.stringify(sources.skipped));
+  // Module by module: one JSON string of a 20,000-file extraction would be tens of megabytes.
+  for (const module of extraction.modules) hash.update('\0').update(JSON.stringify(module));
+  hash.update('\0').update(JSON.stringify(extraction.prismaModels)).update('\0').update(JSON.stringify(extraction.diagnostics));
   return hash.digest('hex');
 }
 
@@ -54,13 +58,5 @@ export function writeCachedAnalysis(cacheDir: string | null, key: string, analys
     renameSync(temporary, target);
   } catch {
     rmSync(temporary, { force: true });
-  }
-}
-
-function modificationTime(folder: string): number {
-  try {
-    return statSync(folder).mtimeMs;
-  } catch {
-    return 0;
   }
 }

@@ -45,13 +45,13 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const project = time('load', () => loadProject(settings));
   const extractStarted = performance.now();
   const sources = readSources(project);
-  const key = analysisKey(settings, project, sources);
+  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
+  const key = analysisKey(settings, project, extraction);
   const cached = readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {
     observe('cached', performance.now() - extractStarted);
     return cached;
   }
-  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
   observe('extract', performance.now() - extractStarted);
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();
