@@ -15,6 +15,7 @@ import { extract, readSources } from './extract/extract.js';
 import { readHistory, type History } from './extract/read-history.js';
 import { buildGraph } from './graph/build-graph.js';
 import { loadProject } from './load/load-project.js';
+import { reachFilter } from './load/select-files.js';
 import { toModuleId } from './load/project.js';
 import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
@@ -45,7 +46,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const project = time('load', () => loadProject(settings));
   const extractStarted = performance.now();
   const sources = readSources(project);
-  const extraction = await extract(project, { cacheDir: settings.cacheDir, onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
+  const extraction = await extract(project, { cacheDir: settings.cacheDir, mayReach: reachFilter(settings), onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
   const key = analysisKey(settings, project, extraction);
   const cached = readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {

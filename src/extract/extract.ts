@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { compareDiagnostics, compareStrings } from '../diagnostics.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
@@ -7,12 +8,18 @@ import { createDeclaredPackages } from './declared-packages.js';
 import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { readPrismaModels } from './read-prisma.js';
-import { createResolver, packageName } from './resolve-import.js';
-import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleImport, RawExports, RawImport } from './types.js';
+import { createResolver, packageName, type ResolveImport } from './resolve-import.js';
+import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleId, ModuleImport, RawExports, RawImport } from './types.js';
 
 export interface ExtractOptions {
   /** Folder of the extraction cache, or null for none. */
   cacheDir: string | null;
+  /**
+   * Whether a file under the root that the file selection did not pick, but an analysed file
+   * imports, is analysed too (tsc pulls such files into the program): the file selection's own
+   * rules, applied to one file (see load/select-files.ts `reachFilter`). Absent: never.
+   */
+  mayReach?: (file: string, allowJs: boolean) => boolean;
   /** Told after each file parsed: files parsed so far, files to parse (cache misses). */
   onParsed?: (done: number, total: number) => void;
   /** Told after each file's imports are resolved: files done so far, all files. */
@@ -28,10 +35,10 @@ export interface Sources {
 }
 
 /** Reads every selected file once and computes its content key; binary and minified files are skipped. */
-export function readSources(project: LoadedProject): Sources {
+export function readSources(project: LoadedProject, files: readonly string[] = project.files): Sources {
   const items: Sources['items'] = [];
   const skipped: Diagnostic[] = [];
-  for (const file of project.files) {
+  for (const file of files) {
     const id = toModuleId(project.root, file);
     const source = readSource(file, project);
     if ('code' in source) skipped.push({ ...source, file: id });
@@ -43,14 +50,79 @@ export function readSources(project: LoadedProject): Sources {
 /**
  * Takes each file's facts from the content-hash cache or parses it (TypeScript's parser, no
  * type checker; syntax trees dropped file by file), then resolves every specifier, sharing
- * TypeScript's resolution cache per project.
+ * TypeScript's resolution cache per project. Files the selection left out but an analysed file
+ * imports are then read, parsed and resolved too (when `mayReach` allows), round after round until
+ * no import reaches a new one; each is marked `reached` with a diagnostic naming its importer,
+ * and the importers' imports are resolved again so that they point at it.
  */
 export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }, sources: Sources = readSources(project)): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
-  const diagnostics: Diagnostic[] = [...cache.diagnostics, ...sources.skipped];
+  const diagnostics: Diagnostic[] = [...cache.diagnostics];
   const resolve = createResolver(project, diagnostics);
   const isDeclared = createDeclaredPackages(project.root, diagnostics);
-  const skipped = new Set(sources.skipped.map((diagnostic) => diagnostic.file as string));
+  // Files the load stage selected, or left out with a diagnostic (too large, a link out of the root): never reached.
+  const known = new Set([...project.files.map((file) => path.normalize(file)), ...project.diagnostics.flatMap((item) => (item.file === undefined ? [] : [path.resolve(project.root, item.file)]))]);
+  const reachedBy = new Map<ModuleId, ModuleId>();
+  const results: Resolved[] = [];
+  const skippedDiagnostics: Diagnostic[] = [...sources.skipped];
+  let batch = sources;
+  while (batch.items.length > 0) {
+    const resolved = parseAndResolve(batch, cache, options, (id, file, facts) => resolveFacts(id, file, facts, resolve, isDeclared));
+    results.push(...resolved);
+    if (options.mayReach === undefined) break;
+    const reached = new Map<string, { id: ModuleId; importer: Resolved }>();
+    for (const result of resolved) {
+      for (const item of result.module.imports) {
+        if (item.target.type !== 'excluded') continue;
+        const file = path.resolve(project.root, item.target.path);
+        if (known.has(file) || reached.has(file) || !options.mayReach(file, resolve.optionsOf(result.file).allowJs === true)) continue;
+        reached.set(file, { id: item.target.path, importer: result });
+      }
+    }
+    const files = [...reached.keys()].sort((a, b) => compareStrings((reached.get(a) as { id: string }).id, (reached.get(b) as { id: string }).id));
+    for (const file of files) {
+      const { id, importer } = reached.get(file) as { id: ModuleId; importer: Resolved };
+      known.add(file);
+      resolve.include(file, importer.file);
+      reachedBy.set(id, importer.module.id);
+    }
+    batch = readSources(project, files);
+    skippedDiagnostics.push(...batch.skipped);
+  }
+  // Importers of reached files resolved those imports before the files were analysed: again, now.
+  if (reachedBy.size > 0) {
+    for (const [index, result] of results.entries()) {
+      if (result.module.imports.some((item) => item.target.type === 'excluded' && reachedBy.has(item.target.path))) results[index] = resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared);
+    }
+  }
+  cache.save();
+  for (const result of results) diagnostics.push(...result.diagnostics);
+  diagnostics.push(...skippedDiagnostics);
+  for (const [id, importer] of reachedBy) {
+    diagnostics.push({ code: 'FILE_REACHED_BY_IMPORT', message: `not in the file selection (tsconfig files/include), but ${importer} imports it: analysed, as tsc would include it`, file: id });
+  }
+  diagnostics.push(...outsideSummary(results));
+  const skipped = new Set(skippedDiagnostics.map((diagnostic) => diagnostic.file as string));
+  const modules = results
+    .map((result) => (reachedBy.has(result.module.id) ? { ...result.module, reached: true as const } : result.module))
+    .sort((a, b) => compareStrings(a.id, b.id));
+  return {
+    modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)),
+    prismaModels: readPrismaModels(project.root),
+    diagnostics: diagnostics.sort(compareDiagnostics),
+  };
+}
+
+/** One file's facts with its imports resolved, and the diagnostics that resolution gave. */
+interface Resolved {
+  file: string;
+  facts: FileFacts;
+  module: ModuleFacts;
+  diagnostics: Diagnostic[];
+}
+
+/** Facts of a batch of files, from the cache or parsed (texts let go once parsed), then resolved. */
+function parseAndResolve(sources: Sources, cache: ExtractionCache, options: ExtractOptions, resolveOne: (id: ModuleId, file: string, facts: FileFacts) => Resolved): Resolved[] {
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
   // One thread: worker threads were measured slower on this 2-core machine (README, Performance).
@@ -62,32 +134,49 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
   // The texts are parsed: let them go before resolution (tens of MB on large projects).
   for (const item of sources.items) item.text = '';
   let next = 0;
-  const modules: ModuleFacts[] = sources.items.map((item, index) => {
+  return sources.items.map((item, index) => {
     let known = facts[index];
     if (known === undefined) {
       known = parsed[next++] as FileFacts;
       cache.set(item.key, known);
     }
-    const resolved = resolveFacts(item.id, item.file, known, resolve, isDeclared, diagnostics);
+    const resolved = resolveOne(item.id, item.file, known);
     options.onResolved?.(index + 1, sources.items.length);
     return resolved;
   });
-  cache.save();
-  return {
-    modules: skipped.size === 0 ? modules : modules.map((module) => withoutSkippedTargets(module, skipped)),
-    prismaModels: readPrismaModels(project.root),
-    diagnostics: diagnostics.sort(compareDiagnostics),
-  };
 }
 
-function resolveFacts(
-  id: string,
-  file: string,
-  facts: FileFacts,
-  resolve: ReturnType<typeof createResolver>,
-  isDeclared: ReturnType<typeof createDeclaredPackages>,
-  diagnostics: Diagnostic[],
-): ModuleFacts {
+/**
+ * One diagnostic that sums up the imports that leave the analysed root (they are listed per
+ * module and per service as outside files): how many, from how many modules, into which folders.
+ */
+function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
+  let imports = 0;
+  const modules = new Set<ModuleId>();
+  const folders = new Map<string, Set<string>>();
+  for (const { module } of results) {
+    for (const item of module.imports) {
+      if (item.target.type !== 'outside') continue;
+      imports++;
+      modules.add(module.id);
+      const files = folders.get(item.target.folder) ?? new Set<string>();
+      files.add(item.target.path);
+      folders.set(item.target.folder, files);
+    }
+  }
+  if (imports === 0) return [];
+  const named = [...folders.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([folder, files]) => `${folder} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  const shown = named.length > 5 ? `${named.slice(0, 5).join(', ')} and ${named.length - 5} more` : named.join(', ');
+  return [
+    {
+      code: 'IMPORTS_OUTSIDE_ROOT',
+      message: `${imports} ${imports === 1 ? 'import' : 'imports'} in ${modules.size} ${modules.size === 1 ? 'module' : 'modules'} reach files outside the analysed folder: ${shown}; listed per module and service as outside files (not analysed, not edges)`,
+    },
+  ];
+}
+
+function resolveFacts(id: string, file: string, facts: FileFacts, resolve: ResolveImport, isDeclared: ReturnType<typeof createDeclaredPackages>): Resolved {
+  const diagnostics: Diagnostic[] = [];
   if (facts.parseError) diagnostics.push({ code: facts.parseError.code ?? 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
   const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: declaredPackage(resolve(raw, file), raw, file, isDeclared) }));
   for (const item of imports) {
@@ -105,7 +194,8 @@ function resolveFacts(
   for (const call of facts.opaque) {
     diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
   }
-  return { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members, bootstrap: facts.bootstrap };
+  const module: ModuleFacts = { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members, bootstrap: facts.bootstrap };
+  return { file, facts, module, diagnostics };
 }
 
 /**

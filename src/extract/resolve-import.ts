@@ -9,7 +9,17 @@ import { findSource } from './find-source.js';
 import { workspaceCandidates } from './resolve-workspace.js';
 import type { ImportTarget, ModuleId, RawImport } from './types.js';
 
-export type ResolveImport = (raw: RawImport, containingFile: string) => ImportTarget;
+/** Resolves one import of a file; `include` adds a file reached by import to the analysed set. */
+export interface ResolveImport {
+  (raw: RawImport, containingFile: string): ImportTarget;
+  /**
+   * Makes `file` (absolute) an analysed module that resolves its own imports under the compiler
+   * options of `importer`'s project, as tsc pulls a file an import reaches into the importer's program.
+   */
+  include(file: string, importer: string): void;
+  /** The compiler options `file` resolves under. */
+  optionsOf(file: string): ts.CompilerOptions;
+}
 
 const BUILTINS = new Set(builtinModules);
 
@@ -20,7 +30,7 @@ const BUILTINS = new Set(builtinModules);
  * resolution mode), sharing one resolution cache per project, then classifies the result: a
  * module of the analysed file set (build output of a referenced project or workspace package
  * mapped back to its source), an npm package, a Node built-in, a project file that is not
- * analysed, or unresolved. Workspace package names resolve to the package's sources even when
+ * analysed, a file outside the analysed root (with the folder of its package), or unresolved. Workspace package names resolve to the package's sources even when
  * node_modules is absent. `/// <reference path>` is resolved as a path, as the compiler does.
  * TypeScript reads package.json files through `guardedSystem`: one that is not a regular file
  * reads as absent, with a diagnostic added to `diagnostics`.
@@ -38,7 +48,11 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
     return cache;
   };
   const internal = (file: string | null): ImportTarget | null => (file === null ? null : { type: 'internal', module: byPath.get(file) as ModuleId });
-  const excluded = (file: string): ImportTarget => ({ type: 'excluded', path: path.relative(project.root, file).split(path.sep).join('/') });
+  const outsideFolder = createOutsideFolder(project.root);
+  const excluded = (file: string): ImportTarget => {
+    const relative = path.relative(project.root, file).split(path.sep).join('/');
+    return relative.startsWith('../') || path.isAbsolute(relative) ? { type: 'outside', path: relative, folder: outsideFolder(file) } : { type: 'excluded', path: relative };
+  };
   const workspaceTarget = (specifier: string): ImportTarget | null => {
     const workspace = workspaceOf(specifier, project.workspaces);
     if (workspace === undefined) return null;
@@ -49,13 +63,14 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
     return { type: 'unresolved' };
   };
 
-  return (raw, containingFile) => {
+  const configOf = (file: string) => projectOf.get(path.normalize(file)) ?? (project.projects[0] as ProjectConfig);
+  const resolve = (raw: RawImport, containingFile: string): ImportTarget => {
     const file = path.normalize(containingFile);
     if (raw.syntax === 'reference-path') {
       const target = path.resolve(path.dirname(file), raw.specifier);
       return internal(findSource(target, project.projects, isSource)) ?? (existsSync(target) ? excluded(target) : { type: 'unresolved' });
     }
-    const config = projectOf.get(file) ?? (project.projects[0] as ProjectConfig);
+    const config = configOf(file);
     const options = config.compilerOptions;
     const cache = cacheOf(config);
     const mode = resolutionMode(raw, file, options, cache, system);
@@ -77,6 +92,37 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
     if (workspace !== null) return workspace;
     if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options) || underBaseUrl(raw.specifier, options)) return { type: 'unresolved' };
     return { type: 'package', name: packageName(raw.specifier), installed: false };
+  };
+  return Object.assign(resolve, {
+    include(file: string, importer: string): void {
+      const normalized = path.normalize(file);
+      byPath.set(normalized, toModuleId(project.root, normalized));
+      projectOf.set(normalized, configOf(importer));
+    },
+    optionsOf: (file: string) => configOf(file).compilerOptions,
+  });
+}
+
+/**
+ * The folder an outside file belongs to, relative to the root: the nearest folder above it that
+ * holds a package.json and is not itself above the root (`../../libs/billing` for a sibling
+ * package of a monorepo), else the file's own folder. Only existence is checked; nothing outside
+ * the root is read.
+ */
+function createOutsideFolder(root: string): (file: string) => string {
+  const known = new Map<string, string | null>();
+  const isAboveRoot = (folder: string) => root === folder || root.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
+  const packageFolder = (folder: string): string | null => {
+    if (isAboveRoot(folder)) return null;
+    if (known.has(folder)) return known.get(folder) as string | null;
+    const parent = path.dirname(folder);
+    const found = existsSync(path.join(folder, 'package.json')) ? folder : parent === folder ? null : packageFolder(parent);
+    known.set(folder, found);
+    return found;
+  };
+  return (file) => {
+    const folder = packageFolder(path.dirname(file)) ?? path.dirname(file);
+    return path.relative(root, folder).split(path.sep).join('/');
   };
 }
 

@@ -71,7 +71,10 @@ export type ImportTarget =
   | { type: 'internal'; module: ModuleId }
   | { type: 'package'; name: string; installed: boolean }
   | { type: 'builtin'; name: string }
+  /** A file under the root that is not analysed (left out by the file selection, or skipped); `path` relative to the root. */
   | { type: 'excluded'; path: string }
+  /** A file outside the analysed root (`../lib/x.ts`, relative to the root), and the folder of the package it belongs to (`../lib`). */
+  | { type: 'outside'; path: string; folder: string }
   | { type: 'asset'; path: string }
   | { type: 'unresolved' };
 
@@ -101,6 +104,8 @@ export interface ModuleFacts {
   members: string[];
   /** The call that starts the application in this file (a bootstrap file), or null. */
   bootstrap: BootstrapFact | null;
+  /** Present when the file selection left it out and an analysed file's import reached it (FILE_REACHED_BY_IMPORT). */
+  reached?: true;
 }
 
 /** Output of the extract stage: plain, JSON-serialisable facts per module. */

@@ -5,6 +5,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { extract } from '../extract/extract.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { loadProject } from '../load/load-project.js';
+import { reachFilter } from '../load/select-files.js';
 import { entryOf, identityOf, readBaseline, renderBaseline } from './baseline.js';
 import { readBoundaries } from './boundaries.js';
 import { changedFiles } from './changed-files.js';
@@ -55,6 +56,7 @@ export async function check(options: CheckOptions = {}, progress: (event: Progre
   const project = loadProject(settings);
   const extraction = await extract(project, {
     cacheDir: settings.cacheDir,
+    mayReach: reachFilter(settings),
     onParsed: (done, total) => progress({ stage: 'parse', done, total }),
     onResolved: (done, total) => progress({ stage: 'resolve', done, total }),
   });

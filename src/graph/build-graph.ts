@@ -8,7 +8,7 @@ import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDet
  * Merges each module's resolved imports into one edge per ordered pair of analysed modules
  * (self-imports dropped), resolves every imported name to its declaring module through barrels,
  * builds the see-through dependency graph from those declarations, and gathers the packages and
- * built-ins each module uses.
+ * built-ins, assets and files outside the root each module uses.
  */
 export function buildGraph(extraction: Extraction): ModuleGraph {
   const exportsOf = new Map<ModuleId, ModuleExports>(extraction.modules.map((module) => [module.id, module.exports]));
@@ -21,6 +21,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     const packages = new Set<string>();
     const builtins = new Set<string>();
     const assets = new Set<string>();
+    const outside = new Map<string, string>();
     const wiring = new Set(module.wiring);
     const members = new Set(module.members);
     for (const written of module.imports) {
@@ -28,6 +29,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       if (target.type === 'package') packages.add(target.name);
       if (target.type === 'builtin') builtins.add(target.name);
       if (target.type === 'asset') assets.add(target.path);
+      if (target.type === 'outside') outside.set(target.path, target.folder);
       if (target.type !== 'internal' || target.module === module.id) continue;
       const declared = new Map<string, Declaration>();
       for (const symbol of written.symbols) {
@@ -56,8 +58,13 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
         seeThrough.add(module.id, declaring, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
       }
     }
-    if (packages.size > 0 || builtins.size > 0 || assets.size > 0) {
-      externals[module.id] = { packages: [...packages].sort(compareStrings), builtins: [...builtins].sort(compareStrings), assets: [...assets].sort(compareStrings) };
+    if (packages.size > 0 || builtins.size > 0 || assets.size > 0 || outside.size > 0) {
+      externals[module.id] = {
+        packages: [...packages].sort(compareStrings),
+        builtins: [...builtins].sort(compareStrings),
+        assets: [...assets].sort(compareStrings),
+        ...(outside.size === 0 ? {} : { outside: [...outside.keys()].sort(compareStrings).map((file) => ({ path: file, folder: outside.get(file) as string })) }),
+      };
     }
   }
   const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}), ...(member ? { member } : {}) }));
@@ -68,7 +75,14 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       .sort((a, b) => compareStrings(a.symbol, b.symbol)),
   }));
   return {
-    modules: extraction.modules.map((module) => ({ id: module.id, lines: module.lines, exports: module.exports.local.length, abstractExports: module.exports.abstract.length, ...(module.bootstrap === null ? {} : { bootstrap: module.bootstrap }) })),
+    modules: extraction.modules.map((module) => ({
+      id: module.id,
+      lines: module.lines,
+      exports: module.exports.local.length,
+      abstractExports: module.exports.abstract.length,
+      ...(module.bootstrap === null ? {} : { bootstrap: module.bootstrap }),
+      ...(module.reached === true ? { reached: true as const } : {}),
+    })),
     edges,
     dependencies,
     externals,

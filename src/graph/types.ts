@@ -13,6 +13,8 @@ export interface ModuleNode {
   abstractExports: number;
   /** The call that starts the application here, when this is a bootstrap file (`NestFactory.create`, `express()` … `.listen`). */
   bootstrap?: BootstrapFact;
+  /** Present when the file selection left the file out and an analysed file's import reached it. */
+  reached?: true;
 }
 
 /** A dependency of one module on another: what clustering, metrics and the plan read. */
@@ -69,6 +71,8 @@ export interface ExternalImports {
   builtins: string[];
   /** Non-code files it imports (styles, images, fonts, data), relative to the root, sorted. */
   assets: string[];
+  /** Source files outside the analysed root it imports (`../lib/x.ts`, relative to the root) and the folder of the package each belongs to; sorted by path; absent when none. */
+  outside?: { path: string; folder: string }[];
 }
 
 /** The module dependency graph: plain data, sorted, JSON-serialisable. */

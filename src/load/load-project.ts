@@ -6,7 +6,7 @@ import { SeamsError } from '../errors.js';
 import { MAX_CONFIG_SIZE, inspectFile } from '../read-file-safely.js';
 import { checkFiles } from './check-files.js';
 import { findWorkspaces } from './find-workspaces.js';
-import { toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
+import { relativeToRoot, toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
 import { readTsconfig } from './read-tsconfig.js';
 import { scanFolder } from './scan-folder.js';
 import { selectFiles } from './select-files.js';
@@ -39,7 +39,7 @@ export function loadProject(settings: Settings): LoadedProject {
       if (seen.has(file)) continue;
       seen.add(file);
       if (file !== settings.tsconfig && !ts.sys.fileExists(file)) {
-        diagnostics.push({ code: 'TSCONFIG_WARNING', message: `referenced project ${toModuleId(settings.root, file)} not found`, file: toModuleId(settings.root, settings.tsconfig) });
+        diagnostics.push({ code: 'TSCONFIG_WARNING', message: `referenced project ${relativeToRoot(settings.root, file)} not found`, file: relativeToRoot(settings.root, settings.tsconfig) });
         continue;
       }
       const config = readTsconfig(file, settings.root);
@@ -60,7 +60,7 @@ export function loadProject(settings: Settings): LoadedProject {
   for (const project of projects) project.files = project.files.filter((file) => readable.has(file));
   const files = checked.files;
   if (files.length === 0) {
-    const where = settings.tsconfig === null ? 'the folder' : toModuleId(settings.root, settings.tsconfig);
+    const where = settings.tsconfig === null ? 'the folder' : relativeToRoot(settings.root, settings.tsconfig);
     const leftOut = candidateCount === 0 ? '' : ` (all ${candidateCount} candidate files were left out)`;
     throw new SeamsError(
       'NO_SOURCE_FILES',
@@ -81,7 +81,8 @@ export function loadProject(settings: Settings): LoadedProject {
  */
 function projectsByNearestTsconfig(settings: Settings, files: readonly string[], diagnostics: Diagnostic[]): ProjectConfig[] {
   const rootBase = path.join(settings.root, 'tsconfig.base.json');
-  const fallback = ts.sys.fileExists(rootBase) ? rootBase : null;
+  const above = ts.sys.fileExists(rootBase) ? null : governingTsconfigAbove(settings.root, files, diagnostics);
+  const fallback = ts.sys.fileExists(rootBase) ? rootBase : above;
   const nearest = new Map<string, string | null>();
   const nearestFor = (folder: string): string | null => {
     if (nearest.has(folder)) return nearest.get(folder) as string | null;
@@ -100,6 +101,14 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
     if (group) group.push(file);
     else groups.set(tsconfig, [file]);
   }
+  if (above !== null && groups.has(above)) {
+    const count = (groups.get(above) as string[]).length;
+    diagnostics.push({
+      code: 'TSCONFIG_ABOVE_ROOT',
+      message: `no tsconfig.json in the analysed folder: ${count} ${count === 1 ? 'file resolves its' : 'files resolve their'} imports under ${relativeToRoot(settings.root, above)}, the nearest tsconfig above it (as an editor does); pass --tsconfig to choose another`,
+      file: relativeToRoot(settings.root, above),
+    });
+  }
   return [...groups.entries()]
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''))
     .map(([tsconfig, members]) => ({ tsconfig, compilerOptions: optionsOf(tsconfig, settings.root, diagnostics), files: members }));
@@ -111,7 +120,41 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
  */
 function unusableTsconfig(file: string, root: string, diagnostics: Diagnostic[]): void {
   const inspection = inspectFile(file, { root, maxBytes: MAX_CONFIG_SIZE });
-  if (!inspection.ok && !inspection.missing) diagnostics.push({ code: inspection.code, message: `${inspection.message}; not used as a tsconfig`, file: toModuleId(root, file) });
+  if (!inspection.ok && !inspection.missing) diagnostics.push({ code: inspection.code, message: `${inspection.message}; not used as a tsconfig`, file: relativeToRoot(root, file) });
+}
+
+/**
+ * The tsconfig that governs the analysed folder from above when it has none of its own, found as
+ * an editor finds a file's project: the nearest tsconfig.json in a folder above the root whose
+ * file set (files/include, or that of a project it references) holds at least one scanned file;
+ * one that holds none is passed over and the search goes on upwards, up to the top of the git
+ * work tree that holds the root (the folder with `.git`), or to the file system root outside git.
+ * Null when there is none: the files then resolve under the folder-scan defaults.
+ */
+function governingTsconfigAbove(root: string, files: readonly string[], diagnostics: Diagnostic[]): string | null {
+  const scanned = new Set(files.map((file) => path.normalize(file)));
+  const holdsScanned = (config: { fileNames: string[] }) => config.fileNames.some((file) => scanned.has(path.normalize(file)));
+  let folder = root;
+  while (!ts.sys.fileExists(path.join(folder, '.git')) && !ts.sys.directoryExists(path.join(folder, '.git'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+    const candidate = path.join(folder, 'tsconfig.json');
+    if (!ts.sys.fileExists(candidate)) {
+      unusableTsconfig(candidate, root, diagnostics);
+      continue;
+    }
+    try {
+      const config = readTsconfig(candidate, root);
+      if (holdsScanned(config)) return candidate;
+      for (const reference of config.references) {
+        if (ts.sys.fileExists(reference) && holdsScanned(readTsconfig(reference, root))) return reference;
+      }
+    } catch (error) {
+      diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; not used`, file: relativeToRoot(root, candidate) });
+    }
+  }
+  return null;
 }
 
 function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
@@ -121,7 +164,7 @@ function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnosti
     diagnostics.push(...config.diagnostics);
     return config.compilerOptions;
   } catch (error) {
-    diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; its files use the default options`, file: toModuleId(root, tsconfig) });
+    diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; its files use the default options`, file: relativeToRoot(root, tsconfig) });
     return FOLDER_SCAN_OPTIONS;
   }
 }

@@ -51,3 +51,13 @@ export function toModuleId(root: string, file: string, separator: string = path.
   const relative = file.startsWith(prefix) ? file.slice(prefix.length) : file === root ? '' : file;
   return separator === '/' ? relative : relative.split(separator).join('/');
 }
+
+/**
+ * POSIX path of `file` relative to `root` for messages and diagnostics, also when it lies outside
+ * the root (`../tsconfig.json`), so no absolute path of this machine reaches an output. Inside the
+ * root it equals the module id.
+ */
+export function relativeToRoot(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
+}

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { SeamsError } from '../errors.js';
 import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
 import { guardedSystem } from './guarded-system.js';
-import { toModuleId } from './project.js';
+import { relativeToRoot } from './project.js';
 
 export interface TsconfigContents {
   /** Parsed compiler options (extends chains applied). */
@@ -27,7 +27,7 @@ const NO_INPUTS = 18003;
  * code); semantic problems, and an `extends` that cannot be read, are diagnostics and analysis goes on.
  */
 export function readTsconfig(file: string, root: string): TsconfigContents {
-  const display = toModuleId(root, file);
+  const display = relativeToRoot(root, file);
   const text = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!text.ok) {
     if (text.missing) throw new SeamsError('TSCONFIG_NOT_FOUND', `${display}: tsconfig file not found`, 'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json');

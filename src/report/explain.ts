@@ -68,6 +68,44 @@ export function packagesByService(analysis: Analysis): Map<ClusterId, string[]> 
   return result;
 }
 
+/** Files outside the analysed root one service imports, by the folder of the package each belongs to. */
+export interface OutsideFolder {
+  /** Folder relative to the root (`../../libs/billing`). */
+  folder: string;
+  /** Files of that folder the service imports, relative to the root, sorted. */
+  files: string[];
+}
+
+/**
+ * The files outside the analysed root each service imports, grouped by the folder of their
+ * package (in a monorepo subfolder: the sibling packages the service will depend on), sorted by
+ * folder; services with none are left out.
+ */
+export function outsideByService(analysis: Analysis): Map<ClusterId, OutsideFolder[]> {
+  const result = new Map<ClusterId, OutsideFolder[]>();
+  for (const item of analysis.partition.clusters) {
+    const folders = new Map<string, Set<string>>();
+    for (const id of item.modules) {
+      for (const file of analysis.graph.externals[id]?.outside ?? []) {
+        const files = folders.get(file.folder) ?? new Set<string>();
+        files.add(file.path);
+        folders.set(file.folder, files);
+      }
+    }
+    if (folders.size === 0) continue;
+    result.set(
+      item.id,
+      [...folders.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([folder, files]) => ({ folder, files: [...files].sort(compareStrings) })),
+    );
+  }
+  return result;
+}
+
+/** `../lib (2 files)`: one line per folder, for the text and Markdown reports. */
+export function describeOutside(folders: readonly OutsideFolder[]): string[] {
+  return folders.map((item) => `${item.folder} (${plural(item.files.length, 'file')})`);
+}
+
 /** A module the architect should look at: placed by a rule, or held weakly in its service. */
 export interface PlacementRow {
   /** The module. */

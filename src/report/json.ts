@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
-import type { ImportDetail } from '../graph/types.js';
+import type { ExternalImports, ImportDetail } from '../graph/types.js';
+import { outsideByService, type OutsideFolder } from './explain.js';
 import type { PartitionMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
 
@@ -13,7 +14,7 @@ export interface JsonReport {
   tool: { name: 'seams'; version: string };
   settings: AnalysisSettings;
   summary: { modules: number; edges: number; dependencies: number; clusters: number; diagnostics: number };
-  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[]; assets: string[] }[];
+  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[]; assets: string[]; outsideFiles: string[]; reached?: true }[];
   edges: {
     from: string;
     to: string;
@@ -41,6 +42,7 @@ export interface JsonReport {
     interfaces: number;
     packages: string[];
     builtins: string[];
+    outsideFolders: OutsideFolder[];
   }[];
   clustering: Omit<Analysis['clustering'], 'edges'>;
   kernel: { module: string; reason: string }[];
@@ -57,7 +59,8 @@ export interface JsonReport {
 export function toJsonReport(analysis: Analysis): JsonReport {
   const { graph, partition, metrics, plan } = analysis;
   const serviceMetrics = new Map(metrics.services.map((service) => [service.cluster, service]));
-  const externalsOf = (id: string) => graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
+  const externalsOf = (id: string): ExternalImports => graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
+  const outside = outsideByService(analysis);
   return {
     schemaVersion: 1,
     tool: analysis.tool,
@@ -70,6 +73,8 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       packages: externalsOf(module.id).packages,
       builtins: externalsOf(module.id).builtins,
       assets: externalsOf(module.id).assets,
+      outsideFiles: (externalsOf(module.id).outside ?? []).map((file) => file.path),
+      ...(module.reached === true ? { reached: true as const } : {}),
     })),
     edges: graph.edges.map((edge) => ({
       from: edge.from,
@@ -100,6 +105,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         interfaces: service?.interfaces ?? 0,
         packages: unionOf(item.modules.map((id) => externalsOf(id).packages)),
         builtins: unionOf(item.modules.map((id) => externalsOf(id).builtins)),
+        outsideFolders: outside.get(item.id) ?? [],
       };
     }),
     clustering: { signals: analysis.clustering.signals, history: analysis.clustering.history, sweep: analysis.clustering.sweep },

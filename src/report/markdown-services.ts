@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis.js';
 import type { Cluster, ClusterId } from '../cluster/types.js';
 import { compareStrings } from '../diagnostics.js';
 import type { ApiSurface } from '../plan/types.js';
-import { packagesByService, plural } from './explain.js';
+import { describeOutside, outsideByService, packagesByService, plural, type OutsideFolder } from './explain.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 
 /** API names listed per service. */
@@ -28,15 +28,16 @@ export function planOrder(analysis: Analysis): ClusterId[] {
 export function serviceCards(analysis: Analysis): string[] {
   const clusters = new Map(analysis.partition.clusters.map((item) => [item.id, item]));
   const packages = packagesByService(analysis);
+  const outside = outsideByService(analysis);
   const lines = ['## Services', '', 'One card per candidate service, in extraction order.'];
   for (const id of planOrder(analysis)) {
     const cluster = clusters.get(id);
-    if (cluster !== undefined) lines.push('', ...serviceCard(analysis, cluster, packages.get(id) ?? []));
+    if (cluster !== undefined) lines.push('', ...serviceCard(analysis, cluster, packages.get(id) ?? [], outside.get(id) ?? []));
   }
   return lines;
 }
 
-function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[]): string[] {
+function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[], outside: OutsideFolder[]): string[] {
   const step = analysis.plan.steps.find((item) => item.clusters.includes(cluster.id));
   const metrics = analysis.metrics.services.find((item) => item.cluster === cluster.id);
   const facts = [
@@ -66,6 +67,7 @@ function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[]): 
     '',
     `**npm packages**: ${packages.length === 0 ? 'none' : packages.map(md).join(', ')}`,
     '',
+    ...(outside.length === 0 ? [] : [`**Files outside the analysed folder**: ${describeOutside(outside).map(md).join(', ')}`, '']),
     ...files(analysis, cluster),
   ];
 }

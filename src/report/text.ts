@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../diagnostics.js';
-import { LOW_CONFIDENCE, metricRows, packagesByService, placements, plural, type MetricRow, type PlacementRow } from './explain.js';
+import { LOW_CONFIDENCE, describeOutside, metricRows, outsideByService, packagesByService, placements, plural, type MetricRow, type PlacementRow } from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -45,6 +45,7 @@ export function renderText(analysis: Analysis): string {
   }
   out.push(...renderPlacements(analysis));
   out.push(...renderPackages(analysis));
+  out.push(...renderOutside(analysis));
   out.push('');
   out.push('Partition');
   const rows = metricRows(analysis);
@@ -124,6 +125,17 @@ function renderPackages(analysis: Analysis): string[] {
     lines.push(`  ${id}: ${names.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
   }
   return lines.length === 0 ? [] : ['', 'npm packages per service', ...lines];
+}
+
+/** Files outside the analysed folder each service imports: the sibling packages it will depend on. */
+function renderOutside(analysis: Analysis): string[] {
+  const lines: string[] = [];
+  for (const [id, folders] of outsideByService(analysis)) {
+    const named = describeOutside(folders);
+    const more = named.length > PACKAGES_SHOWN ? ` +${named.length - PACKAGES_SHOWN} more` : '';
+    lines.push(`  ${id}: ${named.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
+  }
+  return lines.length === 0 ? [] : ['', 'Files outside the analysed folder per service (not analysed; --format json lists them per module)', ...lines];
 }
 
 function renderDiagnostics(analysis: Analysis): string[] {

@@ -98,9 +98,9 @@ describe('JSON reporter', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'seams', version: '9.9.9' });
     expect(report.modules).toEqual([
-      { id: 'src/log.ts', lines: 5, cluster: 'shared-kernel', packages: [], builtins: [], assets: [] },
-      { id: 'src/order.ts', lines: 20, cluster: 'order', packages: ['express'], builtins: ['fs'], assets: [] },
-      { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [], assets: [] },
+      { id: 'src/log.ts', lines: 5, cluster: 'shared-kernel', packages: [], builtins: [], assets: [], outsideFiles: [] },
+      { id: 'src/order.ts', lines: 20, cluster: 'order', packages: ['express'], builtins: ['fs'], assets: [], outsideFiles: [] },
+      { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [], assets: [], outsideFiles: [] },
     ]);
     expect(report.edges[1]).toMatchObject({ from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] });
     expect(report.edges[1]?.details.map((detail) => detail.line)).toEqual([2, 3]);

@@ -6,7 +6,7 @@ import type { Analysis } from '../../analysis.js';
 import type { ModuleId } from '../../extract/types.js';
 import { compareStrings } from '../../diagnostics.js';
 import type { ApiSymbol } from '../../plan/types.js';
-import { packagesByService } from '../explain.js';
+import { outsideByService, packagesByService } from '../explain.js';
 import { escapeHtml } from './escape.js';
 import { fixed, formatCount, plural } from './format.js';
 import type { ReportModel } from './report-model.js';
@@ -21,6 +21,7 @@ const REASONS_SHOWN = 200;
 /** The section of service cards. */
 export function renderServiceCards(analysis: Analysis, model: ReportModel): string {
   const packages = packagesByService(analysis);
+  const outside = outsideByService(analysis);
   const apis = new Map(analysis.plan.apis.map((item) => [item.cluster, item.symbols]));
   const data = new Map(analysis.plan.data.services.map((item) => [item.cluster, item]));
   const entityUsers = new Map(analysis.plan.data.entities.map((entity) => [entity.name, entity.services]));
@@ -66,6 +67,10 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
     if (names.length > 0) {
       const more = names.length > PACKAGES_SHOWN ? ` <span class="muted">+${formatCount(names.length - PACKAGES_SHOWN)} more</span>` : '';
       out.push(`<h4>npm packages</h4><p class="packages">${names.slice(0, PACKAGES_SHOWN).map((name) => `<code>${escapeHtml(name)}</code>`).join(' ')}${more}</p>`);
+    }
+    const folders = outside.get(id) ?? [];
+    if (folders.length > 0) {
+      out.push(`<h4>Outside the analysed folder</h4><p class="packages">${folders.map((item) => `<code title="${escapeHtml(item.files.join('\n'))}">${escapeHtml(item.folder)}</code> ${escapeHtml(plural(item.files.length, 'file'))}`).join(' ')}</p>`);
     }
     if (kernel) out.push(renderKernelReasons(analysis, cluster?.modules ?? []));
     out.push('</article>');
