@@ -103,11 +103,14 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
   });
 }
 
+/** Files that mark the top folder of a package or project: npm, Nx (`project.json`), TypeScript. */
+const PACKAGE_MARKERS = ['package.json', 'project.json', 'tsconfig.json'];
+
 /**
  * The folder an outside file belongs to, relative to the root: the nearest folder above it that
- * holds a package.json and is not itself above the root (`../../libs/billing` for a sibling
- * package of a monorepo), else the file's own folder. Only existence is checked; nothing outside
- * the root is read.
+ * holds a package.json, an Nx project.json or a tsconfig.json and is not itself above the root
+ * (`../../libs/billing` for a sibling package of a monorepo), else the file's own folder. Only
+ * existence is checked; nothing outside the root is read.
  */
 function createOutsideFolder(root: string): (file: string) => string {
   const known = new Map<string, string | null>();
@@ -116,7 +119,7 @@ function createOutsideFolder(root: string): (file: string) => string {
     if (isAboveRoot(folder)) return null;
     if (known.has(folder)) return known.get(folder) as string | null;
     const parent = path.dirname(folder);
-    const found = existsSync(path.join(folder, 'package.json')) ? folder : parent === folder ? null : packageFolder(parent);
+    const found = PACKAGE_MARKERS.some((marker) => existsSync(path.join(folder, marker))) ? folder : parent === folder ? null : packageFolder(parent);
     known.set(folder, found);
     return found;
   };

@@ -55,6 +55,20 @@ describe('truth: imports that leave the analysed root are listed, per module and
     expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
   });
 
+  it('an Nx library (project.json, no package.json) is one outside folder, whatever the depth of its files', async () => {
+    const root = tempProject({
+      'apps/api/src/a.ts': "import { d } from '../../../libs/common/src/lib/dtos/d';\nimport { e } from '../../../libs/common/src/lib/enums/e';\nimport { b } from './b';\nexport const a = d + e + b;\n",
+      'apps/api/src/b.ts': 'export const b = 1;\n',
+      'libs/common/project.json': '{"name": "common"}',
+      'libs/common/src/lib/dtos/d.ts': 'export const d = 1;\n',
+      'libs/common/src/lib/enums/e.ts': 'export const e = 1;\n',
+    });
+    const report = toJsonReport(await analyze({ path: path.join(root, 'apps', 'api'), cache: false }));
+    expect(report.clusters.flatMap((cluster) => cluster.outsideFolders)).toEqual([
+      { folder: '../../libs/common', files: ['../../libs/common/src/lib/dtos/d.ts', '../../libs/common/src/lib/enums/e.ts'] },
+    ]);
+  });
+
   it('text, Markdown and HTML reports name the outside folders per service', async () => {
     const root = tempProject(tree);
     const app = path.join(root, 'app');
