@@ -5,8 +5,8 @@ import type { Analysis } from './analysis.js';
 import type { Settings } from './config/settings.js';
 import type { Extraction } from './extract/types.js';
 import type { LoadedProject } from './load/project.js';
-import { codeFingerprint } from './code-fingerprint.js';
-import { MAX_CACHE_SIZE, readTextSafely } from './read-file-safely.js';
+import { codeFingerprint } from './base/code-fingerprint.js';
+import { MAX_CACHE_SIZE, readTextSafely } from './base/read-file-safely.js';
 
 const FILE_NAME = 'analysis.json';
 

@@ -1,6 +1,6 @@
 import type { SignalSummary } from './cluster/clustering-graph.js';
 import type { Partition, SweepPoint, WeightedEdge } from './cluster/types.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './base/diagnostics.js';
 import type { ModuleGraph } from './graph/types.js';
 import type { Metrics } from './metrics/types.js';
 import type { Plan } from './plan/types.js';

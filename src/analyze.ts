@@ -9,7 +9,7 @@ import { entityEdges } from './cluster/entity-edges.js';
 import { semanticEdges } from './cluster/semantic-edges.js';
 import { weighEdges } from './cluster/weigh-edges.js';
 import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
-import { compareDiagnostics, relativizeDiagnostics, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, relativizeDiagnostics, type Diagnostic } from './base/diagnostics.js';
 import { analysisKey, readCachedAnalysis, writeCachedAnalysis } from './analysis-cache.js';
 import { extract, readSources } from './extract/extract.js';
 import { readHistory, type History } from './extract/read-history.js';
@@ -19,7 +19,7 @@ import { reachFilter } from './load/select-files.js';
 import { toModuleId } from './load/project.js';
 import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
-import { VERSION } from './version.js';
+import { VERSION } from './base/version.js';
 
 /** Receives the wall time of each stage as it ends (for --timings); never part of the analysis. */
 export type StageObserver = (stage: string, milliseconds: number) => void;

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFingerprint, fingerprintOf } from '../src/code-fingerprint.js';
-import { VERSION } from '../src/version.js';
+import { codeFingerprint, fingerprintOf } from '../src/base/code-fingerprint.js';
+import { VERSION } from '../src/base/version.js';
 import { tempProject } from './helpers.js';
 
 describe('code fingerprint (cache keys)', () => {

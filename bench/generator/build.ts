@@ -34,7 +34,7 @@ export function buildModel(settings: BuildSettings): { model: MonolithModel; ker
   const domains = names.map((name, index) => planDomain(name, sizes.budgets[index] as number, registry, planRng));
   const roots = [plainModule('root', null, '', 'main'), plainModule('root', null, '', 'app')];
   const modules: Module[] = [...kernel.modules, ...roots, ...domains.flatMap((domain) => [domain.barrel, ...domain.modules])];
-  modules.forEach((module, index) => (module.index = index));
+  for (const [index, module] of modules.entries()) module.index = index;
   const model: MonolithModel = { layout: settings.layout, domains, kernel: kernel.modules, roots, modules };
   wire(model, kernel, settings, rng);
   assignPaths(model, rng('layout'));

@@ -42,7 +42,7 @@ function placeFolder(folder: string, modules: Module[], rng: Rng): void {
     return;
   }
   const parts = Math.ceil(modules.length / MAX_FOLDER);
-  const width = String(parts).length < 2 ? 2 : String(parts).length;
+  const width = Math.max(String(parts).length, 2);
   rng.shuffle(modules).forEach((module, index) => {
     const part = String((index % parts) + 1).padStart(width, '0');
     module.id = `${folder}/part-${part}/${module.base}.ts`;

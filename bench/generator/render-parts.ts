@@ -160,8 +160,8 @@ export interface ClassShape {
 export function classLines(shape: ClassShape): string[] {
   const blocks: string[][] = [];
   if (shape.fields.length > 0) blocks.push(indent(shape.fields));
-  const constructor = constructorLines(shape.params, shape.superCall);
-  if (constructor.length > 0) blocks.push(indent(constructor));
+  const constructorText = constructorLines(shape.params, shape.superCall);
+  if (constructorText.length > 0) blocks.push(indent(constructorText));
   blocks.push(...shape.methods);
   return [`/** ${shape.doc} */`, `${shape.head} {`, ...joinBlocks(blocks), '}'];
 }

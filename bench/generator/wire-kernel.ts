@@ -126,7 +126,7 @@ export function wireKernel(module: Module, kernel: Kernel, rng: Rng): void {
     const entry = kernel.byKey.get(key) as { spec: KernelSpec; module: Module };
     const route = rng.next();
     if (entry.spec.core && route < 0.15) viaBarrel.push([key, use]);
-    else module.deps.push(kernelDep(entry.module, use, [key], route < 0.35 ? false : true, form(use, rng)));
+    else module.deps.push(kernelDep(entry.module, use, [key], !(route < 0.35 ), form(use, rng)));
   }
   if (viaBarrel.length === 0) return;
   const merged: KernelUse = { names: viaBarrel.flatMap(([, use]) => use.names), typeNames: viaBarrel.flatMap(([, use]) => use.typeNames) };

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { SeamsError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { SeamsError } from '../base/errors.js';
+import { VERSION } from '../base/version.js';
 import { processIo, type CliIo } from './io.js';
 import { formatError } from './print-error.js';
 import { GRAPH_LEVELS, REPORT_FORMATS, chooseFormat, renderReport, type ReportFormat } from './render-report.js';
@@ -176,7 +176,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         .argument('[path]', 'folder of the project to analyse (not with --from)'),
     ).option('--from <file>', 'analysis saved with `seams analyze --format analysis`: re-render it without analysing again'),
   ).action(async (path: string | undefined, flags: AnalyzeFlags & { from?: string }) => {
-    let analysis;
+    let analysis: import('../analysis.js').Analysis;
     if (flags.from === undefined) {
       analysis = await analyzeWithFlags(path ?? '.', flags, io);
     } else {
@@ -252,7 +252,7 @@ async function analyzeWithFlags(path: string, flags: AnalyzeFlags, io: CliIo) {
   const stages: [string, number][] = [];
   const started = performance.now();
   const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
-  let analysis;
+  let analysis: import('../analysis.js').Analysis;
   try {
     analysis = await analyze(
       {

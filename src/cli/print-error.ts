@@ -1,4 +1,4 @@
-import { isSeamsError } from '../errors.js';
+import { isSeamsError } from '../base/errors.js';
 
 /** The lines printed for a failed run: `error [CODE] message` and `hint: ...`; a stack only with --debug. */
 export function formatError(error: unknown, debug: boolean): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Analysis } from '../analysis.js';
-import { SeamsError } from '../errors.js';
+import { SeamsError } from '../base/errors.js';
 import type { GraphLevel } from '../report/graph-view.js';
 
 /** Formats of `analyze` and `report`: people (text, html, markdown), tools (json, dot, mermaid), or the whole analysis (for `report --from`). */

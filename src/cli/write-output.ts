@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { SeamsError } from '../errors.js';
-import { describeKind } from '../read-file-safely.js';
+import { SeamsError } from '../base/errors.js';
+import { describeKind } from '../base/read-file-safely.js';
 import { batchChunks } from './batch-chunks.js';
 
 /**
@@ -36,12 +36,12 @@ export function writeOutput(file: string, text: string | Iterable<string>, cwd: 
     try {
       descriptor = openSync(target, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
     } catch (error) {
-      return fail(error);
+      throw fail(error);
     }
     try {
       writeAll(descriptor, text);
     } catch (error) {
-      fail(error);
+      throw fail(error);
     } finally {
       closeSync(descriptor);
     }

@@ -13,9 +13,9 @@
  * Placement runs in rounds (a module may attach through one attached in an earlier round) until
  * nothing moves. Each placed module gets its reason.
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
-import { pushTo, roundTo } from '../numbers.js';
+import { pushTo, roundTo } from '../base/numbers.js';
 import type { SignalName } from './clustering-graph.js';
 import type { WeightedEdge } from './types.js';
 

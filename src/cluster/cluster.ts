@@ -1,6 +1,6 @@
-import { globMatcher } from '../glob.js';
+import { globMatcher } from '../base/glob.js';
 import type { ClusterSettings } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { attachLeftovers, type Leftover } from './attach-leftovers.js';

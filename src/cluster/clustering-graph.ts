@@ -1,7 +1,8 @@
 import type { ClusterSettings } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
+import { pairKey, unorderedPairKey, getOrCreate } from '../base/collections.js';
 
 /** The coupling signals, in the order they are reported. */
 export const SIGNAL_NAMES = ['static', 'semantic', 'stem', 'change', 'data'] as const;
@@ -43,20 +44,19 @@ export function combineSignals(signals: Readonly<Record<SignalName, readonly Wei
     for (const edge of signals[name]) {
       // One entry per unordered pair, whatever order a signal gives its ends in.
       const [source, target] = compareStrings(edge.source, edge.target) <= 0 ? [edge.source, edge.target] : [edge.target, edge.source];
-      const key = `${source}\u0000${target}`;
+      const key = pairKey(source, target);
       const weight = factor * edge.weight;
       const existing = combined.get(key);
       if (existing) existing.weight += weight;
       else combined.set(key, { source, target, weight });
-      let part = parts.get(key);
-      if (!part) parts.set(key, (part = {}));
+      const part = getOrCreate(parts, key, () => ({}));
       part[name] = (part[name] ?? 0) + weight;
     }
   }
   return {
     edges: [...combined.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target)),
     summary: SIGNAL_NAMES.map((name) => ({ name, weight: factors[name], pairs: factors[name] === 0 ? 0 : signals[name].length })),
-    contributions: (a, b) => parts.get(compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? {},
+    contributions: (a, b) => parts.get(unorderedPairKey(a, b)) ?? {},
   };
 }
 

@@ -9,9 +9,9 @@
  * the (up to) three modules of the same service it is most strongly joined to on the clustering
  * graph, with each signal's part of that weight.
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
-import { pushTo, roundTo } from '../numbers.js';
+import { pushTo, roundTo } from '../base/numbers.js';
 import type { SignalName } from './clustering-graph.js';
 import type { Confidence, WeightedEdge } from './types.js';
 

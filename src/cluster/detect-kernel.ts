@@ -17,7 +17,7 @@
  * Compare the "omnipresent module" removal of Bunch (Mancoridis et al. 1999), here measured by
  * spread across areas instead of raw degree.
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { importSets } from './import-sets.js';

@@ -17,7 +17,7 @@
  *      module, or an app factory or aggregator (`server.ts` between `main.ts` and `app.ts`);
  * repeated until nothing changes. Each module gets the reason it was recognised.
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { importSets } from './import-sets.js';

@@ -18,9 +18,10 @@
  *     nothing (`orders/types.ts` -> order). Modules whose names say nothing have no stem.
  */
 import path from 'node:path';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import { isRoleName, nameStem } from '../extract/words.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Distinct entries a folder not named by a role word needs to count as a layer folder. */
 export const MIN_LAYER_ENTRIES = 4;
@@ -46,15 +47,13 @@ export function domainStems(ids: readonly ModuleId[], dependencies: readonly { f
     const segments = id.split('/');
     for (let depth = 0; depth < segments.length - 1; depth++) {
       const folder = segments.slice(0, depth).join('/');
-      let children = entries.get(folder);
-      if (!children) entries.set(folder, (children = new Map()));
+      const children = getOrCreate(entries, folder, () => new Map());
       const child = segments[depth] as string;
       if (!children.has(child)) children.set(child, nameStem(child));
     }
     // The file itself is an entry of its own folder.
     const folder = segments.slice(0, -1).join('/');
-    let children = entries.get(folder);
-    if (!children) entries.set(folder, (children = new Map()));
+    const children = getOrCreate(entries, folder, () => new Map());
     const file = segments[segments.length - 1] as string;
     if (!children.has(file)) children.set(file, nameStem(file));
   }

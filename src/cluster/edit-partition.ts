@@ -3,9 +3,9 @@
  * name keeps the id), then `move` puts every module matching a glob into a service (an existing
  * one, or a new one of that name). The kernel keeps its kind; emptied services disappear.
  */
-import { globMatcher } from '../glob.js';
-import { compareStrings } from '../diagnostics.js';
-import { SeamsError } from '../errors.js';
+import { globMatcher } from '../base/glob.js';
+import { compareStrings } from '../base/compare.js';
+import { SeamsError } from '../base/errors.js';
 import type { ModuleId } from '../extract/types.js';
 import { KERNEL_ID, SHELL_ID, UNATTACHED_ID, type Cluster, type Partition } from './types.js';
 

@@ -5,9 +5,10 @@
  * most 1 to any module's total weight however many modules use it; entities used by more than
  * MAX_USERS modules are common data and add nothing (and would make the signal quadratic).
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { DataEntities } from '../graph/types.js';
 import type { WeightedEdge } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 /** Entities used by more modules than this add no data coupling. */
 export const MAX_USERS = 40;
@@ -16,8 +17,7 @@ export function entityEdges(data: DataEntities): WeightedEdge[] {
   const usersOf = new Map<string, string[]>();
   for (const [module, names] of Object.entries(data.uses)) {
     for (const name of names) {
-      let users = usersOf.get(name);
-      if (!users) usersOf.set(name, (users = []));
+      const users = getOrCreate(usersOf, name, () => []);
       users.push(module);
     }
   }
@@ -28,7 +28,7 @@ export function entityEdges(data: DataEntities): WeightedEdge[] {
     const weight = 1 / (sorted.length - 1);
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
-        const key = `${sorted[i]}\u0000${sorted[j]}`;
+        const key = pairKey(sorted[i] as string, sorted[j] as string);
         const existing = weights.get(key);
         if (existing) existing.weight += weight;
         else weights.set(key, { source: sorted[i] as string, target: sorted[j] as string, weight });

@@ -1,5 +1,6 @@
 import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Who imports each module and what each module imports, on the see-through graph (self-imports left out). */
 export interface ImportSets {
@@ -19,7 +20,6 @@ export function importSets(graph: ModuleGraph): ImportSets {
 }
 
 function setOf(map: Map<ModuleId, Set<ModuleId>>, key: ModuleId): Set<ModuleId> {
-  let value = map.get(key);
-  if (!value) map.set(key, (value = new Set()));
+  const value = getOrCreate(map, key, () => new Set());
   return value;
 }

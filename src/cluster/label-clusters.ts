@@ -1,4 +1,4 @@
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import { isRoleName, nameStem } from '../extract/words.js';
 

@@ -1,4 +1,4 @@
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { louvain, LouvainRunaway, nodeId, nodeKey, UndirectedGraph, withMoveBudget } from '../graph/graphology.js';
 import { createRandom } from './random.js';
 import type { WeightedEdge } from './types.js';

@@ -14,6 +14,7 @@
  */
 import { louvainGroups } from './louvain-groups.js';
 import type { WeightedEdge } from './types.js';
+import { getOrCreate, unorderedPairKey } from '../base/collections.js';
 
 /** Smallest part a split may leave, on a graph of up to 5,000 units. */
 export const MIN_PART = 5;
@@ -37,8 +38,7 @@ export function refineGroups(groups: readonly string[][], edges: readonly Weight
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + edge.weight);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + edge.weight);
     for (const end of [edge.source, edge.target]) {
-      let list = adjacency.get(end);
-      if (!list) adjacency.set(end, (list = []));
+      const list = getOrCreate(adjacency, end, () => []);
       list.push(edge);
     }
   }
@@ -72,14 +72,13 @@ function separatedParts(initial: string[][], inner: readonly WeightedEdge[], deg
   const volume = parts.map((part) => part.reduce((sum, id) => sum + (degree.get(id) ?? 0), 0));
   const internal: number[] = parts.map(() => 0);
   const weights = new Map<string, number>();
-  const pairKey = (a: number, b: number) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   let groupInternal = 0;
   for (const edge of inner) {
     const a = partOf.get(edge.source) as number;
     const b = partOf.get(edge.target) as number;
     groupInternal += edge.weight;
     if (a === b) internal[a] = (internal[a] as number) + edge.weight;
-    else weights.set(pairKey(a, b), (weights.get(pairKey(a, b)) ?? 0) + edge.weight);
+    else weights.set(unorderedPairKey(a, b), (weights.get(unorderedPairKey(a, b)) ?? 0) + edge.weight);
   }
   const groupVolume = volume.reduce((sum, value) => sum + value, 0);
   const groupConductance = groupVolume === 0 ? 0 : (groupVolume - 2 * groupInternal) / groupVolume;
@@ -98,7 +97,7 @@ function separatedParts(initial: string[][], inner: readonly WeightedEdge[], deg
     let targetWeight = -1;
     for (const other of alive) {
       if (other === worst) continue;
-      const weight = weights.get(pairKey(worst, other)) ?? 0;
+      const weight = weights.get(unorderedPairKey(worst, other)) ?? 0;
       if (weight > targetWeight) [target, targetWeight] = [other, weight];
     }
     (parts[target] as string[]).push(...(parts[worst] as string[]));
@@ -106,8 +105,8 @@ function separatedParts(initial: string[][], inner: readonly WeightedEdge[], deg
     internal[target] = (internal[target] as number) + (internal[worst] as number) + Math.max(0, targetWeight);
     for (const other of alive) {
       if (other === worst || other === target) continue;
-      const moved = weights.get(pairKey(worst, other)) ?? 0;
-      if (moved > 0) weights.set(pairKey(target, other), (weights.get(pairKey(target, other)) ?? 0) + moved);
+      const moved = weights.get(unorderedPairKey(worst, other)) ?? 0;
+      if (moved > 0) weights.set(unorderedPairKey(target, other), (weights.get(unorderedPairKey(target, other)) ?? 0) + moved);
     }
     alive.delete(worst);
   }

@@ -9,9 +9,10 @@
  * `neighbours` most similar modules with similarity ≥ `minSimilarity`. Edges are undirected
  * (source < target), weight = similarity (the larger if both ends kept the pair).
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 export interface SemanticOptions {
   /** Nearest neighbours kept per module. */
@@ -54,8 +55,7 @@ export function semanticEdges(vocabulary: ReadonlyMap<ModuleId, Readonly<Record<
   vectors.forEach((vector, index) => {
     for (const [term, weight] of vector) {
       if ((df.get(term) ?? 0) > maxDf) continue;
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
+      const list = getOrCreate(postings, term, () => []);
       list.push({ index, weight });
     }
   });
@@ -74,7 +74,7 @@ export function semanticEdges(vocabulary: ReadonlyMap<ModuleId, Readonly<Record<
       .slice(0, options.neighbours);
     for (const [other, score] of kept) {
       const [a, b] = index < other ? [index, other] : [other, index];
-      const key = `${a}\u0000${b}`;
+      const key = pairKey(a, b);
       best.set(key, Math.max(best.get(key) ?? 0, score));
     }
   });

@@ -7,9 +7,10 @@
  * as a ring lattice instead (each module linked to the CLIQUE_NEIGHBOURS next ones in id order,
  * 1 / (2 · CLIQUE_NEIGHBOURS) each, so the total per module is still 1) to stay sparse.
  */
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Families up to this size are joined pairwise. */
 export const MAX_CLIQUE = 64;
@@ -20,8 +21,7 @@ export const CLIQUE_NEIGHBOURS = 16;
 export function stemEdges(stems: ReadonlyMap<ModuleId, string>): WeightedEdge[] {
   const families = new Map<string, ModuleId[]>();
   for (const [id, stem] of stems) {
-    let family = families.get(stem);
-    if (!family) families.set(stem, (family = []));
+    const family = getOrCreate(families, stem, () => []);
     family.push(id);
   }
   const edges: WeightedEdge[] = [];

@@ -12,7 +12,7 @@
  * towards few or many services. Ties go to the lower γ. Every point is reported.
  */
 import { louvainGroups } from './louvain-groups.js';
-import { round4 } from '../numbers.js';
+import { round4 } from '../base/numbers.js';
 import type { SweepPoint, WeightedEdge } from './types.js';
 import type { Units } from './units.js';
 

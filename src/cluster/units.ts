@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { ClusterSettings } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
+import { pairKey } from '../base/collections.js';
 
 /** What Louvain partitions: files, folders, or the files pinned to one service, with the edges between them. */
 export interface Units {
@@ -42,7 +43,7 @@ export function toUnits(modules: readonly ModuleId[], edges: readonly WeightedEd
     const b = unitOf.get(edge.target);
     if (a === undefined || b === undefined || a === b) continue;
     const [source, target] = compareStrings(a, b) < 0 ? [a, b] : [b, a];
-    const key = `${source}\u0000${target}`;
+    const key = pairKey(source, target);
     const existing = weights.get(key);
     if (existing) existing.weight += edge.weight;
     else weights.set(key, { source, target, weight: edge.weight });
@@ -54,7 +55,7 @@ export function toUnits(modules: readonly ModuleId[], edges: readonly WeightedEd
     pinOf,
     weightBetween: (a, b) => {
       const [source, target] = compareStrings(a, b) < 0 ? [a, b] : [b, a];
-      return weights.get(`${source}\u0000${target}`)?.weight ?? 0;
+      return weights.get(pairKey(source, target))?.weight ?? 0;
     },
   };
 }

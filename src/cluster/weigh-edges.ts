@@ -1,7 +1,8 @@
 import type { ClusterSettings } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { DependencyEdge, ModuleGraph } from '../graph/types.js';
 import type { WeightedEdge } from './types.js';
+import { pairKey } from '../base/collections.js';
 
 /** Percentile of fan-in and fan-out above which a module counts as a hub. */
 export const HUB_PERCENTILE = 0.95;
@@ -34,7 +35,7 @@ export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): Weigh
   const weights = new Map<string, WeightedEdge>();
   for (const edge of graph.dependencies) {
     const [source, target] = compareStrings(edge.from, edge.to) < 0 ? [edge.from, edge.to] : [edge.to, edge.from];
-    const key = `${source}\u0000${target}`;
+    const key = pairKey(source, target);
     const damping = Math.max(1, (fanIn.get(edge.to) ?? 0) / hubIn) * Math.max(1, (fanOut.get(edge.from) ?? 0) / hubOut);
     const weight = edgeWeight(edge, settings) / damping;
     const existing = weights.get(key);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 
 /** seams.config.json: project settings kept in the repository (JSON only; nothing is executed). */
 export interface ConfigFile {

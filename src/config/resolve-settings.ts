@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../read-file-safely.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../base/read-file-safely.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, RESERVED_SERVICE_IDS, type ClusterSettings, type Settings } from './settings.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { codeFingerprint } from '../code-fingerprint.js';
-import { MAX_CACHE_SIZE, readTextSafely } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { codeFingerprint } from '../base/code-fingerprint.js';
+import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import type { FileFacts } from './parse-file.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { walk, type NodeVisitor } from './walk.js';
 
 /** ORM entities a file declares and the entity names it uses, read from its syntax alone. */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { RawExports } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { RawImport } from './types.js';
 import { walk, type NodeVisitor } from './walk.js';
 

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { NodeVisitor } from './walk.js';
 
 const MODULE_KEYS = new Set(['imports', 'providers', 'controllers', 'exports']);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import { toModuleId } from '../load/project.js';
-import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 
 /** Dependency fields of package.json that declare a package. */
 const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

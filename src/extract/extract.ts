@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { compareDiagnostics, compareStrings } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { compareDiagnostics } from '../base/diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
-import { readFileSafely } from '../read-file-safely.js';
+import { readFileSafely } from '../base/read-file-safely.js';
 import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { looksMinified } from './looks-minified.js';

@@ -1,6 +1,7 @@
-import { SeamsError } from '../errors.js';
+import { SeamsError } from '../base/errors.js';
 import { gitIn } from './run-git.js';
 import type { ModuleId } from './types.js';
+import { pairKey } from '../base/collections.js';
 
 /** The --format of each commit: a mark no analysed path equals. */
 const COMMIT_MARK = '%x01%x01commit';
@@ -52,7 +53,7 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
     for (const file of files) changes.set(file, (changes.get(file) ?? 0) + 1);
     for (let i = 0; i < files.length; i++) {
       for (let j = i + 1; j < files.length; j++) {
-        const key = `${files[i]}\u0000${files[j]}`;
+        const key = pairKey(files[i] as string, files[j] as string);
         pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
       }
     }
@@ -120,5 +121,6 @@ export function sinceForGit(since: string): string {
     // A bare date gets midnight: git alone would take the current time of day.
     if (valid) return DATE.test(text) ? `${text} 00:00:00` : text;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   throw new SeamsError('OPTION_INVALID', `--since must be a date git reads unambiguously, got '${since.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, 'for example --since 2024-01-01, --since "2024-01-01T12:00:00Z" or --since "6 months ago"');
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { scanFolder } from '../load/scan-folder.js';
 import { toModuleId } from '../load/project.js';
-import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 
 /** A Prisma model declared in a schema file. */
 export interface PrismaModel {

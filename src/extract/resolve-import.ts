@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import { guardedSystem } from '../load/guarded-system.js';
 import { toModuleId, type LoadedProject, type ProjectConfig, type WorkspacePackage } from '../load/project.js';
 import { findSource } from './find-source.js';
 import { workspaceCandidates } from './resolve-workspace.js';
 import type { ImportTarget, ModuleId, RawImport } from './types.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Resolves one import of a file; `include` adds a file reached by import to the analysed set. */
 export interface ResolveImport {
@@ -43,8 +44,7 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
   for (const config of [...project.projects].reverse()) for (const file of config.files) projectOf.set(path.normalize(file), config);
   const caches = new Map<ProjectConfig, ts.ModuleResolutionCache>();
   const cacheOf = (config: ProjectConfig) => {
-    let cache = caches.get(config);
-    if (!cache) caches.set(config, (cache = ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions)));
+    const cache = getOrCreate(caches, config, () => ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions));
     return cache;
   };
   const internal = (file: string | null): ImportTarget | null => (file === null ? null : { type: 'internal', module: byPath.get(file) as ModuleId });

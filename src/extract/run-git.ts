@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { SeamsError } from '../errors.js';
+import { SeamsError } from '../base/errors.js';
 
 /**
  * The one way seams runs git. The analysed repository is not trusted: its `.git/config` (and the
@@ -54,7 +54,9 @@ export const OVERRIDES: readonly string[] = [
 
 /** Revisions the user gives (`--changed-since`) must not be read as options by git. */
 export function checkRevision(ref: string, option: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   if (ref === '' || ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
     throw new SeamsError('OPTION_INVALID', `${option} must be a git revision, got '${ref.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, `a branch, tag or commit such as origin/main; a revision cannot start with '-'`);
   }
 }

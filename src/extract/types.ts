@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import type { BootstrapFact } from './collect-bootstrap.js';
 import type { EntityFacts } from './collect-entities.js';
 import type { PrismaModel } from './read-prisma.js';

@@ -1,6 +1,6 @@
-import { compareStrings } from '../diagnostics.js';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
+import { compareStrings } from '../base/compare.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 import type { BaselineEntry, RuleId, Violation } from './types.js';
 
 const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypassed', 'service-cycle', 'budget-exceeded'];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, readRequiredText } from '../read-file-safely.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 
 /** The boundaries a team agreed on (seams.boundaries.json, schema/boundaries.schema.json). */
 export interface Boundaries {

@@ -1,4 +1,4 @@
-import { SeamsError } from '../errors.js';
+import { SeamsError } from '../base/errors.js';
 import { checkRevision, firstLine, gitIn } from '../extract/run-git.js';
 
 /**

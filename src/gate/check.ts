@@ -1,7 +1,7 @@
 import type { Progress } from '../analyze.js';
 import path from 'node:path';
 import { resolveSettings, type AnalyzeOptions } from '../config/resolve-settings.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from '../base/diagnostics.js';
 import { extract } from '../extract/extract.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { loadProject } from '../load/load-project.js';

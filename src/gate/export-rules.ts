@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { Boundaries } from './boundaries.js';
 
 /**

@@ -12,13 +12,14 @@
  * A violation is reported per imported name, so its identity (rule, importing module, imported
  * module, name) survives moved lines, reordered imports and renamed unrelated files.
  */
-import { globMatcher } from '../glob.js';
-import { compareStrings } from '../diagnostics.js';
+import { globMatcher } from '../base/glob.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
 import type { Boundaries } from './boundaries.js';
 import type { RuleId, Violation } from './types.js';
+import { pairKey } from '../base/collections.js';
 
 /** Module -> service under the boundaries (first service in name order whose globs match), and the modules none claims. */
 export function assignServices(modules: readonly ModuleId[], boundaries: Boundaries): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
@@ -55,7 +56,7 @@ export function findViolations(graph: ModuleGraph, boundaries: Boundaries, servi
     if (!allowed) violations.push(...perSymbol(edge, 'dependency-not-allowed', fromService, toService, `${fromService} may not depend on ${toService}`));
     const isEntry = entryPoints.get(toService);
     if (isEntry && !isEntry(edge.to)) violations.push(...perSymbol(edge, 'entry-point-bypassed', fromService, toService, `${edge.to} is not a public entry point of ${toService}`));
-    if (cyclic.has(`${fromService}\u0000${toService}`)) violations.push(...perSymbol(edge, 'service-cycle', fromService, toService, `${fromService} and ${toService} depend on each other (a cycle between services)`));
+    if (cyclic.has(pairKey(fromService, toService))) violations.push(...perSymbol(edge, 'service-cycle', fromService, toService, `${fromService} and ${toService} depend on each other (a cycle between services)`));
   }
   violations.push(...budgetViolations(crossing, boundaries, serviceOf));
   return violations.sort(compareViolations);
@@ -76,7 +77,7 @@ function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<Module
     if (component.length < 2) continue;
     const members = new Set(component);
     services.forEachDirectedEdge((_edge, _attributes, source, target) => {
-      if (members.has(source) && members.has(target)) pairs.add(`${nodeId(source)}\u0000${nodeId(target)}`);
+      if (members.has(source) && members.has(target)) pairs.add(pairKey(nodeId(source), nodeId(target)));
     });
   }
   return pairs;

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Analysis } from '../analysis.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import { entryOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices, findViolations } from './find-violations.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Where `seams init` points "$schema": the schema shipped in the installed package. */
 export const SCHEMA_REFERENCE = './node_modules/seams/schema/boundaries.schema.json';
@@ -27,8 +28,7 @@ export function initBoundaries(analysis: Analysis): { boundaries: Boundaries & {
     const from = serviceOf.get(edge.from);
     const to = serviceOf.get(edge.to);
     if (from === undefined || to === undefined || from === to) continue;
-    let set = allowed.get(from);
-    if (!set) allowed.set(from, (set = new Set()));
+    const set = getOrCreate(allowed, from, () => new Set());
     set.add(to);
   }
   for (const [name, service] of Object.entries(services)) service.allow = [...(allowed.get(name) ?? [])].sort(compareStrings);
@@ -50,8 +50,7 @@ export function moduleGlobs(assignment: Readonly<Record<ModuleId, string>>): Map
   const clustersUnder = new Map<string, Set<string>>();
   for (const [id, cluster] of Object.entries(assignment)) {
     for (let folder = path.posix.dirname(id); folder !== '.'; folder = path.posix.dirname(folder)) {
-      let set = clustersUnder.get(folder);
-      if (!set) clustersUnder.set(folder, (set = new Set()));
+      const set = getOrCreate(clustersUnder, folder, () => new Set());
       set.add(cluster);
     }
   }
@@ -61,8 +60,7 @@ export function moduleGlobs(assignment: Readonly<Record<ModuleId, string>>): Map
     for (let folder = path.posix.dirname(id); folder !== '.'; folder = path.posix.dirname(folder)) {
       if (clustersUnder.get(folder)?.size === 1) glob = `${folder}/**`;
     }
-    let set = result.get(cluster);
-    if (!set) result.set(cluster, (set = new Set()));
+    const set = getOrCreate(result, cluster, () => new Set());
     set.add(glob);
   }
   return new Map([...result.entries()].map(([cluster, set]) => [cluster, [...set].sort(compareStrings)]));

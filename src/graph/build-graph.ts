@@ -1,8 +1,9 @@
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
 import { createDeclarationLookup, type Declaration } from './declarations.js';
 import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDetail, type ModuleEdge, type ModuleGraph } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 /**
  * Merges each module's resolved imports into one edge per ordered pair of analysed modules
@@ -40,7 +41,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
         const declaring = (declared.get(symbol) as Declaration).module;
-        if (symbol !== '*') getOrCreate(declarations, `${module.id}\u0000${target.module}`, () => new Map<string, ModuleId>()).set(symbol, declaring);
+        if (symbol !== '*') getOrCreate(declarations, pairKey(module.id, target.module), () => new Map<string, ModuleId>()).set(symbol, declaring);
         getOrCreate(byTarget, declaring, () => []).push(symbol);
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
@@ -70,7 +71,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}), ...(member ? { member } : {}) }));
   const edges: ModuleEdge[] = writtenEdges.edges().map((edge) => ({
     ...edge,
-    declarations: [...(declarations.get(`${edge.from}\u0000${edge.to}`) ?? new Map<string, ModuleId>()).entries()]
+    declarations: [...(declarations.get(pairKey(edge.from, edge.to)) ?? new Map<string, ModuleId>()).entries()]
       .map(([symbol, module]) => ({ symbol, module }))
       .sort((a, b) => compareStrings(a.symbol, b.symbol)),
   }));
@@ -109,7 +110,7 @@ class EdgeMerger {
   private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; wired: boolean; member: boolean; symbols: Set<string>; details: ImportDetail[] }>();
 
   add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): void {
-    const key = `${from}\u0000${to}`;
+    const key = pairKey(from, to);
     let edge = this.byPair.get(key);
     if (edge === undefined) {
       edge = { from, to, kinds: new Set(), typeOnly: true, wired: false, member: false, symbols: new Set(), details: [] };
@@ -144,8 +145,3 @@ class EdgeMerger {
   }
 }
 
-function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = create()));
-  return value;
-}

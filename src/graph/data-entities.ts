@@ -1,6 +1,7 @@
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { Extraction, ModuleId } from '../extract/types.js';
 import type { DataEntities, DependencyEdge } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 /**
  * Entities and their users: every TypeORM/Mongoose/Sequelize entity a module declares, and every
@@ -22,16 +23,15 @@ export function dataEntities(extraction: Extraction, dependencies: readonly Depe
   const prismaByClientName = new Map(extraction.prismaModels.map((model) => [model.name.charAt(0).toLowerCase() + model.name.slice(1), model.name]));
   const byBinding = new Map<string, string>();
   for (const module of extraction.modules) {
-    for (const declared of module.entities.declares) if (entities.get(declared.name)?.declaredIn === module.id) byBinding.set(`${module.id}\u0000${declared.binding}`, declared.name);
+    for (const declared of module.entities.declares) if (entities.get(declared.name)?.declaredIn === module.id) byBinding.set(pairKey(module.id, declared.binding), declared.name);
   }
   const imported = new Map<ModuleId, string[]>();
   for (const edge of dependencies) {
     if (edge.typeOnly) continue;
     for (const symbol of edge.symbols) {
-      const entity = byBinding.get(`${edge.to}\u0000${symbol}`);
+      const entity = byBinding.get(pairKey(edge.to, symbol));
       if (entity === undefined) continue;
-      let list = imported.get(edge.from);
-      if (!list) imported.set(edge.from, (list = []));
+      const list = getOrCreate(imported, edge.from, () => []);
       list.push(entity);
     }
   }

@@ -8,6 +8,7 @@
  * it exists at run time, whatever the importing statement says.
  */
 import type { ModuleExports, ModuleId } from '../extract/types.js';
+import { pairKey } from '../base/collections.js';
 
 /** Longest re-export chain followed. */
 const MAX_DEPTH = 64;
@@ -23,7 +24,7 @@ export type DeclarationLookup = (module: ModuleId, name: string) => Declaration 
 export function createDeclarationLookup(exportsOf: ReadonlyMap<ModuleId, ModuleExports>): DeclarationLookup {
   const memo = new Map<string, Declaration | null>();
   const lookup = (module: ModuleId, name: string, visiting: Set<string>, depth: number): Declaration | null => {
-    const key = `${module}\u0000${name}`;
+    const key = pairKey(module, name);
     if (memo.has(key)) return memo.get(key) as Declaration | null;
     if (visiting.has(key) || depth > MAX_DEPTH) return null;
     const exports = exportsOf.get(module);

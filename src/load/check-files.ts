@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../diagnostics.js';
-import { inspectFile } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { inspectFile } from '../base/read-file-safely.js';
 import { toModuleId } from './project.js';
 
-export { formatBytes } from '../read-file-safely.js';
+export { formatBytes } from '../base/read-file-safely.js';
 
 /**
  * Drops selected files that cannot or should not be read, each with a diagnostic: a symbolic

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { compareStrings } from '../base/compare.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { toModuleId, type WorkspacePackage } from './project.js';
 
 export interface Workspaces {

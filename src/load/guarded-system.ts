@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import type { Diagnostic } from '../diagnostics.js';
-import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { toModuleId } from './project.js';
 
 /**

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, inspectFile } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { compareStrings } from '../base/compare.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, inspectFile } from '../base/read-file-safely.js';
 import { checkFiles } from './check-files.js';
 import { findWorkspaces } from './find-workspaces.js';
 import { relativeToRoot, toModuleId, type LoadedProject, type ProjectConfig } from './project.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ts } from 'ts-morph';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 
 /** One TypeScript project (a tsconfig, or the scanned folder) and the files it contributes. */
 export interface ProjectConfig {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import type { Diagnostic } from '../diagnostics.js';
-import { SeamsError } from '../errors.js';
-import { MAX_CONFIG_SIZE, readTextSafely } from '../read-file-safely.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { guardedSystem } from './guarded-system.js';
 import { relativeToRoot } from './project.js';
 

@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SKIPPED_FOLDERS } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 
 /**
  * Every entry under `root` that is not a folder and whose name ends with one of `extensions`
@@ -14,7 +14,7 @@ export function scanFolder(root: string, extensions: readonly string[]): string[
   const pending = [root];
   while (pending.length > 0) {
     const folder = pending.pop() as string;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { globMatcher } from '../glob.js';
+import { globMatcher } from '../base/glob.js';
 import { DEFAULT_EXCLUDES, SKIPPED_FOLDERS, SOURCE_EXTENSIONS, TOOL_FILE_PATTERN, type Settings } from '../config/settings.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { toModuleId } from './project.js';
+import { getOrCreate } from '../base/collections.js';
 
 /**
  * Applies the file-selection rules to candidate files (absolute paths): files outside the root
@@ -59,8 +60,7 @@ function toolFileTest(root: string): (id: string, file: string) => boolean {
     if (!TOOL_FILE_PATTERN.test(path.posix.basename(id))) return false;
     if (!id.includes('/')) return true;
     const folder = path.dirname(file);
-    let isPackageRoot = packageRoots.get(folder);
-    if (isPackageRoot === undefined) packageRoots.set(folder, (isPackageRoot = folder === root || existsSync(path.join(folder, 'package.json'))));
+    const isPackageRoot = getOrCreate(packageRoots, folder, () => folder === root || existsSync(path.join(folder, 'package.json')));
     return isPackageRoot;
   };
 }

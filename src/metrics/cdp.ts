@@ -11,16 +11,15 @@
  * ordered pair add nothing. Range [0, 1], lower is better; 0 when no pair has a dependency.
  */
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
 import type { ServiceDependency } from '../plan/types.js';
+import { unorderedPairKey, getOrCreate } from '../base/collections.js';
 
 export function cyclicDependencyPairs(dependencies: readonly ServiceDependency[]): number {
   const directions = new Map<string, Set<ClusterId>>();
   for (const dependency of dependencies) {
     if (dependency.from === dependency.to || dependency.imports <= 0) continue;
-    const key = compareStrings(dependency.from, dependency.to) < 0 ? `${dependency.from}\u0000${dependency.to}` : `${dependency.to}\u0000${dependency.from}`;
-    let importers = directions.get(key);
-    if (!importers) directions.set(key, (importers = new Set()));
+    const key = unorderedPairKey(dependency.from, dependency.to);
+    const importers = getOrCreate(directions, key, () => new Set());
     importers.add(dependency.from);
   }
   if (directions.size === 0) return 0;

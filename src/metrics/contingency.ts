@@ -1,3 +1,4 @@
+import { pairKey } from '../base/collections.js';
 /**
  * The contingency table of two partitions over the objects both contain: the size of each
  * cluster on either side and the overlap of every pair of clusters that share an object. The
@@ -25,7 +26,7 @@ export function contingency(actual: Readonly<Record<string, string>>, expected: 
     const clusterB = expected[id] as string;
     sizesA.set(clusterA, (sizesA.get(clusterA) ?? 0) + 1);
     sizesB.set(clusterB, (sizesB.get(clusterB) ?? 0) + 1);
-    const key = `${clusterA}\u0000${clusterB}`;
+    const key = pairKey(clusterA, clusterB);
     const cell = cells.get(key);
     if (cell) cell.count++;
     else cells.set(key, { clusterA, clusterB, count: 1 });

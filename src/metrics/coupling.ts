@@ -10,6 +10,7 @@
 import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
+import { getOrCreate } from '../base/collections.js';
 
 export interface Coupling {
   ca: number;
@@ -26,8 +27,7 @@ export function couplingAll(edges: readonly DependencyEdge[], assignment: Readon
   const afferent = new Map<ClusterId, Set<ModuleId>>();
   const efferent = new Map<ClusterId, Set<ModuleId>>();
   const add = (map: Map<ClusterId, Set<ModuleId>>, cluster: ClusterId, module: ModuleId) => {
-    let set = map.get(cluster);
-    if (!set) map.set(cluster, (set = new Set()));
+    const set = getOrCreate(map, cluster, () => new Set());
     set.add(module);
   };
   for (const edge of edges) {

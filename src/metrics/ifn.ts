@@ -19,9 +19,10 @@
  * no clusters; `perService` has one entry per cluster, keys in compareStrings order.
  */
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
+import { pairKey } from '../base/collections.js';
 
 export interface InterfaceNumber {
   /** IFN: the mean of `perService` over all clusters; 0 with none. */
@@ -40,7 +41,7 @@ export function interfaceNumber(edges: readonly DependencyEdge[], assignment: Re
     if (edge.kinds.length > 0 && edge.kinds.every((kind) => kind === 'reexport')) continue;
     const interfaces = published.get(to);
     if (!interfaces) continue;
-    for (const symbol of edge.symbols.length === 0 ? ['*'] : edge.symbols) interfaces.add(`${edge.to}\u0000${symbol}`);
+    for (const symbol of edge.symbols.length === 0 ? ['*'] : edge.symbols) interfaces.add(pairKey(edge.to, symbol));
   }
   // Built with fromEntries, never by assignment: a service named `__proto__` stays an own key.
   const perService: Record<ClusterId, number> = Object.fromEntries([...published.keys()].sort(compareStrings).map((cluster) => [cluster, published.get(cluster)?.size ?? 0]));

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../base/collections.js';
 /**
  * MoJoFM: agreement of a computed partition A with an expected partition B, in [0, 100]
  * (Z. Wen and V. Tzerpos, "An Effectiveness Measure for Software Clustering Algorithms",
@@ -38,8 +39,7 @@ export function mno(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   const tagCounts = new Map<string, Map<string, number>>();
   for (const [id, clusterA] of Object.entries(a)) {
     const tag = b[id] as string;
-    let counts = tagCounts.get(clusterA);
-    if (!counts) tagCounts.set(clusterA, (counts = new Map()));
+    const counts = getOrCreate(tagCounts, clusterA, () => new Map());
     counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
   let kept = 0;

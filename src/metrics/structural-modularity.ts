@@ -17,9 +17,10 @@
  * no clusters.
  */
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
+import { pairKey } from '../base/collections.js';
 
 export function structuralModularity(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
   const sizes = new Map<ClusterId, number>();
@@ -35,7 +36,7 @@ export function structuralModularity(edges: readonly DependencyEdge[], assignmen
       continue;
     }
     const [first, second] = compareStrings(from, to) < 0 ? [from, to] : [to, from];
-    const key = `${first}\u0000${second}`;
+    const key = pairKey(first, second);
     const pair = between.get(key);
     if (pair) pair.count++;
     else between.set(key, { first, second, count: 1 });

@@ -18,7 +18,7 @@
  * 0 for an assignment with no clusters.
  */
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
 

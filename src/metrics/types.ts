@@ -69,4 +69,4 @@ export interface Metrics {
   services: ServiceMetrics[];
 }
 
-export { round4 } from '../numbers.js';
+export { round4 } from '../base/numbers.js';

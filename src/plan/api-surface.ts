@@ -9,9 +9,10 @@
  * the consumers, counted at the module that declares each name.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleGraph } from '../graph/types.js';
 import type { ApiSurface, ApiSymbol } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurface[] {
   const byService = new Map<ClusterId, Map<string, ApiSymbol & { consumerSet: Set<ClusterId> }>>();
@@ -26,11 +27,9 @@ export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurfac
         const module = declaredIn.get(symbol) ?? edge.to;
         const owner = partition.assignment[module];
         if (owner === undefined || owner === consumer) continue;
-        let symbols = byService.get(owner);
-        if (!symbols) byService.set(owner, (symbols = new Map()));
-        const key = `${module}\u0000${symbol}`;
-        let entry = symbols.get(key);
-        if (!entry) symbols.set(key, (entry = { symbol, module, kind: 'type', consumers: [], importSites: 0, consumerSet: new Set() }));
+        const symbols = getOrCreate(byService, owner, () => new Map());
+        const key = pairKey(module, symbol);
+        const entry = getOrCreate(symbols, key, () => ({ symbol, module, kind: 'type' as const, consumers: [], importSites: 0, consumerSet: new Set<string>() }));
         entry.importSites++;
         entry.consumerSet.add(consumer);
         if (!detail.typeOnly && detail.typeSymbols?.includes(symbol) !== true) entry.kind = 'operation';

@@ -9,8 +9,9 @@
  * behind them ("cut these imports"). Deterministic; linear in the number of dependencies per step.
  */
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { CrossingImport, ServiceCycle, ServiceDependency } from './types.js';
+import { pairKey } from '../base/collections.js';
 
 export function breakCycles(components: readonly ClusterId[][], dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>): ServiceCycle[] {
   return components
@@ -24,7 +25,7 @@ export function breakCycles(components: readonly ClusterId[][], dependencies: re
         .filter((dependency) => (position.get(dependency.to) as number) < (position.get(dependency.from) as number))
         .map((dependency) => ({ from: dependency.from, to: dependency.to, imports: dependency.imports }))
         .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
-      const imports = cut.flatMap((dependency) => crossing.get(`${dependency.from}\u0000${dependency.to}`) ?? []);
+      const imports = cut.flatMap((dependency) => crossing.get(pairKey(dependency.from, dependency.to)) ?? []);
       return { services: [...component].sort(compareStrings), cut, imports };
     })
     .sort((a, b) => compareStrings(a.services[0] ?? '', b.services[0] ?? ''));
@@ -37,18 +38,18 @@ export function breakCycles(components: readonly ClusterId[][], dependencies: re
  * Sorted by the pair.
  */
 export function mutualDependencies(dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>, cycleBreaks: readonly ServiceCycle[] = []): ServiceCycle[] {
-  const cutByCycles = new Set(cycleBreaks.flatMap((cycle) => cycle.cut.map((item) => `${item.from}\u0000${item.to}`)));
-  const byPair = new Map(dependencies.map((dependency) => [`${dependency.from}\u0000${dependency.to}`, dependency]));
+  const cutByCycles = new Set(cycleBreaks.flatMap((cycle) => cycle.cut.map((item) => pairKey(item.from, item.to))));
+  const byPair = new Map(dependencies.map((dependency) => [pairKey(dependency.from, dependency.to), dependency]));
   return dependencies
-    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && byPair.has(`${dependency.to}\u0000${dependency.from}`))
+    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && byPair.has(pairKey(dependency.to, dependency.from)))
     .map((forward) => {
-      const backward = byPair.get(`${forward.to}\u0000${forward.from}`) as ServiceDependency;
+      const backward = byPair.get(pairKey(forward.to, forward.from)) as ServiceDependency;
       const tie = backward.imports === forward.imports;
-      const cut = tie ? (cutByCycles.has(`${forward.from}\u0000${forward.to}`) && !cutByCycles.has(`${backward.from}\u0000${backward.to}`) ? forward : backward) : backward.imports < forward.imports ? backward : forward;
+      const cut = tie ? (cutByCycles.has(pairKey(forward.from, forward.to)) && !cutByCycles.has(pairKey(backward.from, backward.to)) ? forward : backward) : backward.imports < forward.imports ? backward : forward;
       return {
         services: [forward.from, forward.to],
         cut: [{ from: cut.from, to: cut.to, imports: cut.imports }],
-        imports: crossing.get(`${cut.from}\u0000${cut.to}`) ?? [],
+        imports: crossing.get(pairKey(cut.from, cut.to)) ?? [],
       };
     });
 }

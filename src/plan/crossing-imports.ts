@@ -1,7 +1,8 @@
 import type { Partition } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleGraph } from '../graph/types.js';
 import type { CrossingImport } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 /**
  * Every import statement between two different services, keyed `from\0to` by service pair, seen
@@ -12,7 +13,7 @@ import type { CrossingImport } from './types.js';
  */
 export function crossingImports(graph: ModuleGraph, partition: Partition): Map<string, CrossingImport[]> {
   const byPair = new Map<string, CrossingImport[]>();
-  const wired = new Set(graph.dependencies.filter((edge) => edge.wired === true).map((edge) => `${edge.from}\u0000${edge.to}`));
+  const wired = new Set(graph.dependencies.filter((edge) => edge.wired === true).map((edge) => pairKey(edge.from, edge.to)));
   for (const edge of graph.edges) {
     const from = partition.assignment[edge.from];
     if (from === undefined) continue;
@@ -21,19 +22,17 @@ export function crossingImports(graph: ModuleGraph, partition: Partition): Map<s
       const byModule = new Map<string, string[]>();
       for (const symbol of detail.symbols) {
         const module = symbol === '*' ? edge.to : (declaredIn.get(symbol) ?? edge.to);
-        let names = byModule.get(module);
-        if (!names) byModule.set(module, (names = []));
+        const names = getOrCreate(byModule, module, () => []);
         names.push(symbol);
       }
       if (detail.symbols.length === 0) byModule.set(edge.to, []);
       for (const [module, symbols] of byModule) {
         const to = partition.assignment[module];
         if (to === undefined || to === from || module === edge.from) continue;
-        const key = `${from}\u0000${to}`;
-        let list = byPair.get(key);
-        if (!list) byPair.set(key, (list = []));
+        const key = pairKey(from, to);
+        const list = getOrCreate(byPair, key, () => []);
         const typeOnly = detail.typeOnly || (symbols.length > 0 && symbols.every((symbol) => detail.typeSymbols?.includes(symbol) === true));
-        const isWired = typeOnly && wired.has(`${edge.from}\u0000${module}`);
+        const isWired = typeOnly && wired.has(pairKey(edge.from, module));
         list.push({ from: edge.from, line: detail.line, to: module, ...(module === edge.to ? {} : { via: edge.to }), symbols, typeOnly, ...(isWired ? { wired: true } : {}) });
       }
     }

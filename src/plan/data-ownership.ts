@@ -5,9 +5,10 @@
  * or a sign the entity belongs in the shared kernel). Users come from graph/data-entities.ts.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleGraph } from '../graph/types.js';
 import type { DataOwnership } from './types.js';
+import { getOrCreate } from '../base/collections.js';
 
 /** Most services sharing an entity before it counts as common. */
 export const SHARED_UP_TO = 4;
@@ -16,8 +17,7 @@ export function dataOwnership(graph: ModuleGraph, partition: Partition): DataOwn
   const usersOf = new Map<string, string[]>();
   for (const [module, names] of Object.entries(graph.data.uses)) {
     for (const name of names) {
-      let users = usersOf.get(name);
-      if (!users) usersOf.set(name, (users = []));
+      const users = getOrCreate(usersOf, name, () => []);
       users.push(module);
     }
   }

@@ -21,7 +21,7 @@
  * moves) let two orders, or two decompositions, be compared.
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { apiSurfaces } from './api-surface.js';
@@ -30,6 +30,7 @@ import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
 import { countImports, serviceDependencies } from './service-dependencies.js';
 import type { Plan, PlanStep, ServiceDependency, StepCost } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const dependencies = serviceDependencies(graph, partition);
@@ -70,7 +71,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     const dependsOn = [...new Set(dependencies.filter((item) => inStep.has(item.from) && !inStep.has(item.to) && !remaining.has(item.to)).map((item) => item.to))].sort(compareStrings);
     const remoteCalls = [...remaining]
       .filter((id) => !inStep.has(id))
-      .flatMap((target) => next.component.flatMap((source) => crossing.get(`${source}\u0000${target}`) ?? []))
+      .flatMap((target) => next.component.flatMap((source) => crossing.get(pairKey(source, target)) ?? []))
       .filter((item) => !item.typeOnly || item.wired === true)
       .sort(compareCrossing);
     migrationImports += next.cost.outbound + next.cost.contracts + next.cost.inbound;
@@ -97,9 +98,9 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
 /** Each service alone, and each pair of services that import each other directly (sorted pairs; never the kernel or the shell). */
 function candidates(partition: Partition, dependencies: readonly ServiceDependency[], kernelIds: ReadonlySet<ClusterId>): ClusterId[][] {
   const singles = partition.clusters.map((item) => [item.id]);
-  const edges = new Set(dependencies.map((dependency) => `${dependency.from}\u0000${dependency.to}`));
+  const edges = new Set(dependencies.map((dependency) => pairKey(dependency.from, dependency.to)));
   const pairs = dependencies
-    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && edges.has(`${dependency.to}\u0000${dependency.from}`))
+    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && edges.has(pairKey(dependency.to, dependency.from)))
     .filter((dependency) => !kernelIds.has(dependency.from) && !kernelIds.has(dependency.to))
     .map((dependency) => [dependency.from, dependency.to]);
   return [...singles, ...pairs];
@@ -109,8 +110,7 @@ function candidates(partition: Partition, dependencies: readonly ServiceDependen
 function importMatrix(dependencies: readonly ServiceDependency[], count: (dependency: ServiceDependency) => number): Map<ClusterId, Map<ClusterId, number>> {
   const matrix = new Map<ClusterId, Map<ClusterId, number>>();
   for (const dependency of dependencies) {
-    let row = matrix.get(dependency.from);
-    if (!row) matrix.set(dependency.from, (row = new Map()));
+    const row = getOrCreate(matrix, dependency.from, () => new Map());
     row.set(dependency.to, count(dependency));
   }
   return matrix;
@@ -125,7 +125,7 @@ function costOf(
   sizeOf: ReadonlyMap<ClusterId, number>,
   entitiesOf: ReadonlyMap<ClusterId, readonly ClusterId[][]>,
 ): StepCost {
-  const inStep = (id: ClusterId) => component.includes(id);
+  const _inStep = (id: ClusterId) => component.includes(id);
   const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
   let outbound = 0;
   let contracts = 0;

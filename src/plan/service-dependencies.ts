@@ -1,7 +1,8 @@
 import type { ClusterId, Partition } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleGraph } from '../graph/types.js';
 import type { ServiceDependency } from './types.js';
+import { pairKey, getOrCreate } from '../base/collections.js';
 
 /** Lifts module edges to service edges: one per ordered pair of distinct services, with counts. */
 export function serviceDependencies(graph: ModuleGraph, partition: Partition): ServiceDependency[] {
@@ -10,9 +11,8 @@ export function serviceDependencies(graph: ModuleGraph, partition: Partition): S
     const from = partition.assignment[edge.from];
     const to = partition.assignment[edge.to];
     if (from === undefined || to === undefined || from === to) continue;
-    const key = `${from}\u0000${to}`;
-    let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { from, to, imports: 0, typeOnly: 0 }));
+    const key = pairKey(from, to);
+    const pair = getOrCreate(pairs, key, () => ({ from, to, imports: 0, typeOnly: 0 }));
     pair.imports++;
     if (edge.typeOnly && edge.wired !== true) pair.typeOnly++;
   }

@@ -17,6 +17,7 @@ const MAX_PENWIDTH = 6;
  * part becomes the `\n` escape (a centred line break in a label), other control characters a space.
  */
 export function dotString(...parts: string[]): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   const escaped = parts.map((part) => part.replace(/[\\"]|\r\n|[\u0000-\u001f\u007f]/g, escapeDotChar));
   return `"${escaped.join('\\n')}"`;
 }

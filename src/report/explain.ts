@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 
 /** One partition metric as the reports show it. */
 export interface MetricRow {

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Cluster, ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 
 /** Which graph to draw: candidate services and their dependencies, or modules grouped by service. */

@@ -1,6 +1,6 @@
 import type { Analysis, AnalysisSettings } from '../analysis.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { compareStrings } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
 import type { ExternalImports, ImportDetail } from '../graph/types.js';

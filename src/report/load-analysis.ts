@@ -1,10 +1,10 @@
 import type { Analysis } from '../analysis.js';
 import { editPartition, type PartitionEdits } from '../cluster/edit-partition.js';
-import { SeamsError } from '../errors.js';
-import { MAX_CACHE_SIZE, readRequiredText } from '../read-file-safely.js';
+import { SeamsError } from '../base/errors.js';
+import { MAX_CACHE_SIZE, readRequiredText } from '../base/read-file-safely.js';
 import { measure } from '../metrics/measure.js';
 import { planExtraction } from '../plan/plan-extraction.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../base/version.js';
 
 /** Reads an analysis saved with `--format analysis`; anything else is REPORT_INVALID. */
 export function loadAnalysis(file: string, display: string): Analysis {

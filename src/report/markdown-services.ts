@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Cluster, ClusterId } from '../cluster/types.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { ApiSurface } from '../plan/types.js';
 import { describeOutside, outsideByService, packagesByService, plural, type OutsideFolder } from './explain.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';

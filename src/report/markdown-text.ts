@@ -13,6 +13,7 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * breaks and control characters become a space, so a value never ends a table row or list item.
  */
 export function escapeMarkdown(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   return text.replace(/[&<>\\`*_[\]|~$#]|\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, escapeChar);
 }
 
@@ -45,6 +46,7 @@ export function markdownTable(head: string[], align: Align[], rows: string[][]):
  * stays on its row and can still be told apart.
  */
 export function codeSpan(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   const visible = text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

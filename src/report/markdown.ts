@@ -4,12 +4,13 @@
  * extraction plan, cycles, one card per service, partition metrics, diagnostics).
  */
 import type { Analysis } from '../analysis.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import type { CrossingImport, ServiceCycle } from '../plan/types.js';
 import { LOW_CONFIDENCE, metricRows, placements, plural, type PlacementRow } from './explain.js';
 import { planOrder, serviceCards } from './markdown-services.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 import { renderMermaid } from './mermaid.js';
+import { pairKey } from '../base/collections.js';
 
 /** Largest dependency structure matrix shown; past it, the largest services by lines. */
 const DSM_MAX_SERVICES = 30;
@@ -141,10 +142,10 @@ function dependencyMatrix(analysis: Analysis): string[] {
     shown = order.filter((id) => largest.has(id));
     lead.push(`${order.length} services are too many for one table: showing the ${DSM_MAX_SERVICES} largest by lines (see plan.dependencies in --format json for all).`, '');
   }
-  const count = new Map(analysis.plan.dependencies.map((item) => [`${item.from}\u0000${item.to}`, item.imports]));
+  const count = new Map(analysis.plan.dependencies.map((item) => [pairKey(item.from, item.to), item.imports]));
   const rows = shown.map((from) => [
     `**${md(from)}**`,
-    ...shown.map((to) => (from === to ? '—' : String(count.get(`${from}\u0000${to}`) ?? '·'))),
+    ...shown.map((to) => (from === to ? '—' : String(count.get(pairKey(from, to)) ?? '·'))),
   ]);
   return [
     ...lead,

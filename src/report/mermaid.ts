@@ -22,6 +22,7 @@ const KERNEL_STYLE = 'fill:#f4f4f4,stroke:#999999,stroke-dasharray:5 5,color:#55
  * label carries, `<br/>`.
  */
 export function mermaidLabel(...parts: string[]): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   const escaped = parts.map((part) => part.replace(/[#"<>&`%]|\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => MERMAID_ENTITIES[char] ?? ' '));
   return `["${escaped.join('<br/>')}"]`;
 }

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
-import { compareStrings } from '../diagnostics.js';
+import { compareStrings } from '../base/compare.js';
 import { LOW_CONFIDENCE, describeOutside, metricRows, outsideByService, packagesByService, placements, plural, type MetricRow, type PlacementRow } from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */

@@ -42,7 +42,7 @@ describe('seams analyze (in process)', () => {
   it('prints per-stage timings on stderr with --timings, never on stdout', async () => {
     const result = await run(['analyze', fixture('basic'), '--timings', '--format', 'json', '--no-cache']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^timings \(6 modules\)\n  load +\d+ ms\n  extract +\d+ ms\n  graph +\d+ ms\n  signals +\d+ ms\n  cluster +\d+ ms\n  metrics +\d+ ms\n  plan +\d+ ms\n  total +\d+ ms\n  peak RSS +\d+ MB\n$/);
+    expect(result.stderr).toMatch(/^timings \(6 modules\)\n {2}load +\d+ ms\n {2}extract +\d+ ms\n {2}graph +\d+ ms\n {2}signals +\d+ ms\n {2}cluster +\d+ ms\n {2}metrics +\d+ ms\n {2}plan +\d+ ms\n {2}total +\d+ ms\n {2}peak RSS +\d+ MB\n$/);
     expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
   });
 
@@ -88,7 +88,7 @@ describe('seams errors: one coded line and a hint on stderr, exit 2', () => {
     const result = await run(['analyze', 'no/such/folder', '--output', 'report.txt'], folder);
     expect(result.code).toBe(2);
     expect(readFileSync(path.join(folder, 'report.txt'), 'utf8')).toBe('previous report\n');
-    expect(existsSync(path.join(folder, '.report.txt.seams-tmp-' + process.pid))).toBe(false);
+    expect(existsSync(path.join(folder, `.report.txt.seams-tmp-${process.pid}`))).toBe(false);
   });
 });
 

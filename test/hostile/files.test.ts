@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { main } from '../../src/cli/main.js';
 import { writeOutput } from '../../src/cli/write-output.js';
-import { SeamsError } from '../../src/errors.js';
-import { readFileSafely } from '../../src/read-file-safely.js';
+import { SeamsError } from '../../src/base/errors.js';
+import { readFileSafely } from '../../src/base/read-file-safely.js';
 import { REPO, tempProject } from '../helpers.js';
 
 // Fixtures are built in temporary folders: a FIFO or a device link cannot be committed. Every

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { relativizeMessage } from '../../src/diagnostics.js';
+import { relativizeMessage } from '../../src/base/diagnostics.js';
 import { looksMinified } from '../../src/extract/looks-minified.js';
 import { check } from '../../src/gate/check.js';
-import { globMatcher } from '../../src/glob.js';
+import { globMatcher } from '../../src/base/glob.js';
 import { toModuleId } from '../../src/load/project.js';
 import { renderCheck } from '../../src/report/check/render-check.js';
 import { codeSpan } from '../../src/report/markdown-text.js';

@@ -18,7 +18,7 @@ function* setPartitions(items: string[]): Generator<string[][]> {
 
 function partitionMap(blocks: string[][]): Record<string, string> {
   const map: Record<string, string> = {};
-  blocks.forEach((block, index) => block.forEach((item) => (map[item] = `A${index}`)));
+  for (const [index, block] of blocks.entries()) for (const item of block) map[item] = `A${index}`;
   return map;
 }
 

@@ -96,7 +96,7 @@ describe('Markdown report on the fixture monolith', () => {
     const imports = new Map(analysis.plan.dependencies.map((item) => [`${item.from}->${item.to}`, String(item.imports)]));
     order.forEach((from, row) => {
       expect(rows[row]).toHaveLength(order.length + 1);
-      order.forEach((to, column) => expect(rows[row]?.[column + 1], `${from} -> ${to}`).toBe(from === to ? '—' : (imports.get(`${from}->${to}`) ?? '·')));
+      for (const [column, to] of order.entries()) expect(rows[row]?.[column + 1], `${from} -> ${to}`).toBe(from === to ? '—' : (imports.get(`${from}->${to}`) ?? '·'));
     });
     const payment = order.indexOf('payment');
     const orderColumn = order.indexOf('order') + 1;

@@ -143,6 +143,7 @@ describe('text reporter', () => {
     expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
     expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
     expect(text).toContain('npm packages per service\n  order: express\n');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
     expect(text).not.toMatch(/\u001b\[/);
   });
 });

@@ -37,12 +37,12 @@ function renderText(outcome: CheckOutcome): string {
 }
 
 function renderGithub(outcome: CheckOutcome): string {
-  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const escapeCommand = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string) => escapeCommand(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = outcome.result.newViolations.map(
-    (violation) => `::error file=${property(violation.file)},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escape(violation.message)}`,
+    (violation) => `::error file=${property(violation.file)},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escapeCommand(violation.message)}`,
   );
-  lines.push(`::${outcome.result.passed ? 'notice' : 'error'}::${escape(`seams check: ${outcome.result.summary}`)}`);
+  lines.push(`::${outcome.result.passed ? 'notice' : 'error'}::${escapeCommand(`seams check: ${outcome.result.summary}`)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 /** The data the inline script reads (tooltip, details panel): one plain object per service. */
 import type { Analysis } from '../../analysis.js';
 import type { ClusterId, ClusterKind } from '../../cluster/types.js';
-import { compareStrings } from '../../diagnostics.js';
+import { compareStrings } from '../../base/compare.js';
 import type { ReportModel } from './report-model.js';
 
 /** API names the tooltip lists. */

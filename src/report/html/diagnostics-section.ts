@@ -1,6 +1,6 @@
 /** Diagnostics of the run: counts per code and a capped table. */
 import type { Analysis } from '../../analysis.js';
-import { compareStrings } from '../../diagnostics.js';
+import { compareStrings } from '../../base/compare.js';
 import { escapeHtml } from './escape.js';
 import { formatCount, plural } from './format.js';
 

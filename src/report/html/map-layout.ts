@@ -7,9 +7,10 @@
  */
 import type { Analysis } from '../../analysis.js';
 import type { ClusterId } from '../../cluster/types.js';
-import { compareStrings } from '../../diagnostics.js';
+import { compareStrings } from '../../base/compare.js';
 import { classifyDependency, isKernel, type DependencyClass, type ReportModel } from './report-model.js';
 import { coord } from './format.js';
+import { unorderedPairKey as pairKey } from '../../base/collections.js';
 
 /** Service-to-service edges drawn at most; lighter ones are counted, not drawn. */
 export const MAP_EDGES_DRAWN = 400;
@@ -161,9 +162,6 @@ function undirectedWeights(analysis: Analysis, model: ReportModel): Map<string, 
   return weights;
 }
 
-function pairKey(a: ClusterId, b: ClusterId): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
 
 /**
  * Orders services around a circle: a greedy chain that always appends the service most coupled to
@@ -208,7 +206,7 @@ export function orderOnCircle(ids: readonly ClusterId[], weights: ReadonlyMap<st
   }
 
   const position = new Array<number>(n);
-  chain.forEach((node, at) => (position[node] = at));
+  for (const [at, node] of chain.entries()) position[node] = at;
   const distance = (p: number, q: number) => {
     const d = Math.abs(p - q);
     return Math.min(d, n - d);
@@ -233,7 +231,7 @@ export function orderOnCircle(ids: readonly ClusterId[], weights: ReadonlyMap<st
     if (!improved) break;
   }
   const ring = new Array<ClusterId>(n);
-  sorted.forEach((id, i) => (ring[position[i] as number] = id));
+  for (const [i, id] of sorted.entries()) ring[position[i] as number] = id;
   return ring;
 }
 

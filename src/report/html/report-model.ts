@@ -7,6 +7,7 @@ import type { Cluster, ClusterId } from '../../cluster/types.js';
 import type { ModuleId } from '../../extract/types.js';
 import type { ServiceMetrics } from '../../metrics/types.js';
 import type { ServiceDependency } from '../../plan/types.js';
+import { pairKey } from '../../base/collections.js';
 
 /** How a service dependency is drawn. */
 export type DependencyClass = 'plain' | 'cycle' | 'cut' | 'kernel';
@@ -31,7 +32,7 @@ export interface ReportModel {
 
 /** Key of a service dependency in `ReportModel.cut`. */
 export function dependencyKey(from: ClusterId, to: ClusterId): string {
-  return `${from}\u0000${to}`;
+  return pairKey(from, to);
 }
 
 /** Builds the shared facts of one analysis. */
@@ -49,7 +50,7 @@ export function buildReportModel(analysis: Analysis): ReportModel {
   // Every cluster is in exactly one step; any that is not (a hand-edited analysis) goes last.
   for (const item of partition.clusters) if (!stepOf.has(item.id)) order.push(item.id);
   const cycleOf = new Map<ClusterId, number>();
-  plan.cycles.forEach((cycle, index) => cycle.forEach((id) => cycleOf.set(id, index)));
+  for (const [index, cycle] of plan.cycles.entries()) for (const id of cycle) cycleOf.set(id, index);
   const cut = new Set<string>();
   for (const cycle of plan.cycleBreaks) for (const item of cycle.cut) cut.add(dependencyKey(item.from, item.to));
   return {

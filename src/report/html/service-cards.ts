@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../../analysis.js';
 import type { ModuleId } from '../../extract/types.js';
-import { compareStrings } from '../../diagnostics.js';
+import { compareStrings } from '../../base/compare.js';
 import type { ApiSymbol } from '../../plan/types.js';
 import { outsideByService, packagesByService } from '../explain.js';
 import { escapeHtml } from './escape.js';

@@ -4,7 +4,7 @@
  * The inline script adds the tooltip, the details panel and the highlighting.
  */
 import type { Analysis } from '../../analysis.js';
-import { compareStrings } from '../../diagnostics.js';
+import { compareStrings } from '../../base/compare.js';
 import { escapeHtml } from './escape.js';
 import { coord, formatCount, plural } from './format.js';
 import { arrowSize, layoutServiceMap, MAP_EDGES_DRAWN, type MapEdge, type MapNode } from './map-layout.js';

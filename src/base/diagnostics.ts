@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { compareStrings } from './compare.js';
 
 /** Something the user should know about the run: unresolved imports, skipped files, config issues. */
 export interface Diagnostic {
@@ -21,11 +22,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     compareStrings(a.code, b.code) ||
     compareStrings(a.message, b.message)
   );
-}
-
-/** Code-unit string order: locale-independent, so output is byte-identical on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -13,7 +13,7 @@ let cached: string | undefined;
 
 /** `<version>+<hash of the code>`, computed once per process. */
 export function codeFingerprint(): string {
-  cached ??= `${VERSION}+${fingerprintOf(path.dirname(fileURLToPath(import.meta.url)))}`;
+  cached ??= `${VERSION}+${fingerprintOf(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'))}`;
   return cached;
 }
 
