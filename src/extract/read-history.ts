@@ -1,7 +1,7 @@
 import { SeamsError } from '../base/errors.js';
 import { gitIn } from './run-git.js';
 import type { ModuleId } from './types.js';
-import { pairKey } from '../base/collections.js';
+import { pairKey, splitPairKey } from '../base/collections.js';
 
 /** The --format of each commit: a mark no analysed path equals. */
 const COMMIT_MARK = '%x01%x01commit';
@@ -89,7 +89,7 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
   const pairs = [...pairCounts.entries()]
     .filter(([, count]) => count >= 2)
     .map(([key, count]) => {
-      const [a, b] = key.split('\u0000') as [string, string];
+      const [a, b] = splitPairKey(key);
       return { a, b, count };
     })
     .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));

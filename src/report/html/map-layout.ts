@@ -10,7 +10,7 @@ import type { ClusterId } from '../../cluster/types.js';
 import { compareStrings } from '../../base/compare.js';
 import { classifyDependency, isKernel, type DependencyClass, type ReportModel } from './report-model.js';
 import { coord } from './format.js';
-import { unorderedPairKey as pairKey } from '../../base/collections.js';
+import { splitPairKey, unorderedPairKey as pairKey } from '../../base/collections.js';
 
 /** Service-to-service edges drawn at most; lighter ones are counted, not drawn. */
 export const MAP_EDGES_DRAWN = 400;
@@ -174,7 +174,7 @@ export function orderOnCircle(ids: readonly ClusterId[], weights: ReadonlyMap<st
   const index = new Map(sorted.map((id, i) => [id, i]));
   const adjacency: [number, number][][] = sorted.map(() => []);
   for (const [key, weight] of [...weights.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
-    const [a, b] = key.split('\u0000') as [string, string];
+    const [a, b] = splitPairKey(key);
     const i = index.get(a);
     const j = index.get(b);
     if (i === undefined || j === undefined) continue;
