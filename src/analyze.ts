@@ -57,7 +57,8 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const graph = time('graph', () => buildGraph(extraction));
   const historyStarted = performance.now();
   if (settings.cluster.git) progress({ stage: 'history' });
-  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster) : null;
+  let historyProblem: string | null = null;
+  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster, (message) => (historyProblem = message)) : null;
   if (settings.cluster.git) observe('history', performance.now() - historyStarted);
   const { stems, signals } = time('signals', () => {
     const stems = domainStems(graph.modules.map((module) => module.id), graph.dependencies).stems;
@@ -93,7 +94,7 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
     partition,
     metrics,
     plan,
-    diagnostics: relativizeDiagnostics([...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git), ...shapeDiagnostics(graph)], settings.root).sort(compareDiagnostics),
+    diagnostics: relativizeDiagnostics([...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git, historyProblem), ...shapeDiagnostics(graph)], settings.root).sort(compareDiagnostics),
   };
   // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
   if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')) writeCachedAnalysis(settings.cacheDir, key, analysis);
@@ -111,7 +112,8 @@ function historySummary(history: History | null, requested: boolean): Analysis['
   return { commits: history.commits, skippedCommits: history.skippedCommits, pairs: history.pairs.length };
 }
 
-function historyDiagnostics(history: History | null, requested: boolean): Diagnostic[] {
+function historyDiagnostics(history: History | null, requested: boolean, problem: string | null): Diagnostic[] {
   if (!requested || history !== null) return [];
+  if (problem !== null) return [{ code: 'GIT_TIMEOUT', message: problem }];
   return [{ code: 'GIT_UNAVAILABLE', message: '--git: the analysed folder is not in a git repository (or git is not installed); change coupling is off' }];
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'BOUNDARIES_INVALID'
   | 'BASELINE_INVALID'
   | 'GIT_FAILED'
+  | 'GIT_TIMEOUT'
   | 'OUTPUT_EXISTS'
   | 'REPORT_INVALID'
   | 'OPTION_INVALID'

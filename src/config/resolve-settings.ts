@@ -213,7 +213,9 @@ function checkExpected(value: unknown, source: string): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SeamsError('EXPECTED_INVALID', `${source}: must be a JSON object mapping module ids to service names`, 'for example {"src/orders/order-service.ts": "orders"}');
   }
-  const map: Record<string, string> = {};
+  // Keys are module ids and values service names from the file: `__proto__` or `constructor` is
+  // an ordinary key here (a plain object would drop `__proto__`), so the map has no prototype.
+  const map = Object.create(null) as Record<string, string>;
   for (const [key, service] of Object.entries(value)) {
     if (typeof service !== 'string' || service === '') {
       throw new SeamsError('EXPECTED_INVALID', `${source}: the service of "${key}" must be a non-empty string`, 'every value of the expected partition names a service');

@@ -1,5 +1,5 @@
-import { SeamsError } from '../base/errors.js';
-import { gitIn } from './run-git.js';
+import { isSeamsError, SeamsError } from '../base/errors.js';
+import { gitIn, gitTimeoutText, type Git } from './run-git.js';
 import type { ModuleId } from './types.js';
 import { pairKey, splitPairKey } from '../base/collections.js';
 
@@ -30,13 +30,22 @@ export interface HistoryOptions {
  * One streaming pass over `git log --name-only -z` in the analysed folder (paths relative to it).
  * Only git runs, through `gitIn` (run-git.ts): nothing the repository's config or attributes name
  * is started, and there is no pager, external diff, textconv or signature check. Resolves to null
- * when the folder is not inside a git repository. A `since` git cannot read is OPTION_INVALID.
+ * when the folder is not inside a git repository, and also (telling `onProblem` why) when git
+ * stays silent longer than the git timeout and is killed (something in `.git` blocks it). A
+ * `since` git cannot read is OPTION_INVALID.
  */
-export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, options: HistoryOptions): Promise<History | null> {
+export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, options: HistoryOptions, onProblem?: (message: string) => void): Promise<History | null> {
   const args = ['log', '-z', '--no-merges', '--relative', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', '--no-mailmap', `--format=${COMMIT_MARK}`];
   if (options.since !== null) args.push(`--since=${sinceForGit(options.since)}`);
-  const child = gitIn(root).spawn(args);
-  child.stderr.resume();
+  let git: Git;
+  try {
+    git = gitIn(root);
+  } catch (error) {
+    if (!(isSeamsError(error) && error.code === 'GIT_TIMEOUT')) throw error;
+    onProblem?.(`--git: ${error.message}; change coupling is off`);
+    return null;
+  }
+  const child = git.spawn(args);
   const changes = new Map<ModuleId, number>();
   const pairCounts = new Map<string, number>();
   let commits = 0;
@@ -58,10 +67,6 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
       }
     }
   };
-  const exit = new Promise<number>((resolve) => {
-    child.on('error', () => resolve(-1));
-    child.on('close', (code) => resolve(code ?? -1));
-  });
   // -z: each commit is the mark then its paths, every item ending in NUL; the first path after a
   // mark starts with the newline that separates the header from the file list. Paths come unquoted.
   let afterMark = false;
@@ -85,7 +90,9 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
   }
   if (pending !== '') take(pending);
   flush();
-  if ((await exit) !== 0) return null;
+  const exit = await child.exit;
+  if (exit.timedOut) onProblem?.(`--git: git log did not finish (silent for ${gitTimeoutText()}) and was killed, so change coupling is off; something in the repository blocks git (e.g. a FIFO in .git)`);
+  if (exit.status !== 0) return null;
   const pairs = [...pairCounts.entries()]
     .filter(([, count]) => count >= 2)
     .map(([key, count]) => {

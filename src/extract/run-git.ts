@@ -66,16 +66,57 @@ export interface GitResult {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** git did not finish within the timeout and was killed (status is then null). */
+  timedOut: boolean;
+}
+
+/** A streaming git process: its standard output, and how it ended. */
+export interface GitProcess {
+  stdout: Readable;
+  /** Resolves once git has exited (or could not start, or was killed for being silent too long). */
+  exit: Promise<GitResult>;
 }
 
 export interface Git {
-  /** Runs git to completion. */
+  /** Runs git to completion, killing it after the timeout (see setGitTimeout). */
   run(args: readonly string[]): GitResult;
-  /** Starts git with standard output piped (standard error too), for streaming large outputs. */
-  spawn(args: readonly string[]): ChildProcessByStdio<null, Readable, Readable>;
+  /**
+   * Starts git with standard output piped, for streaming large outputs. git is killed when it
+   * writes nothing for the timeout (a long history keeps writing; a blocked git writes nothing).
+   */
+  spawn(args: readonly string[]): GitProcess;
 }
 
 const MAX_BUFFER = 256 * 1024 * 1024;
+
+/**
+ * How long one git call may run (or, streaming, stay silent) before it is killed. Something in a
+ * hostile `.git` (a FIFO as `.git/index`, `.git/shallow` or `.git/packed-refs`, which git opens
+ * and blocks on) would otherwise hang seams forever; killed, it is a GIT_TIMEOUT error
+ * (`check --changed-since`) or a diagnostic (`--git`).
+ */
+export const DEFAULT_GIT_TIMEOUT_MS = 120_000;
+let gitTimeoutMs = initialTimeout(process.env.SEAMS_GIT_TIMEOUT_MS);
+
+/** `SEAMS_GIT_TIMEOUT_MS` (internal: tests run the bin with a short timeout), else the default. */
+function initialTimeout(value: string | undefined): number {
+  const milliseconds = Number(value);
+  return value !== undefined && /^\d{1,9}$/.test(value) && milliseconds > 0 ? milliseconds : DEFAULT_GIT_TIMEOUT_MS;
+}
+
+/** Sets the git timeout (internal: tests use a short one); returns a function restoring the previous one. */
+export function setGitTimeout(milliseconds: number): () => void {
+  const previous = gitTimeoutMs;
+  gitTimeoutMs = milliseconds;
+  return () => {
+    gitTimeoutMs = previous;
+  };
+}
+
+/** The git timeout in force, for messages ("120 s"). */
+export function gitTimeoutText(): string {
+  return gitTimeoutMs >= 1000 ? `${Math.round(gitTimeoutMs / 1000)} s` : `${gitTimeoutMs} ms`;
+}
 
 /**
  * A git runner for a folder: reads the repository's config once (itself under the safe
@@ -85,6 +126,7 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 export function gitIn(cwd: string): Git {
   const base = baseEnvironment();
   const listing = runWith(cwd, ['config', '--list', '-z', '--includes'], base);
+  if (listing.timedOut) throw timeoutError('git config --list');
   // Outside a repository `git config --list` lists nothing and exits 0 (system and global config
   // are off); a failure means a config git cannot parse, and every other command would fail too.
   if (listing.status === null) throw new SeamsError('GIT_FAILED', `git could not be started (${firstLine(listing.stderr)})`, 'install git and put it on PATH, or run without --git / --changed-since');
@@ -94,8 +136,17 @@ export function gitIn(cwd: string): Git {
   const env = withOverrides(base, dynamicOverrides(listing.stdout));
   return {
     run: (args) => runWith(cwd, args, env),
-    spawn: (args) => spawn('git', [...prefix(), ...args], { cwd, env, shell: false, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn: (args) => spawnWith(cwd, args, env),
   };
+}
+
+/** GIT_TIMEOUT for a git call that was killed. */
+export function timeoutError(what: string): SeamsError {
+  return new SeamsError(
+    'GIT_TIMEOUT',
+    `${what} did not finish within ${gitTimeoutText()} and was killed (something in the repository blocks git, e.g. a FIFO in .git)`,
+    'check the repository (git status in that folder should finish), or run without --git / --changed-since',
+  );
 }
 
 /** First line of git's standard error, for messages. */
@@ -108,8 +159,39 @@ function prefix(): string[] {
 }
 
 function runWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitResult {
-  const result = spawnSync('git', [...prefix(), ...args], { cwd, env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
-  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.error !== undefined ? result.error.message : (result.stderr ?? '') };
+  const result = spawnSync('git', [...prefix(), ...args], { cwd, env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER, timeout: gitTimeoutMs, killSignal: 'SIGKILL' });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.error !== undefined ? result.error.message : (result.stderr ?? ''), timedOut };
+}
+
+function spawnWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitProcess {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn('git', [...prefix(), ...args], { cwd, env, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+  const timeout = gitTimeoutMs;
+  let timedOut = false;
+  let stderr = '';
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeout);
+  };
+  arm();
+  child.stdout.on('data', arm);
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < 64 * 1024) stderr += chunk;
+  });
+  const exit = new Promise<GitResult>((resolve) => {
+    const done = (status: number | null, message?: string) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ status: timedOut ? null : status, stdout: '', stderr: message ?? stderr, timedOut });
+    };
+    child.on('error', (error) => done(null, error.message));
+    child.on('close', (code) => done(code));
+  });
+  return { stdout: child.stdout, exit };
 }
 
 /** The inherited environment without any GIT_* variable, plus the fixed safe settings. */

@@ -67,7 +67,7 @@ export async function check(options: CheckOptions = {}, progress: (event: Progre
   let inScope = (_entry: BaselineEntry) => true;
   let checkedModules = graph.modules.length;
   if (options.changedSince !== undefined) {
-    const changed = changedFiles(settings.root, options.changedSince);
+    const changed = changedFiles(settings.root, options.changedSince, new Set(graph.modules.map((module) => module.id)));
     violations = violations.filter((violation) => violation.rule !== 'budget-exceeded' && changed.has(violation.file));
     inScope = (entry) => entry.rule !== 'budget-exceeded' && changed.has(entry.from);
     checkedModules = graph.modules.filter((module) => changed.has(module.id)).length;

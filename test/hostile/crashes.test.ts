@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { main } from '../../src/cli/main.js';
+import { resolveSettings } from '../../src/config/resolve-settings.js';
 import { initBoundaries } from '../../src/gate/init-boundaries.js';
 import { tempProject } from '../helpers.js';
 
@@ -139,5 +140,43 @@ describe('hostile input: names of Object.prototype members', () => {
     expect(named.code).toBe(0);
     const moved = JSON.parse(named.stdout) as { modules: { id: string; cluster: string | null }[] };
     expect(moved.modules.filter((module) => module.cluster === '__proto__').map((module) => module.id)).toEqual(['src/billing/invoice.ts', 'src/billing/payment.ts']);
+  });
+});
+
+describe('hostile input: --expected keys and services named like Object.prototype members', () => {
+  // Module ids and services of an expected partition: `__proto__` and `constructor` are keys like any other.
+  const text = `{"__proto__": "a", "constructor": "b", "toString": "c", "src/x.ts": "__proto__", "src/y.ts": "__proto__", "src/z.ts": "constructor"}`;
+  const files = {
+    'src/x.ts': "import { y } from './y';\nexport const x = y;\n",
+    'src/y.ts': 'export const y = 1;\n',
+    'src/z.ts': "import { x } from './x';\nexport const z = x;\n",
+    'labels.json': text,
+    'renamed.json': JSON.stringify({ p: 'a', c: 'b', t: 'c', 'src/x.ts': 'one', 'src/y.ts': 'one', 'src/z.ts': 'two' }),
+  };
+
+  it('a file and an inline map both keep every key, in a map without a prototype', () => {
+    const root = tempProject(files);
+    for (const expected of ['labels.json', JSON.parse(text) as Record<string, string>]) {
+      const settings = resolveSettings({ path: root, cwd: root, expected });
+      const map = settings.expected as Record<string, string>;
+      expect(Object.getPrototypeOf(map)).toBeNull();
+      expect(Object.keys(map).sort()).toEqual(['__proto__', 'constructor', 'src/x.ts', 'src/y.ts', 'src/z.ts', 'toString']);
+      expect(Object.entries(map).sort()).toEqual([['__proto__', 'a'], ['constructor', 'b'], ['src/x.ts', '__proto__'], ['src/y.ts', '__proto__'], ['src/z.ts', 'constructor'], ['toString', 'c']]);
+      expect(Object.getOwnPropertyDescriptor(map, '__proto__')?.value).toBe('a');
+      expect(map.constructor).toBe('b');
+      expect(map.toString).toBe('c');
+    }
+  });
+
+  it('agreement counts every key: the same partition with plain names scores the same', async () => {
+    const root = tempProject(files);
+    const hostile = await cli(['analyze', '.', '--expected', 'labels.json', '--format', 'json', '--no-cache'], root);
+    const plain = await cli(['analyze', '.', '--expected', 'renamed.json', '--format', 'json', '--no-cache'], root);
+    expect(hostile.stderr).toBe('');
+    expect(hostile.code).toBe(0);
+    const agreement = JSON.parse(hostile.stdout).metrics.expected;
+    // Three module ids of the file are not analysed: __proto__, constructor and toString.
+    expect(agreement).toMatchObject({ compared: 3, missingFromExpected: 0, missingFromAnalysis: 3 });
+    expect(agreement).toEqual(JSON.parse(plain.stdout).metrics.expected);
   });
 });

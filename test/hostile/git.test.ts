@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { analyze } from '../../src/analyze.js';
 import { main } from '../../src/cli/main.js';
 import { check } from '../../src/gate/check.js';
 import { readHistory, sinceForGit } from '../../src/extract/read-history.js';
-import { dynamicOverrides } from '../../src/extract/run-git.js';
+import { dynamicOverrides, setGitTimeout } from '../../src/extract/run-git.js';
 import { tempProject } from '../helpers.js';
 
 async function cli(args: string[], cwd: string) {
@@ -246,4 +246,127 @@ describe('--since', () => {
     expect(none?.commits).toBe(0);
     expect(readdirSync(markers)).toEqual([]);
   });
+});
+
+/**
+ * The bin in a child process, asynchronously and killed after `killAfter` ms: a seams that hangs
+ * fails the test instead of blocking the test worker (a synchronous git call would block it).
+ */
+function bin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, killAfter = 30_000): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.resolve('bin/seams.js'), ...args], { cwd, encoding: 'utf8', timeout: killAfter, killSignal: 'SIGKILL', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      const failure = error as (Error & { code?: number | string; killed?: boolean }) | null;
+      resolve({ code: failure === null ? 0 : typeof failure.code === 'number' ? failure.code : null, stdout, stderr, killed: failure?.killed === true });
+    });
+  });
+}
+
+/**
+ * A plain repository: HEAD~1 and HEAD commits, then in the working tree every tracked file touched
+ * (git must read it to know whether it changed, and so its attributes), order.ts modified and
+ * refund.ts new. The boundaries make each of these two an entry-point bypass.
+ */
+function plainRepository() {
+  const root = tempProject({
+    'src/shared/log.ts': 'export const log = (message: string) => message;\n',
+    'src/billing/index.ts': "export { charge } from './charge';\n",
+    'src/billing/charge.ts': "import { log } from '../shared/log';\nexport const charge = (amount: number) => log(String(amount));\n",
+    'src/orders/order.ts': "import { charge } from '../billing';\nexport const place = () => charge(1);\n",
+    'seams.boundaries.json': boundaries,
+  });
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'start');
+  writeFileSync(path.join(root, 'src/shared/log.ts'), 'export const log = (message: string) => String(message);\n');
+  git(root, 'commit', '-q', '-a', '-m', 'log');
+  for (const file of ['src/shared/log.ts', 'src/billing/index.ts', 'src/billing/charge.ts', 'seams.boundaries.json']) utimesSync(path.join(root, file), new Date('2001-01-01T00:00:00Z'), new Date('2001-01-01T00:00:00Z'));
+  writeFileSync(path.join(root, 'src/orders/order.ts'), "import { charge } from '../billing/charge';\nexport const place = () => charge(9);\n");
+  writeFileSync(path.join(root, 'src/orders/refund.ts'), "import { charge } from '../billing/charge';\nexport const refund = () => charge(-1);\n");
+  return root;
+}
+
+describe('hostile input: attribute files git would block on', () => {
+  const cases: [string, (root: string) => void][] = [
+    ['a FIFO .gitattributes', (root) => execFileSync('mkfifo', [path.join(root, '.gitattributes')])],
+    ['a FIFO .git/info/attributes', (root) => {
+      mkdirSync(path.join(root, '.git', 'info'), { recursive: true });
+      execFileSync('mkfifo', [path.join(root, '.git', 'info', 'attributes')]);
+    }],
+    ['a FIFO src/billing/.gitattributes', (root) => execFileSync('mkfifo', [path.join(root, 'src', 'billing', '.gitattributes')])],
+    ['.gitattributes linked to /dev/zero', (root) => symlinkSync('/dev/zero', path.join(root, '.gitattributes'))],
+    ['.git/info/attributes linked to /dev/zero', (root) => {
+      mkdirSync(path.join(root, '.git', 'info'), { recursive: true });
+      symlinkSync('/dev/zero', path.join(root, '.git', 'info', 'attributes'));
+    }],
+    ['.gitattributes linked to a FIFO', (root) => {
+      execFileSync('mkfifo', [path.join(root, 'pipe')]);
+      symlinkSync('pipe', path.join(root, '.gitattributes'));
+    }],
+  ];
+  for (const [name, plant] of cases) {
+    it(`check --changed-since finishes with the right files under ${name}`, async () => {
+      const root = plainRepository();
+      plant(root);
+      // The git timeout is long here: the run must finish because git never opens the file, not
+      // because git was killed (that would be exit 2, GIT_TIMEOUT).
+      const run = await bin(['check', '.', '--changed-since', 'HEAD~1', '--format', 'json'], root, { SEAMS_GIT_TIMEOUT_MS: '60000' }, 20_000);
+      expect(run.killed).toBe(false);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      const result = JSON.parse(run.stdout) as { checkedModules: number; newViolations: { rule: string; file: string }[] };
+      // Changed since HEAD~1: log.ts (committed), order.ts (modified), refund.ts (new); the touched files are not.
+      expect(result.checkedModules).toBe(3);
+      expect(result.newViolations.map((item) => `${item.rule} ${item.file}`)).toEqual(['entry-point-bypassed src/orders/order.ts', 'entry-point-bypassed src/orders/refund.ts']);
+    }, 30_000);
+  }
+
+  it('seams compares the working tree itself: a file whose only change is CRLF line ends is unchanged (as with text attributes), a modified one is changed', async () => {
+    const root = plainRepository();
+    writeFileSync(path.join(root, 'src/billing/charge.ts'), "import { log } from '../shared/log';\r\nexport const charge = (amount: number) => log(String(amount));\r\n");
+    writeFileSync(path.join(root, 'src/billing/index.ts'), "export { charge } from './charge';\nexport const extra = 1;\n");
+    const outcome = await check({ path: root, changedSince: 'HEAD~1' });
+    // log.ts, order.ts, refund.ts and the modified index.ts; not charge.ts.
+    expect(outcome.result.checkedModules).toBe(4);
+  });
+});
+
+describe('hostile input: a .git that blocks git itself', () => {
+  it('check --changed-since with a FIFO as .git/index is GIT_TIMEOUT (exit 2), not a hang', async () => {
+    const root = plainRepository();
+    renameSync(path.join(root, '.git', 'index'), path.join(root, '.git', 'index.saved'));
+    execFileSync('mkfifo', [path.join(root, '.git', 'index')]);
+    const started = Date.now();
+    const run = await bin(['check', '.', '--changed-since', 'HEAD~1'], root, { SEAMS_GIT_TIMEOUT_MS: '1500' }, 20_000);
+    expect(run.killed).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error \[GIT_TIMEOUT\] --changed-since HEAD~1: git (diff|ls-files) did not finish within 2 s and was killed \(something in the repository blocks git, e\.g\. a FIFO in \.git\)\nhint: /);
+    expect(run.stderr.split('\n').filter((line) => line !== '')).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // The same repository with its index back is checked normally.
+    rmSync(path.join(root, '.git', 'index'));
+    renameSync(path.join(root, '.git', 'index.saved'), path.join(root, '.git', 'index'));
+    expect((await bin(['check', '.', '--changed-since', 'HEAD~1'], root, { SEAMS_GIT_TIMEOUT_MS: '60000' }, 20_000)).code).toBe(1);
+  }, 40_000);
+
+  it('analyze --git with a FIFO as .git/shallow gives a GIT_TIMEOUT diagnostic and no history, not a hang', async () => {
+    const root = plainRepository();
+    execFileSync('mkfifo', [path.join(root, '.git', 'shallow')]);
+    const restore = setGitTimeout(1000);
+    try {
+      const run = await cli(['analyze', '.', '--git', '--format', 'json', '--no-cache'], root);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as { clustering: { history: unknown }; diagnostics: { code: string; message: string }[] };
+      expect(report.clustering.history).toBeNull();
+      expect(report.diagnostics.filter((item) => item.code.startsWith('GIT_'))).toEqual([
+        { code: 'GIT_TIMEOUT', message: '--git: git log did not finish (silent for 1 s) and was killed, so change coupling is off; something in the repository blocks git (e.g. a FIFO in .git)' },
+      ]);
+      // Without the FIFO the same repository has a history.
+      rmSync(path.join(root, '.git', 'shallow'));
+      const again = await cli(['analyze', '.', '--git', '--format', 'json', '--no-cache'], root);
+      expect(JSON.parse(again.stdout).clustering.history).toEqual({ commits: 2, skippedCommits: 0, pairs: 0 });
+    } finally {
+      restore();
+    }
+  }, 30_000);
 });
