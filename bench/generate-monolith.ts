@@ -43,29 +43,42 @@ export function generateMonolith(options: GeneratorOptions): GeneratedMonolith {
   const files: Record<string, string> = {};
   for (const file of [...rendered.keys()].sort(compare)) files[file] = rendered.get(file) as string;
   const expected: Record<string, string> = {};
-  for (const module of [...model.modules].sort((a, b) => compare(a.id, b.id))) expected[module.id] = module.domain ?? 'shared';
+  for (const module of [...model.modules].sort((a, b) => compare(a.id, b.id)))
+    expected[module.id] = module.domain ?? 'shared';
   return { files, expected };
 }
 
 /** mkdir -p and writes every file, plus `expected.json` (the ground truth) at the root. */
 export function writeMonolith(dir: string, monolith: GeneratedMonolith): void {
   const folders = new Set<string>();
-  const entries: [string, string][] = [...Object.entries(monolith.files), ['expected.json', `${JSON.stringify(monolith.expected, null, 2)}\n`]];
+  const entries: [string, string][] = [
+    ...Object.entries(monolith.files),
+    ['expected.json', `${JSON.stringify(monolith.expected, null, 2)}\n`],
+  ];
   for (const [file] of entries) folders.add(path.dirname(path.join(dir, file)));
   for (const folder of [...folders].sort(compare)) mkdirSync(folder, { recursive: true });
   for (const [file, content] of entries) writeFileSync(path.join(dir, file), content);
 }
 
-function normalise(options: GeneratorOptions): { seed: number; files: number; domains: number; noise: number; layout: 'layer-first' | 'domain-first' } {
+function normalise(options: GeneratorOptions): {
+  seed: number;
+  files: number;
+  domains: number;
+  noise: number;
+  layout: 'layer-first' | 'domain-first';
+} {
   const { seed, files } = options;
   if (!Number.isInteger(seed)) throw new RangeError(`generateMonolith: seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(files) || files < 20) throw new RangeError(`generateMonolith: files must be an integer >= 20, got ${files}`);
+  if (!Number.isInteger(files) || files < 20)
+    throw new RangeError(`generateMonolith: files must be an integer >= 20, got ${files}`);
   const domains = options.domains ?? Math.min(120, Math.max(4, Math.round(files / 60)));
-  if (!Number.isInteger(domains) || domains < 1 || domains > MAX_DOMAINS) throw new RangeError(`generateMonolith: domains must be an integer in 1..${MAX_DOMAINS}, got ${domains}`);
+  if (!Number.isInteger(domains) || domains < 1 || domains > MAX_DOMAINS)
+    throw new RangeError(`generateMonolith: domains must be an integer in 1..${MAX_DOMAINS}, got ${domains}`);
   const noise = options.noise ?? 0.1;
   if (!(noise >= 0 && noise < 1)) throw new RangeError(`generateMonolith: noise must be in [0, 1), got ${noise}`);
   const layout = options.layout ?? 'layer-first';
-  if (layout !== 'layer-first' && layout !== 'domain-first') throw new RangeError(`generateMonolith: unknown layout ${String(layout)}`);
+  if (layout !== 'layer-first' && layout !== 'domain-first')
+    throw new RangeError(`generateMonolith: unknown layout ${String(layout)}`);
   return { seed, files, domains, noise, layout };
 }
 

@@ -27,7 +27,11 @@ interface Run {
 
 /** Runs a Node.js CLI through bench/measure.mjs: wall time, peak RSS, and seams's --timings stages. */
 function measure(script: string, args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, script, ...args], { cwd, encoding: 'utf8', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 2 * 1024 * 1024 * 1024,
+  });
   const stderr = String(result.stderr);
   const measured = /@@measure (.*)/.exec(stderr)?.[1];
   if (measured === undefined) throw new Error(`${path.basename(script)} failed: ${stderr.slice(0, 500)}`);
@@ -45,11 +49,28 @@ for (const size of sizes) {
   writeMonolith(dir, generated);
   const files = Object.keys(generated.expected).length;
   const cacheDir = path.join(dir, '.seams-cache');
-  const args = ['analyze', dir, '--format', 'json', '--timings', '--cache-dir', cacheDir, '--expected', path.join(dir, 'expected.json')];
+  const args = [
+    'analyze',
+    dir,
+    '--format',
+    'json',
+    '--timings',
+    '--cache-dir',
+    cacheDir,
+    '--expected',
+    path.join(dir, 'expected.json'),
+  ];
   const cold = measure(SEAMS, args, REPO);
   const warm = measure(SEAMS, args, REPO);
   const cruiseUpTo = Number(process.env.BENCH_DEPCRUISE_UP_TO ?? Infinity);
-  const cruise = size <= cruiseUpTo ? measure(DEPCRUISE, ['--no-config', '--output-type', 'json', '--ts-pre-compilation-deps', '--ts-config', 'tsconfig.json', 'src'], dir) : null;
+  const cruise =
+    size <= cruiseUpTo
+      ? measure(
+          DEPCRUISE,
+          ['--no-config', '--output-type', 'json', '--ts-pre-compilation-deps', '--ts-config', 'tsconfig.json', 'src'],
+          dir,
+        )
+      : null;
   const mojoFm = (JSON.parse(cold.stdout) as { metrics: { mojoFm: number } }).metrics.mojoFm;
   rows.push(
     `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise === null ? 'skipped' : `${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB`} | ${cruise === null ? '—' : `${(cruise.seconds / cold.seconds).toFixed(1)}×`} | ${mojoFm.toFixed(1)} |`,
@@ -57,7 +78,11 @@ for (const size of sizes) {
   process.stderr.write(`bench: ${files} files done\n`);
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}\n`);
-console.log(`| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | MoJoFM |`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}\n`,
+);
+console.log(
+  `| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | MoJoFM |`,
+);
 console.log(`|${' --- |'.repeat(stageNames.length + 8)}`);
 for (const row of rows) console.log(row);

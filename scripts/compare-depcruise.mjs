@@ -28,8 +28,10 @@ let both = 0;
 for (const edge of cruise.edges) {
   const [from, to] = edge.split(' -> ');
   if (seamsEdges.has(edge)) both++;
-  else if (!analysed.has(from)) count('dependency-cruiser only: importer not analysed by seams (test, declaration or excluded file)', edge);
-  else if (!analysed.has(to)) count('dependency-cruiser only: target not analysed by seams (declaration, test, JSON or excluded file)', edge);
+  else if (!analysed.has(from))
+    count('dependency-cruiser only: importer not analysed by seams (test, declaration or excluded file)', edge);
+  else if (!analysed.has(to))
+    count('dependency-cruiser only: target not analysed by seams (declaration, test, JSON or excluded file)', edge);
   else count('dependency-cruiser only: other', edge);
 }
 const cruiseEdges = cruise.edges;

@@ -16,7 +16,15 @@ const DEPCRUISE = path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', '
  * `targets` are the folders or files to cruise, relative to root (default: ".").
  */
 export async function depcruiseGraph(root, targets = ['.'], { tsconfig = 'tsconfig.json' } = {}) {
-  const args = [DEPCRUISE, '--no-config', '--output-type', 'json', '--ts-pre-compilation-deps', '--exclude', '(^|/)(node_modules|dist|build|coverage)/'];
+  const args = [
+    DEPCRUISE,
+    '--no-config',
+    '--output-type',
+    'json',
+    '--ts-pre-compilation-deps',
+    '--exclude',
+    '(^|/)(node_modules|dist|build|coverage)/',
+  ];
   if (tsconfig !== null && existsSync(path.join(root, tsconfig))) args.push('--ts-config', tsconfig);
   const started = process.hrtime.bigint();
   const { stdout } = await run(process.execPath, [...args, ...targets], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });

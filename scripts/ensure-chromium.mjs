@@ -14,9 +14,14 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 if (isRoot && hasApt) {
   console.error(`ensure-chromium: ${CHROMIUM} not found; installing it: ${INSTALL}`);
-  const result = spawnSync('sh', ['-c', INSTALL], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync('sh', ['-c', INSTALL], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   process.exit(result.status ?? 1);
 }
 
-console.error(`ensure-chromium: ${CHROMIUM} is missing and the browser test needs it; install it as root with: ${INSTALL}`);
+console.error(
+  `ensure-chromium: ${CHROMIUM} is missing and the browser test needs it; install it as root with: ${INSTALL}`,
+);
 process.exit(1);

@@ -26,11 +26,16 @@ export function analysisKey(settings: Settings, project: LoadedProject, extracti
   const hash = createHash('sha1');
   const { root: _root, ...rest } = settings;
   hash.update(codeFingerprint()).update('\0').update(JSON.stringify(rest));
-  for (const config of project.projects) hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
+  for (const config of project.projects)
+    hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
   hash.update('\0').update(JSON.stringify(project.workspaces)).update('\0').update(JSON.stringify(project.diagnostics));
   // Module by module: one JSON string of a 20,000-file extraction would be tens of megabytes.
   for (const module of extraction.modules) hash.update('\0').update(JSON.stringify(module));
-  hash.update('\0').update(JSON.stringify(extraction.prismaModels)).update('\0').update(JSON.stringify(extraction.diagnostics));
+  hash
+    .update('\0')
+    .update(JSON.stringify(extraction.prismaModels))
+    .update('\0')
+    .update(JSON.stringify(extraction.diagnostics));
   return hash.digest('hex');
 }
 

@@ -34,7 +34,11 @@ export interface Progress {
 }
 
 /** Runs the whole pipeline on one project and returns the analysis; prints nothing (`progress` may, it is the caller's). */
-export async function analyze(options: AnalyzeOptions = {}, observe: StageObserver = () => undefined, progress: (event: Progress) => void = () => undefined): Promise<Analysis> {
+export async function analyze(
+  options: AnalyzeOptions = {},
+  observe: StageObserver = () => undefined,
+  progress: (event: Progress) => void = () => undefined,
+): Promise<Analysis> {
   const time = <T>(stage: Progress['stage'], run: () => T): T => {
     progress({ stage });
     const started = performance.now();
@@ -46,7 +50,16 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const project = time('load', () => loadProject(settings));
   const extractStarted = performance.now();
   const sources = readSources(project);
-  const extraction = await extract(project, { cacheDir: settings.cacheDir, mayReach: reachFilter(settings), onParsed: (done, total) => progress({ stage: 'parse', done, total }), onResolved: (done, total) => progress({ stage: 'resolve', done, total }) }, sources);
+  const extraction = await extract(
+    project,
+    {
+      cacheDir: settings.cacheDir,
+      mayReach: reachFilter(settings),
+      onParsed: (done, total) => progress({ stage: 'parse', done, total }),
+      onResolved: (done, total) => progress({ stage: 'resolve', done, total }),
+    },
+    sources,
+  );
   const key = analysisKey(settings, project, extraction);
   const cached = readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {
@@ -58,13 +71,29 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   const historyStarted = performance.now();
   if (settings.cluster.git) progress({ stage: 'history' });
   let historyProblem: string | null = null;
-  const history = settings.cluster.git ? await readHistory(settings.root, new Set(graph.modules.map((module) => module.id)), settings.cluster, (message) => (historyProblem = message)) : null;
+  const history = settings.cluster.git
+    ? await readHistory(
+        settings.root,
+        new Set(graph.modules.map((module) => module.id)),
+        settings.cluster,
+        (message) => (historyProblem = message),
+      )
+    : null;
   if (settings.cluster.git) observe('history', performance.now() - historyStarted);
   const { stems, signals } = time('signals', () => {
-    const stems = domainStems(graph.modules.map((module) => module.id), graph.dependencies).stems;
+    const stems = domainStems(
+      graph.modules.map((module) => module.id),
+      graph.dependencies,
+    ).stems;
     const signals = {
       static: weighEdges(graph, settings.cluster),
-      semantic: settings.cluster.semanticWeight > 0 ? semanticEdges(new Map(extraction.modules.map((module) => [module.id, module.terms])), settings.cluster.semantic) : [],
+      semantic:
+        settings.cluster.semanticWeight > 0
+          ? semanticEdges(
+              new Map(extraction.modules.map((module) => [module.id, module.terms])),
+              settings.cluster.semantic,
+            )
+          : [],
       stem: settings.cluster.stemWeight > 0 ? stemEdges(stems) : [],
       change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
       data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
@@ -77,7 +106,10 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
   extraction.modules.length = 0;
   const clusteringGraph = combineSignals(signals, settings.cluster);
   const clustered = time('cluster', () => cluster(graph, clusteringGraph, settings.cluster, stems));
-  const partition = settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0 ? clustered : editPartition(clustered, settings.cluster.edits);
+  const partition =
+    settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0
+      ? clustered
+      : editPartition(clustered, settings.cluster.edits);
   const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
   const plan = time('plan', () => planExtraction(graph, partition));
   const analysis: Analysis = {
@@ -90,21 +122,41 @@ export async function analyze(options: AnalyzeOptions = {}, observe: StageObserv
       expected: settings.expectedSource,
     },
     graph,
-    clustering: { signals: clusteringGraph.summary, history: historySummary(history, settings.cluster.git), sweep: partition.sweep, edges: clusteringGraph.edges },
+    clustering: {
+      signals: clusteringGraph.summary,
+      history: historySummary(history, settings.cluster.git),
+      sweep: partition.sweep,
+      edges: clusteringGraph.edges,
+    },
     partition,
     metrics,
     plan,
-    diagnostics: relativizeDiagnostics([...project.diagnostics, ...extractionDiagnostics, ...historyDiagnostics(history, settings.cluster.git, historyProblem), ...shapeDiagnostics(graph)], settings.root).sort(compareDiagnostics),
+    diagnostics: relativizeDiagnostics(
+      [
+        ...project.diagnostics,
+        ...extractionDiagnostics,
+        ...historyDiagnostics(history, settings.cluster.git, historyProblem),
+        ...shapeDiagnostics(graph),
+      ],
+      settings.root,
+    ).sort(compareDiagnostics),
   };
   // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
-  if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')) writeCachedAnalysis(settings.cacheDir, key, analysis);
+  if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED'))
+    writeCachedAnalysis(settings.cacheDir, key, analysis);
   return analysis;
 }
 
 /** A graph with several modules and no internal import at all cannot be decomposed: say so. */
 function shapeDiagnostics(graph: Analysis['graph']): Diagnostic[] {
   if (graph.modules.length < 2 || graph.edges.length > 0) return [];
-  return [{ code: 'NO_INTERNAL_IMPORTS', message: 'no analysed file imports another: there is nothing to decompose, and every file is listed as unattached' }];
+  return [
+    {
+      code: 'NO_INTERNAL_IMPORTS',
+      message:
+        'no analysed file imports another: there is nothing to decompose, and every file is listed as unattached',
+    },
+  ];
 }
 
 function historySummary(history: History | null, requested: boolean): Analysis['clustering']['history'] {
@@ -115,5 +167,11 @@ function historySummary(history: History | null, requested: boolean): Analysis['
 function historyDiagnostics(history: History | null, requested: boolean, problem: string | null): Diagnostic[] {
   if (!requested || history !== null) return [];
   if (problem !== null) return [{ code: 'GIT_TIMEOUT', message: problem }];
-  return [{ code: 'GIT_UNAVAILABLE', message: '--git: the analysed folder is not in a git repository (or git is not installed); change coupling is off' }];
+  return [
+    {
+      code: 'GIT_UNAVAILABLE',
+      message:
+        '--git: the analysed folder is not in a git repository (or git is not installed); change coupling is off',
+    },
+  ];
 }

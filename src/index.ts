@@ -6,10 +6,27 @@ export type { Settings, ClusterSettings } from './config/settings.js';
 export type { Diagnostic } from './base/diagnostics.js';
 export { SeamsError, type ErrorCode } from './base/errors.js';
 export type { ImportKind, ImportTarget, ModuleId } from './extract/types.js';
-export type { DependencyEdge, ImportDetail, ModuleEdge, ModuleGraph, ModuleNode, ExternalImports } from './graph/types.js';
+export type {
+  DependencyEdge,
+  ImportDetail,
+  ModuleEdge,
+  ModuleGraph,
+  ModuleNode,
+  ExternalImports,
+} from './graph/types.js';
 export type { Cluster, ClusterId, Partition } from './cluster/types.js';
 export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
-export type { ApiSurface, ApiSymbol, CrossingImport, DataOwnership, Plan, PlanStep, ServiceCycle, ServiceDependency, StepCost } from './plan/types.js';
+export type {
+  ApiSurface,
+  ApiSymbol,
+  CrossingImport,
+  DataOwnership,
+  Plan,
+  PlanStep,
+  ServiceCycle,
+  ServiceDependency,
+  StepCost,
+} from './plan/types.js';
 export { renderJson, toJsonReport, type JsonReport } from './report/json.js';
 export { renderText } from './report/text.js';
 export { renderMarkdown } from './report/markdown.js';

@@ -7,7 +7,12 @@ import { tempProject } from './helpers.js';
 
 describe('code fingerprint (cache keys)', () => {
   it('changes when a code file changes, and ignores declaration files and other files', () => {
-    const root = tempProject({ 'a.js': 'export const a = 1;\n', 'sub/b.ts': 'export const b = 2;\n', 'a.d.ts': 'export declare const a: number;\n', 'notes.md': 'x' });
+    const root = tempProject({
+      'a.js': 'export const a = 1;\n',
+      'sub/b.ts': 'export const b = 2;\n',
+      'a.d.ts': 'export declare const a: number;\n',
+      'notes.md': 'x',
+    });
     const before = fingerprintOf(root);
     expect(before).toMatch(/^[0-9a-f]{16}$/);
     writeFileSync(path.join(root, 'a.d.ts'), 'export declare const a: string;\n');

@@ -33,7 +33,11 @@ export function buildModel(settings: BuildSettings): { model: MonolithModel; ker
   const kernel = buildKernel(kernelSpecs(sizes.kernel, rng('kernel')));
   const domains = names.map((name, index) => planDomain(name, sizes.budgets[index] as number, registry, planRng));
   const roots = [plainModule('root', null, '', 'main'), plainModule('root', null, '', 'app')];
-  const modules: Module[] = [...kernel.modules, ...roots, ...domains.flatMap((domain) => [domain.barrel, ...domain.modules])];
+  const modules: Module[] = [
+    ...kernel.modules,
+    ...roots,
+    ...domains.flatMap((domain) => [domain.barrel, ...domain.modules]),
+  ];
   for (const [index, module] of modules.entries()) module.index = index;
   const model: MonolithModel = { layout: settings.layout, domains, kernel: kernel.modules, roots, modules };
   wire(model, kernel, settings, rng);
@@ -41,7 +45,12 @@ export function buildModel(settings: BuildSettings): { model: MonolithModel; ker
   return { model, kernel };
 }
 
-function wire(model: MonolithModel, kernel: Kernel, settings: BuildSettings, rng: (phase: string) => ReturnType<typeof createRng>): void {
+function wire(
+  model: MonolithModel,
+  kernel: Kernel,
+  settings: BuildSettings,
+  rng: (phase: string) => ReturnType<typeof createRng>,
+): void {
   const domainRng = rng('wire-domain');
   for (const domain of model.domains) wireDomain(domain, domainRng);
   const kernelRng = rng('wire-kernel');

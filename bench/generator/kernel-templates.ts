@@ -28,7 +28,7 @@ export const CORE_TEMPLATES: Readonly<Record<string, (present: ReadonlySet<strin
     'export const config: AppConfig = loadConfig();',
   ],
   logger: () => [
-    'export type LogLevel = \'debug\' | \'info\' | \'warn\' | \'error\';',
+    "export type LogLevel = 'debug' | 'info' | 'warn' | 'error';",
     '',
     'export interface Logger {',
     '  debug(message: string, meta?: Record<string, unknown>): void;',
@@ -184,7 +184,7 @@ export const CORE_TEMPLATES: Readonly<Record<string, (present: ReadonlySet<strin
     '    try {',
     '      return await task();',
     '    } catch (error) {',
-    "      this.logger.error(`${operation} failed`, { error: String(error) });",
+    '      this.logger.error(`${operation} failed`, { error: String(error) });',
     '      if (error instanceof AppError) throw error;',
     "      throw new AppError(`${operation} failed`, 'INTERNAL');",
     '    }',

@@ -52,15 +52,35 @@ const use = (names: string[], typeNames: string[] = []): KernelUse => ({ names: 
 
 const SNIPPETS: Readonly<Record<string, Snippet>> = {
   config: { use: use(['config']), module: [], line: "if (config.debug) console.debug('$scope', id);", async: false },
-  logger: { use: use(['createLogger']), module: ["const logger = createLogger('$scope');"], line: "logger.debug('$entity handled', { id });", async: false },
-  errors: { use: use(['ValidationError']), module: [], line: "if (id.length === 0) throw new ValidationError('$entity id is required');", async: false },
-  result: { use: use(['ok'], ['Result']), module: ['const accept = (value: string): Result<string> => ok(value);'], line: 'accept(id);', async: false },
+  logger: {
+    use: use(['createLogger']),
+    module: ["const logger = createLogger('$scope');"],
+    line: "logger.debug('$entity handled', { id });",
+    async: false,
+  },
+  errors: {
+    use: use(['ValidationError']),
+    module: [],
+    line: "if (id.length === 0) throw new ValidationError('$entity id is required');",
+    async: false,
+  },
+  result: {
+    use: use(['ok'], ['Result']),
+    module: ['const accept = (value: string): Result<string> => ok(value);'],
+    line: 'accept(id);',
+    async: false,
+  },
   money: { use: use(['money'], ['Money']), module: [], line: "const zero: Money = money(0, 'EUR');", async: false },
   pagination: { use: use(['toPageRequest']), module: [], line: 'const firstPage = toPageRequest(1);', async: false },
   ids: { use: use(['newId']), module: [], line: "const traceId = newId('$kebab');", async: false },
   dates: { use: use(['now']), module: [], line: 'const startedAt = now();', async: false },
   validation: { use: use(['requireField']), module: [], line: "requireField({ id }, 'id');", async: false },
-  'event-bus': { use: use(['eventBus']), module: [], line: "eventBus.publish({ name: '$scope.touched', payload: { id } });", async: false },
+  'event-bus': {
+    use: use(['eventBus']),
+    module: [],
+    line: "eventBus.publish({ name: '$scope.touched', payload: { id } });",
+    async: false,
+  },
 };
 
 /** Kernel modules for a kernel of `count` files (at least 9), barrel last. */
@@ -70,11 +90,23 @@ export function kernelSpecs(count: number, rng: Rng): KernelSpec[] {
   const specs = keys.map((key) => coreSpec(key, present));
   const extras = rng.shuffle(extraCandidates()).slice(0, Math.max(0, count - keys.length - 1));
   const sorted = extras.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return [...specs, ...sorted, { key: 'index', folder: 'shared', base: 'index', core: false, imports: {}, snippet: null, className: null }];
+  return [
+    ...specs,
+    ...sorted,
+    { key: 'index', folder: 'shared', base: 'index', core: false, imports: {}, snippet: null, className: null },
+  ];
 }
 
 function coreSpec(key: string, present: ReadonlySet<string>): KernelSpec {
-  return { key, folder: 'shared', base: key, core: true, imports: coreImports(key, present), snippet: SNIPPETS[key] ?? null, className: null };
+  return {
+    key,
+    folder: 'shared',
+    base: key,
+    core: true,
+    imports: coreImports(key, present),
+    snippet: SNIPPETS[key] ?? null,
+    className: null,
+  };
 }
 
 /** What each core module imports from the rest of the kernel. */
@@ -89,7 +121,11 @@ function coreImports(key: string, present: ReadonlySet<string>): Record<string, 
     case 'validation':
       return { errors: use(['ValidationError']) };
     case 'base-repository':
-      return { errors: use(['NotFoundError']), pagination: use(['paginate'], ['Page', 'PageRequest']), ...(present.has('ids') ? { ids: use(['newId']) } : {}) };
+      return {
+        errors: use(['NotFoundError']),
+        pagination: use(['paginate'], ['Page', 'PageRequest']),
+        ...(present.has('ids') ? { ids: use(['newId']) } : {}),
+      };
     case 'base-service':
       return { logger: use(['createLogger'], ['Logger']), errors: use(['AppError']) };
     case 'base-controller':
@@ -116,7 +152,12 @@ function extraCandidates(): KernelSpec[] {
           base,
           core: false,
           imports: { logger: use(['createLogger']), config: use(['config']) },
-          snippet: { use: use([`create${className}`]), module: [`const ${instance} = create${className}('$scope');`], line: `await ${instance}.run(async () => id);`, async: true },
+          snippet: {
+            use: use([`create${className}`]),
+            module: [`const ${instance} = create${className}('$scope');`],
+            line: `await ${instance}.run(async () => id);`,
+            async: true,
+          },
           className,
         });
       }

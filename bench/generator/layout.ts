@@ -28,7 +28,8 @@ export function assignPaths(model: MonolithModel, rng: Rng): void {
       else list.push(module);
     }
   }
-  for (const folder of [...folders.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) placeFolder(folder, folders.get(folder) as Module[], rng);
+  for (const folder of [...folders.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    placeFolder(folder, folders.get(folder) as Module[], rng);
 }
 
 function barrelPath(layout: Layout, domain: string): string {

@@ -14,7 +14,19 @@
 export type Layout = 'layer-first' | 'domain-first';
 
 /** What a module is. `kernel` is the shared kernel, `root` the composition root, `barrel` a domain's public API. */
-export type Kind = 'model' | 'repository' | 'service' | 'feature' | 'controller' | 'dto' | 'validator' | 'job' | 'events' | 'barrel' | 'kernel' | 'root';
+export type Kind =
+  | 'model'
+  | 'repository'
+  | 'service'
+  | 'feature'
+  | 'controller'
+  | 'dto'
+  | 'validator'
+  | 'job'
+  | 'events'
+  | 'barrel'
+  | 'kernel'
+  | 'root';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'Date';
 
@@ -141,7 +153,9 @@ export interface MonolithModel {
 }
 
 /** Folder of each layer of a domain. */
-export const LAYER_FOLDERS: Readonly<Record<'model' | 'repository' | 'service' | 'feature' | 'controller' | 'dto' | 'validator' | 'job' | 'events', string>> = {
+export const LAYER_FOLDERS: Readonly<
+  Record<'model' | 'repository' | 'service' | 'feature' | 'controller' | 'dto' | 'validator' | 'job' | 'events', string>
+> = {
   model: 'models',
   repository: 'repositories',
   service: 'services',

@@ -6,7 +6,15 @@
  * `invoice-line-reminder.job.ts` exports `InvoiceLineReminderJob`, and so on.
  */
 import { EVENT_VERBS, FIELDS, MONEY_FIELDS, STATUSES } from '../vocabulary.js';
-import { LAYER_FOLDERS, type ApiItem, type Entity, type FeatureVerb, type JobVerb, type Kind, type Module } from './model.js';
+import {
+  LAYER_FOLDERS,
+  type ApiItem,
+  type Entity,
+  type FeatureVerb,
+  type JobVerb,
+  type Kind,
+  type Module,
+} from './model.js';
 import { constant, kebab, pascal } from './naming.js';
 import type { Rng } from './rng.js';
 
@@ -72,14 +80,26 @@ export function layerModule(entity: Entity, layer: EntityLayer): Module {
 
 export function featureModule(entity: Entity, verb: FeatureVerb): Module {
   const name = `${entity.pascal}${verb.noun}Service`;
-  const module = blank('feature', entity, 'services', `${entity.kebab}-${verb.stem}.service`, classItem(name, `${verb.method}([id])`, `run${entity.pascal}${verb.noun}`));
+  const module = blank(
+    'feature',
+    entity,
+    'services',
+    `${entity.kebab}-${verb.stem}.service`,
+    classItem(name, `${verb.method}([id])`, `run${entity.pascal}${verb.noun}`),
+  );
   module.feature = verb;
   return module;
 }
 
 export function jobModule(entity: Entity, verb: JobVerb): Module {
   const name = `${entity.pascal}${verb.noun}Job`;
-  const module = blank('job', entity, 'jobs', `${entity.kebab}-${verb.stem}.job`, classItem(name, 'run()', `trigger${name}`));
+  const module = blank(
+    'job',
+    entity,
+    'jobs',
+    `${entity.kebab}-${verb.stem}.job`,
+    classItem(name, 'run()', `trigger${name}`),
+  );
   module.job = verb;
   return module;
 }
@@ -101,9 +121,21 @@ function layerItem(entity: Entity, layer: EntityLayer): ApiItem {
     case 'controller':
       return classItem(`${name}Controller`, 'getById(id)', `forward${name}`);
     case 'dto':
-      return { shape: 'type', names: [`${name}Response`], typeNames: [`${name}Response`], use: '', member: `describe${name}Response` };
+      return {
+        shape: 'type',
+        names: [`${name}Response`],
+        typeNames: [`${name}Response`],
+        use: '',
+        member: `describe${name}Response`,
+      };
     case 'validator':
-      return { shape: 'function', names: [`validateCreate${name}`], typeNames: [], use: `validateCreate${name}({ id })`, member: `check${name}Input` };
+      return {
+        shape: 'function',
+        names: [`validateCreate${name}`],
+        typeNames: [],
+        use: `validateCreate${name}({ id })`,
+        member: `check${name}Input`,
+      };
     case 'events':
       return {
         shape: 'function',
@@ -119,6 +151,27 @@ function classItem(name: string, use: string, member: string): ApiItem {
   return { shape: 'class', names: [name], typeNames: [], use, member };
 }
 
-function blank(kind: Kind, entity: Entity | null, folder: string, base: string, item: ApiItem | null, domain: string | null = entity?.domain ?? null): Module {
-  return { index: -1, kind, domain, entity, folder, base, id: '', item, deps: [], feature: null, job: null, kernelKey: null, snippets: [] };
+function blank(
+  kind: Kind,
+  entity: Entity | null,
+  folder: string,
+  base: string,
+  item: ApiItem | null,
+  domain: string | null = entity?.domain ?? null,
+): Module {
+  return {
+    index: -1,
+    kind,
+    domain,
+    entity,
+    folder,
+    base,
+    id: '',
+    item,
+    deps: [],
+    feature: null,
+    job: null,
+    kernelKey: null,
+    snippets: [],
+  };
 }

@@ -52,7 +52,8 @@ export function chooseDomains(count: number, rng: Rng): string[] {
   const base = rng.shuffle(BASE_DOMAINS);
   if (count <= base.length) return sortNames(base.slice(0, count));
   const qualified: string[] = [];
-  for (const qualifier of DOMAIN_QUALIFIERS) for (const domain of BASE_DOMAINS) qualified.push(`${qualifier}-${domain}`);
+  for (const qualifier of DOMAIN_QUALIFIERS)
+    for (const domain of BASE_DOMAINS) qualified.push(`${qualifier}-${domain}`);
   return sortNames([...base, ...rng.shuffle(qualified).slice(0, count - base.length)]);
 }
 

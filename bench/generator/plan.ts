@@ -9,7 +9,17 @@
  */
 import { FEATURE_VERBS, JOB_VERBS } from '../vocabulary.js';
 import type { Domain, Entity, Module } from './model.js';
-import { featureModule, featureNames, jobModule, jobNames, layerModule, layerNames, makeEntity, plainModule, type EntityLayer } from './modules.js';
+import {
+  featureModule,
+  featureNames,
+  jobModule,
+  jobNames,
+  layerModule,
+  layerNames,
+  makeEntity,
+  plainModule,
+  type EntityLayer,
+} from './modules.js';
 import { entityNames, listedEntities, type NameRegistry } from './naming.js';
 import type { Rng } from './rng.js';
 
@@ -30,7 +40,8 @@ export function planSizes(files: number, domains: number, maxKernel: number, rng
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const budgets = weights.map((weight) => Math.floor((available * weight) / total));
   let rest = available - budgets.reduce((sum, budget) => sum + budget, 0);
-  for (let index = 0; rest > 0; index = (index + 1) % domains, rest -= 1) budgets[index] = (budgets[index] as number) + 1;
+  for (let index = 0; rest > 0; index = (index + 1) % domains, rest -= 1)
+    budgets[index] = (budgets[index] as number) + 1;
   return { kernel, budgets: budgets.map((budget) => Math.max(budget, CORE_LAYERS.length * 3)) };
 }
 
@@ -77,7 +88,13 @@ function optionalLayers(entities: readonly Entity[], rng: Rng): [Entity, EntityL
 }
 
 /** Fills the rest of the budget with feature services, jobs and events modules, round-robin. */
-function addExtras(entities: readonly Entity[], modules: Module[], budget: number, registry: NameRegistry, rng: Rng): void {
+function addExtras(
+  entities: readonly Entity[],
+  modules: Module[],
+  budget: number,
+  registry: NameRegistry,
+  rng: Rng,
+): void {
   const pools = entities.map((entity) => ({
     entity,
     features: rng.shuffle(FEATURE_VERBS),
@@ -141,5 +158,7 @@ function requireLayer(entity: Entity, layer: EntityLayer, registry: NameRegistry
 function sortByEntity(modules: Module[], entities: readonly Entity[]): Module[] {
   const position = new Map(modules.map((module, index) => [module, index]));
   const entityIndex = (module: Module) => entities.indexOf(module.entity as Entity);
-  return [...modules].sort((a, b) => entityIndex(a) - entityIndex(b) || (position.get(a) as number) - (position.get(b) as number));
+  return [...modules].sort(
+    (a, b) => entityIndex(a) - entityIndex(b) || (position.get(a) as number) - (position.get(b) as number),
+  );
 }

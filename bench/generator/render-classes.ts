@@ -7,7 +7,17 @@
  */
 import type { Entity, Module } from './model.js';
 import { pascal, words } from './naming.js';
-import { classLines, fileText, genericParts, importBlock, indent, ownDep, scopeOf, snippetParts, usesKernel } from './render-parts.js';
+import {
+  classLines,
+  fileText,
+  genericParts,
+  importBlock,
+  indent,
+  ownDep,
+  scopeOf,
+  snippetParts,
+  usesKernel,
+} from './render-parts.js';
 import type { Kernel } from './wire-kernel.js';
 
 export function renderService(module: Module, kernel: Kernel): string {
@@ -17,9 +27,16 @@ export function renderService(module: Module, kernel: Kernel): string {
   const snippets = snippetParts(module, kernel);
   const generic = genericParts(module, 'class');
   const events = ownDep(module, 'events') !== null;
-  const publish = (verb: string) => (events ? [`  publish${name}Event(${entity.constant}_${verb}, { id: saved.id, status: saved.status });`] : []);
+  const publish = (verb: string) =>
+    events ? [`  publish${name}Event(${entity.constant}_${verb}, { id: saved.id, status: saved.status });`] : [];
   const methods = [
-    [`/** One ${words(entity.camel)} by id; throws NotFoundError when missing. */`, `async get(id: string): Promise<${name}> {`, ...indent(snippets.statements), `  return this.run('get ${words(entity.camel)}', () => ${repository}.getById(id));`, '}'],
+    [
+      `/** One ${words(entity.camel)} by id; throws NotFoundError when missing. */`,
+      `async get(id: string): Promise<${name}> {`,
+      ...indent(snippets.statements),
+      `  return this.run('get ${words(entity.camel)}', () => ${repository}.getById(id));`,
+      '}',
+    ],
     ['async list(page = 1, size = 20) {', `  return ${repository}.findMany({ page, size });`, '}'],
     [
       `async create(input: Partial<${name}>): Promise<${name}> {`,
@@ -38,7 +55,11 @@ export function renderService(module: Module, kernel: Kernel): string {
       '  return saved;',
       '}',
     ],
-    [`async setStatus(id: string, status: ${name}['status']): Promise<${name}> {`, '  return this.update(id, { status });', '}'],
+    [
+      `async setStatus(id: string, status: ${name}['status']): Promise<${name}> {`,
+      '  return this.update(id, { status });',
+      '}',
+    ],
   ].map((block) => indent(block));
   const shape = {
     doc: `Application logic for ${words(entity.camel)} records in ${entity.domain}.`,
@@ -59,7 +80,11 @@ export function renderFeature(module: Module, kernel: Kernel): string {
   const generic = genericParts(module, 'class');
   const repository = ownDep(module, 'repository') !== null;
   const model = ownDep(module, 'model') !== null;
-  const params = [`private readonly ${entity.camel}Service: ${name}Service`, ...(repository ? [`private readonly ${entity.camel}Repository: ${name}Repository`] : []), ...generic.params];
+  const params = [
+    `private readonly ${entity.camel}Service: ${name}Service`,
+    ...(repository ? [`private readonly ${entity.camel}Repository: ${name}Repository`] : []),
+    ...generic.params,
+  ];
   const bulk = [
     `/** ${pascal(verb.noun.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())} of the given ${words(entity.camel)} records; returns how many were ${verb.gerund}. */`,
     `async ${verb.method}(ids: string[]): Promise<number> {`,
@@ -74,8 +99,18 @@ export function renderFeature(module: Module, kernel: Kernel): string {
     '}',
   ];
   const methods = [indent(bulk)];
-  if (repository) methods.push(indent([`/** How many ${words(entity.camel)} records exist. */`, 'async backlog(): Promise<number> {', `  const page = await this.${entity.camel}Repository.findMany({ page: 1, size: 1 });`, '  return page.total;', '}']));
-  if (model) methods.push(indent([`private label(row: ${name}): string {`, '  return `${row.id}:${row.status}`;', '}']));
+  if (repository)
+    methods.push(
+      indent([
+        `/** How many ${words(entity.camel)} records exist. */`,
+        'async backlog(): Promise<number> {',
+        `  const page = await this.${entity.camel}Repository.findMany({ page: 1, size: 1 });`,
+        '  return page.total;',
+        '}',
+      ]),
+    );
+  if (model)
+    methods.push(indent([`private label(row: ${name}): string {`, '  return `${row.id}:${row.status}`;', '}']));
   const shape = {
     doc: `${verb.noun.replace(/([a-z])([A-Z])/g, '$1 $2')} of ${words(entity.camel)} records (${entity.domain}).`,
     head: `export class ${name}${verb.noun}Service extends BaseService`,
@@ -97,15 +132,47 @@ export function renderController(module: Module, kernel: Kernel): string {
   const dto = ownDep(module, 'dto') !== null;
   const validator = ownDep(module, 'validator') !== null;
   const map = (value: string) => (dto ? `to${name}Response(${value})` : value);
-  const createInput = validator ? `const input: Create${name}Dto = validateCreate${name}(body);` : dto ? `const input = body as Create${name}Dto;` : `const input = body as Parameters<${name}Service['create']>[0];`;
-  const updateInput = validator ? `const changes: Update${name}Dto = validateUpdate${name}(body);` : dto ? `const changes = body as Update${name}Dto;` : `const changes = body as Parameters<${name}Service['update']>[1];`;
+  const createInput = validator
+    ? `const input: Create${name}Dto = validateCreate${name}(body);`
+    : dto
+      ? `const input = body as Create${name}Dto;`
+      : `const input = body as Parameters<${name}Service['create']>[0];`;
+  const updateInput = validator
+    ? `const changes: Update${name}Dto = validateUpdate${name}(body);`
+    : dto
+      ? `const changes = body as Update${name}Dto;`
+      : `const changes = body as Parameters<${name}Service['update']>[1];`;
   const methods = [
     dto
-      ? ['async list(page = 1) {', `  const result = await ${service}.list(page);`, `  return this.ok({ ...result, items: result.items.map((row) => ${map('row')}) });`, '}']
+      ? [
+          'async list(page = 1) {',
+          `  const result = await ${service}.list(page);`,
+          `  return this.ok({ ...result, items: result.items.map((row) => ${map('row')}) });`,
+          '}',
+        ]
       : ['async list(page = 1) {', `  return this.ok(await ${service}.list(page));`, '}'],
-    ['async getById(id: string) {', ...indent(snippets.statements), '  try {', `    return this.ok(${map(`await ${service}.get(id)`)});`, '  } catch (error) {', '    return this.fail(error);', '  }', '}'],
-    ['async create(body: unknown) {', `  ${createInput}`, `  return this.created(${map(`await ${service}.create(input)`)});`, '}'],
-    ['async update(id: string, body: unknown) {', `  ${updateInput}`, `  return this.ok(${map(`await ${service}.update(id, changes)`)});`, '}'],
+    [
+      'async getById(id: string) {',
+      ...indent(snippets.statements),
+      '  try {',
+      `    return this.ok(${map(`await ${service}.get(id)`)});`,
+      '  } catch (error) {',
+      '    return this.fail(error);',
+      '  }',
+      '}',
+    ],
+    [
+      'async create(body: unknown) {',
+      `  ${createInput}`,
+      `  return this.created(${map(`await ${service}.create(input)`)});`,
+      '}',
+    ],
+    [
+      'async update(id: string, body: unknown) {',
+      `  ${updateInput}`,
+      `  return this.ok(${map(`await ${service}.update(id, changes)`)});`,
+      '}',
+    ],
     ...(base ? [] : localResponses()),
   ].map((block) => indent(block));
   const shape = {

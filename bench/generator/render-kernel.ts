@@ -11,7 +11,8 @@ import { aWords, camelFromKebab } from './naming.js';
 /** Contents of one kernel module; `specs` is the whole kernel. */
 export function renderKernel(spec: KernelSpec, specs: readonly KernelSpec[]): string {
   if (spec.key === 'index') return renderBarrel(specs);
-  const body = spec.className === null ? CORE_TEMPLATES[spec.key]?.(new Set(specs.map((item) => item.key))) : utilityBody(spec);
+  const body =
+    spec.className === null ? CORE_TEMPLATES[spec.key]?.(new Set(specs.map((item) => item.key))) : utilityBody(spec);
   if (body === undefined) throw new Error(`generate-monolith: no template for kernel module ${spec.key}`);
   return [...importLines(spec), ...(Object.keys(spec.imports).length > 0 ? [''] : []), ...body, ''].join('\n');
 }

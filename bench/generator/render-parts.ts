@@ -13,7 +13,11 @@ import type { Kernel } from './wire-kernel.js';
 
 /** The structural dep of `module` on its own entity's module of `kind`. */
 export function ownDep(module: Module, kind: Kind): Dep | null {
-  return module.deps.find((dep) => dep.role === 'structural' && dep.target.kind === kind && dep.target.entity === module.entity) ?? null;
+  return (
+    module.deps.find(
+      (dep) => dep.role === 'structural' && dep.target.kind === kind && dep.target.entity === module.entity,
+    ) ?? null
+  );
 }
 
 /** True when the module imports anything from the kernel module `key`. */
@@ -46,7 +50,8 @@ export function importBlock(module: Module, packages: string[] = []): string[] {
 function clause(dep: Dep): string {
   const names = [...dep.names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (dep.form === 'type') return `type { ${names.join(', ')} }`;
-  if (dep.form === 'inline') return `{ ${names.map((name) => (dep.typeNames.includes(name) ? `type ${name}` : name)).join(', ')} }`;
+  if (dep.form === 'inline')
+    return `{ ${names.map((name) => (dep.typeNames.includes(name) ? `type ${name}` : name)).join(', ')} }`;
   return `{ ${names.join(', ')} }`;
 }
 
@@ -99,7 +104,12 @@ function classMember(module: Module, dep: Dep, parts: GenericParts): string[] {
   if (item.shape === 'class') {
     const field = lowerFirst(name);
     parts.params.push(`private readonly ${field}: ${name}`);
-    return indent([`/** Delegates to ${name}. */`, `async ${item.member}(id: string) {`, `  return this.${field}.${item.use};`, '}']);
+    return indent([
+      `/** Delegates to ${name}. */`,
+      `async ${item.member}(id: string) {`,
+      `  return this.${field}.${item.use};`,
+      '}',
+    ]);
   }
   if (item.shape === 'type') return indent(describe(item.member, name, 'method'));
   return indent([`${item.member}(id: string) {`, `  return ${item.use};`, '}']);
@@ -111,19 +121,27 @@ function moduleMember(module: Module, dep: Dep): string[] {
   if (dep.form === 'dynamic') return lazyLoader(module, dep, name, 'function');
   if (item.shape === 'class') {
     const param = lowerFirst(name);
-    return [`export async function ${item.member}(${param}: ${name}, id: string) {`, `  return ${param}.${item.use};`, '}'];
+    return [
+      `export async function ${item.member}(${param}: ${name}, id: string) {`,
+      `  return ${param}.${item.use};`,
+      '}',
+    ];
   }
   if (item.shape === 'type') return describe(item.member, name, 'function');
   return [`export function ${item.member}(id: string) {`, `  return ${item.use};`, '}'];
 }
 
 function describe(member: string, type: string, host: 'method' | 'function'): string[] {
-  const head = host === 'method' ? `${member}(value: ${type}): string {` : `export function ${member}(value: ${type}): string {`;
+  const head =
+    host === 'method' ? `${member}(value: ${type}): string {` : `export function ${member}(value: ${type}): string {`;
   return [head, `  return \`${words(lowerFirst(type))}:\${value.id}\`;`, '}'];
 }
 
 function lazyLoader(module: Module, dep: Dep, name: string, host: 'method' | 'function'): string[] {
-  const head = host === 'method' ? `async load${name}(): Promise<string> {` : `export async function load${name}(): Promise<string> {`;
+  const head =
+    host === 'method'
+      ? `async load${name}(): Promise<string> {`
+      : `export async function load${name}(): Promise<string> {`;
   return [
     `/** Loads ${name} lazily; it is only needed on rare paths. */`,
     head,
@@ -168,7 +186,10 @@ export function classLines(shape: ClassShape): string[] {
 
 function constructorLines(params: string[], superCall: string | null): string[] {
   if (params.length === 0 && superCall === null) return [];
-  const open = params.length <= 1 ? [`constructor(${params.join('')})`] : ['constructor(', ...params.map((param) => `  ${param},`), ')'];
+  const open =
+    params.length <= 1
+      ? [`constructor(${params.join('')})`]
+      : ['constructor(', ...params.map((param) => `  ${param},`), ')'];
   const last = open.length - 1;
   if (superCall === null) return [...open.slice(0, last), `${open[last]} {}`];
   return [...open.slice(0, last), `${open[last]} {`, `  ${superCall};`, '}'];

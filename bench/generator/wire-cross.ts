@@ -17,7 +17,9 @@ export function wireCoupling(domains: readonly Domain[], rng: Rng): void {
   const byName = new Map(domains.map((domain) => [domain.name, domain]));
   for (const domain of domains) {
     const others = domains.filter((other) => other !== domain).map((other) => other.name);
-    domain.uses = rng.sample(others, rng.int(1, Math.min(3, others.length))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    domain.uses = rng
+      .sample(others, rng.int(1, Math.min(3, others.length)))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const importers = domain.modules.filter((module) => module.kind === 'service' || module.kind === 'feature');
     const services = importers.filter((module) => module.kind === 'service');
     for (const used of domain.uses) {
@@ -61,7 +63,8 @@ export function wireDynamic(model: MonolithModel, rng: Rng): void {
   const eligible: Dep[] = [];
   for (const module of model.modules) {
     if (!CLASS_KINDS.has(module.kind)) continue;
-    for (const dep of module.deps) if (dep.role === 'generic' && dep.item?.shape === 'class' && dep.target.kind !== 'barrel') eligible.push(dep);
+    for (const dep of module.deps)
+      if (dep.role === 'generic' && dep.item?.shape === 'class' && dep.target.kind !== 'barrel') eligible.push(dep);
   }
   for (const dep of rng.sample(eligible, Math.round(countDeps(model.modules) * 0.01))) dep.form = 'dynamic';
 }
@@ -81,10 +84,15 @@ export function wireRoot(model: MonolithModel, kernel: Kernel): void {
     kernelKeys: target.kernelKey === null ? [] : [target.kernelKey],
     alias,
   });
-  main.deps.push(root(kernelModule('config'), ['config'], true), root(kernelModule('logger'), ['createLogger'], true), root(app, ['createApp']));
+  main.deps.push(
+    root(kernelModule('config'), ['config'], true),
+    root(kernelModule('logger'), ['createLogger'], true),
+    root(app, ['createApp']),
+  );
   app.deps.push(root(kernelModule('logger'), ['createLogger'], true));
   for (const domain of model.domains) {
-    for (const module of domain.modules) if (module.kind === 'controller') app.deps.push(root(module, [...(module.item?.names ?? [])]));
+    for (const module of domain.modules)
+      if (module.kind === 'controller') app.deps.push(root(module, [...(module.item?.names ?? [])]));
   }
 }
 

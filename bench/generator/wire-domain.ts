@@ -37,7 +37,8 @@ function wireModule(module: Module, domain: Domain, find: Finder, rng: Rng): voi
   const typeForm = (p: number): Form => (rng.chance(p) ? 'type' : 'static');
   switch (module.kind) {
     case 'model':
-      for (const other of relatedModels(module, domain, rng)) add(other, [other.item?.names[0] as string], [], typeForm(0.4));
+      for (const other of relatedModels(module, domain, rng))
+        add(other, [other.item?.names[0] as string], [], typeForm(0.4));
       break;
     case 'repository':
       add(model, [name, `${name}Status`], [`${name}Status`], rng.chance(0.35) ? 'inline' : 'static');
@@ -65,7 +66,12 @@ function wireModule(module: Module, domain: Domain, find: Finder, rng: Rng): voi
       add(model, [name], [name], typeForm(0.8));
       break;
     case 'validator':
-      add(own('dto'), [`Create${name}Dto`, `Update${name}Dto`], [`Create${name}Dto`, `Update${name}Dto`], typeForm(0.75));
+      add(
+        own('dto'),
+        [`Create${name}Dto`, `Update${name}Dto`],
+        [`Create${name}Dto`, `Update${name}Dto`],
+        typeForm(0.75),
+      );
       break;
     case 'events':
       add(model, [name], [name], typeForm(0.7));
@@ -112,15 +118,38 @@ function wireBarrel(domain: Domain, rng: Rng): void {
     domain.barrel.deps.push(structural(service, names, [], rng.chance(0.5) ? 'static' : 'inline'));
   }
   const model = domain.modules.find((module) => module.kind === 'model');
-  if (model !== undefined && rng.chance(0.6)) domain.barrel.deps.push(structural(model, [model.item?.names[0] as string], [model.item?.names[0] as string], 'type'));
+  if (model !== undefined && rng.chance(0.6))
+    domain.barrel.deps.push(
+      structural(model, [model.item?.names[0] as string], [model.item?.names[0] as string], 'type'),
+    );
 }
 
 /** A generic import of the target's public item; `coupling` says why it exists. */
 export function genericDep(target: Module, coupling: Dep['coupling'], form: Form, via: Module | null = null): Dep {
   const item = target.item as ApiItem;
-  return { target: via ?? target, names: item.names, typeNames: item.typeNames, form, role: 'generic', coupling, item, kernelKeys: [], alias: false };
+  return {
+    target: via ?? target,
+    names: item.names,
+    typeNames: item.typeNames,
+    form,
+    role: 'generic',
+    coupling,
+    item,
+    kernelKeys: [],
+    alias: false,
+  };
 }
 
 function structural(target: Module, names: string[], typeNames: string[], form: Form): Dep {
-  return { target, names, typeNames, form, role: 'structural', coupling: 'intra', item: null, kernelKeys: [], alias: false };
+  return {
+    target,
+    names,
+    typeNames,
+    form,
+    role: 'structural',
+    coupling: 'intra',
+    item: null,
+    kernelKeys: [],
+    alias: false,
+  };
 }

@@ -29,7 +29,16 @@ export function buildKernel(specs: KernelSpec[]): Kernel {
     byKey.set(spec.key, { spec, module });
   }
   for (const { spec, module } of byKey.values()) {
-    for (const [key, use] of Object.entries(spec.imports)) module.deps.push(kernelDep(byKey.get(key)?.module as Module, use, [key], false, use.typeNames.length === use.names.length ? 'type' : 'static'));
+    for (const [key, use] of Object.entries(spec.imports))
+      module.deps.push(
+        kernelDep(
+          byKey.get(key)?.module as Module,
+          use,
+          [key],
+          false,
+          use.typeNames.length === use.names.length ? 'type' : 'static',
+        ),
+      );
   }
   const modules = specs.map((spec) => byKey.get(spec.key)?.module as Module);
   const usable = specs.filter((spec) => spec.snippet !== null);
@@ -47,7 +56,8 @@ export function buildKernel(specs: KernelSpec[]): Kernel {
 function structural(module: Module, kernel: Kernel, rng: Rng): Map<string, KernelUse> {
   const has = (key: string) => kernel.byKey.has(key);
   const uses = new Map<string, KernelUse>();
-  const add = (key: string, names: string[], typeNames: string[] = []) => uses.set(key, { names: [...names, ...typeNames], typeNames });
+  const add = (key: string, names: string[], typeNames: string[] = []) =>
+    uses.set(key, { names: [...names, ...typeNames], typeNames });
   const entity = module.entity;
   switch (module.kind) {
     case 'model':
@@ -126,11 +136,22 @@ export function wireKernel(module: Module, kernel: Kernel, rng: Rng): void {
     const entry = kernel.byKey.get(key) as { spec: KernelSpec; module: Module };
     const route = rng.next();
     if (entry.spec.core && route < 0.15) viaBarrel.push([key, use]);
-    else module.deps.push(kernelDep(entry.module, use, [key], !(route < 0.35 ), form(use, rng)));
+    else module.deps.push(kernelDep(entry.module, use, [key], !(route < 0.35), form(use, rng)));
   }
   if (viaBarrel.length === 0) return;
-  const merged: KernelUse = { names: viaBarrel.flatMap(([, use]) => use.names), typeNames: viaBarrel.flatMap(([, use]) => use.typeNames) };
-  module.deps.push(kernelDep(kernel.barrel, merged, viaBarrel.map(([key]) => key), false, form(merged, rng)));
+  const merged: KernelUse = {
+    names: viaBarrel.flatMap(([, use]) => use.names),
+    typeNames: viaBarrel.flatMap(([, use]) => use.typeNames),
+  };
+  module.deps.push(
+    kernelDep(
+      kernel.barrel,
+      merged,
+      viaBarrel.map(([key]) => key),
+      false,
+      form(merged, rng),
+    ),
+  );
 }
 
 function form(use: KernelUse, rng: Rng): Form {
@@ -140,5 +161,15 @@ function form(use: KernelUse, rng: Rng): Form {
 }
 
 function kernelDep(target: Module, use: KernelUse, kernelKeys: string[], alias: boolean, form: Form): Dep {
-  return { target, names: use.names, typeNames: use.typeNames, form, role: 'kernel', coupling: 'kernel', item: null, kernelKeys, alias };
+  return {
+    target,
+    names: use.names,
+    typeNames: use.typeNames,
+    form,
+    role: 'kernel',
+    coupling: 'kernel',
+    item: null,
+    kernelKeys,
+    alias,
+  };
 }

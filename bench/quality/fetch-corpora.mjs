@@ -28,8 +28,18 @@ const mirror = option('--mirror') ?? process.env.SEAMS_MIRROR;
 const into = path.resolve(process.env.SEAMS_CORPORA ?? path.join(repoRoot, '..', 'seams-corpora'));
 mkdirSync(into, { recursive: true });
 
-const safe = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'protocol.file.allow=always', '-c', 'advice.detachedHead=false'];
-const git = (cwd, ...rest) => execFileSync('git', [...safe, ...rest], { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
+const safe = [
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'protocol.file.allow=always',
+  '-c',
+  'advice.detachedHead=false',
+];
+const git = (cwd, ...rest) =>
+  execFileSync('git', [...safe, ...rest], { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }).trim();
 
 for (const corpus of corpora) {
   if (only && !only.includes(corpus.name)) continue;
@@ -45,7 +55,11 @@ for (const corpus of corpora) {
     }
     rmSync(dest, { recursive: true, force: true });
   }
-  const local = (mirror ? [corpus.repo, ...(corpus.forks ?? [])].map((repo) => path.join(mirror, repo.replace('/', '+'), 'repo')) : []).find((dir) => existsSync(dir));
+  const local = (
+    mirror
+      ? [corpus.repo, ...(corpus.forks ?? [])].map((repo) => path.join(mirror, repo.replace('/', '+'), 'repo'))
+      : []
+  ).find((dir) => existsSync(dir));
   const source = local ?? `https://github.com/${corpus.repo}.git`;
   console.log(`${corpus.name}: cloning ${source} at ${corpus.commit.slice(0, 12)}`);
   git(into, 'clone', '--quiet', '--no-checkout', source, dest);

@@ -50,9 +50,27 @@ for (const corpus of corpora) {
   for (const seed of seeds) {
     const output = path.join(scratch, `${corpus.name}.json`);
     const labels = path.join(here, corpus.labels);
-    const args = [seams, 'analyze', root, '--expected', labels, '--format', 'json', '--no-cache', '--quiet', '-o', output, ...(seed === null ? [] : ['--seed', String(seed)]), ...(corpus.args ?? []), ...extra];
+    const args = [
+      seams,
+      'analyze',
+      root,
+      '--expected',
+      labels,
+      '--format',
+      'json',
+      '--no-cache',
+      '--quiet',
+      '-o',
+      output,
+      ...(seed === null ? [] : ['--seed', String(seed)]),
+      ...(corpus.args ?? []),
+      ...extra,
+    ];
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     seconds += (performance.now() - started) / 1000;
     if (run.status !== 0) {
       console.error(`${corpus.name}: seams exited ${run.status}: ${run.stderr.slice(0, 800)}`);
@@ -62,8 +80,16 @@ for (const corpus of corpora) {
     samples.push(summarise(JSON.parse(readFileSync(output, 'utf8'))));
   }
   if (samples.length !== seeds.length) continue;
-  const averaged = Object.fromEntries(Object.keys(samples[0]).map((key) => [key, samples.reduce((sum, sample) => sum + sample[key], 0) / samples.length]));
-  rows.push({ name: corpus.name, layout: corpus.layout, framework: corpus.framework, seconds: seconds / seeds.length, ...averaged });
+  const averaged = Object.fromEntries(
+    Object.keys(samples[0]).map((key) => [key, samples.reduce((sum, sample) => sum + sample[key], 0) / samples.length]),
+  );
+  rows.push({
+    name: corpus.name,
+    layout: corpus.layout,
+    framework: corpus.framework,
+    seconds: seconds / seeds.length,
+    ...averaged,
+  });
   process.stderr.write(`bench:quality ${corpus.name} done in ${seconds.toFixed(1)} s\n`);
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -78,7 +104,9 @@ function summarise(report) {
     degree.set(edge.to, (degree.get(edge.to) ?? 0) + 1);
   }
   const byId = new Map(report.clusters.map((cluster) => [cluster.id, cluster]));
-  const junkSteps = report.plan.steps.filter((step) => step.clusters.every((id) => (byId.get(id)?.modules ?? []).every((module) => (degree.get(module) ?? 0) === 0))).length;
+  const junkSteps = report.plan.steps.filter((step) =>
+    step.clusters.every((id) => (byId.get(id)?.modules ?? []).every((module) => (degree.get(module) ?? 0) === 0)),
+  ).length;
   return {
     modules: report.summary.modules,
     compared: expected.compared,
@@ -93,13 +121,21 @@ function summarise(report) {
 
 const mean = (key) => rows.reduce((sum, row) => sum + row[key], 0) / Math.max(1, rows.length);
 const fixed = (value, digits) => value.toFixed(digits);
-console.log(`seams analyze ${extra.join(' ') || '(defaults)'}${seeds[0] === null ? '' : `, mean over seeds ${seeds.join(', ')}`}\n`);
-console.log('| codebase | layout | modules | labelled | services | 1-file services | junk steps | MoJoFM | ARI | c2c | s |');
+console.log(
+  `seams analyze ${extra.join(' ') || '(defaults)'}${seeds[0] === null ? '' : `, mean over seeds ${seeds.join(', ')}`}\n`,
+);
+console.log(
+  '| codebase | layout | modules | labelled | services | 1-file services | junk steps | MoJoFM | ARI | c2c | s |',
+);
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
-  console.log(`| ${row.name} | ${row.layout} | ${fixed(row.modules, 0)} | ${fixed(row.compared, 0)} | ${fixed(row.services, 1)} | ${fixed(row.singletons, 1)} | ${fixed(row.junkSteps, 1)} | ${fixed(row.mojoFm, 1)} | ${fixed(row.ari, 3)} | ${fixed(row.c2c, 2)} | ${fixed(row.seconds, 1)} |`);
+  console.log(
+    `| ${row.name} | ${row.layout} | ${fixed(row.modules, 0)} | ${fixed(row.compared, 0)} | ${fixed(row.services, 1)} | ${fixed(row.singletons, 1)} | ${fixed(row.junkSteps, 1)} | ${fixed(row.mojoFm, 1)} | ${fixed(row.ari, 3)} | ${fixed(row.c2c, 2)} | ${fixed(row.seconds, 1)} |`,
+  );
 }
 if (rows.length > 0) {
-  console.log(`| **mean** | | | | ${fixed(mean('services'), 1)} | ${fixed(mean('singletons'), 1)} | ${fixed(mean('junkSteps'), 1)} | **${fixed(mean('mojoFm'), 1)}** | ${fixed(mean('ari'), 3)} | ${fixed(mean('c2c'), 2)} | |`);
+  console.log(
+    `| **mean** | | | | ${fixed(mean('services'), 1)} | ${fixed(mean('singletons'), 1)} | ${fixed(mean('junkSteps'), 1)} | **${fixed(mean('mojoFm'), 1)}** | ${fixed(mean('ari'), 3)} | ${fixed(mean('c2c'), 2)} | |`,
+  );
 }
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ options: extra, rows }, null, 2)}\n`);

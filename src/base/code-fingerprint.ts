@@ -20,13 +20,16 @@ export function codeFingerprint(): string {
 /** Hash (16 hex digits) of the names and contents of the .js and .ts files (not .d.ts) under a folder. */
 export function fingerprintOf(root: string): string {
   const hash = createHash('sha1');
-  for (const file of codeFiles(root)) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of codeFiles(root))
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
 function codeFiles(folder: string): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) files.push(...codeFiles(full));
     else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);

@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from './errors.js';
 
@@ -39,7 +49,9 @@ export interface SafeReadOptions {
 }
 
 /** What is at `file` and whether it may be read, without opening it. */
-export type Inspection = { ok: true; real: string; stats: Stats } | { ok: false; missing: boolean; code: RefusalCode; message: string };
+export type Inspection =
+  | { ok: true; real: string; stats: Stats }
+  | { ok: false; missing: boolean; code: RefusalCode; message: string };
 
 /** Checks the path: present, inside the root after links (when confined), a regular file, within the cap. */
 export function inspectFile(file: string, options: SafeReadOptions): Inspection {
@@ -48,7 +60,8 @@ export function inspectFile(file: string, options: SafeReadOptions): Inspection 
     link = lstatSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, missing: true, code: 'FILE_UNREADABLE', message: 'not found' };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { ok: false, missing: true, code: 'FILE_UNREADABLE', message: 'not found' };
     return refuse('FILE_UNREADABLE', `cannot be read (${code ?? 'error'})`);
   }
   let real = file;
@@ -56,12 +69,18 @@ export function inspectFile(file: string, options: SafeReadOptions): Inspection 
     try {
       real = realpathSync(file);
     } catch (error) {
-      return refuse('FILE_UNREADABLE', link.isSymbolicLink() ? 'broken symbolic link' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return refuse(
+        'FILE_UNREADABLE',
+        link.isSymbolicLink()
+          ? 'broken symbolic link'
+          : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   if (options.root !== null && isInside(options.root, path.resolve(file))) {
     const realRoot = safeRealpath(options.root);
-    if (!isInside(realRoot, real)) return refuse('FILE_SKIPPED', 'symbolic link to a file outside the analysed folder; not followed');
+    if (!isInside(realRoot, real))
+      return refuse('FILE_SKIPPED', 'symbolic link to a file outside the analysed folder; not followed');
   }
   let stats: Stats;
   try {
@@ -81,7 +100,10 @@ export function readFileSafely(file: string, options: SafeReadOptions): SafeRead
   let descriptor: number;
   try {
     // O_NONBLOCK: if the path was swapped for a FIFO since the check, opening it does not wait for a writer.
-    descriptor = openSync(inspection.real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    descriptor = openSync(
+      inspection.real,
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0),
+    );
   } catch (error) {
     return refuse('FILE_UNREADABLE', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -94,7 +116,9 @@ export function readFileSafely(file: string, options: SafeReadOptions): SafeRead
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(options.maxBytes + 1 - length, Math.max(opened.size - length, 0) + 65536));
+      const chunk = Buffer.allocUnsafe(
+        Math.min(options.maxBytes + 1 - length, Math.max(opened.size - length, 0) + 65536),
+      );
       const read = readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));
@@ -110,7 +134,10 @@ export function readFileSafely(file: string, options: SafeReadOptions): SafeRead
 }
 
 /** Like `readFileSafely`, decoded as UTF-8. */
-export function readTextSafely(file: string, options: SafeReadOptions): { ok: true; text: string } | Exclude<SafeRead, { ok: true }> {
+export function readTextSafely(
+  file: string,
+  options: SafeReadOptions,
+): { ok: true; text: string } | Exclude<SafeRead, { ok: true }> {
   const read = readFileSafely(file, options);
   return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
 }
@@ -120,7 +147,11 @@ export function readTextSafely(file: string, options: SafeReadOptions): { ok: tr
  * its text, null when nothing is at the path, or a coded error (exit 2) when it is there but
  * cannot be read: a folder, a FIFO or device, too large, no permission.
  */
-export function readRequiredText(file: string, display: string, options: SafeReadOptions & { hint: string }): string | null {
+export function readRequiredText(
+  file: string,
+  display: string,
+  options: SafeReadOptions & { hint: string },
+): string | null {
   const read = readTextSafely(file, options);
   if (read.ok) return read.text;
   if (read.missing) return null;
@@ -150,12 +181,18 @@ export function formatBytes(bytes: number): string {
   return `${Number(value.toFixed(1))} ${units[unit]}`;
 }
 
-function tooLarge(size: number, options: SafeReadOptions): { ok: false; missing: false; code: 'FILE_TOO_LARGE'; message: string } {
+function tooLarge(
+  size: number,
+  options: SafeReadOptions,
+): { ok: false; missing: false; code: 'FILE_TOO_LARGE'; message: string } {
   const limit = options.limitName === undefined ? '' : ` (${options.limitName})`;
   return refuse('FILE_TOO_LARGE', `${formatBytes(size)} is over the ${formatBytes(options.maxBytes)} limit${limit}`);
 }
 
-function refuse<C extends RefusalCode>(code: C, message: string): { ok: false; missing: false; code: C; message: string } {
+function refuse<C extends RefusalCode>(
+  code: C,
+  message: string,
+): { ok: false; missing: false; code: C; message: string } {
   return { ok: false, missing: false, code, message };
 }
 

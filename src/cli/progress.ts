@@ -25,7 +25,11 @@ const BAR_WIDTH = 20;
  * of it stays in the terminal or reaches standard output. Only used when standard error is a
  * terminal and --quiet is not given; otherwise `listen` is a no-op.
  */
-export function progressDisplay(write: (text: string) => void, enabled: boolean, now: () => number = () => performance.now()): { listen: (event: Progress) => void; done: () => void } {
+export function progressDisplay(
+  write: (text: string) => void,
+  enabled: boolean,
+  now: () => number = () => performance.now(),
+): { listen: (event: Progress) => void; done: () => void } {
   if (!enabled) return { listen: () => undefined, done: () => undefined };
   let shown = false;
   let lastDraw = -Infinity;
@@ -45,7 +49,9 @@ export function progressDisplay(write: (text: string) => void, enabled: boolean,
       if (!finished && now() - lastDraw < REDRAW_EVERY) return;
       lastDraw = now();
       const filled = event.total === 0 ? BAR_WIDTH : Math.round((event.done / event.total) * BAR_WIDTH);
-      draw(`seams: ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${event.done}/${event.total} files`);
+      draw(
+        `seams: ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${event.done}/${event.total} files`,
+      );
     },
     done: () => {
       if (shown) write('\r\u001b[2K');

@@ -13,7 +13,17 @@ export const GRAPH_LEVELS = ['service', 'module'] as const;
 /** The format a file name asks for, by extension, or undefined. */
 export function formatOfFile(file: string): ReportFormat | undefined {
   const extension = path.extname(file).toLowerCase();
-  const byExtension: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.dot': 'dot', '.gv': 'dot', '.mmd': 'mermaid', '.txt': 'text' };
+  const byExtension: Record<string, ReportFormat> = {
+    '.html': 'html',
+    '.htm': 'html',
+    '.md': 'markdown',
+    '.markdown': 'markdown',
+    '.json': 'json',
+    '.dot': 'dot',
+    '.gv': 'dot',
+    '.mmd': 'mermaid',
+    '.txt': 'text',
+  };
   return byExtension[extension];
 }
 
@@ -23,9 +33,17 @@ export function chooseFormat(format: ReportFormat | undefined, output: string | 
 }
 
 /** Picks the reporter for a format; the JSON report comes in pieces (large projects). Reporters load on demand. */
-export async function renderReport(analysis: Analysis, format: ReportFormat, level: GraphLevel = 'service'): Promise<Iterable<string>> {
+export async function renderReport(
+  analysis: Analysis,
+  format: ReportFormat,
+  level: GraphLevel = 'service',
+): Promise<Iterable<string>> {
   if (level === 'module' && format !== 'dot' && format !== 'mermaid') {
-    throw new SeamsError('OPTION_INVALID', `--level module applies to --format dot or mermaid, not ${format}`, 'for example `seams analyze --format dot --level module`');
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--level module applies to --format dot or mermaid, not ${format}`,
+      'for example `seams analyze --format dot --level module`',
+    );
   }
   switch (format) {
     case 'analysis':

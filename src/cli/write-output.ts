@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../base/errors.js';
 import { describeKind } from '../base/read-file-safely.js';
@@ -20,16 +31,28 @@ import { batchChunks } from './batch-chunks.js';
 export function writeOutput(file: string, text: string | Iterable<string>, cwd: string): void {
   const target = path.resolve(cwd, file);
   if (/[\\/]$/.test(file) || file === '.' || file === '..') {
-    throw new SeamsError('OUTPUT_NOT_A_FILE', `${file}: names a folder, not a file`, 'give -o a file name, e.g. -o out/report.html');
+    throw new SeamsError(
+      'OUTPUT_NOT_A_FILE',
+      `${file}: names a folder, not a file`,
+      'give -o a file name, e.g. -o out/report.html',
+    );
   }
   const kind = outputKind(target);
   if (kind.type === 'refused') {
-    throw new SeamsError('OUTPUT_NOT_A_FILE', `${file}: is ${kind.what}, not a file seams may write`, 'give -o a new path, a regular file, or a character device or FIFO such as /dev/stdout');
+    throw new SeamsError(
+      'OUTPUT_NOT_A_FILE',
+      `${file}: is ${kind.what}, not a file seams may write`,
+      'give -o a new path, a regular file, or a character device or FIFO such as /dev/stdout',
+    );
   }
   const fail = (error: unknown): never => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error; // not the file system: a bug in the text being written
-    throw new SeamsError('OUTPUT_FAILED', `${file}: cannot write (${code})`, 'check that the folder exists and is writable');
+    throw new SeamsError(
+      'OUTPUT_FAILED',
+      `${file}: cannot write (${code})`,
+      'check that the folder exists and is writable',
+    );
   };
   if (kind.type === 'stream') {
     let descriptor: number;
@@ -47,7 +70,10 @@ export function writeOutput(file: string, text: string | Iterable<string>, cwd: 
     }
     return;
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.seams-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.seams-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   pending.add(temporary);
   removeOnSignal();
   try {
@@ -87,7 +113,10 @@ function outputKind(target: string): OutputKind {
   }
   if (stats.isFile()) return { type: 'replace', mode: link.isSymbolicLink() ? null : stats.mode & 0o7777 };
   if (stats.isCharacterDevice() || stats.isFIFO()) return { type: 'stream' };
-  return { type: 'refused', what: link.isSymbolicLink() ? `a symbolic link to ${describeKind(stats)}` : describeKind(stats) };
+  return {
+    type: 'refused',
+    what: link.isSymbolicLink() ? `a symbolic link to ${describeKind(stats)}` : describeKind(stats),
+  };
 }
 
 function writeAll(descriptor: number, text: string | Iterable<string>): void {

@@ -45,7 +45,12 @@ export interface Placement {
  * @param edges the clustering graph
  * @param signalOf the signal that contributed most to a pair's weight, for reasons
  */
-export function attachLeftovers(groups: readonly (readonly ModuleId[])[], leftovers: readonly Leftover[], edges: readonly WeightedEdge[], signalOf: (a: ModuleId, b: ModuleId) => SignalName | null): Placement {
+export function attachLeftovers(
+  groups: readonly (readonly ModuleId[])[],
+  leftovers: readonly Leftover[],
+  edges: readonly WeightedEdge[],
+  signalOf: (a: ModuleId, b: ModuleId) => SignalName | null,
+): Placement {
   const groupOf = new Map<ModuleId, number>();
   groups.forEach((group, index) => {
     for (const id of group) groupOf.set(id, index);
@@ -75,20 +80,28 @@ export function attachLeftovers(groups: readonly (readonly ModuleId[])[], leftov
       const ranked = [...ties.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const [best] = ranked;
       if (best === undefined) continue;
-      const strong = leftover.kind !== 'unattached' || (best[1] >= ATTACH_MIN_WEIGHT && best[1] >= ATTACH_MIN_SHARE * total);
+      const strong =
+        leftover.kind !== 'unattached' || (best[1] >= ATTACH_MIN_WEIGHT && best[1] >= ATTACH_MIN_SHARE * total);
       if (!strong) continue;
-      const strongest = (adjacency.get(id) ?? []).filter(({ other }) => groupOf.get(other) === best[0]).sort((a, b) => b.weight - a.weight || compareStrings(a.other, b.other))[0];
+      const strongest = (adjacency.get(id) ?? [])
+        .filter(({ other }) => groupOf.get(other) === best[0])
+        .sort((a, b) => b.weight - a.weight || compareStrings(a.other, b.other))[0];
       const signal = strongest === undefined ? null : signalOf(id, strongest.other);
       joined.set(id, best[0]);
       groupOf.set(id, best[0]);
-      reasons.set(id, `${leftover.why}; placed after clustering with the service it is most tied to (${roundTo(best[1], 2)} of ${roundTo(total, 2)}${strongest === undefined ? '' : `, strongest: ${signal ?? 'tie'} with ${strongest.other}`})`);
+      reasons.set(
+        id,
+        `${leftover.why}; placed after clustering with the service it is most tied to (${roundTo(best[1], 2)} of ${roundTo(total, 2)}${strongest === undefined ? '' : `, strongest: ${signal ?? 'tie'} with ${strongest.other}`})`,
+      );
       pending.delete(id);
       moved = true;
     }
   }
   for (const [id, leftover] of pending) {
-    reasons.set(id, `${leftover.why}; ${leftover.kind === 'unattached' ? 'no other signal ties it clearly to one service' : 'tied to no clustered module'}: unattached`);
+    reasons.set(
+      id,
+      `${leftover.why}; ${leftover.kind === 'unattached' ? 'no other signal ties it clearly to one service' : 'tied to no clustered module'}: unattached`,
+    );
   }
   return { joined, reasons };
 }
-

@@ -12,7 +12,15 @@ import { labelClusters } from './label-clusters.js';
 import { louvainGroups, louvainRuns } from './louvain-groups.js';
 import { minPartFor, refineGroups } from './refine-groups.js';
 import { sweepResolution } from './sweep-resolution.js';
-import { KERNEL_ID, SHELL_ID, UNATTACHED_ID, type Cluster, type Confidence, type Partition, type SweepPoint } from './types.js';
+import {
+  KERNEL_ID,
+  SHELL_ID,
+  UNATTACHED_ID,
+  type Cluster,
+  type Confidence,
+  type Partition,
+  type SweepPoint,
+} from './types.js';
 import { toUnits, type Units } from './units.js';
 
 /** Above this many units, Louvain runs CONSENSUS_RUNS_LARGE times instead of `runs` times. */
@@ -40,7 +48,12 @@ export const CONSENSUS_RUNS_LARGE = 3;
  *    ties to a service stays `unattached`; groups are named after their pinned service or their
  *    most distinctive domain stem, and every module gets its consensus and ties (confidence.ts).
  */
-export function cluster(graph: ModuleGraph, clustering: ClusteringGraph, settings: ClusterSettings, stems: ReadonlyMap<ModuleId, string>): Partition {
+export function cluster(
+  graph: ModuleGraph,
+  clustering: ClusteringGraph,
+  settings: ClusterSettings,
+  stems: ReadonlyMap<ModuleId, string>,
+): Partition {
   const weighted = clustering.edges;
   const ids = graph.modules.map((module) => module.id);
   const pins = pinnedServices(ids, settings.services);
@@ -54,7 +67,14 @@ export function cluster(graph: ModuleGraph, clustering: ClusteringGraph, setting
   const areas = firstPass.filter((group) => group.length >= 2).length;
 
   const found = kernelOf(graph, settings, firstPass, pins);
-  const shell = shellOf(graph, settings, areaOf, new Set(found.modules.keys()), Math.max(4, Math.ceil(areas / 2)), pins);
+  const shell = shellOf(
+    graph,
+    settings,
+    areaOf,
+    new Set(found.modules.keys()),
+    Math.max(4, Math.ceil(areas / 2)),
+    pins,
+  );
   const inShell = new Set(Object.keys(shell));
   // The shell is set apart first: a module both in the shell and recognised as kernel stays in the shell.
   const kernel = new Map([...found.modules].filter(([id]) => !inShell.has(id)));
@@ -75,19 +95,26 @@ export function cluster(graph: ModuleGraph, clustering: ClusteringGraph, setting
     resolution = settings.resolution;
   }
   const louvain = louvainRuns(units.ids, units.edges, resolution, settings.seed, runs);
-  const refined = settings.refine ? refineGroups(louvain.groups, units.edges, settings.seed, minPartFor(units.ids.length)) : louvain.groups;
+  const refined = settings.refine
+    ? refineGroups(louvain.groups, units.edges, settings.seed, minPartFor(units.ids.length))
+    : louvain.groups;
   const split = splitPinnedGroups(refined, units);
 
   // Singletons: a unit Louvain left alone (unpinned) is placed like a hub.
   const leftovers: Leftover[] = [
     ...[...hubs].map(([module, why]) => ({ module, kind: 'hub' as const, why })),
-    ...[...unattached].map((module) => ({ module, kind: 'unattached' as const, why: 'no import joins it to another clustered module' })),
+    ...[...unattached].map((module) => ({
+      module,
+      kind: 'unattached' as const,
+      why: 'no import joins it to another clustered module',
+    })),
   ];
   const groups: { pin: string | null; modules: ModuleId[] }[] = [];
   for (const group of split) {
     const modules = group.flatMap((unit) => units.members.get(unit) ?? []);
     const pin = group.map((unit) => units.pinOf.get(unit)).find((name) => name !== undefined) ?? null;
-    if (pin === null && modules.length === 1) leftovers.push({ module: modules[0] as ModuleId, kind: 'singleton', why: 'Louvain left it alone' });
+    if (pin === null && modules.length === 1)
+      leftovers.push({ module: modules[0] as ModuleId, kind: 'singleton', why: 'Louvain left it alone' });
     else groups.push({ pin, modules });
   }
   const placement = attachLeftovers(
@@ -106,7 +133,9 @@ export function cluster(graph: ModuleGraph, clustering: ClusteringGraph, setting
     groups.filter((group) => group.pin === null).map((group) => group.modules),
     [...kernel.keys()],
     Object.fromEntries(kernel),
-    groups.filter((group) => group.pin !== null).map((group) => ({ name: group.pin as string, modules: group.modules })),
+    groups
+      .filter((group) => group.pin !== null)
+      .map((group) => ({ name: group.pin as string, modules: group.modules })),
     [...inShell],
     stillUnattached,
     stems,
@@ -130,17 +159,36 @@ function shellOf(
   if (settings.shell === 'none') return {};
   if (Array.isArray(settings.shell)) {
     const isShell = globMatcher(settings.shell);
-    return Object.fromEntries(graph.modules.filter((module) => isShell(module.id)).map((module) => [module.id, 'listed as shell in the configuration']));
+    return Object.fromEntries(
+      graph.modules
+        .filter((module) => isShell(module.id))
+        .map((module) => [module.id, 'listed as shell in the configuration']),
+    );
   }
   const detected = detectShell(graph, areaOf, kernel, threshold);
-  return Object.fromEntries(detected.modules.filter((id) => !pins.has(id)).map((id) => [id, detected.reasons[id] as string]));
+  return Object.fromEntries(
+    detected.modules.filter((id) => !pins.has(id)).map((id) => [id, detected.reasons[id] as string]),
+  );
 }
 
-function kernelOf(graph: ModuleGraph, settings: ClusterSettings, firstPass: string[][], pins: ReadonlyMap<ModuleId, string>): { modules: Map<ModuleId, string>; hubs: Map<ModuleId, string> } {
+function kernelOf(
+  graph: ModuleGraph,
+  settings: ClusterSettings,
+  firstPass: string[][],
+  pins: ReadonlyMap<ModuleId, string>,
+): { modules: Map<ModuleId, string>; hubs: Map<ModuleId, string> } {
   if (settings.kernel === 'none') return { modules: new Map(), hubs: new Map() };
   if (Array.isArray(settings.kernel)) {
     const isKernel = globMatcher(settings.kernel);
-    return { modules: new Map(graph.modules.map((module) => module.id).filter((id) => isKernel(id) && !pins.has(id)).map((id) => [id, 'listed as kernel in the configuration'])), hubs: new Map() };
+    return {
+      modules: new Map(
+        graph.modules
+          .map((module) => module.id)
+          .filter((id) => isKernel(id) && !pins.has(id))
+          .map((id) => [id, 'listed as kernel in the configuration']),
+      ),
+      hubs: new Map(),
+    };
   }
   const detected = detectKernel(graph, partitionFromGroups(firstPass));
   return {
@@ -150,7 +198,11 @@ function kernelOf(graph: ModuleGraph, settings: ClusterSettings, firstPass: stri
 }
 
 /** Modules of `candidates` (services' modules and hubs) that no import joins to another candidate (pinned modules always cluster). */
-function unattachedModules(graph: ModuleGraph, candidates: readonly ModuleId[], pins: ReadonlyMap<ModuleId, string>): Set<ModuleId> {
+function unattachedModules(
+  graph: ModuleGraph,
+  candidates: readonly ModuleId[],
+  pins: ReadonlyMap<ModuleId, string>,
+): Set<ModuleId> {
   const inSet = new Set(candidates);
   const joined = new Set<ModuleId>();
   for (const edge of graph.dependencies) {
@@ -162,7 +214,10 @@ function unattachedModules(graph: ModuleGraph, candidates: readonly ModuleId[], 
 }
 
 /** Module -> pinned service, for modules matching a service's globs (services in name order; first match wins). */
-function pinnedServices(modules: readonly ModuleId[], services: Readonly<Record<string, string[]>>): Map<ModuleId, string> {
+function pinnedServices(
+  modules: readonly ModuleId[],
+  services: Readonly<Record<string, string[]>>,
+): Map<ModuleId, string> {
   const matchers = Object.keys(services)
     .sort(compareStrings)
     .map((name) => ({ name, matches: globMatcher(services[name] ?? []) }));
@@ -210,17 +265,65 @@ export function partitionFromGroups(
   unattached: ModuleId[] = [],
   stems: ReadonlyMap<ModuleId, string> = new Map(),
 ): Partition {
-  const sorted = groups.map((members) => [...members].sort(compareStrings)).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
-  const labels = labelClusters(sorted, new Set([...pinned.map((pin) => pin.name), KERNEL_ID, SHELL_ID, UNATTACHED_ID]), stems);
-  const clusters: Cluster[] = sorted.map((members, index) => ({ id: labels[index] as string, label: labels[index] as string, kind: 'service', pinned: false, modules: members }));
-  for (const pin of pinned) clusters.push({ id: pin.name, label: pin.name, kind: 'service', pinned: true, modules: [...pin.modules].sort(compareStrings) });
-  if (kernel.length > 0) clusters.push({ id: KERNEL_ID, label: 'shared kernel', kind: 'kernel', pinned: false, modules: [...kernel].sort(compareStrings) });
-  if (shell.length > 0) clusters.push({ id: SHELL_ID, label: 'composition root', kind: 'shell', pinned: true, modules: [...shell].sort(compareStrings) });
-  if (unattached.length > 0) clusters.push({ id: UNATTACHED_ID, label: 'unattached', kind: 'unattached', pinned: false, modules: [...unattached].sort(compareStrings) });
+  const sorted = groups
+    .map((members) => [...members].sort(compareStrings))
+    .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
+  const labels = labelClusters(
+    sorted,
+    new Set([...pinned.map((pin) => pin.name), KERNEL_ID, SHELL_ID, UNATTACHED_ID]),
+    stems,
+  );
+  const clusters: Cluster[] = sorted.map((members, index) => ({
+    id: labels[index] as string,
+    label: labels[index] as string,
+    kind: 'service',
+    pinned: false,
+    modules: members,
+  }));
+  for (const pin of pinned)
+    clusters.push({
+      id: pin.name,
+      label: pin.name,
+      kind: 'service',
+      pinned: true,
+      modules: [...pin.modules].sort(compareStrings),
+    });
+  if (kernel.length > 0)
+    clusters.push({
+      id: KERNEL_ID,
+      label: 'shared kernel',
+      kind: 'kernel',
+      pinned: false,
+      modules: [...kernel].sort(compareStrings),
+    });
+  if (shell.length > 0)
+    clusters.push({
+      id: SHELL_ID,
+      label: 'composition root',
+      kind: 'shell',
+      pinned: true,
+      modules: [...shell].sort(compareStrings),
+    });
+  if (unattached.length > 0)
+    clusters.push({
+      id: UNATTACHED_ID,
+      label: 'unattached',
+      kind: 'unattached',
+      pinned: false,
+      modules: [...unattached].sort(compareStrings),
+    });
   clusters.sort((a, b) => compareStrings(a.id, b.id));
   const assignment: Record<ModuleId, string> = Object.create(null) as Record<ModuleId, string>;
   for (const item of clusters) for (const id of item.modules) assignment[id] = item.id;
-  return { clusters, assignment: sortedRecord(assignment), kernel: sortedRecord(kernelReasons), placement: {}, confidence: {}, resolution: 1, sweep: null };
+  return {
+    clusters,
+    assignment: sortedRecord(assignment),
+    kernel: sortedRecord(kernelReasons),
+    placement: {},
+    confidence: {},
+    resolution: 1,
+    sweep: null,
+  };
 }
 
 /** A copy with keys in sorted order (so JSON output does not depend on insertion order). */

@@ -34,8 +34,17 @@ export interface ClusteringGraph {
  * data coupling, summed per undirected module pair. Each signal is documented in its own file
  * (weigh-edges.ts, semantic-edges.ts, stem-edges.ts, change-edges.ts, entity-edges.ts).
  */
-export function combineSignals(signals: Readonly<Record<SignalName, readonly WeightedEdge[]>>, settings: ClusterSettings): ClusteringGraph {
-  const factors: Record<SignalName, number> = { static: 1, semantic: settings.semanticWeight, stem: settings.stemWeight, change: settings.changeWeight, data: settings.dataWeight };
+export function combineSignals(
+  signals: Readonly<Record<SignalName, readonly WeightedEdge[]>>,
+  settings: ClusterSettings,
+): ClusteringGraph {
+  const factors: Record<SignalName, number> = {
+    static: 1,
+    semantic: settings.semanticWeight,
+    stem: settings.stemWeight,
+    change: settings.changeWeight,
+    data: settings.dataWeight,
+  };
   const combined = new Map<string, WeightedEdge>();
   const parts = new Map<string, Partial<Record<SignalName, number>>>();
   for (const name of SIGNAL_NAMES) {
@@ -43,7 +52,8 @@ export function combineSignals(signals: Readonly<Record<SignalName, readonly Wei
     if (factor === 0) continue;
     for (const edge of signals[name]) {
       // One entry per unordered pair, whatever order a signal gives its ends in.
-      const [source, target] = compareStrings(edge.source, edge.target) <= 0 ? [edge.source, edge.target] : [edge.target, edge.source];
+      const [source, target] =
+        compareStrings(edge.source, edge.target) <= 0 ? [edge.source, edge.target] : [edge.target, edge.source];
       const key = pairKey(source, target);
       const weight = factor * edge.weight;
       const existing = combined.get(key);
@@ -54,8 +64,14 @@ export function combineSignals(signals: Readonly<Record<SignalName, readonly Wei
     }
   }
   return {
-    edges: [...combined.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target)),
-    summary: SIGNAL_NAMES.map((name) => ({ name, weight: factors[name], pairs: factors[name] === 0 ? 0 : signals[name].length })),
+    edges: [...combined.values()].sort(
+      (a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target),
+    ),
+    summary: SIGNAL_NAMES.map((name) => ({
+      name,
+      weight: factors[name],
+      pairs: factors[name] === 0 ? 0 : signals[name].length,
+    })),
     contributions: (a, b) => parts.get(unorderedPairKey(a, b)) ?? {},
   };
 }
@@ -63,6 +79,7 @@ export function combineSignals(signals: Readonly<Record<SignalName, readonly Wei
 /** The signal that contributed most to a pair, or null when none did. */
 export function strongestSignal(contributions: Partial<Record<SignalName, number>>): SignalName | null {
   let best: SignalName | null = null;
-  for (const name of SIGNAL_NAMES) if ((contributions[name] ?? 0) > (best === null ? 0 : (contributions[best] ?? 0))) best = name;
+  for (const name of SIGNAL_NAMES)
+    if ((contributions[name] ?? 0) > (best === null ? 0 : (contributions[best] ?? 0))) best = name;
   return best;
 }

@@ -68,13 +68,16 @@ export function confidenceOf(
       const top = (ties.get(id) ?? [])
         .sort((a, b) => b.weight - a.weight || compareStrings(a.module, b.module))
         .slice(0, TIES)
-        .map((tie) => ({ module: tie.module, weight: roundTo(tie.weight, 3), signals: roundAll(contributions(id, tie.module)) }));
+        .map((tie) => ({
+          module: tie.module,
+          weight: roundTo(tie.weight, 3),
+          signals: roundAll(contributions(id, tie.module)),
+        }));
       result[id] = { consensus, ties: top };
     }
   }
   return result;
 }
-
 
 function roundAll(parts: Partial<Record<SignalName, number>>): Partial<Record<SignalName, number>> {
   return Object.fromEntries(Object.entries(parts).map(([name, weight]) => [name, roundTo(weight as number, 3)]));

@@ -41,7 +41,8 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   const { importers, imported } = importSets(graph);
   const areas = firstPass.clusters.filter((item) => item.modules.length >= 2).length;
   const threshold = Math.max(3, Math.ceil(areas / 3));
-  const spread = (id: ModuleId) => new Set([...(importers.get(id) ?? [])].map((from) => firstPass.assignment[from])).size;
+  const spread = (id: ModuleId) =>
+    new Set([...(importers.get(id) ?? [])].map((from) => firstPass.assignment[from])).size;
 
   const candidates = new Set(graph.modules.map((module) => module.id).filter((id) => spread(id) >= threshold));
   const kernel = new Set(candidates);
@@ -66,7 +67,10 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
     changed = false;
     for (const id of [...kernel]) {
       const importsOutside = !importsOnlyKernel(id);
-      if (importsOutside || (!candidates.has(id) && !importedOnlyFromKernel(id) && !(importedByKernel(id) && spread(id) >= 2))) {
+      if (
+        importsOutside ||
+        (!candidates.has(id) && !importedOnlyFromKernel(id) && !(importedByKernel(id) && spread(id) >= 2))
+      ) {
         kernel.delete(id);
         changed = true;
       }
@@ -74,13 +78,21 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   }
   // The kernel's own barrels: modules that declare nothing and only pass kernel modules on.
   const reexportsOnly = new Set(graph.modules.map((module) => module.id));
-  for (const edge of graph.dependencies) if (edge.kinds.some((kind) => kind !== 'reexport')) reexportsOnly.delete(edge.from);
+  for (const edge of graph.dependencies)
+    if (edge.kinds.some((kind) => kind !== 'reexport')) reexportsOnly.delete(edge.from);
   const barrels = new Set<ModuleId>();
   for (let changed = true; changed; ) {
     changed = false;
     for (const module of graph.modules) {
       const id = module.id;
-      if (kernel.has(id) || module.exports !== 0 || !reexportsOnly.has(id) || (imported.get(id)?.size ?? 0) === 0 || !importsOnlyKernel(id)) continue;
+      if (
+        kernel.has(id) ||
+        module.exports !== 0 ||
+        !reexportsOnly.has(id) ||
+        (imported.get(id)?.size ?? 0) === 0 ||
+        !importsOnlyKernel(id)
+      )
+        continue;
       kernel.add(id);
       barrels.add(id);
       changed = true;
@@ -91,10 +103,10 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
     reasons[id] = barrels.has(id)
       ? "the kernel's own barrel: declares nothing and re-exports only kernel modules"
       : candidates.has(id)
-      ? `imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${threshold}); imports only kernel modules`
-      : importedOnlyFromKernel(id)
-        ? 'imported only by kernel modules and imports only kernel modules'
-        : 'a dependency of the kernel that imports only kernel modules';
+        ? `imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${threshold}); imports only kernel modules`
+        : importedOnlyFromKernel(id)
+          ? 'imported only by kernel modules and imports only kernel modules'
+          : 'a dependency of the kernel that imports only kernel modules';
   }
   const modules = [...kernel].sort(compareStrings);
   const hubThreshold = Math.max(4, Math.ceil(areas / 2));
@@ -102,7 +114,11 @@ export function detectKernel(graph: ModuleGraph, firstPass: Partition): KernelDe
   return {
     modules,
     reasons: Object.fromEntries(modules.map((id) => [id, reasons[id] as string])),
-    hubs: Object.fromEntries(hubs.map((id) => [id, `hub: imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${hubThreshold}) but imports domain code`])),
+    hubs: Object.fromEntries(
+      hubs.map((id) => [
+        id,
+        `hub: imported by ${importers.get(id)?.size ?? 0} modules in ${spread(id)} areas (threshold ${hubThreshold}) but imports domain code`,
+      ]),
+    ),
   };
 }
-

@@ -39,13 +39,23 @@ export interface ShellDetection {
  * @param kernel kernel modules, not counted when measuring an aggregator's reach
  * @param threshold areas or stems an aggregator must reach
  */
-export function detectShell(graph: ModuleGraph, areaOf: ReadonlyMap<ModuleId, string>, kernel: ReadonlySet<ModuleId>, threshold: number): ShellDetection {
+export function detectShell(
+  graph: ModuleGraph,
+  areaOf: ReadonlyMap<ModuleId, string>,
+  kernel: ReadonlySet<ModuleId>,
+  threshold: number,
+): ShellDetection {
   const { importers, imported } = importSets(graph);
   const reasons = new Map<ModuleId, string>();
   for (const module of graph.modules) {
     const bootstrap = module.bootstrap;
-    if (bootstrap?.role === 'start') reasons.set(module.id, `bootstrap: starts the application (${bootstrap.call}, line ${bootstrap.line})`);
-    else if (bootstrap?.role === 'listen' && (importers.get(module.id)?.size ?? 0) === 0) reasons.set(module.id, `bootstrap: no module imports it and it starts a server (${bootstrap.call}, line ${bootstrap.line})`);
+    if (bootstrap?.role === 'start')
+      reasons.set(module.id, `bootstrap: starts the application (${bootstrap.call}, line ${bootstrap.line})`);
+    else if (bootstrap?.role === 'listen' && (importers.get(module.id)?.size ?? 0) === 0)
+      reasons.set(
+        module.id,
+        `bootstrap: no module imports it and it starts a server (${bootstrap.call}, line ${bootstrap.line})`,
+      );
   }
   const aggregator = new Map<ModuleId, string>();
   for (const module of graph.modules) {
@@ -64,11 +74,15 @@ export function detectShell(graph: ModuleGraph, areaOf: ReadonlyMap<ModuleId, st
       if (reasons.has(id) || !importedOnlyByShell(id)) continue;
       const importedBy = (importers.get(id)?.size ?? 0) === 0 ? 'no module imports it' : 'only the shell imports it';
       const wiring = aggregator.get(id);
-      const shellImport = [...(imported.get(id) ?? [])].filter((to) => reasons.has(to) || aggregator.has(to) || byId.get(to)?.bootstrap?.role === 'create').sort(compareStrings)[0];
+      const shellImport = [...(imported.get(id) ?? [])]
+        .filter((to) => reasons.has(to) || aggregator.has(to) || byId.get(to)?.bootstrap?.role === 'create')
+        .sort(compareStrings)[0];
       let reason: string | null = null;
-      if (module.bootstrap?.role === 'create' && importedBy !== 'no module imports it') reason = `app factory: creates the server (${module.bootstrap.call}, line ${module.bootstrap.line}); ${importedBy}`;
+      if (module.bootstrap?.role === 'create' && importedBy !== 'no module imports it')
+        reason = `app factory: creates the server (${module.bootstrap.call}, line ${module.bootstrap.line}); ${importedBy}`;
       else if (wiring !== undefined) reason = `aggregator: ${wiring}; ${importedBy}`;
-      else if (shellImport !== undefined && importedBy !== 'no module imports it') reason = `wiring between the shell's modules: imports ${shellImport}; ${importedBy}`;
+      else if (shellImport !== undefined && importedBy !== 'no module imports it')
+        reason = `wiring between the shell's modules: imports ${shellImport}; ${importedBy}`;
       if (reason !== null) {
         reasons.set(id, reason);
         changed = true;
@@ -78,4 +92,3 @@ export function detectShell(graph: ModuleGraph, areaOf: ReadonlyMap<ModuleId, st
   const modules = [...reasons.keys()].sort(compareStrings);
   return { modules, reasons: Object.fromEntries(modules.map((id) => [id, reasons.get(id) as string])) };
 }
-

@@ -39,7 +39,10 @@ export interface DomainStems {
   layerFolders: string[];
 }
 
-export function domainStems(ids: readonly ModuleId[], dependencies: readonly { from: ModuleId; to: ModuleId }[]): DomainStems {
+export function domainStems(
+  ids: readonly ModuleId[],
+  dependencies: readonly { from: ModuleId; to: ModuleId }[],
+): DomainStems {
   const known = new Set(ids);
   // Folder -> its entries (child names) and the stems of those entries.
   const entries = new Map<string, Map<string, string | null>>();
@@ -77,7 +80,11 @@ export function domainStems(ids: readonly ModuleId[], dependencies: readonly { f
     const name = path.posix.basename(folder);
     const crossing = cross.get(folder) ?? 0;
     const touching = crossing + (outside.get(folder) ?? 0);
-    if ((isRoleName(name) && !CONTAINERS.has(name) && distinct >= 2) || (distinct >= MIN_LAYER_ENTRIES && touching > 0 && crossing <= MAX_LAYER_CROSS * touching)) layers.add(folder);
+    if (
+      (isRoleName(name) && !CONTAINERS.has(name) && distinct >= 2) ||
+      (distinct >= MIN_LAYER_ENTRIES && touching > 0 && crossing <= MAX_LAYER_CROSS * touching)
+    )
+      layers.add(folder);
   }
   const stems = new Map<ModuleId, string>();
   for (const id of ids) {

@@ -24,14 +24,24 @@ export function editPartition(partition: Partition, edits: PartitionEdits): Part
   const assignment: Record<ModuleId, string> = { ...partition.assignment };
   for (const group of edits.merges) {
     for (const id of group) {
-      if (!ids.has(id)) throw new SeamsError('OPTION_INVALID', `--merge: no service named '${id}'`, `services are: ${[...ids].sort(compareStrings).join(', ')}`);
+      if (!ids.has(id))
+        throw new SeamsError(
+          'OPTION_INVALID',
+          `--merge: no service named '${id}'`,
+          `services are: ${[...ids].sort(compareStrings).join(', ')}`,
+        );
     }
     const [target, ...others] = group as [string, ...string[]];
-    for (const [module, cluster] of Object.entries(assignment)) if (others.includes(cluster)) assignment[module] = target;
+    for (const [module, cluster] of Object.entries(assignment))
+      if (others.includes(cluster)) assignment[module] = target;
   }
   for (const move of edits.moves) {
     if (RESERVED.has(move.service) && !ids.has(move.service)) {
-      throw new SeamsError('OPTION_INVALID', `--move ${move.glob}=${move.service}: '${move.service}' is reserved for seams' own group, and this partition has none`, 'move modules into a service, or into the shared kernel, composition root or unattached group when the partition has one');
+      throw new SeamsError(
+        'OPTION_INVALID',
+        `--move ${move.glob}=${move.service}: '${move.service}' is reserved for seams' own group, and this partition has none`,
+        'move modules into a service, or into the shared kernel, composition root or unattached group when the partition has one',
+      );
     }
     const matches = globMatcher(move.glob);
     let moved = 0;
@@ -41,7 +51,12 @@ export function editPartition(partition: Partition, edits: PartitionEdits): Part
         moved++;
       }
     }
-    if (moved === 0) throw new SeamsError('OPTION_INVALID', `--move ${move.glob}=${move.service}: the glob matches no analysed module`, 'globs match module ids, e.g. --move "src/billing/**=billing"');
+    if (moved === 0)
+      throw new SeamsError(
+        'OPTION_INVALID',
+        `--move ${move.glob}=${move.service}: the glob matches no analysed module`,
+        'globs match module ids, e.g. --move "src/billing/**=billing"',
+      );
   }
   const byId = new Map(partition.clusters.map((item) => [item.id, item]));
   const members = new Map<string, ModuleId[]>();
@@ -53,23 +68,44 @@ export function editPartition(partition: Partition, edits: PartitionEdits): Part
   const clusters: Cluster[] = [...members.entries()]
     .map(([id, modules]) => {
       const original = byId.get(id);
-      return { id, label: original?.label ?? id, kind: original?.kind ?? 'service', pinned: original?.pinned ?? false, modules: modules.sort(compareStrings) };
+      return {
+        id,
+        label: original?.label ?? id,
+        kind: original?.kind ?? 'service',
+        pinned: original?.pinned ?? false,
+        modules: modules.sort(compareStrings),
+      };
     })
     .sort((a, b) => compareStrings(a.id, b.id));
-  const kernel = Object.fromEntries(Object.entries(partition.kernel).filter(([module]) => byId.get(assignment[module] as string)?.kind === 'kernel'));
+  const kernel = Object.fromEntries(
+    Object.entries(partition.kernel).filter(([module]) => byId.get(assignment[module] as string)?.kind === 'kernel'),
+  );
   return { ...partition, clusters, assignment, kernel };
 }
 
 /** Parses `--move <glob>=<service>`. */
 export function parseMove(text: string): { glob: string; service: string } {
   const at = text.lastIndexOf('=');
-  if (at <= 0 || at === text.length - 1) throw new SeamsError('OPTION_INVALID', `--move must be <glob>=<service>, got '${text}'`, 'for example --move "src/services/invoice*.ts=billing"');
+  if (at <= 0 || at === text.length - 1)
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--move must be <glob>=<service>, got '${text}'`,
+      'for example --move "src/services/invoice*.ts=billing"',
+    );
   return { glob: text.slice(0, at), service: text.slice(at + 1) };
 }
 
 /** Parses `--merge a,b[,c]`. */
 export function parseMerge(text: string): string[] {
-  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  if (ids.length < 2) throw new SeamsError('OPTION_INVALID', `--merge needs at least two services, got '${text}'`, 'for example --merge orders,payments');
+  const ids = text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length < 2)
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--merge needs at least two services, got '${text}'`,
+      'for example --merge orders,payments',
+    );
   return ids;
 }

@@ -16,11 +16,16 @@ const GENERIC_WORDS = new Set(['src', 'lib', 'index', 'ts', 'tsx', 'mts', 'cts',
  * group with no usable name is `service`, then `service-2`, …). Returns one name per group, in
  * the order given.
  */
-export function labelClusters(groups: readonly (readonly ModuleId[])[], reserved: ReadonlySet<string> = new Set(), stems: ReadonlyMap<ModuleId, string> = new Map()): string[] {
+export function labelClusters(
+  groups: readonly (readonly ModuleId[])[],
+  reserved: ReadonlySet<string> = new Set(),
+  stems: ReadonlyMap<ModuleId, string> = new Map(),
+): string[] {
   const namesOf = (id: ModuleId) => (stems.size === 0 ? pathWords(id) : domainNames(id, stems.get(id)));
   const wordsOf = groups.map((modules) => modules.map((id) => new Set(namesOf(id))));
   const total = new Map<string, number>();
-  for (const group of wordsOf) for (const words of group) for (const word of words) total.set(word, (total.get(word) ?? 0) + 1);
+  for (const group of wordsOf)
+    for (const words of group) for (const word of words) total.set(word, (total.get(word) ?? 0) + 1);
 
   const order = groups
     .map((modules, index) => ({ index, size: modules.length, first: modules[0] ?? '' }))
@@ -75,6 +80,7 @@ export function pathWords(id: ModuleId): string[] {
 
 function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return word;
 }

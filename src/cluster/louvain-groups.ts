@@ -18,15 +18,28 @@ export interface LouvainRuns {
  * Nodes enter the graph in sorted order and edges in the order given (callers pass them in a
  * deterministic order), so the same input and seed give the same groups. A node with no edges forms a group of its own. Returns the groups in no particular order.
  */
-export function louvainGroups(nodes: readonly string[], edges: readonly WeightedEdge[], resolution: number, seed: number, runs = 1): string[][] {
+export function louvainGroups(
+  nodes: readonly string[],
+  edges: readonly WeightedEdge[],
+  resolution: number,
+  seed: number,
+  runs = 1,
+): string[][] {
   return louvainRuns(nodes, edges, resolution, seed, runs).groups;
 }
 
 /** louvainGroups, with every run's assignment kept (for consensus). */
-export function louvainRuns(nodes: readonly string[], edges: readonly WeightedEdge[], resolution: number, seed: number, runs = 1): LouvainRuns {
+export function louvainRuns(
+  nodes: readonly string[],
+  edges: readonly WeightedEdge[],
+  resolution: number,
+  seed: number,
+  runs = 1,
+): LouvainRuns {
   const graph = new UndirectedGraph();
   for (const id of [...nodes].sort(compareStrings)) graph.addNode(nodeKey(id));
-  for (const edge of edges) if (edge.weight > 0) graph.addUndirectedEdge(nodeKey(edge.source), nodeKey(edge.target), { weight: edge.weight });
+  for (const edge of edges)
+    if (edge.weight > 0) graph.addUndirectedEdge(nodeKey(edge.source), nodeKey(edge.target), { weight: edge.weight });
   const ids = graph.nodes().map(nodeId);
   if (graph.size === 0) {
     const single = new Map(ids.map((id, index) => [id, index]));
@@ -63,11 +76,17 @@ export const MOVES_PER_ELEMENT = 50;
  * (randomWalk off), and if that cycles too, every connected component is one community (its
  * modularity reported as -Infinity, so any completed run is preferred).
  */
-function guardedLouvain(graph: InstanceType<typeof UndirectedGraph>, resolution: number, seed: number): { communities: Record<string, number>; modularity: number } {
+function guardedLouvain(
+  graph: InstanceType<typeof UndirectedGraph>,
+  resolution: number,
+  seed: number,
+): { communities: Record<string, number>; modularity: number } {
   const budget = MOVES_PER_ELEMENT * (graph.order + graph.size) + 10_000;
   for (const randomWalk of [true, false]) {
     try {
-      return withMoveBudget(budget, () => louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, randomWalk, rng: createRandom(seed) }));
+      return withMoveBudget(budget, () =>
+        louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, randomWalk, rng: createRandom(seed) }),
+      );
     } catch (error) {
       if (!(error instanceof LouvainRunaway)) throw error;
     }

@@ -31,7 +31,12 @@ export const MAX_CONDUCTANCE_RATIO = 1.25;
 /** Levels of splitting. */
 export const MAX_DEPTH = 3;
 
-export function refineGroups(groups: readonly string[][], edges: readonly WeightedEdge[], seed: number, minPart = MIN_PART): string[][] {
+export function refineGroups(
+  groups: readonly string[][],
+  edges: readonly WeightedEdge[],
+  seed: number,
+  minPart = MIN_PART,
+): string[][] {
   const adjacency = new Map<string, WeightedEdge[]>();
   const degree = new Map<string, number>();
   for (const edge of edges) {
@@ -52,7 +57,8 @@ export function refineGroups(groups: readonly string[][], edges: readonly Weight
     }
     const members = new Set(group);
     const inner: WeightedEdge[] = [];
-    for (const id of group) for (const edge of adjacency.get(id) ?? []) if (edge.source === id && members.has(edge.target)) inner.push(edge);
+    for (const id of group)
+      for (const edge of adjacency.get(id) ?? []) if (edge.source === id && members.has(edge.target)) inner.push(edge);
     const found = louvainGroups(group, inner, 1, seed + depth);
     const parts = separatedParts(found, inner, degree, minPart);
     if (parts.length < 2) result.push(group);
@@ -62,7 +68,12 @@ export function refineGroups(groups: readonly string[][], edges: readonly Weight
 }
 
 /** Merges parts back until each is nearly as self-contained as the group and large enough; returns what is left. */
-function separatedParts(initial: string[][], inner: readonly WeightedEdge[], degree: ReadonlyMap<string, number>, minPart: number): string[][] {
+function separatedParts(
+  initial: string[][],
+  inner: readonly WeightedEdge[],
+  degree: ReadonlyMap<string, number>,
+  minPart: number,
+): string[][] {
   const parts = initial.map((part) => [...part]);
   const partOf = new Map<string, number>();
   parts.forEach((part, index) => {
@@ -82,7 +93,10 @@ function separatedParts(initial: string[][], inner: readonly WeightedEdge[], deg
   }
   const groupVolume = volume.reduce((sum, value) => sum + value, 0);
   const groupConductance = groupVolume === 0 ? 0 : (groupVolume - 2 * groupInternal) / groupVolume;
-  const conductance = (index: number) => ((volume[index] as number) === 0 ? 0 : ((volume[index] as number) - 2 * (internal[index] as number)) / (volume[index] as number));
+  const conductance = (index: number) =>
+    (volume[index] as number) === 0
+      ? 0
+      : ((volume[index] as number) - 2 * (internal[index] as number)) / (volume[index] as number);
   const alive = new Set(parts.map((_, index) => index));
   while (alive.size > 1) {
     // The worst part: too small, else the leakiest (ties: the lower index).
@@ -106,7 +120,8 @@ function separatedParts(initial: string[][], inner: readonly WeightedEdge[], deg
     for (const other of alive) {
       if (other === worst || other === target) continue;
       const moved = weights.get(unorderedPairKey(worst, other)) ?? 0;
-      if (moved > 0) weights.set(unorderedPairKey(target, other), (weights.get(unorderedPairKey(target, other)) ?? 0) + moved);
+      if (moved > 0)
+        weights.set(unorderedPairKey(target, other), (weights.get(unorderedPairKey(target, other)) ?? 0) + moved);
     }
     alive.delete(worst);
   }

@@ -30,7 +30,10 @@ export interface SemanticOptions {
  */
 export const MAX_TERM_DOCUMENTS = 200;
 
-export function semanticEdges(vocabulary: ReadonlyMap<ModuleId, Readonly<Record<string, number>>>, options: SemanticOptions): WeightedEdge[] {
+export function semanticEdges(
+  vocabulary: ReadonlyMap<ModuleId, Readonly<Record<string, number>>>,
+  options: SemanticOptions,
+): WeightedEdge[] {
   const ids = [...vocabulary.keys()].sort(compareStrings);
   const n = ids.length;
   if (n < 2) return [];

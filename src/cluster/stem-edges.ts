@@ -34,9 +34,12 @@ export function stemEdges(stems: ReadonlyMap<ModuleId, string>): WeightedEdge[] 
     if (k < 2) continue;
     members.sort(compareStrings);
     if (k <= MAX_CLIQUE) {
-      for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) add(members[i] as ModuleId, members[j] as ModuleId, 1 / (k - 1));
+      for (let i = 0; i < k; i++)
+        for (let j = i + 1; j < k; j++) add(members[i] as ModuleId, members[j] as ModuleId, 1 / (k - 1));
     } else {
-      for (let i = 0; i < k; i++) for (let step = 1; step <= CLIQUE_NEIGHBOURS; step++) add(members[i] as ModuleId, members[(i + step) % k] as ModuleId, 1 / (2 * CLIQUE_NEIGHBOURS));
+      for (let i = 0; i < k; i++)
+        for (let step = 1; step <= CLIQUE_NEIGHBOURS; step++)
+          add(members[i] as ModuleId, members[(i + step) % k] as ModuleId, 1 / (2 * CLIQUE_NEIGHBOURS));
     }
   }
   return edges.sort((x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target));

@@ -19,13 +19,23 @@ import type { Units } from './units.js';
 /** Resolutions tried, ascending. */
 export const SWEEP: readonly number[] = [0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
 
-export function sweepResolution(units: Units, seed: number, runs: number): { resolution: number; groups: string[][]; sweep: SweepPoint[] } {
+export function sweepResolution(
+  units: Units,
+  seed: number,
+  runs: number,
+): { resolution: number; groups: string[][]; sweep: SweepPoint[] } {
   let best: { resolution: number; groups: string[][]; score: number } | null = null;
   const sweep: SweepPoint[] = [];
   for (const resolution of SWEEP) {
     const groups = louvainGroups(units.ids, units.edges, resolution, seed, runs);
     const score = nullModelScore(units.ids.length, units.edges, groups);
-    sweep.push({ resolution, services: groups.length, intraWeight: round4(score.intra), expectedIntraWeight: round4(score.expected), score: round4(score.score) });
+    sweep.push({
+      resolution,
+      services: groups.length,
+      intraWeight: round4(score.intra),
+      expectedIntraWeight: round4(score.expected),
+      score: round4(score.score),
+    });
     if (best === null || round4(score.score) > round4(best.score)) best = { resolution, groups, score: score.score };
   }
   const chosen = best as { resolution: number; groups: string[][] };
@@ -33,7 +43,11 @@ export function sweepResolution(units: Units, seed: number, runs: number): { res
 }
 
 /** Share of the weight inside groups, its expectation under random groups of the same sizes, and their difference. */
-export function nullModelScore(nodes: number, edges: readonly WeightedEdge[], groups: readonly (readonly string[])[]): { intra: number; expected: number; score: number } {
+export function nullModelScore(
+  nodes: number,
+  edges: readonly WeightedEdge[],
+  groups: readonly (readonly string[])[],
+): { intra: number; expected: number; score: number } {
   const groupOf = new Map<string, number>();
   groups.forEach((group, index) => {
     for (const id of group) groupOf.set(id, index);
@@ -49,4 +63,3 @@ export function nullModelScore(nodes: number, edges: readonly WeightedEdge[], gr
   const intra = total === 0 ? 0 : inside / total;
   return { intra, expected, score: intra - expected };
 }
-

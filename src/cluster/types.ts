@@ -26,7 +26,11 @@ export interface Confidence {
   /** Mean share of its service's other modules that each Louvain run put with it (0…1), or null for modules placed after clustering. */
   consensus: number | null;
   /** Up to three modules of the same service it is most strongly joined to, with each signal's part of the weight. */
-  ties: { module: ModuleId; weight: number; signals: Partial<Record<'static' | 'semantic' | 'stem' | 'change' | 'data', number>> }[];
+  ties: {
+    module: ModuleId;
+    weight: number;
+    signals: Partial<Record<'static' | 'semantic' | 'stem' | 'change' | 'data', number>>;
+  }[];
 }
 
 /** A partition of the analysed modules into candidate services. */

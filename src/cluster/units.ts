@@ -24,13 +24,19 @@ export interface Units {
  * file belongs to its folder, cut after `depth` path segments when given (`folder:2` puts
  * `src/orders/services/a.ts` in `src/orders/`). All files pinned to one service form one unit.
  */
-export function toUnits(modules: readonly ModuleId[], edges: readonly WeightedEdge[], granularity: ClusterSettings['granularity'], pins: ReadonlyMap<ModuleId, string>): Units {
+export function toUnits(
+  modules: readonly ModuleId[],
+  edges: readonly WeightedEdge[],
+  granularity: ClusterSettings['granularity'],
+  pins: ReadonlyMap<ModuleId, string>,
+): Units {
   const unitOf = new Map<ModuleId, string>();
   const members = new Map<string, ModuleId[]>();
   const pinOf = new Map<string, string>();
   for (const id of modules) {
     const pin = pins.get(id);
-    const unit = pin !== undefined ? `pin:${pin}` : granularity.unit === 'file' ? id : `${folderOf(id, granularity.depth)}/`;
+    const unit =
+      pin !== undefined ? `pin:${pin}` : granularity.unit === 'file' ? id : `${folderOf(id, granularity.depth)}/`;
     if (pin !== undefined) pinOf.set(unit, pin);
     unitOf.set(id, unit);
     const list = members.get(unit);
@@ -50,7 +56,9 @@ export function toUnits(modules: readonly ModuleId[], edges: readonly WeightedEd
   }
   return {
     ids: [...members.keys()].sort(compareStrings),
-    edges: [...weights.values()].sort((x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target)),
+    edges: [...weights.values()].sort(
+      (x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target),
+    ),
     members,
     pinOf,
     weightBetween: (a, b) => {

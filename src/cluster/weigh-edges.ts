@@ -30,8 +30,14 @@ export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): Weigh
     fanOut.set(edge.from, (fanOut.get(edge.from) ?? 0) + 1);
   }
   const ids = graph.modules.map((module) => module.id);
-  const hubIn = percentile(ids.map((id) => fanIn.get(id) ?? 0), HUB_PERCENTILE);
-  const hubOut = percentile(ids.map((id) => fanOut.get(id) ?? 0), HUB_PERCENTILE);
+  const hubIn = percentile(
+    ids.map((id) => fanIn.get(id) ?? 0),
+    HUB_PERCENTILE,
+  );
+  const hubOut = percentile(
+    ids.map((id) => fanOut.get(id) ?? 0),
+    HUB_PERCENTILE,
+  );
   const weights = new Map<string, WeightedEdge>();
   for (const edge of graph.dependencies) {
     const [source, target] = compareStrings(edge.from, edge.to) < 0 ? [edge.from, edge.to] : [edge.to, edge.from];

@@ -5,7 +5,15 @@ import path from 'node:path';
 import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../base/read-file-safely.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_RESOLUTION, DEFAULT_SEED, DEFAULT_STEM_WEIGHT, RESERVED_SERVICE_IDS, type ClusterSettings, type Settings } from './settings.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  DEFAULT_RESOLUTION,
+  DEFAULT_SEED,
+  DEFAULT_STEM_WEIGHT,
+  RESERVED_SERVICE_IDS,
+  type ClusterSettings,
+  type Settings,
+} from './settings.js';
 
 /** Loose options as a user or the CLI gives them; every field optional. */
 export interface AnalyzeOptions {
@@ -65,13 +73,24 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
   const given = options.path ?? '.';
   const root = path.resolve(cwd, given);
   if (!existsSync(root)) {
-    throw new SeamsError('PATH_NOT_FOUND', `${given}: no such file or folder`, 'pass the folder of the project to analyse, e.g. `seams analyze ./my-app`');
+    throw new SeamsError(
+      'PATH_NOT_FOUND',
+      `${given}: no such file or folder`,
+      'pass the folder of the project to analyse, e.g. `seams analyze ./my-app`',
+    );
   }
   if (!statSync(root).isDirectory()) {
-    throw new SeamsError('PATH_NOT_DIRECTORY', `${given}: is a file, not a folder`, 'pass the folder that holds the project (and its tsconfig.json), not a single file');
+    throw new SeamsError(
+      'PATH_NOT_DIRECTORY',
+      `${given}: is a file, not a folder`,
+      'pass the folder that holds the project (and its tsconfig.json), not a single file',
+    );
   }
   const expected = resolveExpected(options.expected, cwd);
-  const config = options.config === undefined ? readConfig(defaultConfigPath(root), 'seams.config.json', false) : readConfig(path.resolve(cwd, options.config), options.config, true);
+  const config =
+    options.config === undefined
+      ? readConfig(defaultConfigPath(root), 'seams.config.json', false)
+      : readConfig(path.resolve(cwd, options.config), options.config, true);
   const weights = config.weights ?? {};
   const resolution = options.resolution ?? config.resolution ?? DEFAULT_RESOLUTION;
   const cluster: ClusterSettings = {
@@ -94,7 +113,10 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     since: options.since ?? config.git?.since ?? null,
     maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,
     granularity: parseGranularity(options.granularity ?? config.granularity ?? 'file'),
-    services: { ...checkServiceNames(config.services, options.config ?? 'seams.config.json'), ...checkServiceNames(options.services, 'options') },
+    services: {
+      ...checkServiceNames(config.services, options.config ?? 'seams.config.json'),
+      ...checkServiceNames(options.services, 'options'),
+    },
     edits: { merges: options.merges ?? [], moves: options.moves ?? [] },
   };
   return {
@@ -104,7 +126,12 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     exclude: [...(options.exclude ?? config.exclude ?? [])],
     includeTests: options.includeTests ?? false,
     maxFileSize: parseSize(options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
-    cacheDir: options.cache === false ? null : options.cacheDir !== undefined ? path.resolve(cwd, options.cacheDir) : defaultCacheDir(root),
+    cacheDir:
+      options.cache === false
+        ? null
+        : options.cacheDir !== undefined
+          ? path.resolve(cwd, options.cacheDir)
+          : defaultCacheDir(root),
     cluster,
     expected: expected.map,
     expectedSource: expected.source,
@@ -124,7 +151,11 @@ function checkServiceNames(services: Record<string, string[]> | undefined, sourc
   for (const name of Object.keys(services)) {
     const reserved = RESERVED_SERVICES.get(name);
     if (reserved !== undefined) {
-      throw new SeamsError('CONFIG_INVALID', `${source}: "services" pins a service named "${name}", an id seams reserves for ${reserved}`, `rename the pinned service (e.g. "${name}-service"); ${[...RESERVED_SERVICES.keys()].join(', ')} are reserved`);
+      throw new SeamsError(
+        'CONFIG_INVALID',
+        `${source}: "services" pins a service named "${name}", an id seams reserves for ${reserved}`,
+        `rename the pinned service (e.g. "${name}-service"); ${[...RESERVED_SERVICES.keys()].join(', ')} are reserved`,
+      );
     }
   }
   return services;
@@ -156,22 +187,39 @@ function parseGranularity(value: string): ClusterSettings['granularity'] {
   if (value === 'folder') return { unit: 'folder', depth: null };
   const match = /^folder:(\d+)$/.exec(value);
   if (match && Number(match[1]) >= 1) return { unit: 'folder', depth: Number(match[1]) };
-  throw new SeamsError('OPTION_INVALID', `--granularity must be file, folder or folder:<depth>, got '${value}'`, 'for example --granularity folder:2');
+  throw new SeamsError(
+    'OPTION_INVALID',
+    `--granularity must be file, folder or folder:<depth>, got '${value}'`,
+    'for example --granularity folder:2',
+  );
 }
 
 /** Bytes from a number or a size such as `2MB`, `500 KB`, `1048576`. */
 function parseSize(value: number | string): number {
   const match = typeof value === 'number' ? null : /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
-  const bytes = typeof value === 'number' ? value : match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'] : Number.NaN;
+  const bytes =
+    typeof value === 'number'
+      ? value
+      : match
+        ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b']
+        : Number.NaN;
   if (!Number.isFinite(bytes) || bytes <= 0) {
-    throw new SeamsError('OPTION_INVALID', `--max-file-size must be a positive size, got '${String(value)}'`, 'for example --max-file-size 2MB or --max-file-size 500KB');
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--max-file-size must be a positive size, got '${String(value)}'`,
+      'for example --max-file-size 2MB or --max-file-size 500KB',
+    );
   }
   return Math.floor(bytes);
 }
 
 function checkNonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) {
-    throw new SeamsError('OPTION_INVALID', `--${name} must be a number of at least 0, got ${String(value)}`, `for example --${name} 0.3`);
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--${name} must be a number of at least 0, got ${String(value)}`,
+      `for example --${name} 0.3`,
+    );
   }
   return value;
 }
@@ -183,9 +231,18 @@ function resolveTsconfig(given: string | undefined, root: string, cwd: string): 
   }
   const file = path.resolve(cwd, given);
   const inspection = inspectFile(file, { root: null, maxBytes: MAX_CONFIG_SIZE });
-  if (!inspection.ok && !inspection.missing) throw new SeamsError(inspection.code, `${given}: ${inspection.message}`, 'pass a tsconfig that is a regular JSON file with --tsconfig');
+  if (!inspection.ok && !inspection.missing)
+    throw new SeamsError(
+      inspection.code,
+      `${given}: ${inspection.message}`,
+      'pass a tsconfig that is a regular JSON file with --tsconfig',
+    );
   if (!inspection.ok) {
-    throw new SeamsError('TSCONFIG_NOT_FOUND', `${given}: tsconfig file not found`, 'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json');
+    throw new SeamsError(
+      'TSCONFIG_NOT_FOUND',
+      `${given}: tsconfig file not found`,
+      'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json',
+    );
   }
   return file;
 }
@@ -199,26 +256,39 @@ function resolveExpected(
   const file = path.resolve(cwd, given);
   const hint = 'pass a JSON file mapping module ids to service names with --expected';
   const text = readRequiredText(file, given, { root: null, maxBytes: MAX_CONFIG_SIZE, hint });
-  if (text === null) throw new SeamsError('EXPECTED_INVALID', `${given}: cannot read the expected partition (not found)`, hint);
+  if (text === null)
+    throw new SeamsError('EXPECTED_INVALID', `${given}: cannot read the expected partition (not found)`, hint);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SeamsError('EXPECTED_INVALID', `${given}: not valid JSON (${(error as Error).message})`, 'the expected partition is a JSON object such as {"src/a.ts": "orders"}');
+    throw new SeamsError(
+      'EXPECTED_INVALID',
+      `${given}: not valid JSON (${(error as Error).message})`,
+      'the expected partition is a JSON object such as {"src/a.ts": "orders"}',
+    );
   }
   return { map: checkExpected(parsed, given), source: given };
 }
 
 function checkExpected(value: unknown, source: string): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SeamsError('EXPECTED_INVALID', `${source}: must be a JSON object mapping module ids to service names`, 'for example {"src/orders/order-service.ts": "orders"}');
+    throw new SeamsError(
+      'EXPECTED_INVALID',
+      `${source}: must be a JSON object mapping module ids to service names`,
+      'for example {"src/orders/order-service.ts": "orders"}',
+    );
   }
   // Keys are module ids and values service names from the file: `__proto__` or `constructor` is
   // an ordinary key here (a plain object would drop `__proto__`), so the map has no prototype.
   const map = Object.create(null) as Record<string, string>;
   for (const [key, service] of Object.entries(value)) {
     if (typeof service !== 'string' || service === '') {
-      throw new SeamsError('EXPECTED_INVALID', `${source}: the service of "${key}" must be a non-empty string`, 'every value of the expected partition names a service');
+      throw new SeamsError(
+        'EXPECTED_INVALID',
+        `${source}: the service of "${key}" must be a non-empty string`,
+        'every value of the expected partition names a service',
+      );
     }
     map[key.split(path.sep).join('/')] = service;
   }
@@ -227,21 +297,33 @@ function checkExpected(value: unknown, source: string): Record<string, string> {
 
 function checkInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value)) {
-    throw new SeamsError('OPTION_INVALID', `--${name} must be an integer, got ${String(value)}`, `for example --${name} 42`);
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--${name} must be an integer, got ${String(value)}`,
+      `for example --${name} 42`,
+    );
   }
   return value;
 }
 
 function checkPositive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new SeamsError('OPTION_INVALID', `--${name} must be a positive number, got ${String(value)}`, `for example --${name} 1`);
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--${name} must be a positive number, got ${String(value)}`,
+      `for example --${name} 1`,
+    );
   }
   return value;
 }
 
 function checkChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
   if (!(choices as readonly string[]).includes(value)) {
-    throw new SeamsError('OPTION_INVALID', `--${name} must be one of ${choices.join(', ')}, got '${value}'`, `for example --${name} ${choices[0] ?? ''}`);
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `--${name} must be one of ${choices.join(', ')}, got '${value}'`,
+      `for example --${name} ${choices[0] ?? ''}`,
+    );
   }
   return value as T;
 }

@@ -83,7 +83,11 @@ export const DEFAULT_STEM_WEIGHT = 4;
  * UNATTACHED_ID from here): a pinned service may not take one. Kept in config so that settings
  * can be checked without depending on the clustering stage.
  */
-export const RESERVED_SERVICE_IDS = { kernel: 'shared-kernel', shell: 'composition-root', unattached: 'unattached' } as const;
+export const RESERVED_SERVICE_IDS = {
+  kernel: 'shared-kernel',
+  shell: 'composition-root',
+  unattached: 'unattached',
+} as const;
 
 /** Folders never scanned when no tsconfig gives the file set. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'build', 'coverage'];

@@ -23,7 +23,10 @@ export class ExtractionCache {
   readonly diagnostics: Diagnostic[] = [];
   hits = 0;
 
-  private constructor(private readonly dir: string | null, entries: Map<string, FileFacts>) {
+  private constructor(
+    private readonly dir: string | null,
+    entries: Map<string, FileFacts>,
+  ) {
     this.entries = entries;
   }
 
@@ -35,20 +38,34 @@ export class ExtractionCache {
     const text = read.text;
     try {
       const parsed = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
-      if (parsed.format !== FORMAT || parsed.version !== codeFingerprint() || typeof parsed.entries !== 'object' || parsed.entries === null) {
+      if (
+        parsed.format !== FORMAT ||
+        parsed.version !== codeFingerprint() ||
+        typeof parsed.entries !== 'object' ||
+        parsed.entries === null
+      ) {
         return new ExtractionCache(dir, new Map());
       }
       return new ExtractionCache(dir, new Map(Object.entries(parsed.entries as Record<string, FileFacts>)));
     } catch (error) {
       const cache = new ExtractionCache(dir, new Map());
-      cache.diagnostics.push({ code: 'CACHE_DISCARDED', message: `the extraction cache was corrupt (${(error as Error).message.split('\n')[0]}); it is rebuilt` });
+      cache.diagnostics.push({
+        code: 'CACHE_DISCARDED',
+        message: `the extraction cache was corrupt (${(error as Error).message.split('\n')[0]}); it is rebuilt`,
+      });
       return cache;
     }
   }
 
   /** The cache key of a file: seams version, module id, bytes. */
   static key(id: string, bytes: Buffer): string {
-    return createHash('sha1').update(codeFingerprint()).update('\0').update(id).update('\0').update(bytes).digest('hex');
+    return createHash('sha1')
+      .update(codeFingerprint())
+      .update('\0')
+      .update(id)
+      .update('\0')
+      .update(bytes)
+      .digest('hex');
   }
 
   get(key: string): FileFacts | undefined {
@@ -71,7 +88,10 @@ export class ExtractionCache {
     const temporary = `${target}.tmp-${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ format: FORMAT, version: codeFingerprint(), entries: Object.fromEntries(this.used) }));
+      writeFileSync(
+        temporary,
+        JSON.stringify({ format: FORMAT, version: codeFingerprint(), entries: Object.fromEntries(this.used) }),
+      );
       renameSync(temporary, target);
     } catch {
       rmSync(temporary, { force: true });

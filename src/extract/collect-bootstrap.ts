@@ -38,14 +38,20 @@ export function bootstrapCollector(file: ts.SourceFile): { visit: NodeVisitor; r
         const name = callee.name.text;
         const owner = ts.isIdentifier(callee.expression) ? callee.expression.text : null;
         if (name === 'listen') listen ??= { call: '.listen()', line: lineOf(node) };
-        if (owner === 'NestFactory' && name.startsWith('create')) nest ??= { call: `NestFactory.${name}`, line: lineOf(node) };
-        if (owner !== null && name === 'createServer') server ??= { call: `${owner}.createServer()`, line: lineOf(node) };
+        if (owner === 'NestFactory' && name.startsWith('create'))
+          nest ??= { call: `NestFactory.${name}`, line: lineOf(node) };
+        if (owner !== null && name === 'createServer')
+          server ??= { call: `${owner}.createServer()`, line: lineOf(node) };
       } else if (ts.isIdentifier(callee) && SERVER_FACTORIES.has(callee.text)) {
         server ??= { call: `${callee.text}()`, line: lineOf(node) };
       }
     } else if (ts.isNewExpression(node)) {
       const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
+          ? `${callee.expression.text}.${callee.name.text}`
+          : '';
       if (SERVER_CLASSES.has(name)) server ??= { call: `new ${name}()`, line: lineOf(node) };
     }
   };

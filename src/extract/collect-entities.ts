@@ -40,13 +40,20 @@ export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; re
   const assigned = new Map<ts.Node, string>();
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isCallExpression(node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer !== undefined &&
+      ts.isCallExpression(node.initializer)
+    ) {
       assigned.set(node.initializer, node.name.text);
     } else if (ts.isClassDeclaration(node) && node.name) {
       for (const decorator of ts.getDecorators(node) ?? []) {
         const name = calleeName(decorator.expression);
-        if (name === 'Entity') declares.set(node.name.text, { name: node.name.text, orm: 'typeorm', binding: node.name.text });
-        if (name === 'Schema') declares.set(node.name.text, { name: node.name.text, orm: 'mongoose', binding: node.name.text });
+        if (name === 'Entity')
+          declares.set(node.name.text, { name: node.name.text, orm: 'typeorm', binding: node.name.text });
+        if (name === 'Schema')
+          declares.set(node.name.text, { name: node.name.text, orm: 'mongoose', binding: node.name.text });
       }
     } else if (ts.isTypeReferenceNode(node) && /Repository$/.test(entityName(node.typeName))) {
       const argument = node.typeArguments?.[0];
@@ -62,25 +69,51 @@ export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; re
   };
   return {
     visit,
-    result: () => ({ declares: [...declares.values()].sort((a, b) => compareStrings(a.name, b.name)), uses: [...uses].sort(compareStrings) }),
+    result: () => ({
+      declares: [...declares.values()].sort((a, b) => compareStrings(a.name, b.name)),
+      uses: [...uses].sort(compareStrings),
+    }),
   };
 }
 
-function collectCall(node: ts.CallExpression, declares: Map<string, EntityFacts['declares'][number]>, uses: Set<string>, assignedTo: string | undefined): void {
+function collectCall(
+  node: ts.CallExpression,
+  declares: Map<string, EntityFacts['declares'][number]>,
+  uses: Set<string>,
+  assignedTo: string | undefined,
+): void {
   const name = calleeName(node.expression);
   const [first, second] = node.arguments;
-  if ((name === 'getRepository' || name === 'InjectRepository' || name === 'getCustomRepository') && first && ts.isIdentifier(first)) uses.add(first.text);
-  if (name !== undefined && RELATIONS.has(name) && first && (ts.isArrowFunction(first) || ts.isFunctionExpression(first))) {
+  if (
+    (name === 'getRepository' || name === 'InjectRepository' || name === 'getCustomRepository') &&
+    first &&
+    ts.isIdentifier(first)
+  )
+    uses.add(first.text);
+  if (
+    name !== undefined &&
+    RELATIONS.has(name) &&
+    first &&
+    (ts.isArrowFunction(first) || ts.isFunctionExpression(first))
+  ) {
     const body = ts.isArrowFunction(first) ? first.body : undefined;
     if (body && ts.isIdentifier(body)) uses.add(body.text);
   }
   if (name === 'InjectModel' && first) {
     if (ts.isStringLiteral(first)) uses.add(first.text);
-    else if (ts.isPropertyAccessExpression(first) && ts.isIdentifier(first.expression) && first.name.text === 'name') uses.add(first.expression.text);
+    else if (ts.isPropertyAccessExpression(first) && ts.isIdentifier(first.expression) && first.name.text === 'name')
+      uses.add(first.expression.text);
   }
-  if (name === 'model' && first && ts.isStringLiteral(first) && second !== undefined) declares.set(first.text, { name: first.text, orm: 'mongoose', binding: assignedTo ?? first.text });
-  if (name === 'define' && first && ts.isStringLiteral(first) && ts.isPropertyAccessExpression(node.expression)) declares.set(first.text, { name: first.text, orm: 'sequelize', binding: assignedTo ?? first.text });
-  if (name === 'init' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.arguments.length >= 2) {
+  if (name === 'model' && first && ts.isStringLiteral(first) && second !== undefined)
+    declares.set(first.text, { name: first.text, orm: 'mongoose', binding: assignedTo ?? first.text });
+  if (name === 'define' && first && ts.isStringLiteral(first) && ts.isPropertyAccessExpression(node.expression))
+    declares.set(first.text, { name: first.text, orm: 'sequelize', binding: assignedTo ?? first.text });
+  if (
+    name === 'init' &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.arguments.length >= 2
+  ) {
     const model = node.expression.expression.text;
     if (/^[A-Z]/.test(model)) declares.set(model, { name: model, orm: 'sequelize', binding: model });
   }
@@ -100,6 +133,10 @@ function entityName(name: ts.EntityName): string {
 
 /** A Prisma client by name: `prisma`, `this.prisma`, `this.prismaService`. */
 function isPrismaClient(expression: ts.Expression): boolean {
-  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : '';
+  const name = ts.isIdentifier(expression)
+    ? expression.text
+    : ts.isPropertyAccessExpression(expression)
+      ? expression.name.text
+      : '';
   return /^prisma/i.test(name);
 }

@@ -28,13 +28,26 @@ export function collectExports(file: ts.SourceFile): RawExports {
       if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
         const specifier = statement.moduleSpecifier.text;
         if (clause === undefined) stars.push(specifier);
-        else if (ts.isNamespaceExport(clause)) reexports.push({ name: clause.name.text, specifier, imported: '*', ...typeOnly(statement.isTypeOnly) });
-        else for (const element of clause.elements) reexports.push({ name: element.name.text, specifier, imported: (element.propertyName ?? element.name).text, ...typeOnly(statement.isTypeOnly || element.isTypeOnly) });
+        else if (ts.isNamespaceExport(clause))
+          reexports.push({ name: clause.name.text, specifier, imported: '*', ...typeOnly(statement.isTypeOnly) });
+        else
+          for (const element of clause.elements)
+            reexports.push({
+              name: element.name.text,
+              specifier,
+              imported: (element.propertyName ?? element.name).text,
+              ...typeOnly(statement.isTypeOnly || element.isTypeOnly),
+            });
       } else if (clause && ts.isNamedExports(clause)) {
         for (const element of clause.elements) {
           const declared = (element.propertyName ?? element.name).text;
           const binding = bindings.get(declared);
-          if (binding) reexports.push({ name: element.name.text, ...binding, ...typeOnly(statement.isTypeOnly || element.isTypeOnly || binding.typeOnly === true) });
+          if (binding)
+            reexports.push({
+              name: element.name.text,
+              ...binding,
+              ...typeOnly(statement.isTypeOnly || element.isTypeOnly || binding.typeOnly === true),
+            });
           else {
             addLocal(element.name.text, declared);
             if (statement.isTypeOnly || element.isTypeOnly) typeNames.add(element.name.text);
@@ -57,7 +70,13 @@ export function collectExports(file: ts.SourceFile): RawExports {
     }
   }
   const types = [...typeNames].filter((name) => local.has(name)).sort(compareStrings);
-  return { local: [...local].sort(compareStrings), reexports, stars, abstract: [...abstract].sort(compareStrings), ...(types.length > 0 ? { types } : {}) };
+  return {
+    local: [...local].sort(compareStrings),
+    reexports,
+    stars,
+    abstract: [...abstract].sort(compareStrings),
+    ...(types.length > 0 ? { types } : {}),
+  };
 }
 
 function typeOnly(flag: boolean): { typeOnly?: true } {
@@ -76,7 +95,8 @@ function declarationKinds(file: ts.SourceFile): Map<string, 'type' | 'value'> {
     if (kinds.get(name) !== 'value') kinds.set(name, kind);
   };
   for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) continue;
+    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement))
+      continue;
     const kind = isTypeDeclaration(statement) ? 'type' : 'value';
     for (const name of declaredNames(statement)) record(name, kind);
   }
@@ -85,29 +105,44 @@ function declarationKinds(file: ts.SourceFile): Map<string, 'type' | 'value'> {
 
 /** Interfaces, type aliases and ambient declarations: nothing of them exists at run time in this module. */
 function isTypeDeclaration(statement: ts.Statement): boolean {
-  return ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword);
+  return (
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    hasModifier(statement, ts.SyntaxKind.DeclareKeyword)
+  );
 }
 
 function importedBindings(file: ts.SourceFile): Map<string, { specifier: string; imported: string; typeOnly?: true }> {
   const bindings = new Map<string, { specifier: string; imported: string; typeOnly?: true }>();
   for (const statement of file.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause)
+      continue;
     const specifier = statement.moduleSpecifier.text;
     const clause = statement.importClause;
     if (clause.name) bindings.set(clause.name.text, { specifier, imported: 'default', ...typeOnly(clause.isTypeOnly) });
     const named = clause.namedBindings;
-    if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { specifier, imported: '*', ...typeOnly(clause.isTypeOnly) });
-    else if (named) for (const element of named.elements) bindings.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text, ...typeOnly(clause.isTypeOnly || element.isTypeOnly) });
+    if (named && ts.isNamespaceImport(named))
+      bindings.set(named.name.text, { specifier, imported: '*', ...typeOnly(clause.isTypeOnly) });
+    else if (named)
+      for (const element of named.elements)
+        bindings.set(element.name.text, {
+          specifier,
+          imported: (element.propertyName ?? element.name).text,
+          ...typeOnly(clause.isTypeOnly || element.isTypeOnly),
+        });
   }
   return bindings;
 }
 
 function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind);
+  return (
+    ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind)
+  );
 }
 
 function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
   const name = (statement as { name?: ts.Node }).name;
   return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
 }
@@ -118,15 +153,20 @@ function bindingNames(name: ts.BindingName): string[] {
   const pending: ts.BindingName[] = [name];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (ts.isIdentifier(next)) names.push(next.text);
-    else for (let index = next.elements.length - 1; index >= 0; index--) {
-      const element = next.elements[index] as ts.ArrayBindingElement;
-      if (!ts.isOmittedExpression(element)) pending.push(element.name);
-    }
+    else
+      for (let index = next.elements.length - 1; index >= 0; index--) {
+        const element = next.elements[index] as ts.ArrayBindingElement;
+        if (!ts.isOmittedExpression(element)) pending.push(element.name);
+      }
   }
   return names;
 }
 
 /** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */
 function isAbstractDeclaration(statement: ts.Statement): boolean {
-  return ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || (ts.isClassDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.AbstractKeyword));
+  return (
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    (ts.isClassDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.AbstractKeyword))
+  );
 }

@@ -40,18 +40,36 @@ export function importsCollector(file: ts.SourceFile): { visit: NodeVisitor; res
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       imports.push(fromImportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
       imports.push(fromExportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const expression = statement.moduleReference.expression;
       if (ts.isStringLiteral(expression)) {
-        imports.push({ specifier: expression.text, kind: 'require', typeOnly: statement.isTypeOnly, symbols: ['*'], line: lineOf(statement), syntax: 'import-equals' });
+        imports.push({
+          specifier: expression.text,
+          kind: 'require',
+          typeOnly: statement.isTypeOnly,
+          symbols: ['*'],
+          line: lineOf(statement),
+          syntax: 'import-equals',
+        });
       }
     }
   }
   for (const reference of file.referencedFiles) {
     const line = file.getLineAndCharacterOfPosition(reference.pos).line + 1;
-    imports.push({ specifier: reference.fileName, kind: 'static', typeOnly: false, symbols: [], line, syntax: 'reference-path' });
+    imports.push({
+      specifier: reference.fileName,
+      kind: 'static',
+      typeOnly: false,
+      symbols: [],
+      line,
+      syntax: 'reference-path',
+    });
   }
   return {
     visit: callVisitor(imports, opaque, lineOf),
@@ -61,7 +79,8 @@ export function importsCollector(file: ts.SourceFile): { visit: NodeVisitor; res
 
 function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: string, line: number): RawImport {
   const clause = declaration.importClause;
-  if (clause === undefined) return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
+  if (clause === undefined)
+    return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
   const symbols: string[] = [];
   const typeSymbols: string[] = [];
   let valueCount = 0;
@@ -81,7 +100,15 @@ function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: str
     }
   }
   const typeOnly = clause.isTypeOnly || (symbols.length > 0 && valueCount === 0);
-  return { specifier, kind: typeOnly ? 'type' : 'static', typeOnly, symbols: sortUnique(symbols), ...(typeOnly || typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }), line, syntax: 'import' };
+  return {
+    specifier,
+    kind: typeOnly ? 'type' : 'static',
+    typeOnly,
+    symbols: sortUnique(symbols),
+    ...(typeOnly || typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }),
+    line,
+    syntax: 'import',
+  };
 }
 
 function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: string, line: number): RawImport {
@@ -90,28 +117,61 @@ function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: str
   const symbols = named.length > 0 ? named.map((element) => (element.propertyName ?? element.name).text) : ['*'];
   const allTypes = named.length > 0 && named.every((element) => element.isTypeOnly);
   const typeOnly = declaration.isTypeOnly || allTypes;
-  const typeSymbols = typeOnly ? [] : named.filter((element) => element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text);
-  return { specifier, kind: 'reexport', typeOnly, symbols: sortUnique(symbols), ...(typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }), line, syntax: 'export-from' };
+  const typeSymbols = typeOnly
+    ? []
+    : named.filter((element) => element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text);
+  return {
+    specifier,
+    kind: 'reexport',
+    typeOnly,
+    symbols: sortUnique(symbols),
+    ...(typeSymbols.length === 0 ? {} : { typeSymbols: sortUnique(typeSymbols) }),
+    line,
+    syntax: 'export-from',
+  };
 }
 
 /** import() and require() calls and `import('./x')` types anywhere in the file, JSDoc included. */
 function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: ts.Node) => number): NodeVisitor {
   return (node, inJsDoc) => {
     if (ts.isCallExpression(node)) {
-      const form = node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'import()' : isRequire(node.expression) ? 'require()' : null;
+      const form =
+        node.expression.kind === ts.SyntaxKind.ImportKeyword
+          ? 'import()'
+          : isRequire(node.expression)
+            ? 'require()'
+            : null;
       if (form !== null && node.arguments.length >= 1) {
         const argument = node.arguments[0] as ts.Expression;
         if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) {
           const dynamic = form === 'import()';
-          imports.push({ specifier: argument.text, kind: dynamic ? 'dynamic' : 'require', typeOnly: false, symbols: ['*'], line: lineOf(node), syntax: dynamic ? 'import-call' : 'require-call' });
+          imports.push({
+            specifier: argument.text,
+            kind: dynamic ? 'dynamic' : 'require',
+            typeOnly: false,
+            symbols: ['*'],
+            line: lineOf(node),
+            syntax: dynamic ? 'import-call' : 'require-call',
+          });
         } else {
           opaque.push({ form, line: lineOf(node) });
         }
       }
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       const first = node.qualifier === undefined ? undefined : firstName(node.qualifier);
       const symbols = node.isTypeOf || first === undefined ? ['*'] : [first];
-      imports.push({ specifier: node.argument.literal.text, kind: 'type', typeOnly: true, symbols, line: lineOf(node), syntax: inJsDoc ? 'jsdoc-import-type' : 'import-type' });
+      imports.push({
+        specifier: node.argument.literal.text,
+        kind: 'type',
+        typeOnly: true,
+        symbols,
+        line: lineOf(node),
+        syntax: inJsDoc ? 'jsdoc-import-type' : 'import-type',
+      });
     }
   };
 }

@@ -22,11 +22,21 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[];
     if (inJsDoc) return;
     if (ts.isDecorator(node) && ts.isCallExpression(node.expression)) {
       const callee = node.expression.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
       const [argument] = node.expression.arguments;
       if (name === 'Module' && argument && ts.isObjectLiteralExpression(argument)) {
         for (const property of argument.properties) {
-          if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !MODULE_KEYS.has(property.name.text) || !ts.isArrayLiteralExpression(property.initializer)) continue;
+          if (
+            !ts.isPropertyAssignment(property) ||
+            !ts.isIdentifier(property.name) ||
+            !MODULE_KEYS.has(property.name.text) ||
+            !ts.isArrayLiteralExpression(property.initializer)
+          )
+            continue;
           for (const element of property.initializer.elements) {
             addWired(element, names);
             if (MEMBER_KEYS.has(property.name.text)) addWired(element, members);
@@ -39,7 +49,8 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[];
       for (const member of node.members) {
         if (!ts.isConstructorDeclaration(member)) continue;
         for (const parameter of member.parameters) {
-          if (parameter.type && ts.isTypeReferenceNode(parameter.type) && ts.isIdentifier(parameter.type.typeName)) names.add(parameter.type.typeName.text);
+          if (parameter.type && ts.isTypeReferenceNode(parameter.type) && ts.isIdentifier(parameter.type.typeName))
+            names.add(parameter.type.typeName.text);
         }
       }
     }

@@ -13,18 +13,28 @@ const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optional
  * size checks; a package.json below the root that is there but cannot be read (a FIFO, a device, a
  * link out of the root) adds a diagnostic to `diagnostics` (the root's is reported by findWorkspaces).
  */
-export function createDeclaredPackages(root: string, diagnostics: Diagnostic[] = []): (file: string, name: string) => boolean | null {
+export function createDeclaredPackages(
+  root: string,
+  diagnostics: Diagnostic[] = [],
+): (file: string, name: string) => boolean | null {
   const perFolder = new Map<string, Set<string> | null>();
   const declaredIn = (folder: string): Set<string> | null => {
     if (perFolder.has(folder)) return perFolder.get(folder) as Set<string> | null;
     let own: Set<string> | null = null;
     const file = path.join(folder, 'package.json');
     const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
-    if (!read.ok && !read.missing && folder !== root) diagnostics.push({ code: read.code, message: `${read.message}; its dependencies are not read`, file: toModuleId(root, file) });
+    if (!read.ok && !read.missing && folder !== root)
+      diagnostics.push({
+        code: read.code,
+        message: `${read.message}; its dependencies are not read`,
+        file: toModuleId(root, file),
+      });
     try {
       if (!read.ok) throw new Error(read.message);
       const manifest = JSON.parse(read.text) as Record<string, unknown>;
-      own = new Set(FIELDS.flatMap((field) => Object.keys((manifest[field] as Record<string, unknown> | undefined) ?? {})));
+      own = new Set(
+        FIELDS.flatMap((field) => Object.keys((manifest[field] as Record<string, unknown> | undefined) ?? {})),
+      );
       if (typeof manifest.name === 'string') own.add(manifest.name);
     } catch {
       own = null;

@@ -10,7 +10,16 @@ import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { readPrismaModels } from './read-prisma.js';
 import { createResolver, packageName, type ResolveImport } from './resolve-import.js';
-import type { Extraction, ImportTarget, ModuleExports, ModuleFacts, ModuleId, ModuleImport, RawExports, RawImport } from './types.js';
+import type {
+  Extraction,
+  ImportTarget,
+  ModuleExports,
+  ModuleFacts,
+  ModuleId,
+  ModuleImport,
+  RawExports,
+  RawImport,
+} from './types.js';
 
 export interface ExtractOptions {
   /** Folder of the extraction cache, or null for none. */
@@ -56,19 +65,28 @@ export function readSources(project: LoadedProject, files: readonly string[] = p
  * no import reaches a new one; each is marked `reached` with a diagnostic naming its importer,
  * and the importers' imports are resolved again so that they point at it.
  */
-export async function extract(project: LoadedProject, options: ExtractOptions = { cacheDir: null }, sources: Sources = readSources(project)): Promise<Extraction> {
+export async function extract(
+  project: LoadedProject,
+  options: ExtractOptions = { cacheDir: null },
+  sources: Sources = readSources(project),
+): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
   const diagnostics: Diagnostic[] = [...cache.diagnostics];
   const resolve = createResolver(project, diagnostics);
   const isDeclared = createDeclaredPackages(project.root, diagnostics);
   // Files the load stage selected, or left out with a diagnostic (too large, a link out of the root): never reached.
-  const known = new Set([...project.files.map((file) => path.normalize(file)), ...project.diagnostics.flatMap((item) => (item.file === undefined ? [] : [path.resolve(project.root, item.file)]))]);
+  const known = new Set([
+    ...project.files.map((file) => path.normalize(file)),
+    ...project.diagnostics.flatMap((item) => (item.file === undefined ? [] : [path.resolve(project.root, item.file)])),
+  ]);
   const reachedBy = new Map<ModuleId, ModuleId>();
   const results: Resolved[] = [];
   const skippedDiagnostics: Diagnostic[] = [...sources.skipped];
   let batch = sources;
   while (batch.items.length > 0) {
-    const resolved = parseAndResolve(batch, cache, options, (id, file, facts) => resolveFacts(id, file, facts, resolve, isDeclared));
+    const resolved = parseAndResolve(batch, cache, options, (id, file, facts) =>
+      resolveFacts(id, file, facts, resolve, isDeclared),
+    );
     results.push(...resolved);
     if (options.mayReach === undefined) break;
     const reached = new Map<string, { id: ModuleId; importer: Resolved }>();
@@ -76,11 +94,18 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
       for (const item of result.module.imports) {
         if (item.target.type !== 'excluded') continue;
         const file = path.resolve(project.root, item.target.path);
-        if (known.has(file) || reached.has(file) || !options.mayReach(file, resolve.optionsOf(result.file).allowJs === true)) continue;
+        if (
+          known.has(file) ||
+          reached.has(file) ||
+          !options.mayReach(file, resolve.optionsOf(result.file).allowJs === true)
+        )
+          continue;
         reached.set(file, { id: item.target.path, importer: result });
       }
     }
-    const files = [...reached.keys()].sort((a, b) => compareStrings((reached.get(a) as { id: string }).id, (reached.get(b) as { id: string }).id));
+    const files = [...reached.keys()].sort((a, b) =>
+      compareStrings((reached.get(a) as { id: string }).id, (reached.get(b) as { id: string }).id),
+    );
     for (const file of files) {
       const { id, importer } = reached.get(file) as { id: ModuleId; importer: Resolved };
       known.add(file);
@@ -93,14 +118,19 @@ export async function extract(project: LoadedProject, options: ExtractOptions = 
   // Importers of reached files resolved those imports before the files were analysed: again, now.
   if (reachedBy.size > 0) {
     for (const [index, result] of results.entries()) {
-      if (result.module.imports.some((item) => item.target.type === 'excluded' && reachedBy.has(item.target.path))) results[index] = resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared);
+      if (result.module.imports.some((item) => item.target.type === 'excluded' && reachedBy.has(item.target.path)))
+        results[index] = resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared);
     }
   }
   cache.save();
   for (const result of results) diagnostics.push(...result.diagnostics);
   diagnostics.push(...skippedDiagnostics);
   for (const [id, importer] of reachedBy) {
-    diagnostics.push({ code: 'FILE_REACHED_BY_IMPORT', message: `not in the file selection (tsconfig files/include), but ${importer} imports it: analysed, as tsc would include it`, file: id });
+    diagnostics.push({
+      code: 'FILE_REACHED_BY_IMPORT',
+      message: `not in the file selection (tsconfig files/include), but ${importer} imports it: analysed, as tsc would include it`,
+      file: id,
+    });
   }
   diagnostics.push(...outsideSummary(results));
   const skipped = new Set(skippedDiagnostics.map((diagnostic) => diagnostic.file as string));
@@ -123,7 +153,12 @@ interface Resolved {
 }
 
 /** Facts of a batch of files, from the cache or parsed (texts let go once parsed), then resolved. */
-function parseAndResolve(sources: Sources, cache: ExtractionCache, options: ExtractOptions, resolveOne: (id: ModuleId, file: string, facts: FileFacts) => Resolved): Resolved[] {
+function parseAndResolve(
+  sources: Sources,
+  cache: ExtractionCache,
+  options: ExtractOptions,
+  resolveOne: (id: ModuleId, file: string, facts: FileFacts) => Resolved,
+): Resolved[] {
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
   // One thread: worker threads were measured slower on this 2-core machine (README, Performance).
@@ -166,7 +201,9 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
     }
   }
   if (imports === 0) return [];
-  const named = [...folders.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([folder, files]) => `${folder} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  const named = [...folders.entries()]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([folder, files]) => `${folder} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
   const shown = named.length > 5 ? `${named.slice(0, 5).join(', ')} and ${named.length - 5} more` : named.join(', ');
   return [
     {
@@ -176,14 +213,39 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
   ];
 }
 
-function resolveFacts(id: string, file: string, facts: FileFacts, resolve: ResolveImport, isDeclared: ReturnType<typeof createDeclaredPackages>): Resolved {
+function resolveFacts(
+  id: string,
+  file: string,
+  facts: FileFacts,
+  resolve: ResolveImport,
+  isDeclared: ReturnType<typeof createDeclaredPackages>,
+): Resolved {
   const diagnostics: Diagnostic[] = [];
-  if (facts.parseError) diagnostics.push({ code: facts.parseError.code ?? 'PARSE_ERROR', message: facts.parseError.message, file: id, line: facts.parseError.line });
-  const imports: ModuleImport[] = facts.imports.map((raw) => ({ ...raw, target: declaredPackage(resolve(raw, file), raw, file, isDeclared) }));
+  if (facts.parseError)
+    diagnostics.push({
+      code: facts.parseError.code ?? 'PARSE_ERROR',
+      message: facts.parseError.message,
+      file: id,
+      line: facts.parseError.line,
+    });
+  const imports: ModuleImport[] = facts.imports.map((raw) => ({
+    ...raw,
+    target: declaredPackage(resolve(raw, file), raw, file, isDeclared),
+  }));
   for (const item of imports) {
     if (item.target.type === 'unresolved') {
-      diagnostics.push({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${item.specifier}'`, file: id, line: item.line });
-    } else if (item.target.type === 'package' && !item.target.installed && isDeclared(file, item.target.name) === false && !(item.typeOnly && isDeclared(file, typesPackageName(item.target.name)) === true)) {
+      diagnostics.push({
+        code: 'UNRESOLVED_IMPORT',
+        message: `cannot resolve '${item.specifier}'`,
+        file: id,
+        line: item.line,
+      });
+    } else if (
+      item.target.type === 'package' &&
+      !item.target.installed &&
+      isDeclared(file, item.target.name) === false &&
+      !(item.typeOnly && isDeclared(file, typesPackageName(item.target.name)) === true)
+    ) {
       diagnostics.push({
         code: 'UNDECLARED_PACKAGE',
         message: `'${item.target.name}' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines`,
@@ -193,9 +255,24 @@ function resolveFacts(id: string, file: string, facts: FileFacts, resolve: Resol
     }
   }
   for (const call of facts.opaque) {
-    diagnostics.push({ code: 'NON_LITERAL_IMPORT', message: `${call.form} with a computed specifier cannot be followed`, file: id, line: call.line });
+    diagnostics.push({
+      code: 'NON_LITERAL_IMPORT',
+      message: `${call.form} with a computed specifier cannot be followed`,
+      file: id,
+      line: call.line,
+    });
   }
-  const module: ModuleFacts = { id, lines: facts.lines, imports, exports: resolveExports(facts.exports, imports), terms: facts.terms, entities: facts.entities, wiring: facts.wiring, members: facts.members, bootstrap: facts.bootstrap };
+  const module: ModuleFacts = {
+    id,
+    lines: facts.lines,
+    imports,
+    exports: resolveExports(facts.exports, imports),
+    terms: facts.terms,
+    entities: facts.entities,
+    wiring: facts.wiring,
+    members: facts.members,
+    bootstrap: facts.bootstrap,
+  };
   return { file, facts, module, diagnostics };
 }
 
@@ -205,10 +282,17 @@ function resolveFacts(id: string, file: string, facts: FileFacts, resolve: Resol
  * specifier, so without node_modules TypeScript resolves none of them. A type-only import counts
  * its `@types/` package as the declaration.
  */
-function declaredPackage(target: ImportTarget, raw: RawImport, file: string, isDeclared: ReturnType<typeof createDeclaredPackages>): ImportTarget {
-  if (target.type !== 'unresolved' || !/^(?:@[^/.:][^/:]*\/)?[^/.:@][^/:]*(?:\/.*)?$/.test(raw.specifier)) return target;
+function declaredPackage(
+  target: ImportTarget,
+  raw: RawImport,
+  file: string,
+  isDeclared: ReturnType<typeof createDeclaredPackages>,
+): ImportTarget {
+  if (target.type !== 'unresolved' || !/^(?:@[^/.:][^/:]*\/)?[^/.:@][^/:]*(?:\/.*)?$/.test(raw.specifier))
+    return target;
   const name = packageName(raw.specifier);
-  const declared = isDeclared(file, name) === true || (raw.typeOnly && isDeclared(file, typesPackageName(name)) === true);
+  const declared =
+    isDeclared(file, name) === true || (raw.typeOnly && isDeclared(file, typesPackageName(name)) === true);
   return declared ? { type: 'package', name, installed: false } : target;
 }
 
@@ -220,7 +304,8 @@ function typesPackageName(name: string): string {
 /** Re-export targets resolved through the file's own (already resolved) import and export-from statements. */
 function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): ModuleExports {
   const targets = new Map<string, ImportTarget>();
-  for (const item of imports) if (item.syntax === 'import' || item.syntax === 'export-from') targets.set(item.specifier, item.target);
+  for (const item of imports)
+    if (item.syntax === 'import' || item.syntax === 'export-from') targets.set(item.specifier, item.target);
   const moduleOf = (specifier: string) => {
     const target = targets.get(specifier);
     return target?.type === 'internal' ? target.module : null;
@@ -228,11 +313,19 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
   const reexports = raw.reexports
     .flatMap((item) => {
       const module = moduleOf(item.specifier);
-      return module === null ? [] : [{ name: item.name, module, imported: item.imported, ...(item.typeOnly ? { typeOnly: true as const } : {}) }];
+      return module === null
+        ? []
+        : [{ name: item.name, module, imported: item.imported, ...(item.typeOnly ? { typeOnly: true as const } : {}) }];
     })
     .sort((a, b) => compareStrings(a.name, b.name));
   const stars = raw.stars.map(moduleOf).filter((module): module is string => module !== null);
-  return { local: raw.local, reexports, stars, abstract: raw.abstract, ...(raw.types === undefined ? {} : { types: raw.types }) };
+  return {
+    local: raw.local,
+    reexports,
+    stars,
+    abstract: raw.abstract,
+    ...(raw.types === undefined ? {} : { types: raw.types }),
+  };
 }
 
 /**
@@ -240,22 +333,35 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
  * or why it is skipped: binary content (a NUL byte in the first 8 KB);
  * minified code (looksMinified: over 2,000 characters of code on a line, over 300 per line on average; string literals and comments do not count), skipped as generated.
  */
-function readSource(file: string, project: LoadedProject): { bytes: Buffer; text: string } | { code: string; message: string } {
-  const read = readFileSafely(file, { root: project.root, maxBytes: project.maxFileSize, limitName: '--max-file-size' });
-  if (!read.ok) return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
+function readSource(
+  file: string,
+  project: LoadedProject,
+): { bytes: Buffer; text: string } | { code: string; message: string } {
+  const read = readFileSafely(file, {
+    root: project.root,
+    maxBytes: project.maxFileSize,
+    limitName: '--max-file-size',
+  });
+  if (!read.ok)
+    return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
   const bytes = read.bytes;
-  if (bytes.subarray(0, 8192).includes(0)) return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
+  if (bytes.subarray(0, 8192).includes(0))
+    return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
   const lines = countLines(text);
   if (looksMinified(text)) {
-    return { code: 'MINIFIED_FILE', message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped` };
+    return {
+      code: 'MINIFIED_FILE',
+      message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped`,
+    };
   }
   return { bytes, text };
 }
 
 /** Imports of a skipped file are not edges: its module is not in the graph. */
 function withoutSkippedTargets(module: ModuleFacts, skipped: ReadonlySet<string>): ModuleFacts {
-  const retarget = (target: ImportTarget): ImportTarget => (target.type === 'internal' && skipped.has(target.module) ? { type: 'excluded', path: target.module } : target);
+  const retarget = (target: ImportTarget): ImportTarget =>
+    target.type === 'internal' && skipped.has(target.module) ? { type: 'excluded', path: target.module } : target;
   return {
     ...module,
     imports: module.imports.map((item) => ({ ...item, target: retarget(item.target) })),

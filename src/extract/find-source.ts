@@ -13,7 +13,11 @@ const OUTPUT_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'ty
  * `outDir`) or an extensionless path back to the analysed source file it came from, or null.
  * `isSource` says whether an absolute path is an analysed file.
  */
-export function findSource(target: string, projects: readonly ProjectConfig[], isSource: (file: string) => boolean): string | null {
+export function findSource(
+  target: string,
+  projects: readonly ProjectConfig[],
+  isSource: (file: string) => boolean,
+): string | null {
   for (const candidate of sourceCandidates(path.normalize(target), projects)) if (isSource(candidate)) return candidate;
   return null;
 }
@@ -34,7 +38,8 @@ function* projectSourcePaths(stem: string, projects: readonly ProjectConfig[]): 
     const rootDir = options.rootDir ?? (project.tsconfig === null ? undefined : path.dirname(project.tsconfig));
     if (rootDir === undefined) continue;
     for (const outDir of [options.outDir, options.declarationDir]) {
-      if (outDir !== undefined && stem.startsWith(outDir + path.sep)) yield path.join(rootDir, stem.slice(outDir.length + 1));
+      if (outDir !== undefined && stem.startsWith(outDir + path.sep))
+        yield path.join(rootDir, stem.slice(outDir.length + 1));
     }
   }
 }

@@ -85,7 +85,11 @@ function tooDeep(text: string, id: string): FileFacts {
     wiring: [],
     members: [],
     bootstrap: null,
-    parseError: { code: 'SYNTAX_TOO_DEEP', message: "nested too deeply for TypeScript's parser (call stack exhausted); its imports and exports are not read", line: 1 },
+    parseError: {
+      code: 'SYNTAX_TOO_DEEP',
+      message: "nested too deeply for TypeScript's parser (call stack exhausted); its imports and exports are not read",
+      line: 1,
+    },
   };
 }
 

@@ -34,8 +34,26 @@ export interface HistoryOptions {
  * stays silent longer than the git timeout and is killed (something in `.git` blocks it). A
  * `since` git cannot read is OPTION_INVALID.
  */
-export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, options: HistoryOptions, onProblem?: (message: string) => void): Promise<History | null> {
-  const args = ['log', '-z', '--no-merges', '--relative', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', '--no-mailmap', `--format=${COMMIT_MARK}`];
+export async function readHistory(
+  root: string,
+  modules: ReadonlySet<ModuleId>,
+  options: HistoryOptions,
+  onProblem?: (message: string) => void,
+): Promise<History | null> {
+  const args = [
+    'log',
+    '-z',
+    '--no-merges',
+    '--relative',
+    '--name-only',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+    '--no-show-signature',
+    '--no-mailmap',
+    `--format=${COMMIT_MARK}`,
+  ];
   if (options.since !== null) args.push(`--since=${sinceForGit(options.since)}`);
   let git: Git;
   try {
@@ -91,7 +109,10 @@ export async function readHistory(root: string, modules: ReadonlySet<ModuleId>, 
   if (pending !== '') take(pending);
   flush();
   const exit = await child.exit;
-  if (exit.timedOut) onProblem?.(`--git: git log did not finish (silent for ${gitTimeoutText()}) and was killed, so change coupling is off; something in the repository blocks git (e.g. a FIFO in .git)`);
+  if (exit.timedOut)
+    onProblem?.(
+      `--git: git log did not finish (silent for ${gitTimeoutText()}) and was killed, so change coupling is off; something in the repository blocks git (e.g. a FIFO in .git)`,
+    );
   if (exit.status !== 0) return null;
   const pairs = [...pairCounts.entries()]
     .filter(([, count]) => count >= 2)
@@ -121,13 +142,27 @@ export function sinceForGit(since: string): string {
   if (AGO.test(text)) return text;
   const date = DATE.exec(text) ?? DATE_TIME.exec(text);
   if (date !== null) {
-    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = date.slice(1, 7).map((part) => Number(part ?? 0));
+    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = date
+      .slice(1, 7)
+      .map((part) => Number(part ?? 0));
     const check = new Date(Date.UTC(year, month - 1, day));
     // git's date arithmetic covers 1970-2099 only; outside it the date is silently dropped.
-    const valid = year >= 1970 && year <= 2099 && check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+    const valid =
+      year >= 1970 &&
+      year <= 2099 &&
+      check.getUTCFullYear() === year &&
+      check.getUTCMonth() === month - 1 &&
+      check.getUTCDate() === day &&
+      hour < 24 &&
+      minute < 60 &&
+      second < 60;
     // A bare date gets midnight: git alone would take the current time of day.
     if (valid) return DATE.test(text) ? `${text} 00:00:00` : text;
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
-  throw new SeamsError('OPTION_INVALID', `--since must be a date git reads unambiguously, got '${since.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, 'for example --since 2024-01-01, --since "2024-01-01T12:00:00Z" or --since "6 months ago"');
+  throw new SeamsError(
+    'OPTION_INVALID',
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
+    `--since must be a date git reads unambiguously, got '${since.replace(/[\u0000-\u001f\u007f]/g, '?')}'`,
+    'for example --since 2024-01-01, --since "2024-01-01T12:00:00Z" or --since "6 months ago"',
+  );
 }

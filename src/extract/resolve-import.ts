@@ -38,20 +38,28 @@ const BUILTINS = new Set(builtinModules);
  */
 export function createResolver(project: LoadedProject, diagnostics: Diagnostic[] = []): ResolveImport {
   const system = guardedSystem(project.root, diagnostics);
-  const byPath = new Map<string, ModuleId>(project.files.map((file) => [path.normalize(file), toModuleId(project.root, file)]));
+  const byPath = new Map<string, ModuleId>(
+    project.files.map((file) => [path.normalize(file), toModuleId(project.root, file)]),
+  );
   const isSource = (file: string) => byPath.has(file);
   const projectOf = new Map<string, ProjectConfig>();
-  for (const config of [...project.projects].reverse()) for (const file of config.files) projectOf.set(path.normalize(file), config);
+  for (const config of [...project.projects].reverse())
+    for (const file of config.files) projectOf.set(path.normalize(file), config);
   const caches = new Map<ProjectConfig, ts.ModuleResolutionCache>();
   const cacheOf = (config: ProjectConfig) => {
-    const cache = getOrCreate(caches, config, () => ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions));
+    const cache = getOrCreate(caches, config, () =>
+      ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions),
+    );
     return cache;
   };
-  const internal = (file: string | null): ImportTarget | null => (file === null ? null : { type: 'internal', module: byPath.get(file) as ModuleId });
+  const internal = (file: string | null): ImportTarget | null =>
+    file === null ? null : { type: 'internal', module: byPath.get(file) as ModuleId };
   const outsideFolder = createOutsideFolder(project.root);
   const excluded = (file: string): ImportTarget => {
     const relative = path.relative(project.root, file).split(path.sep).join('/');
-    return relative.startsWith('../') || path.isAbsolute(relative) ? { type: 'outside', path: relative, folder: outsideFolder(file) } : { type: 'excluded', path: relative };
+    return relative.startsWith('../') || path.isAbsolute(relative)
+      ? { type: 'outside', path: relative, folder: outsideFolder(file) }
+      : { type: 'excluded', path: relative };
   };
   const workspaceTarget = (specifier: string): ImportTarget | null => {
     const workspace = workspaceOf(specifier, project.workspaces);
@@ -68,29 +76,46 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
     const file = path.normalize(containingFile);
     if (raw.syntax === 'reference-path') {
       const target = path.resolve(path.dirname(file), raw.specifier);
-      return internal(findSource(target, project.projects, isSource)) ?? (existsSync(target) ? excluded(target) : { type: 'unresolved' });
+      return (
+        internal(findSource(target, project.projects, isSource)) ??
+        (existsSync(target) ? excluded(target) : { type: 'unresolved' })
+      );
     }
     const config = configOf(file);
     const options = config.compilerOptions;
     const cache = cacheOf(config);
     const mode = resolutionMode(raw, file, options, cache, system);
-    const { resolvedModule } = ts.resolveModuleName(raw.specifier, resolverPath(file), options, system, cache, undefined, mode);
+    const { resolvedModule } = ts.resolveModuleName(
+      raw.specifier,
+      resolverPath(file),
+      options,
+      system,
+      cache,
+      undefined,
+      mode,
+    );
     if (resolvedModule !== undefined) {
       const resolved = path.normalize(resolvedModule.resolvedFileName);
       const source = internal(findSource(resolved, project.projects, isSource));
       if (source !== null) return source;
       const workspace = workspaceTarget(raw.specifier);
       if (workspace !== null && workspace.type === 'internal') return workspace;
-      if (resolvedModule.isExternalLibraryImport) return { type: 'package', name: packageName(raw.specifier), installed: true };
-      if (resolvedModule.extension === ts.Extension.Json) return { type: 'asset', path: path.relative(project.root, resolved).split(path.sep).join('/') };
+      if (resolvedModule.isExternalLibraryImport)
+        return { type: 'package', name: packageName(raw.specifier), installed: true };
+      if (resolvedModule.extension === ts.Extension.Json)
+        return { type: 'asset', path: path.relative(project.root, resolved).split(path.sep).join('/') };
       return excluded(resolved);
     }
     if (isBuiltin(raw.specifier)) return { type: 'builtin', name: raw.specifier.replace(/^node:/, '') };
     const asset = assetTarget(raw.specifier, file, options);
-    if (asset !== null) return asset.exists ? { type: 'asset', path: path.relative(project.root, asset.file).split(path.sep).join('/') } : { type: 'unresolved' };
+    if (asset !== null)
+      return asset.exists
+        ? { type: 'asset', path: path.relative(project.root, asset.file).split(path.sep).join('/') }
+        : { type: 'unresolved' };
     const workspace = workspaceTarget(raw.specifier);
     if (workspace !== null) return workspace;
-    if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options) || underBaseUrl(raw.specifier, options)) return { type: 'unresolved' };
+    if (isPathLike(raw.specifier) || matchesPathAlias(raw.specifier, options) || underBaseUrl(raw.specifier, options))
+      return { type: 'unresolved' };
     return { type: 'package', name: packageName(raw.specifier), installed: false };
   };
   return Object.assign(resolve, {
@@ -114,12 +139,17 @@ const PACKAGE_MARKERS = ['package.json', 'project.json', 'tsconfig.json'];
  */
 function createOutsideFolder(root: string): (file: string) => string {
   const known = new Map<string, string | null>();
-  const isAboveRoot = (folder: string) => root === folder || root.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
+  const isAboveRoot = (folder: string) =>
+    root === folder || root.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
   const packageFolder = (folder: string): string | null => {
     if (isAboveRoot(folder)) return null;
     if (known.has(folder)) return known.get(folder) as string | null;
     const parent = path.dirname(folder);
-    const found = PACKAGE_MARKERS.some((marker) => existsSync(path.join(folder, marker))) ? folder : parent === folder ? null : packageFolder(parent);
+    const found = PACKAGE_MARKERS.some((marker) => existsSync(path.join(folder, marker)))
+      ? folder
+      : parent === folder
+        ? null
+        : packageFolder(parent);
     known.set(folder, found);
     return found;
   };
@@ -135,7 +165,13 @@ function createOutsideFolder(root: string): (file: string) => string {
  * import declarations as the format the file has (from its extension and nearest package.json
  * `type`). Other resolution modes ignore the mode.
  */
-function resolutionMode(raw: RawImport, file: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache, system: ts.System): ts.ResolutionMode {
+function resolutionMode(
+  raw: RawImport,
+  file: string,
+  options: ts.CompilerOptions,
+  cache: ts.ModuleResolutionCache,
+  system: ts.System,
+): ts.ResolutionMode {
   if (!usesNodeModes(options)) return undefined;
   if (raw.kind === 'require') return ts.ModuleKind.CommonJS;
   if (raw.syntax === 'import-call') return ts.ModuleKind.ESNext;
@@ -156,7 +192,8 @@ function resolverPath(file: string): string {
 /** True for moduleResolution node16/nodenext, set or implied by `module` node16…nodenext. */
 function usesNodeModes(options: ts.CompilerOptions): boolean {
   const resolution = options.moduleResolution;
-  if (resolution !== undefined) return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
+  if (resolution !== undefined)
+    return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
   const module = options.module;
   return module !== undefined && module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext;
 }
@@ -169,7 +206,11 @@ const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?)$/;
  * the file it points at, relative or through `paths`, and whether it exists. Null when the
  * specifier does not look like an asset.
  */
-function assetTarget(specifier: string, file: string, options: ts.CompilerOptions): { file: string; exists: boolean } | null {
+function assetTarget(
+  specifier: string,
+  file: string,
+  options: ts.CompilerOptions,
+): { file: string; exists: boolean } | null {
   const bare = specifier.replace(/[?#].*$/, '');
   const extension = path.extname(bare);
   if (extension === '' || CODE_EXTENSION.test(bare)) return null;
@@ -182,7 +223,8 @@ function assetTarget(specifier: string, file: string, options: ts.CompilerOption
     const suffix = star < 0 ? '' : pattern.slice(star + 1);
     if (star < 0 ? bare !== pattern : !(bare.startsWith(prefix) && bare.endsWith(suffix))) continue;
     const match = star < 0 ? '' : bare.slice(prefix.length, bare.length - suffix.length);
-    for (const substitution of substitutions) candidates.push(path.resolve(base ?? path.dirname(file), substitution.replace('*', match)));
+    for (const substitution of substitutions)
+      candidates.push(path.resolve(base ?? path.dirname(file), substitution.replace('*', match)));
   }
   if (candidates.length === 0) return null;
   const found = candidates.find((candidate) => existsSync(candidate));
@@ -198,7 +240,12 @@ function isBuiltin(specifier: string): boolean {
 }
 
 function isPathLike(specifier: string): boolean {
-  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#') || /^[A-Za-z]:[\\/]/.test(specifier);
+  return (
+    specifier.startsWith('.') ||
+    specifier.startsWith('/') ||
+    specifier.startsWith('#') ||
+    /^[A-Za-z]:[\\/]/.test(specifier)
+  );
 }
 
 /** True when a tsconfig `paths` pattern claims the specifier: then failing to resolve is a bug, not a package. */
@@ -206,7 +253,11 @@ function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boole
   return Object.keys(options.paths ?? {}).some((pattern) => {
     const star = pattern.indexOf('*');
     if (star < 0) return pattern === specifier;
-    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) && specifier.length >= pattern.length - 1;
+    return (
+      specifier.startsWith(pattern.slice(0, star)) &&
+      specifier.endsWith(pattern.slice(star + 1)) &&
+      specifier.length >= pattern.length - 1
+    );
   });
 }
 
@@ -217,7 +268,8 @@ function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boole
  */
 function underBaseUrl(specifier: string, options: ts.CompilerOptions): boolean {
   const first = specifier.split('/')[0] ?? '';
-  if (options.baseUrl === undefined || first === '' || first === 'node_modules' || !specifier.includes('/')) return false;
+  if (options.baseUrl === undefined || first === '' || first === 'node_modules' || !specifier.includes('/'))
+    return false;
   return existsSync(path.join(options.baseUrl, first));
 }
 

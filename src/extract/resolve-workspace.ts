@@ -16,7 +16,12 @@ export function workspaceCandidates(specifier: string, workspace: WorkspacePacka
   const key = subpath === '' ? '.' : `./${subpath}`;
   const candidates: string[] = [...exportTargets(workspace.manifest.exports, key)];
   if (subpath === '') {
-    for (const field of [workspace.manifest.types, workspace.manifest.typings, workspace.manifest.module, workspace.manifest.main]) {
+    for (const field of [
+      workspace.manifest.types,
+      workspace.manifest.typings,
+      workspace.manifest.module,
+      workspace.manifest.main,
+    ]) {
       if (field !== undefined) candidates.push(field);
     }
     candidates.push('src/index', 'index');
@@ -55,6 +60,9 @@ function conditionTargets(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(conditionTargets);
   if (typeof value !== 'object' || value === null) return [];
   const record = value as Record<string, unknown>;
-  const ordered = [...CONDITIONS.filter((name) => name in record), ...Object.keys(record).filter((name) => !CONDITIONS.includes(name))];
+  const ordered = [
+    ...CONDITIONS.filter((name) => name in record),
+    ...Object.keys(record).filter((name) => !CONDITIONS.includes(name)),
+  ];
   return ordered.flatMap((name) => conditionTargets(record[name]));
 }

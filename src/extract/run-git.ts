@@ -56,8 +56,12 @@ export const OVERRIDES: readonly string[] = [
 export function checkRevision(ref: string, option: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
   if (ref === '' || ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref)) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
-    throw new SeamsError('OPTION_INVALID', `${option} must be a git revision, got '${ref.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, `a branch, tag or commit such as origin/main; a revision cannot start with '-'`);
+    throw new SeamsError(
+      'OPTION_INVALID',
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
+      `${option} must be a git revision, got '${ref.replace(/[\u0000-\u001f\u007f]/g, '?')}'`,
+      `a branch, tag or commit such as origin/main; a revision cannot start with '-'`,
+    );
   }
 }
 
@@ -129,9 +133,18 @@ export function gitIn(cwd: string): Git {
   if (listing.timedOut) throw timeoutError('git config --list');
   // Outside a repository `git config --list` lists nothing and exits 0 (system and global config
   // are off); a failure means a config git cannot parse, and every other command would fail too.
-  if (listing.status === null) throw new SeamsError('GIT_FAILED', `git could not be started (${firstLine(listing.stderr)})`, 'install git and put it on PATH, or run without --git / --changed-since');
+  if (listing.status === null)
+    throw new SeamsError(
+      'GIT_FAILED',
+      `git could not be started (${firstLine(listing.stderr)})`,
+      'install git and put it on PATH, or run without --git / --changed-since',
+    );
   if (listing.status !== 0) {
-    throw new SeamsError('GIT_FAILED', `git cannot read the repository's config in ${cwd} (${firstLine(listing.stderr)})`, 'fix or remove the broken .git/config, or run without --git / --changed-since');
+    throw new SeamsError(
+      'GIT_FAILED',
+      `git cannot read the repository's config in ${cwd} (${firstLine(listing.stderr)})`,
+      'fix or remove the broken .git/config, or run without --git / --changed-since',
+    );
   }
   const env = withOverrides(base, dynamicOverrides(listing.stdout));
   return {
@@ -155,17 +168,40 @@ export function firstLine(text: string): string {
 }
 
 function prefix(): string[] {
-  return [...safeDirectories().flatMap((value) => ['-c', `safe.directory=${value}`]), ...OVERRIDES.flatMap((item) => ['-c', item]), '--no-pager'];
+  return [
+    ...safeDirectories().flatMap((value) => ['-c', `safe.directory=${value}`]),
+    ...OVERRIDES.flatMap((item) => ['-c', item]),
+    '--no-pager',
+  ];
 }
 
 function runWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitResult {
-  const result = spawnSync('git', [...prefix(), ...args], { cwd, env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER, timeout: gitTimeoutMs, killSignal: 'SIGKILL' });
+  const result = spawnSync('git', [...prefix(), ...args], {
+    cwd,
+    env,
+    shell: false,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: MAX_BUFFER,
+    timeout: gitTimeoutMs,
+    killSignal: 'SIGKILL',
+  });
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-  return { status: result.error === undefined ? result.status : null, stdout: result.stdout ?? '', stderr: result.error !== undefined ? result.error.message : (result.stderr ?? ''), timedOut };
+  return {
+    status: result.error === undefined ? result.status : null,
+    stdout: result.stdout ?? '',
+    stderr: result.error !== undefined ? result.error.message : (result.stderr ?? ''),
+    timedOut,
+  };
 }
 
 function spawnWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): GitProcess {
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn('git', [...prefix(), ...args], { cwd, env, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn('git', [...prefix(), ...args], {
+    cwd,
+    env,
+    shell: false,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const timeout = gitTimeoutMs;
   let timedOut = false;
   let stderr = '';
@@ -197,7 +233,8 @@ function spawnWith(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv)
 /** The inherited environment without any GIT_* variable, plus the fixed safe settings. */
 function baseEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.toUpperCase().startsWith('GIT_') && name !== 'SSH_ASKPASS') env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (!name.toUpperCase().startsWith('GIT_') && name !== 'SSH_ASKPASS') env[name] = value;
   return {
     ...env,
     GIT_CONFIG_NOSYSTEM: '1',
@@ -262,10 +299,22 @@ function safeDirectories(): string[] {
   if (trustedDirectories !== undefined) return trustedDirectories;
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!name.toUpperCase().startsWith('GIT_') || name === 'GIT_CONFIG_GLOBAL' || name === 'GIT_CONFIG_SYSTEM' || name === 'GIT_CONFIG_NOSYSTEM') env[name] = value;
+    if (
+      !name.toUpperCase().startsWith('GIT_') ||
+      name === 'GIT_CONFIG_GLOBAL' ||
+      name === 'GIT_CONFIG_SYSTEM' ||
+      name === 'GIT_CONFIG_NOSYSTEM'
+    )
+      env[name] = value;
   }
   trustedDirectories = ['--system', '--global'].flatMap((scope) => {
-    const result = spawnSync('git', ['config', scope, '--includes', '-z', '--get-all', 'safe.directory'], { cwd: '/', env, shell: false, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const result = spawnSync('git', ['config', scope, '--includes', '-z', '--get-all', 'safe.directory'], {
+      cwd: '/',
+      env,
+      shell: false,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return result.status === 0 ? (result.stdout ?? '').split('\u0000').filter((value) => value !== '') : [];
   });
   return trustedDirectories;

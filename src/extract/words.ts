@@ -103,7 +103,8 @@ export function nameStem(name: string): string | null {
     .filter((word) => word.length >= 2)
     .map(singular);
   const short = (word: string) => word.length < 3;
-  const atEnd = (word: string) => ROLE_WORDS.has(word) || VERB_WORDS.has(word) || GENERIC_WORDS.has(word) || short(word);
+  const atEnd = (word: string) =>
+    ROLE_WORDS.has(word) || VERB_WORDS.has(word) || GENERIC_WORDS.has(word) || short(word);
   const atStart = (word: string) => VERB_WORDS.has(word) || GENERIC_WORDS.has(word) || short(word);
   while (words.length > 1 && atEnd(words[words.length - 1] as string)) words.pop();
   while (words.length > 1 && atStart(words[0] as string)) words.shift();

@@ -14,10 +14,18 @@ const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypasse
  * the default location (links are followed only inside it), null for a path the user passed.
  */
 export function readBaseline(file: string, display: string, root: string | null = null): BaselineEntry[] | null {
-  const text = readRequiredText(file, display, { root, maxBytes: MAX_CONFIG_SIZE, hint: 'seams.baseline.json must be a readable regular file: replace it, or pass another with --baseline' });
+  const text = readRequiredText(file, display, {
+    root,
+    maxBytes: MAX_CONFIG_SIZE,
+    hint: 'seams.baseline.json must be a readable regular file: replace it, or pass another with --baseline',
+  });
   if (text === null) return null;
   const fail = (why: string): never => {
-    throw new SeamsError('BASELINE_INVALID', `${display}: ${why}`, 'fix or delete the baseline, then run `seams check --update-baseline --allow-growth` to write a new one');
+    throw new SeamsError(
+      'BASELINE_INVALID',
+      `${display}: ${why}`,
+      'fix or delete the baseline, then run `seams check --update-baseline --allow-growth` to write a new one',
+    );
   };
   let parsed: unknown;
   try {
@@ -26,10 +34,18 @@ export function readBaseline(file: string, display: string, root: string | null 
     return fail(`not valid JSON (${(error as Error).message})`);
   }
   const record = parsed as { version?: unknown; violations?: unknown };
-  if (typeof parsed !== 'object' || parsed === null || record.version !== 1 || !Array.isArray(record.violations)) return fail('expected {"version": 1, "violations": [...]}');
+  if (typeof parsed !== 'object' || parsed === null || record.version !== 1 || !Array.isArray(record.violations))
+    return fail('expected {"version": 1, "violations": [...]}');
   return (record.violations as unknown[]).map((entry, index) => {
     const item = entry as Partial<BaselineEntry>;
-    if (typeof item !== 'object' || item === null || !RULES.includes(item.rule as RuleId) || typeof item.from !== 'string' || typeof item.to !== 'string' || typeof item.symbol !== 'string') {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      !RULES.includes(item.rule as RuleId) ||
+      typeof item.from !== 'string' ||
+      typeof item.to !== 'string' ||
+      typeof item.symbol !== 'string'
+    ) {
       return fail(`violations[${index}] must be {"rule", "from", "to", "symbol"} with a known rule`);
     }
     return { rule: item.rule as RuleId, from: item.from, to: item.to, symbol: item.symbol };
@@ -38,7 +54,9 @@ export function readBaseline(file: string, display: string, root: string | null 
 
 /** The identity string of a baseline entry, equal to the identity of the violation it accepts. */
 export function identityOf(entry: BaselineEntry): string {
-  return entry.rule === 'budget-exceeded' ? `budget-exceeded|${entry.from}|${entry.to}` : `${entry.rule}|${entry.from}|${entry.to}|${entry.symbol}`;
+  return entry.rule === 'budget-exceeded'
+    ? `budget-exceeded|${entry.from}|${entry.to}`
+    : `${entry.rule}|${entry.from}|${entry.to}|${entry.symbol}`;
 }
 
 /** The baseline entry that accepts a violation. */
@@ -51,6 +69,12 @@ export function entryOf(violation: Violation): BaselineEntry {
 /** The baseline file's text: entries unique and sorted, two-space JSON, trailing newline. */
 export function renderBaseline(entries: readonly BaselineEntry[]): string {
   const unique = new Map(entries.map((entry) => [identityOf(entry), entry]));
-  const sorted = [...unique.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.rule, b.rule) || compareStrings(a.symbol, b.symbol));
+  const sorted = [...unique.values()].sort(
+    (a, b) =>
+      compareStrings(a.from, b.from) ||
+      compareStrings(a.to, b.to) ||
+      compareStrings(a.rule, b.rule) ||
+      compareStrings(a.symbol, b.symbol),
+  );
   return `${JSON.stringify({ version: 1, violations: sorted }, null, 2)}\n`;
 }

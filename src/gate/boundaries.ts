@@ -35,31 +35,57 @@ const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile
  * for the default location, null for a path the user passed.
  */
 export function readBoundaries(file: string, display: string, root: string | null = null): Boundaries {
-  const text = readRequiredText(file, display, { root, maxBytes: MAX_CONFIG_SIZE, hint: 'seams.boundaries.json must be a readable regular file: replace it, or pass another with --boundaries' });
+  const text = readRequiredText(file, display, {
+    root,
+    maxBytes: MAX_CONFIG_SIZE,
+    hint: 'seams.boundaries.json must be a readable regular file: replace it, or pass another with --boundaries',
+  });
   if (text === null) {
-    throw new SeamsError('BOUNDARIES_NOT_FOUND', `${display}: boundaries file not found`, 'run `seams init` to write one from the current analysis, or pass --boundaries <file>');
+    throw new SeamsError(
+      'BOUNDARIES_NOT_FOUND',
+      `${display}: boundaries file not found`,
+      'run `seams init` to write one from the current analysis, or pass --boundaries <file>',
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SeamsError('BOUNDARIES_INVALID', `${display}: not valid JSON (${(error as Error).message})`, 'the boundaries file is JSON; see schema/boundaries.schema.json');
+    throw new SeamsError(
+      'BOUNDARIES_INVALID',
+      `${display}: not valid JSON (${(error as Error).message})`,
+      'the boundaries file is JSON; see schema/boundaries.schema.json',
+    );
   }
   if (!validate(parsed)) {
     const first = validate.errors?.[0];
     const where = first?.instancePath ? first.instancePath : '(top level)';
-    throw new SeamsError('BOUNDARIES_INVALID', `${display}: ${where} ${first?.message ?? 'is invalid'}`, 'see schema/boundaries.schema.json (editors complete the file when "$schema" points at it)');
+    throw new SeamsError(
+      'BOUNDARIES_INVALID',
+      `${display}: ${where} ${first?.message ?? 'is invalid'}`,
+      'see schema/boundaries.schema.json (editors complete the file when "$schema" points at it)',
+    );
   }
   const boundaries = parsed as Boundaries;
   const names = new Set(Object.keys(boundaries.services));
   for (const [name, service] of Object.entries(boundaries.services)) {
     for (const other of service.allow ?? []) {
-      if (!names.has(other)) throw new SeamsError('BOUNDARIES_INVALID', `${display}: service "${name}" allows unknown service "${other}"`, 'every name in "allow" must be a service of the file');
+      if (!names.has(other))
+        throw new SeamsError(
+          'BOUNDARIES_INVALID',
+          `${display}: service "${name}" allows unknown service "${other}"`,
+          'every name in "allow" must be a service of the file',
+        );
     }
   }
   for (const budget of boundaries.budgets ?? []) {
     for (const name of [budget.from, budget.to]) {
-      if (!names.has(name)) throw new SeamsError('BOUNDARIES_INVALID', `${display}: budget names unknown service "${name}"`, 'budgets refer to services of the file');
+      if (!names.has(name))
+        throw new SeamsError(
+          'BOUNDARIES_INVALID',
+          `${display}: budget names unknown service "${name}"`,
+          'budgets refer to services of the file',
+        );
     }
   }
   return boundaries;

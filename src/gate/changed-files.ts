@@ -31,14 +31,37 @@ export function changedFiles(root: string, ref: string, candidates?: ReadonlySet
     const result = git.run(args);
     if (result.timedOut) throw timeoutError(`--changed-since ${ref}: git ${args[0] ?? ''}`);
     if (result.status !== 0) {
-      throw new SeamsError('GIT_FAILED', `--changed-since ${ref}: git failed (${firstLine(result.stderr) || 'not a commit'})`, 'pass a ref that exists (e.g. origin/main) in a git repository, or drop --changed-since');
+      throw new SeamsError(
+        'GIT_FAILED',
+        `--changed-since ${ref}: git failed (${firstLine(result.stderr) || 'not a commit'})`,
+        'pass a ref that exists (e.g. origin/main) in a git repository, or drop --changed-since',
+      );
     }
     return result.stdout;
   };
   const commit = run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new SeamsError('GIT_FAILED', `--changed-since ${ref}: git failed (not a commit: '${commit}')`, 'pass a ref that exists (e.g. origin/main) in a git repository, or drop --changed-since');
+  if (!/^[0-9a-f]{40,64}$/.test(commit))
+    throw new SeamsError(
+      'GIT_FAILED',
+      `--changed-since ${ref}: git failed (not a commit: '${commit}')`,
+      'pass a ref that exists (e.g. origin/main) in a git repository, or drop --changed-since',
+    );
   const changed = new Set<string>();
-  const staged = run(['diff', '-z', '--cached', '--name-only', '--relative', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=all', '--end-of-options', commit, '--']);
+  const staged = run([
+    'diff',
+    '-z',
+    '--cached',
+    '--name-only',
+    '--relative',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+    '--ignore-submodules=all',
+    '--end-of-options',
+    commit,
+    '--',
+  ]);
   for (const file of staged.split('\u0000')) if (file !== '') changed.add(file);
   // `<mode> <object> <stage>\t<path>`, paths relative to the analysed folder, only those under it.
   for (const entry of run(['ls-files', '-z', '--stage']).split('\u0000')) {
@@ -49,7 +72,8 @@ export function changedFiles(root: string, ref: string, candidates?: ReadonlySet
     if (mode === '160000') continue;
     if (stage !== '0' || !sameAsIndex(path.join(root, file), mode, object)) changed.add(file);
   }
-  for (const file of run(['ls-files', '-z', '--others', '--exclude-standard']).split('\u0000')) if (file !== '') changed.add(file);
+  for (const file of run(['ls-files', '-z', '--others', '--exclude-standard']).split('\u0000'))
+    if (file !== '') changed.add(file);
   return changed;
 }
 
@@ -80,7 +104,10 @@ function sameAsIndex(file: string, mode: string, object: string): boolean {
 
 /** The git blob id of some content: SHA-1 (40 hex digits) or SHA-256 (64) of `blob <size>\0<content>`. */
 export function blobId(content: Buffer, length: number): string {
-  return createHash(length === 64 ? 'sha256' : 'sha1').update(`blob ${content.length}\u0000`).update(content).digest('hex');
+  return createHash(length === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${content.length}\u0000`)
+    .update(content)
+    .digest('hex');
 }
 
 /** A regular file's bytes, opened without following a link or blocking, or null. */

@@ -43,14 +43,32 @@ export interface CheckOutcome {
  * the baseline. Only new violations fail; fixed ones are reported; the verdict is `passed`.
  * Prints and writes nothing (`progress` may, it is the caller's).
  */
-export async function check(options: CheckOptions = {}, progress: (event: Progress) => void = () => undefined): Promise<CheckOutcome> {
+export async function check(
+  options: CheckOptions = {},
+  progress: (event: Progress) => void = () => undefined,
+): Promise<CheckOutcome> {
   const settings = resolveSettings(options);
   const cwd = options.cwd ?? process.cwd();
-  const boundariesPath = options.boundaries === undefined ? path.join(settings.root, 'seams.boundaries.json') : path.resolve(cwd, options.boundaries);
+  const boundariesPath =
+    options.boundaries === undefined
+      ? path.join(settings.root, 'seams.boundaries.json')
+      : path.resolve(cwd, options.boundaries);
   const boundariesFile = options.boundaries ?? path.relative(cwd, boundariesPath).split(path.sep).join('/');
-  const boundaries = readBoundaries(boundariesPath, boundariesFile, options.boundaries === undefined ? settings.root : null);
-  const baselinePath = options.baseline === undefined ? path.join(settings.root, 'seams.baseline.json') : path.resolve(cwd, options.baseline);
-  const baseline = readBaseline(baselinePath, options.baseline ?? 'seams.baseline.json', options.baseline === undefined ? settings.root : null) ?? [];
+  const boundaries = readBoundaries(
+    boundariesPath,
+    boundariesFile,
+    options.boundaries === undefined ? settings.root : null,
+  );
+  const baselinePath =
+    options.baseline === undefined
+      ? path.join(settings.root, 'seams.baseline.json')
+      : path.resolve(cwd, options.baseline);
+  const baseline =
+    readBaseline(
+      baselinePath,
+      options.baseline ?? 'seams.baseline.json',
+      options.baseline === undefined ? settings.root : null,
+    ) ?? [];
 
   progress({ stage: 'load' });
   const project = loadProject(settings);
@@ -62,12 +80,19 @@ export async function check(options: CheckOptions = {}, progress: (event: Progre
   });
   progress({ stage: 'graph' });
   const graph = buildGraph(extraction);
-  const { serviceOf, unassigned } = assignServices(graph.modules.map((module) => module.id), boundaries);
+  const { serviceOf, unassigned } = assignServices(
+    graph.modules.map((module) => module.id),
+    boundaries,
+  );
   let violations = findViolations(graph, boundaries, serviceOf);
   let inScope = (_entry: BaselineEntry) => true;
   let checkedModules = graph.modules.length;
   if (options.changedSince !== undefined) {
-    const changed = changedFiles(settings.root, options.changedSince, new Set(graph.modules.map((module) => module.id)));
+    const changed = changedFiles(
+      settings.root,
+      options.changedSince,
+      new Set(graph.modules.map((module) => module.id)),
+    );
     violations = violations.filter((violation) => violation.rule !== 'budget-exceeded' && changed.has(violation.file));
     inScope = (entry) => entry.rule !== 'budget-exceeded' && changed.has(entry.from);
     checkedModules = graph.modules.filter((module) => changed.has(module.id)).length;

@@ -22,7 +22,10 @@ export function exportRules(boundaries: Boundaries, target: 'dependency-cruiser'
           comment: `seams boundaries: ${name} may import only ${[...allowOf(name)].sort(compareStrings).join(', ')}`,
           severity: 'error',
           from: { path: patterns(name).map(toRegex) },
-          to: { path: banned.flatMap(patterns).map(toRegex), ...(boundaries.allowTypeImports ? { dependencyTypesNot: ['type-only'] } : {}) },
+          to: {
+            path: banned.flatMap(patterns).map(toRegex),
+            ...(boundaries.allowTypeImports ? { dependencyTypesNot: ['type-only'] } : {}),
+          },
         },
       ];
     });
@@ -32,7 +35,13 @@ export function exportRules(boundaries: Boundaries, target: 'dependency-cruiser'
     plugins: ['boundaries'],
     settings: { 'boundaries/elements': names.map((name) => ({ type: name, pattern: patterns(name), mode: 'full' })) },
     rules: {
-      'boundaries/element-types': [2, { default: 'disallow', rules: names.map((name) => ({ from: name, allow: [...allowOf(name)].sort(compareStrings) })) }],
+      'boundaries/element-types': [
+        2,
+        {
+          default: 'disallow',
+          rules: names.map((name) => ({ from: name, allow: [...allowOf(name)].sort(compareStrings) })),
+        },
+      ],
     },
   };
   return `${JSON.stringify(config, null, 2)}\n`;

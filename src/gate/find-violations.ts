@@ -22,7 +22,10 @@ import type { RuleId, Violation } from './types.js';
 import { pairKey } from '../base/collections.js';
 
 /** Module -> service under the boundaries (first service in name order whose globs match), and the modules none claims. */
-export function assignServices(modules: readonly ModuleId[], boundaries: Boundaries): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
+export function assignServices(
+  modules: readonly ModuleId[],
+  boundaries: Boundaries,
+): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
   const matchers = Object.keys(boundaries.services)
     .sort(compareStrings)
     .map((name) => ({ name, matches: globMatcher(boundaries.services[name]?.modules ?? []) }));
@@ -36,7 +39,11 @@ export function assignServices(modules: readonly ModuleId[], boundaries: Boundar
   return { serviceOf, unassigned };
 }
 
-export function findViolations(graph: ModuleGraph, boundaries: Boundaries, serviceOf: ReadonlyMap<ModuleId, string>): Violation[] {
+export function findViolations(
+  graph: ModuleGraph,
+  boundaries: Boundaries,
+  serviceOf: ReadonlyMap<ModuleId, string>,
+): Violation[] {
   const crossing = graph.edges.filter((edge) => {
     const from = serviceOf.get(edge.from);
     const to = serviceOf.get(edge.to);
@@ -47,16 +54,48 @@ export function findViolations(graph: ModuleGraph, boundaries: Boundaries, servi
       .filter(([, service]) => service.entryPoints !== undefined)
       .map(([name, service]) => [name, globMatcher(service.entryPoints ?? [])]),
   );
-  const cyclic = cyclicPairs(boundaries.allowTypeImports === true ? crossing.filter((edge) => !edge.typeOnly) : crossing, serviceOf);
+  const cyclic = cyclicPairs(
+    boundaries.allowTypeImports === true ? crossing.filter((edge) => !edge.typeOnly) : crossing,
+    serviceOf,
+  );
   const violations: Violation[] = [];
   for (const edge of crossing) {
     const fromService = serviceOf.get(edge.from) as string;
     const toService = serviceOf.get(edge.to) as string;
-    const allowed = (boundaries.services[fromService]?.allow ?? []).includes(toService) || (edge.typeOnly && boundaries.allowTypeImports === true);
-    if (!allowed) violations.push(...perSymbol(edge, 'dependency-not-allowed', fromService, toService, `${fromService} may not depend on ${toService}`));
+    const allowed =
+      (boundaries.services[fromService]?.allow ?? []).includes(toService) ||
+      (edge.typeOnly && boundaries.allowTypeImports === true);
+    if (!allowed)
+      violations.push(
+        ...perSymbol(
+          edge,
+          'dependency-not-allowed',
+          fromService,
+          toService,
+          `${fromService} may not depend on ${toService}`,
+        ),
+      );
     const isEntry = entryPoints.get(toService);
-    if (isEntry && !isEntry(edge.to)) violations.push(...perSymbol(edge, 'entry-point-bypassed', fromService, toService, `${edge.to} is not a public entry point of ${toService}`));
-    if (cyclic.has(pairKey(fromService, toService))) violations.push(...perSymbol(edge, 'service-cycle', fromService, toService, `${fromService} and ${toService} depend on each other (a cycle between services)`));
+    if (isEntry && !isEntry(edge.to))
+      violations.push(
+        ...perSymbol(
+          edge,
+          'entry-point-bypassed',
+          fromService,
+          toService,
+          `${edge.to} is not a public entry point of ${toService}`,
+        ),
+      );
+    if (cyclic.has(pairKey(fromService, toService)))
+      violations.push(
+        ...perSymbol(
+          edge,
+          'service-cycle',
+          fromService,
+          toService,
+          `${fromService} and ${toService} depend on each other (a cycle between services)`,
+        ),
+      );
   }
   violations.push(...budgetViolations(crossing, boundaries, serviceOf));
   return violations.sort(compareViolations);
@@ -83,10 +122,16 @@ function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<Module
   return pairs;
 }
 
-function budgetViolations(edges: readonly ModuleEdge[], boundaries: Boundaries, serviceOf: ReadonlyMap<ModuleId, string>): Violation[] {
+function budgetViolations(
+  edges: readonly ModuleEdge[],
+  boundaries: Boundaries,
+  serviceOf: ReadonlyMap<ModuleId, string>,
+): Violation[] {
   const violations: Violation[] = [];
   for (const budget of boundaries.budgets ?? []) {
-    const used = edges.filter((edge) => serviceOf.get(edge.from) === budget.from && serviceOf.get(edge.to) === budget.to);
+    const used = edges.filter(
+      (edge) => serviceOf.get(edge.from) === budget.from && serviceOf.get(edge.to) === budget.to,
+    );
     const first = used[0];
     if (used.length <= budget.max || first === undefined) continue;
     violations.push({
@@ -104,7 +149,13 @@ function budgetViolations(edges: readonly ModuleEdge[], boundaries: Boundaries, 
   return violations;
 }
 
-function perSymbol(edge: ModuleEdge, rule: RuleId, fromService: string, toService: string, message: string): Violation[] {
+function perSymbol(
+  edge: ModuleEdge,
+  rule: RuleId,
+  fromService: string,
+  toService: string,
+  message: string,
+): Violation[] {
   const details = edge.details.length > 0 ? edge.details : [{ line: edge.lines[0] ?? 1, symbols: edge.symbols }];
   const bySymbol = new Map<string, number>();
   for (const detail of details) {
@@ -125,5 +176,10 @@ function perSymbol(edge: ModuleEdge, rule: RuleId, fromService: string, toServic
 }
 
 export function compareViolations(a: Violation, b: Violation): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.rule, b.rule) || compareStrings(a.identity, b.identity);
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.identity, b.identity)
+  );
 }

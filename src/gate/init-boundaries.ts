@@ -17,12 +17,22 @@ export const SCHEMA_REFERENCE = './node_modules/seams/schema/boundaries.schema.j
  * violations that exist today (cycles between services), so a first `seams check` passes and
  * only new coupling fails.
  */
-export function initBoundaries(analysis: Analysis): { boundaries: Boundaries & { $schema: string }; boundariesText: string; baselineText: string; baselineEntries: number } {
+export function initBoundaries(analysis: Analysis): {
+  boundaries: Boundaries & { $schema: string };
+  boundariesText: string;
+  baselineText: string;
+  baselineEntries: number;
+} {
   const globs = moduleGlobs(analysis.partition.assignment);
   // fromEntries, not assignment: a service named `__proto__` must stay an own key.
-  const services: Boundaries['services'] = Object.fromEntries(analysis.partition.clusters.map((item) => [item.id, { modules: globs.get(item.id) ?? [], allow: [] }]));
+  const services: Boundaries['services'] = Object.fromEntries(
+    analysis.partition.clusters.map((item) => [item.id, { modules: globs.get(item.id) ?? [], allow: [] }]),
+  );
   const draft: Boundaries = { version: 1, services, allowTypeImports: false, budgets: [] };
-  const { serviceOf } = assignServices(analysis.graph.modules.map((module) => module.id), draft);
+  const { serviceOf } = assignServices(
+    analysis.graph.modules.map((module) => module.id),
+    draft,
+  );
   const allowed = new Map<string, Set<string>>();
   for (const edge of analysis.graph.edges) {
     const from = serviceOf.get(edge.from);
@@ -31,7 +41,8 @@ export function initBoundaries(analysis: Analysis): { boundaries: Boundaries & {
     const set = getOrCreate(allowed, from, () => new Set());
     set.add(to);
   }
-  for (const [name, service] of Object.entries(services)) service.allow = [...(allowed.get(name) ?? [])].sort(compareStrings);
+  for (const [name, service] of Object.entries(services))
+    service.allow = [...(allowed.get(name) ?? [])].sort(compareStrings);
   const boundaries = { $schema: SCHEMA_REFERENCE, ...draft };
   const violations = findViolations(analysis.graph, draft, serviceOf);
   return {

@@ -2,7 +2,14 @@ import { compareStrings } from '../base/compare.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
 import { createDeclarationLookup, type Declaration } from './declarations.js';
-import { IMPORT_KINDS, type DependencyEdge, type ExternalImports, type ImportDetail, type ModuleEdge, type ModuleGraph } from './types.js';
+import {
+  IMPORT_KINDS,
+  type DependencyEdge,
+  type ExternalImports,
+  type ImportDetail,
+  type ModuleEdge,
+  type ModuleGraph,
+} from './types.js';
 import { pairKey, getOrCreate } from '../base/collections.js';
 
 /**
@@ -34,14 +41,29 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       if (target.type !== 'internal' || target.module === module.id) continue;
       const declared = new Map<string, Declaration>();
       for (const symbol of written.symbols) {
-        declared.set(symbol, symbol === '*' ? { module: target.module, typeOnly: false } : (declaringModule(target.module, symbol) ?? { module: target.module, typeOnly: false }));
+        declared.set(
+          symbol,
+          symbol === '*'
+            ? { module: target.module, typeOnly: false }
+            : (declaringModule(target.module, symbol) ?? { module: target.module, typeOnly: false }),
+        );
       }
       const item = asDeclared(written, declared);
-      writtenEdges.add(module.id, target.module, item, item.symbols.some((symbol) => wiring.has(symbol)), item.symbols.some((symbol) => members.has(symbol)));
+      writtenEdges.add(
+        module.id,
+        target.module,
+        item,
+        item.symbols.some((symbol) => wiring.has(symbol)),
+        item.symbols.some((symbol) => members.has(symbol)),
+      );
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
         const declaring = (declared.get(symbol) as Declaration).module;
-        if (symbol !== '*') getOrCreate(declarations, pairKey(module.id, target.module), () => new Map<string, ModuleId>()).set(symbol, declaring);
+        if (symbol !== '*')
+          getOrCreate(declarations, pairKey(module.id, target.module), () => new Map<string, ModuleId>()).set(
+            symbol,
+            declaring,
+          );
         getOrCreate(byTarget, declaring, () => []).push(symbol);
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
@@ -56,7 +78,13 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
             : typeNames.length === symbols.length
               ? { ...statement, symbols, typeOnly: true, kind: item.kind === 'static' ? ('type' as const) : item.kind }
               : { ...statement, symbols, typeSymbols: typeNames };
-        seeThrough.add(module.id, declaring, part, symbols.some((symbol) => wiring.has(symbol)), symbols.some((symbol) => members.has(symbol)));
+        seeThrough.add(
+          module.id,
+          declaring,
+          part,
+          symbols.some((symbol) => wiring.has(symbol)),
+          symbols.some((symbol) => members.has(symbol)),
+        );
       }
     }
     if (packages.size > 0 || builtins.size > 0 || assets.size > 0 || outside.size > 0) {
@@ -64,11 +92,25 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
         packages: [...packages].sort(compareStrings),
         builtins: [...builtins].sort(compareStrings),
         assets: [...assets].sort(compareStrings),
-        ...(outside.size === 0 ? {} : { outside: [...outside.keys()].sort(compareStrings).map((file) => ({ path: file, folder: outside.get(file) as string })) }),
+        ...(outside.size === 0
+          ? {}
+          : {
+              outside: [...outside.keys()]
+                .sort(compareStrings)
+                .map((file) => ({ path: file, folder: outside.get(file) as string })),
+            }),
       };
     }
   }
-  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({ from, to, kinds, typeOnly, symbols, ...(wired ? { wired } : {}), ...(member ? { member } : {}) }));
+  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({
+    from,
+    to,
+    kinds,
+    typeOnly,
+    symbols,
+    ...(wired ? { wired } : {}),
+    ...(member ? { member } : {}),
+  }));
   const edges: ModuleEdge[] = writtenEdges.edges().map((edge) => ({
     ...edge,
     declarations: [...(declarations.get(pairKey(edge.from, edge.to)) ?? new Map<string, ModuleId>()).entries()]
@@ -98,22 +140,46 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
  */
 function asDeclared(item: ModuleImport, declared: ReadonlyMap<string, Declaration>): ModuleImport {
   if (item.typeOnly || item.symbols.length === 0) return item;
-  const types = item.symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true || declared.get(symbol)?.typeOnly === true);
+  const types = item.symbols.filter(
+    (symbol) => item.typeSymbols?.includes(symbol) === true || declared.get(symbol)?.typeOnly === true,
+  );
   if (types.length === 0) return item;
   const { typeSymbols: _written, ...rest } = item;
-  if (types.length === item.symbols.length) return { ...rest, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind };
+  if (types.length === item.symbols.length)
+    return { ...rest, typeOnly: true, kind: item.kind === 'static' ? 'type' : item.kind };
   return { ...rest, typeSymbols: types };
 }
 
 /** Accumulates import statements into one edge per ordered pair. */
 class EdgeMerger {
-  private readonly byPair = new Map<string, { from: ModuleId; to: ModuleId; kinds: Set<ImportKind>; typeOnly: boolean; wired: boolean; member: boolean; symbols: Set<string>; details: ImportDetail[] }>();
+  private readonly byPair = new Map<
+    string,
+    {
+      from: ModuleId;
+      to: ModuleId;
+      kinds: Set<ImportKind>;
+      typeOnly: boolean;
+      wired: boolean;
+      member: boolean;
+      symbols: Set<string>;
+      details: ImportDetail[];
+    }
+  >();
 
   add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): void {
     const key = pairKey(from, to);
     let edge = this.byPair.get(key);
     if (edge === undefined) {
-      edge = { from, to, kinds: new Set(), typeOnly: true, wired: false, member: false, symbols: new Set(), details: [] };
+      edge = {
+        from,
+        to,
+        kinds: new Set(),
+        typeOnly: true,
+        wired: false,
+        member: false,
+        symbols: new Set(),
+        details: [],
+      };
       this.byPair.set(key, edge);
     }
     edge.wired ||= wired;
@@ -121,7 +187,15 @@ class EdgeMerger {
     edge.kinds.add(item.kind);
     edge.typeOnly &&= item.typeOnly;
     for (const symbol of item.symbols) edge.symbols.add(symbol);
-    edge.details.push({ line: item.line, kind: item.kind, syntax: item.syntax, specifier: item.specifier, typeOnly: item.typeOnly, symbols: [...item.symbols].sort(compareStrings), ...(item.typeSymbols === undefined ? {} : { typeSymbols: item.typeSymbols }) });
+    edge.details.push({
+      line: item.line,
+      kind: item.kind,
+      syntax: item.syntax,
+      specifier: item.specifier,
+      typeOnly: item.typeOnly,
+      symbols: [...item.symbols].sort(compareStrings),
+      ...(item.typeSymbols === undefined ? {} : { typeSymbols: item.typeSymbols }),
+    });
   }
 
   edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {
@@ -144,4 +218,3 @@ class EdgeMerger {
       .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   }
 }
-

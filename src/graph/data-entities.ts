@@ -17,13 +17,21 @@ import { pairKey, getOrCreate } from '../base/collections.js';
 export function dataEntities(extraction: Extraction, dependencies: readonly DependencyEdge[]): DataEntities {
   const entities = new Map<string, DataEntities['entities'][number]>();
   for (const module of extraction.modules) {
-    for (const declared of module.entities.declares) if (!entities.has(declared.name)) entities.set(declared.name, { name: declared.name, orm: declared.orm, declaredIn: module.id });
+    for (const declared of module.entities.declares)
+      if (!entities.has(declared.name))
+        entities.set(declared.name, { name: declared.name, orm: declared.orm, declaredIn: module.id });
   }
-  for (const model of extraction.prismaModels) if (!entities.has(model.name)) entities.set(model.name, { name: model.name, orm: 'prisma', declaredIn: model.file });
-  const prismaByClientName = new Map(extraction.prismaModels.map((model) => [model.name.charAt(0).toLowerCase() + model.name.slice(1), model.name]));
+  for (const model of extraction.prismaModels)
+    if (!entities.has(model.name))
+      entities.set(model.name, { name: model.name, orm: 'prisma', declaredIn: model.file });
+  const prismaByClientName = new Map(
+    extraction.prismaModels.map((model) => [model.name.charAt(0).toLowerCase() + model.name.slice(1), model.name]),
+  );
   const byBinding = new Map<string, string>();
   for (const module of extraction.modules) {
-    for (const declared of module.entities.declares) if (entities.get(declared.name)?.declaredIn === module.id) byBinding.set(pairKey(module.id, declared.binding), declared.name);
+    for (const declared of module.entities.declares)
+      if (entities.get(declared.name)?.declaredIn === module.id)
+        byBinding.set(pairKey(module.id, declared.binding), declared.name);
   }
   const imported = new Map<ModuleId, string[]>();
   for (const edge of dependencies) {
@@ -37,7 +45,10 @@ export function dataEntities(extraction: Extraction, dependencies: readonly Depe
   }
   const uses: Record<ModuleId, string[]> = {};
   for (const module of extraction.modules) {
-    const names = new Set<string>([...module.entities.declares.map((declared) => declared.name), ...(imported.get(module.id) ?? [])]);
+    const names = new Set<string>([
+      ...module.entities.declares.map((declared) => declared.name),
+      ...(imported.get(module.id) ?? []),
+    ]);
     for (const use of module.entities.uses) {
       const name = use.startsWith('prisma:') ? prismaByClientName.get(use.slice('prisma:'.length)) : use;
       if (name !== undefined && entities.has(name)) names.add(name);

@@ -36,8 +36,12 @@ export function createDeclarationLookup(exportsOf: ReadonlyMap<ModuleId, ModuleE
     } else {
       const reexport = exports.reexports.find((item) => item.name === name);
       if (reexport !== undefined) {
-        const further = reexport.imported === '*' ? null : lookup(reexport.module, reexport.imported, visiting, depth + 1);
-        found = { module: further?.module ?? reexport.module, typeOnly: reexport.typeOnly === true || further?.typeOnly === true };
+        const further =
+          reexport.imported === '*' ? null : lookup(reexport.module, reexport.imported, visiting, depth + 1);
+        found = {
+          module: further?.module ?? reexport.module,
+          typeOnly: reexport.typeOnly === true || further?.typeOnly === true,
+        };
       } else if (name !== 'default') {
         for (const star of exports.stars) {
           found = lookup(star, name, visiting, depth + 1);

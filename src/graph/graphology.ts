@@ -38,7 +38,8 @@ export class LouvainRunaway extends Error {}
  * LouvainRunaway; `run` is called with the counter armed and disarmed after, even when it throws.
  */
 export function withMoveBudget<T>(budget: number, run: () => T): T {
-  const prototype = (louvainIndices as unknown as { UndirectedLouvainIndex: { prototype: Record<string, unknown> } }).UndirectedLouvainIndex.prototype;
+  const prototype = (louvainIndices as unknown as { UndirectedLouvainIndex: { prototype: Record<string, unknown> } })
+    .UndirectedLouvainIndex.prototype;
   const move = prototype.move as (...args: unknown[]) => unknown;
   const isolate = prototype.isolate as (...args: unknown[]) => unknown;
   let moves = 0;

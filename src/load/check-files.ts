@@ -11,7 +11,11 @@ export { formatBytes } from '../base/read-file-safely.js';
  * (FILE_UNREADABLE), and a file larger than `maxFileSize` bytes (a generated bundle must not wreck
  * the graph: FILE_TOO_LARGE). The same checks guard the read itself (read-file-safely.ts).
  */
-export function checkFiles(root: string, files: readonly string[], maxFileSize: number): { files: string[]; diagnostics: Diagnostic[] } {
+export function checkFiles(
+  root: string,
+  files: readonly string[],
+  maxFileSize: number,
+): { files: string[]; diagnostics: Diagnostic[] } {
   const kept: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
@@ -20,7 +24,10 @@ export function checkFiles(root: string, files: readonly string[], maxFileSize: 
       kept.push(file);
       continue;
     }
-    const message = inspection.code === 'FILE_SKIPPED' ? inspection.message : `${inspection.missing ? 'cannot be read (not found)' : inspection.message}; skipped`;
+    const message =
+      inspection.code === 'FILE_SKIPPED'
+        ? inspection.message
+        : `${inspection.missing ? 'cannot be read (not found)' : inspection.message}; skipped`;
     diagnostics.push({ code: inspection.code, message, file: toModuleId(root, file) });
   }
   return { files: kept, diagnostics };

@@ -48,16 +48,29 @@ function npmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
   const file = path.join(root, 'package.json');
   const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!read.ok) {
-    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; workspaces and dependencies not read`, file: 'package.json' });
+    if (!read.missing)
+      diagnostics.push({
+        code: read.code,
+        message: `${read.message}; workspaces and dependencies not read`,
+        file: 'package.json',
+      });
     return [];
   }
   const manifest = parseJson(read.text);
   if (manifest === null) {
-    diagnostics.push({ code: 'WORKSPACE_WARNING', message: 'package.json is not valid JSON; workspaces ignored', file: 'package.json' });
+    diagnostics.push({
+      code: 'WORKSPACE_WARNING',
+      message: 'package.json is not valid JSON; workspaces ignored',
+      file: 'package.json',
+    });
     return [];
   }
   const workspaces = manifest.workspaces;
-  const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) && Array.isArray(workspaces.packages) ? workspaces.packages : [];
+  const list = Array.isArray(workspaces)
+    ? workspaces
+    : isRecord(workspaces) && Array.isArray(workspaces.packages)
+      ? workspaces.packages
+      : [];
   return list.filter((item): item is string => typeof item === 'string');
 }
 
@@ -65,7 +78,12 @@ function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
   const file = path.join(root, 'pnpm-workspace.yaml');
   const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!read.ok) {
-    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; workspaces ignored`, file: 'pnpm-workspace.yaml' });
+    if (!read.missing)
+      diagnostics.push({
+        code: read.code,
+        message: `${read.message}; workspaces ignored`,
+        file: 'pnpm-workspace.yaml',
+      });
     return [];
   }
   try {
@@ -73,7 +91,11 @@ function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
     const list = isRecord(parsed) && Array.isArray(parsed.packages) ? parsed.packages : [];
     return list.filter((item): item is string => typeof item === 'string');
   } catch (error) {
-    diagnostics.push({ code: 'WORKSPACE_WARNING', message: `pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); workspaces ignored`, file: 'pnpm-workspace.yaml' });
+    diagnostics.push({
+      code: 'WORKSPACE_WARNING',
+      message: `pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); workspaces ignored`,
+      file: 'pnpm-workspace.yaml',
+    });
     return [];
   }
 }
@@ -82,7 +104,12 @@ function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
 function readJson(file: string, root: string, diagnostics: Diagnostic[]): Record<string, unknown> | null {
   const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!read.ok) {
-    if (!read.missing) diagnostics.push({ code: read.code, message: `${read.message}; not a workspace package`, file: toModuleId(root, file) });
+    if (!read.missing)
+      diagnostics.push({
+        code: read.code,
+        message: `${read.message}; not a workspace package`,
+        file: toModuleId(root, file),
+      });
     return null;
   }
   return parseJson(read.text);
@@ -101,7 +128,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function stringField(manifest: Record<string, unknown>, key: 'types' | 'typings' | 'module' | 'main'): Partial<Record<typeof key, string>> {
+function stringField(
+  manifest: Record<string, unknown>,
+  key: 'types' | 'typings' | 'module' | 'main',
+): Partial<Record<typeof key, string>> {
   const value = manifest[key];
   return typeof value === 'string' ? { [key]: value } : {};
 }

@@ -23,7 +23,11 @@ export function guardedSystem(root: string, diagnostics: Diagnostic[]): ts.Syste
       if (read.ok) return read.text;
       if (!read.missing && !reported.has(file)) {
         reported.add(file);
-        diagnostics.push({ code: read.code, message: `${read.message}; not read`, file: toModuleId(root, path.normalize(file)) });
+        diagnostics.push({
+          code: read.code,
+          message: `${read.message}; not read`,
+          file: toModuleId(root, path.normalize(file)),
+        });
       }
       return undefined;
     },

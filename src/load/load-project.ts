@@ -40,13 +40,21 @@ export function loadProject(settings: Settings): LoadedProject {
       if (seen.has(file)) continue;
       seen.add(file);
       if (file !== settings.tsconfig && !ts.sys.fileExists(file)) {
-        diagnostics.push({ code: 'TSCONFIG_WARNING', message: `referenced project ${relativeToRoot(settings.root, file)} not found`, file: relativeToRoot(settings.root, settings.tsconfig) });
+        diagnostics.push({
+          code: 'TSCONFIG_WARNING',
+          message: `referenced project ${relativeToRoot(settings.root, file)} not found`,
+          file: relativeToRoot(settings.root, settings.tsconfig),
+        });
         continue;
       }
       const config = readTsconfig(file, settings.root);
       diagnostics.push(...config.diagnostics);
       candidateCount += config.fileNames.length;
-      projects.push({ tsconfig: file, compilerOptions: config.compilerOptions, files: selectFiles(config.fileNames, settings) });
+      projects.push({
+        tsconfig: file,
+        compilerOptions: config.compilerOptions,
+        files: selectFiles(config.fileNames, settings),
+      });
       pending.push(...config.references);
     }
   } else {
@@ -71,7 +79,15 @@ export function loadProject(settings: Settings): LoadedProject {
   }
   const workspaces = findWorkspaces(settings.root);
   diagnostics.push(...workspaces.diagnostics);
-  return { root: settings.root, tsconfig: settings.tsconfig, projects, workspaces: workspaces.packages, files, diagnostics, maxFileSize: settings.maxFileSize };
+  return {
+    root: settings.root,
+    tsconfig: settings.tsconfig,
+    projects,
+    workspaces: workspaces.packages,
+    files,
+    diagnostics,
+    maxFileSize: settings.maxFileSize,
+  };
 }
 
 /**
@@ -80,7 +96,11 @@ export function loadProject(settings: Settings): LoadedProject {
  * Nx and monorepo convention that carries `paths`), or under the folder-scan defaults. Those
  * tsconfigs contribute options only; the scan decides the file set.
  */
-function projectsByNearestTsconfig(settings: Settings, files: readonly string[], diagnostics: Diagnostic[]): ProjectConfig[] {
+function projectsByNearestTsconfig(
+  settings: Settings,
+  files: readonly string[],
+  diagnostics: Diagnostic[],
+): ProjectConfig[] {
   const rootBase = path.join(settings.root, 'tsconfig.base.json');
   const above = ts.sys.fileExists(rootBase) ? null : governingTsconfigAbove(settings.root, files, diagnostics);
   const fallback = ts.sys.fileExists(rootBase) ? rootBase : above;
@@ -112,7 +132,11 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
   }
   return [...groups.entries()]
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''))
-    .map(([tsconfig, members]) => ({ tsconfig, compilerOptions: optionsOf(tsconfig, settings.root, diagnostics), files: members }));
+    .map(([tsconfig, members]) => ({
+      tsconfig,
+      compilerOptions: optionsOf(tsconfig, settings.root, diagnostics),
+      files: members,
+    }));
 }
 
 /**
@@ -121,7 +145,12 @@ function projectsByNearestTsconfig(settings: Settings, files: readonly string[],
  */
 function unusableTsconfig(file: string, root: string, diagnostics: Diagnostic[]): void {
   const inspection = inspectFile(file, { root, maxBytes: MAX_CONFIG_SIZE });
-  if (!inspection.ok && !inspection.missing) diagnostics.push({ code: inspection.code, message: `${inspection.message}; not used as a tsconfig`, file: relativeToRoot(root, file) });
+  if (!inspection.ok && !inspection.missing)
+    diagnostics.push({
+      code: inspection.code,
+      message: `${inspection.message}; not used as a tsconfig`,
+      file: relativeToRoot(root, file),
+    });
 }
 
 /**
@@ -134,7 +163,8 @@ function unusableTsconfig(file: string, root: string, diagnostics: Diagnostic[])
  */
 function governingTsconfigAbove(root: string, files: readonly string[], diagnostics: Diagnostic[]): string | null {
   const scanned = new Set(files.map((file) => path.normalize(file)));
-  const holdsScanned = (config: { fileNames: string[] }) => config.fileNames.some((file) => scanned.has(path.normalize(file)));
+  const holdsScanned = (config: { fileNames: string[] }) =>
+    config.fileNames.some((file) => scanned.has(path.normalize(file)));
   let folder = root;
   while (!ts.sys.fileExists(path.join(folder, '.git')) && !ts.sys.directoryExists(path.join(folder, '.git'))) {
     const parent = path.dirname(folder);
@@ -152,7 +182,11 @@ function governingTsconfigAbove(root: string, files: readonly string[], diagnost
         if (ts.sys.fileExists(reference) && holdsScanned(readTsconfig(reference, root))) return reference;
       }
     } catch (error) {
-      diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; not used`, file: relativeToRoot(root, candidate) });
+      diagnostics.push({
+        code: 'TSCONFIG_WARNING',
+        message: `${(error as Error).message}; not used`,
+        file: relativeToRoot(root, candidate),
+      });
     }
   }
   return null;
@@ -165,13 +199,18 @@ function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnosti
     diagnostics.push(...config.diagnostics);
     return config.compilerOptions;
   } catch (error) {
-    diagnostics.push({ code: 'TSCONFIG_WARNING', message: `${(error as Error).message}; its files use the default options`, file: relativeToRoot(root, tsconfig) });
+    diagnostics.push({
+      code: 'TSCONFIG_WARNING',
+      message: `${(error as Error).message}; its files use the default options`,
+      file: relativeToRoot(root, tsconfig),
+    });
     return FOLDER_SCAN_OPTIONS;
   }
 }
 
 function unionByModuleId(root: string, projects: readonly ProjectConfig[]): string[] {
   const byId = new Map<string, string>();
-  for (const project of projects) for (const file of project.files) byId.set(toModuleId(root, path.normalize(file)), file);
+  for (const project of projects)
+    for (const file of project.files) byId.set(toModuleId(root, path.normalize(file)), file);
   return [...byId.keys()].sort(compareStrings).map((id) => byId.get(id) as string);
 }

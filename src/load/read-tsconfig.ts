@@ -30,26 +30,58 @@ export function readTsconfig(file: string, root: string): TsconfigContents {
   const display = relativeToRoot(root, file);
   const text = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!text.ok) {
-    if (text.missing) throw new SeamsError('TSCONFIG_NOT_FOUND', `${display}: tsconfig file not found`, 'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json');
-    throw new SeamsError(text.code, `${display}: ${text.message}`, 'a tsconfig is a regular JSON file; replace it, or point --tsconfig at another one');
+    if (text.missing)
+      throw new SeamsError(
+        'TSCONFIG_NOT_FOUND',
+        `${display}: tsconfig file not found`,
+        'pass an existing tsconfig with --tsconfig, or omit it to use <path>/tsconfig.json',
+      );
+    throw new SeamsError(
+      text.code,
+      `${display}: ${text.message}`,
+      'a tsconfig is a regular JSON file; replace it, or point --tsconfig at another one',
+    );
   }
   const read = ts.parseConfigFileTextToJson(file, text.text);
   if (read.error) {
-    throw new SeamsError('TSCONFIG_INVALID', `${display}: ${formatTsDiagnostic(read.error)}`, 'fix the tsconfig (it is JSON with comments), or point --tsconfig at another one');
+    throw new SeamsError(
+      'TSCONFIG_INVALID',
+      `${display}: ${formatTsDiagnostic(read.error)}`,
+      'fix the tsconfig (it is JSON with comments), or point --tsconfig at another one',
+    );
   }
   if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
-    throw new SeamsError('TSCONFIG_INVALID', `${display}: the top level must be a JSON object`, 'a tsconfig looks like {"compilerOptions": {...}, "include": ["src"]}');
+    throw new SeamsError(
+      'TSCONFIG_INVALID',
+      `${display}: the top level must be a JSON object`,
+      'a tsconfig looks like {"compilerOptions": {...}, "include": ["src"]}',
+    );
   }
   const refused: Diagnostic[] = [];
-  const parsed = ts.parseJsonConfigFileContent(read.config, guardedSystem(root, refused), path.dirname(file), undefined, file);
+  const parsed = ts.parseJsonConfigFileContent(
+    read.config,
+    guardedSystem(root, refused),
+    path.dirname(file),
+    undefined,
+    file,
+  );
   const diagnostics: Diagnostic[] = [
     ...refused,
     ...parsed.errors
       .filter((error) => error.code !== NO_INPUTS)
-      .map((error) => ({ code: 'TSCONFIG_WARNING', message: `TS${error.code}: ${formatTsDiagnostic(error)}`, file: display })),
+      .map((error) => ({
+        code: 'TSCONFIG_WARNING',
+        message: `TS${error.code}: ${formatTsDiagnostic(error)}`,
+        file: display,
+      })),
   ];
   const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
-  return { compilerOptions: parsed.options, fileNames: parsed.fileNames.map((name) => path.resolve(name)), references: references.map((name) => path.resolve(name)), diagnostics };
+  return {
+    compilerOptions: parsed.options,
+    fileNames: parsed.fileNames.map((name) => path.resolve(name)),
+    references: references.map((name) => path.resolve(name)),
+    diagnostics,
+  };
 }
 
 /** One line: TypeScript's message text, with the line number when it has one. */

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { globMatcher } from '../base/glob.js';
-import { DEFAULT_EXCLUDES, SKIPPED_FOLDERS, SOURCE_EXTENSIONS, TOOL_FILE_PATTERN, type Settings } from '../config/settings.js';
+import {
+  DEFAULT_EXCLUDES,
+  SKIPPED_FOLDERS,
+  SOURCE_EXTENSIONS,
+  TOOL_FILE_PATTERN,
+  type Settings,
+} from '../config/settings.js';
 import { compareStrings } from '../base/compare.js';
 import { toModuleId } from './project.js';
 import { getOrCreate } from '../base/collections.js';
@@ -50,7 +56,11 @@ function selector(settings: Settings): (id: string, file: string) => boolean {
   const isExcluded = excludes.length > 0 ? globMatcher(excludes) : () => false;
   const isIncluded = settings.include.length > 0 ? globMatcher(settings.include) : () => true;
   const isToolFile = settings.includeTests ? () => false : toolFileTest(settings.root);
-  return (id, file) => !(id.startsWith('../') || id === '' || isOutside(settings.root, file)) && isIncluded(id) && !isExcluded(id) && !isToolFile(id, file);
+  return (id, file) =>
+    !(id.startsWith('../') || id === '' || isOutside(settings.root, file)) &&
+    isIncluded(id) &&
+    !isExcluded(id) &&
+    !isToolFile(id, file);
 }
 
 /** A tool configuration file (TOOL_FILE_PATTERN) at the root or beside a package.json. */
@@ -60,7 +70,11 @@ function toolFileTest(root: string): (id: string, file: string) => boolean {
     if (!TOOL_FILE_PATTERN.test(path.posix.basename(id))) return false;
     if (!id.includes('/')) return true;
     const folder = path.dirname(file);
-    const isPackageRoot = getOrCreate(packageRoots, folder, () => folder === root || existsSync(path.join(folder, 'package.json')));
+    const isPackageRoot = getOrCreate(
+      packageRoots,
+      folder,
+      () => folder === root || existsSync(path.join(folder, 'package.json')),
+    );
     return isPackageRoot;
   };
 }

@@ -19,7 +19,10 @@
 
 import { contingency } from './contingency.js';
 
-export function adjustedRandIndex(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): number {
+export function adjustedRandIndex(
+  actual: Readonly<Record<string, string>>,
+  expected: Readonly<Record<string, string>>,
+): number {
   const { n, sizesA, sizesB, cells } = contingency(actual, expected);
   const index = sumPairs(cells.map((cell) => cell.count));
   const a = sumPairs(sizesA.values());

@@ -17,7 +17,11 @@
 
 import { contingency } from './contingency.js';
 
-export function c2cCoverage(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>, threshold = 0.5): number {
+export function c2cCoverage(
+  actual: Readonly<Record<string, string>>,
+  expected: Readonly<Record<string, string>>,
+  threshold = 0.5,
+): number {
   const { sizesA, sizesB, cells } = contingency(actual, expected);
   if (sizesB.size === 0) return 0;
   const covered = new Set<string>();

@@ -10,12 +10,19 @@ import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
 
-export function cohesion(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
+export function cohesion(
+  cluster: ClusterId,
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): number {
   return cohesionAll(edges, assignment).get(cluster) ?? 0;
 }
 
 /** Cohesion of every cluster that has any edge, in one pass over the edges. */
-export function cohesionAll(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Map<ClusterId, number> {
+export function cohesionAll(
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): Map<ClusterId, number> {
   const internal = new Map<ClusterId, number>();
   const crossing = new Map<ClusterId, number>();
   const bump = (map: Map<ClusterId, number>, cluster: ClusterId) => map.set(cluster, (map.get(cluster) ?? 0) + 1);

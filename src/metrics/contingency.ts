@@ -15,7 +15,10 @@ export interface Contingency {
   cells: { clusterA: string; clusterB: string; count: number }[];
 }
 
-export function contingency(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): Contingency {
+export function contingency(
+  actual: Readonly<Record<string, string>>,
+  expected: Readonly<Record<string, string>>,
+): Contingency {
   const sizesA = new Map<string, number>();
   const sizesB = new Map<string, number>();
   const cells = new Map<string, { clusterA: string; clusterB: string; count: number }>();

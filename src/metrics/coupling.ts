@@ -18,12 +18,19 @@ export interface Coupling {
   instability: number;
 }
 
-export function coupling(cluster: ClusterId, edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Coupling {
+export function coupling(
+  cluster: ClusterId,
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): Coupling {
   return couplingAll(edges, assignment).get(cluster) ?? { ca: 0, ce: 0, instability: 0 };
 }
 
 /** Ca, Ce and I of every cluster that has any crossing edge, in one pass over the edges. */
-export function couplingAll(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): Map<ClusterId, Coupling> {
+export function couplingAll(
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): Map<ClusterId, Coupling> {
   const afferent = new Map<ClusterId, Set<ModuleId>>();
   const efferent = new Map<ClusterId, Set<ModuleId>>();
   const add = (map: Map<ClusterId, Set<ModuleId>>, cluster: ClusterId, module: ModuleId) => {

@@ -31,7 +31,10 @@ export interface InterfaceNumber {
   perService: Record<ClusterId, number>;
 }
 
-export function interfaceNumber(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): InterfaceNumber {
+export function interfaceNumber(
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): InterfaceNumber {
   const published = new Map<ClusterId, Set<string>>();
   for (const cluster of Object.values(assignment)) if (!published.has(cluster)) published.set(cluster, new Set());
   for (const edge of edges) {
@@ -44,7 +47,9 @@ export function interfaceNumber(edges: readonly DependencyEdge[], assignment: Re
     for (const symbol of edge.symbols.length === 0 ? ['*'] : edge.symbols) interfaces.add(pairKey(edge.to, symbol));
   }
   // Built with fromEntries, never by assignment: a service named `__proto__` stays an own key.
-  const perService: Record<ClusterId, number> = Object.fromEntries([...published.keys()].sort(compareStrings).map((cluster) => [cluster, published.get(cluster)?.size ?? 0]));
+  const perService: Record<ClusterId, number> = Object.fromEntries(
+    [...published.keys()].sort(compareStrings).map((cluster) => [cluster, published.get(cluster)?.size ?? 0]),
+  );
   const sum = Object.values(perService).reduce((total, count) => total + count, 0);
   return { average: published.size === 0 ? 0 : sum / published.size, perService };
 }

@@ -21,7 +21,12 @@ import { round4, type Agreement, type Metrics } from './types.js';
  * partition on the same graph (modularity on the weighted clustering graph it was made from),
  * and agreement with the expected partition when one is given.
  */
-export function measure(graph: ModuleGraph, weighted: readonly WeightedEdge[], partition: Partition, expected: Readonly<Record<string, string>> | null): Metrics {
+export function measure(
+  graph: ModuleGraph,
+  weighted: readonly WeightedEdge[],
+  partition: Partition,
+  expected: Readonly<Record<string, string>> | null,
+): Metrics {
   const byId = new Map(graph.modules.map((module) => [module.id, module]));
   const edges = graph.dependencies;
   const interfaces = interfaceNumber(edges, partition.assignment);
@@ -50,7 +55,13 @@ export function measure(graph: ModuleGraph, weighted: readonly WeightedEdge[], p
   const ned = nonExtremeDistribution(partition.assignment);
   return {
     partition: {
-      modularity: round4(modularity(graph.modules.map((module) => module.id), weighted, partition.assignment)),
+      modularity: round4(
+        modularity(
+          graph.modules.map((module) => module.id),
+          weighted,
+          partition.assignment,
+        ),
+      ),
       turboMq: round4(turboMq(edges, partition.assignment)),
       structuralModularity: round4(structuralModularity(edges, partition.assignment)),
       icp: round4(interPartitionCallPercentage(edges, partition.assignment)),

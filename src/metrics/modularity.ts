@@ -11,7 +11,11 @@
 import type { ClusterId, WeightedEdge } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
 
-export function modularity(_modules: readonly ModuleId[], edges: readonly WeightedEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
+export function modularity(
+  _modules: readonly ModuleId[],
+  edges: readonly WeightedEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): number {
   if (edges.length === 0) return 0;
   const communityOf = (id: ModuleId) => assignment[id] ?? `unclustered:${id}`;
   const inside = new Map<string, number>();

@@ -22,7 +22,10 @@ export interface MoJoFmResult {
   missingFromAnalysis: number;
 }
 
-export function mojoFm(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): MoJoFmResult {
+export function mojoFm(
+  actual: Readonly<Record<string, string>>,
+  expected: Readonly<Record<string, string>>,
+): MoJoFmResult {
   const shared = Object.keys(actual).filter((id) => Object.hasOwn(expected, id));
   const compared = shared.length;
   const missingFromExpected = Object.keys(actual).length - compared;

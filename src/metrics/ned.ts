@@ -31,14 +31,19 @@ export interface NonExtremeDistribution {
   window: SizeWindow;
 }
 
-export function nonExtremeDistribution(assignment: Readonly<Record<ModuleId, ClusterId>>, window?: SizeWindow): NonExtremeDistribution {
+export function nonExtremeDistribution(
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+  window?: SizeWindow,
+): NonExtremeDistribution {
   const sizes = new Map<ClusterId, number>();
   let n = 0;
   for (const cluster of Object.values(assignment)) {
     sizes.set(cluster, (sizes.get(cluster) ?? 0) + 1);
     n++;
   }
-  const used: SizeWindow = window ? { min: window.min, max: window.max } : { min: Math.max(2, Math.round(0.005 * n)), max: Math.max(20, Math.round(0.2 * n)) };
+  const used: SizeWindow = window
+    ? { min: window.min, max: window.max }
+    : { min: Math.max(2, Math.round(0.005 * n)), max: Math.max(20, Math.round(0.2 * n)) };
   if (n === 0) return { ned: 0, window: used };
   let inside = 0;
   for (const size of sizes.values()) if (size >= used.min && size <= used.max) inside += size;

@@ -22,7 +22,10 @@ import type { ModuleId } from '../extract/types.js';
 import type { DependencyEdge } from '../graph/types.js';
 import { pairKey } from '../base/collections.js';
 
-export function structuralModularity(edges: readonly DependencyEdge[], assignment: Readonly<Record<ModuleId, ClusterId>>): number {
+export function structuralModularity(
+  edges: readonly DependencyEdge[],
+  assignment: Readonly<Record<ModuleId, ClusterId>>,
+): number {
   const sizes = new Map<ClusterId, number>();
   for (const cluster of Object.values(assignment)) sizes.set(cluster, (sizes.get(cluster) ?? 0) + 1);
   const internal = new Map<ClusterId, number>();

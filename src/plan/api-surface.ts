@@ -29,7 +29,14 @@ export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurfac
         if (owner === undefined || owner === consumer) continue;
         const symbols = getOrCreate(byService, owner, () => new Map());
         const key = pairKey(module, symbol);
-        const entry = getOrCreate(symbols, key, () => ({ symbol, module, kind: 'type' as const, consumers: [], importSites: 0, consumerSet: new Set<string>() }));
+        const entry = getOrCreate(symbols, key, () => ({
+          symbol,
+          module,
+          kind: 'type' as const,
+          consumers: [],
+          importSites: 0,
+          consumerSet: new Set<string>(),
+        }));
         entry.importSites++;
         entry.consumerSet.add(consumer);
         if (!detail.typeOnly && detail.typeSymbols?.includes(symbol) !== true) entry.kind = 'operation';

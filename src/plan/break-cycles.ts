@@ -13,7 +13,11 @@ import { compareStrings } from '../base/compare.js';
 import type { CrossingImport, ServiceCycle, ServiceDependency } from './types.js';
 import { pairKey } from '../base/collections.js';
 
-export function breakCycles(components: readonly ClusterId[][], dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>): ServiceCycle[] {
+export function breakCycles(
+  components: readonly ClusterId[][],
+  dependencies: readonly ServiceDependency[],
+  crossing: ReadonlyMap<string, CrossingImport[]>,
+): ServiceCycle[] {
   return components
     .filter((component) => component.length > 1)
     .map((component) => {
@@ -37,15 +41,28 @@ export function breakCycles(components: readonly ClusterId[][], dependencies: re
  * pieces of advice agree, else the direction from the later name) and the imports behind it.
  * Sorted by the pair.
  */
-export function mutualDependencies(dependencies: readonly ServiceDependency[], crossing: ReadonlyMap<string, CrossingImport[]>, cycleBreaks: readonly ServiceCycle[] = []): ServiceCycle[] {
+export function mutualDependencies(
+  dependencies: readonly ServiceDependency[],
+  crossing: ReadonlyMap<string, CrossingImport[]>,
+  cycleBreaks: readonly ServiceCycle[] = [],
+): ServiceCycle[] {
   const cutByCycles = new Set(cycleBreaks.flatMap((cycle) => cycle.cut.map((item) => pairKey(item.from, item.to))));
   const byPair = new Map(dependencies.map((dependency) => [pairKey(dependency.from, dependency.to), dependency]));
   return dependencies
-    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && byPair.has(pairKey(dependency.to, dependency.from)))
+    .filter(
+      (dependency) =>
+        compareStrings(dependency.from, dependency.to) < 0 && byPair.has(pairKey(dependency.to, dependency.from)),
+    )
     .map((forward) => {
       const backward = byPair.get(pairKey(forward.to, forward.from)) as ServiceDependency;
       const tie = backward.imports === forward.imports;
-      const cut = tie ? (cutByCycles.has(pairKey(forward.from, forward.to)) && !cutByCycles.has(pairKey(backward.from, backward.to)) ? forward : backward) : backward.imports < forward.imports ? backward : forward;
+      const cut = tie
+        ? cutByCycles.has(pairKey(forward.from, forward.to)) && !cutByCycles.has(pairKey(backward.from, backward.to))
+          ? forward
+          : backward
+        : backward.imports < forward.imports
+          ? backward
+          : forward;
       return {
         services: [forward.from, forward.to],
         cut: [{ from: cut.from, to: cut.to, imports: cut.imports }],
@@ -72,8 +89,10 @@ export function eadesOrder(nodes: readonly ClusterId[], edges: readonly ServiceD
   }
   const remove = (id: ClusterId) => {
     remaining.delete(id);
-    for (const edge of outEdges.get(id) ?? []) if (remaining.has(edge.to)) inWeight.set(edge.to, (inWeight.get(edge.to) as number) - edge.imports);
-    for (const edge of inEdges.get(id) ?? []) if (remaining.has(edge.from)) outWeight.set(edge.from, (outWeight.get(edge.from) as number) - edge.imports);
+    for (const edge of outEdges.get(id) ?? [])
+      if (remaining.has(edge.to)) inWeight.set(edge.to, (inWeight.get(edge.to) as number) - edge.imports);
+    for (const edge of inEdges.get(id) ?? [])
+      if (remaining.has(edge.from)) outWeight.set(edge.from, (outWeight.get(edge.from) as number) - edge.imports);
   };
   const sorted = () => [...remaining].sort(compareStrings);
   while (remaining.size > 0) {

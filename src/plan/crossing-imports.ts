@@ -13,7 +13,9 @@ import { pairKey, getOrCreate } from '../base/collections.js';
  */
 export function crossingImports(graph: ModuleGraph, partition: Partition): Map<string, CrossingImport[]> {
   const byPair = new Map<string, CrossingImport[]>();
-  const wired = new Set(graph.dependencies.filter((edge) => edge.wired === true).map((edge) => pairKey(edge.from, edge.to)));
+  const wired = new Set(
+    graph.dependencies.filter((edge) => edge.wired === true).map((edge) => pairKey(edge.from, edge.to)),
+  );
   for (const edge of graph.edges) {
     const from = partition.assignment[edge.from];
     if (from === undefined) continue;
@@ -31,9 +33,19 @@ export function crossingImports(graph: ModuleGraph, partition: Partition): Map<s
         if (to === undefined || to === from || module === edge.from) continue;
         const key = pairKey(from, to);
         const list = getOrCreate(byPair, key, () => []);
-        const typeOnly = detail.typeOnly || (symbols.length > 0 && symbols.every((symbol) => detail.typeSymbols?.includes(symbol) === true));
+        const typeOnly =
+          detail.typeOnly ||
+          (symbols.length > 0 && symbols.every((symbol) => detail.typeSymbols?.includes(symbol) === true));
         const isWired = typeOnly && wired.has(pairKey(edge.from, module));
-        list.push({ from: edge.from, line: detail.line, to: module, ...(module === edge.to ? {} : { via: edge.to }), symbols, typeOnly, ...(isWired ? { wired: true } : {}) });
+        list.push({
+          from: edge.from,
+          line: detail.line,
+          to: module,
+          ...(module === edge.to ? {} : { via: edge.to }),
+          symbols,
+          typeOnly,
+          ...(isWired ? { wired: true } : {}),
+        });
       }
     }
   }

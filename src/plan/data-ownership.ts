@@ -23,13 +23,19 @@ export function dataOwnership(graph: ModuleGraph, partition: Partition): DataOwn
   }
   const entities = graph.data.entities.map((entity) => {
     const modules = [...(usersOf.get(entity.name) ?? [])].sort(compareStrings);
-    const services = [...new Set(modules.map((module) => partition.assignment[module]).filter((id): id is ClusterId => id !== undefined))].sort(compareStrings);
-    const category: 'owned' | 'shared' | 'common' = services.length <= 1 ? 'owned' : services.length <= SHARED_UP_TO ? 'shared' : 'common';
+    const services = [
+      ...new Set(
+        modules.map((module) => partition.assignment[module]).filter((id): id is ClusterId => id !== undefined),
+      ),
+    ].sort(compareStrings);
+    const category: 'owned' | 'shared' | 'common' =
+      services.length <= 1 ? 'owned' : services.length <= SHARED_UP_TO ? 'shared' : 'common';
     return { name: entity.name, orm: entity.orm, declaredIn: entity.declaredIn, services, modules, category };
   });
   const services = partition.clusters.map((item) => {
     const mine = entities.filter((entity) => entity.services.includes(item.id));
-    const pick = (category: 'owned' | 'shared' | 'common') => mine.filter((entity) => entity.category === category).map((entity) => entity.name);
+    const pick = (category: 'owned' | 'shared' | 'common') =>
+      mine.filter((entity) => entity.category === category).map((entity) => entity.name);
     return { cluster: item.id, owned: pick('owned'), shared: pick('shared'), common: pick('common') };
   });
   return { entities, services };

@@ -37,21 +37,29 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
   const components = serviceComponents(partition, dependencies);
   const crossing = crossingImports(graph, partition);
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
-  const sizeOf = new Map<ClusterId, number>(partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]));
+  const sizeOf = new Map<ClusterId, number>(
+    partition.clusters.map((item) => [item.id, item.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)]),
+  );
   const kernelIds = new Set(partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id));
   const shellIds = new Set(partition.clusters.filter((item) => item.kind === 'shell').map((item) => item.id));
 
   const data = dataOwnership(graph, partition);
   const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
   const imports = importMatrix(dependencies, (dependency) => dependency.imports);
-  const importedBy = importMatrix(dependencies.map((dependency) => ({ ...dependency, from: dependency.to, to: dependency.from })), (dependency) => dependency.imports);
+  const importedBy = importMatrix(
+    dependencies.map((dependency) => ({ ...dependency, from: dependency.to, to: dependency.from })),
+    (dependency) => dependency.imports,
+  );
   const typeImports = importMatrix(dependencies, (dependency) => dependency.typeOnly);
   const entitiesOf = new Map<ClusterId, ClusterId[][]>();
-  for (const services of entityServices) for (const id of services) (entitiesOf.get(id) ?? entitiesOf.set(id, []).get(id))?.push(services);
+  for (const services of entityServices)
+    for (const id of services) (entitiesOf.get(id) ?? entitiesOf.set(id, []).get(id))?.push(services);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
   // Unattached modules are no service: never a step; they stay in the monolith (until deleted or claimed).
   const unattachedIds = new Set(partition.clusters.filter((item) => item.kind === 'unattached').map((item) => item.id));
-  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds, ...unattachedIds])).filter((component) => !component.some((id) => unattachedIds.has(id)));
+  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds, ...unattachedIds])).filter(
+    (component) => !component.some((id) => unattachedIds.has(id)),
+  );
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
@@ -62,13 +70,26 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
         kernel: component.every((id) => kernelIds.has(id)),
         shell: component.some((id) => shellIds.has(id)),
       }))
-      .sort((a, b) => Number(b.kernel) - Number(a.kernel) || Number(a.shell) - Number(b.shell) || a.cost.total - b.cost.total || a.cost.lines - b.cost.lines || compareStrings(a.component[0] ?? '', b.component[0] ?? ''));
+      .sort(
+        (a, b) =>
+          Number(b.kernel) - Number(a.kernel) ||
+          Number(a.shell) - Number(b.shell) ||
+          a.cost.total - b.cost.total ||
+          a.cost.lines - b.cost.lines ||
+          compareStrings(a.component[0] ?? '', b.component[0] ?? ''),
+      );
     const next = costed[0] as (typeof costed)[number];
     for (let index = pending.length - 1; index >= 0; index--) {
       if ((pending[index] as ClusterId[]).some((id) => next.component.includes(id))) pending.splice(index, 1);
     }
     const inStep = new Set(next.component);
-    const dependsOn = [...new Set(dependencies.filter((item) => inStep.has(item.from) && !inStep.has(item.to) && !remaining.has(item.to)).map((item) => item.to))].sort(compareStrings);
+    const dependsOn = [
+      ...new Set(
+        dependencies
+          .filter((item) => inStep.has(item.from) && !inStep.has(item.to) && !remaining.has(item.to))
+          .map((item) => item.to),
+      ),
+    ].sort(compareStrings);
     const remoteCalls = [...remaining]
       .filter((id) => !inStep.has(id))
       .flatMap((target) => next.component.flatMap((source) => crossing.get(pairKey(source, target)) ?? []))
@@ -90,24 +111,45 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     });
     for (const id of next.component) remaining.delete(id);
   }
-  const cycles = components.filter((component) => component.length > 1).sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
+  const cycles = components
+    .filter((component) => component.length > 1)
+    .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
   const cycleBreaks = breakCycles(components, dependencies, crossing);
-  return { dependencies, cycles, cycleBreaks, mutualDependencies: mutualDependencies(dependencies, crossing, cycleBreaks), steps, migrationImports, apis: apiSurfaces(graph, partition), data };
+  return {
+    dependencies,
+    cycles,
+    cycleBreaks,
+    mutualDependencies: mutualDependencies(dependencies, crossing, cycleBreaks),
+    steps,
+    migrationImports,
+    apis: apiSurfaces(graph, partition),
+    data,
+  };
 }
 
 /** Each service alone, and each pair of services that import each other directly (sorted pairs; never the kernel or the shell). */
-function candidates(partition: Partition, dependencies: readonly ServiceDependency[], kernelIds: ReadonlySet<ClusterId>): ClusterId[][] {
+function candidates(
+  partition: Partition,
+  dependencies: readonly ServiceDependency[],
+  kernelIds: ReadonlySet<ClusterId>,
+): ClusterId[][] {
   const singles = partition.clusters.map((item) => [item.id]);
   const edges = new Set(dependencies.map((dependency) => pairKey(dependency.from, dependency.to)));
   const pairs = dependencies
-    .filter((dependency) => compareStrings(dependency.from, dependency.to) < 0 && edges.has(pairKey(dependency.to, dependency.from)))
+    .filter(
+      (dependency) =>
+        compareStrings(dependency.from, dependency.to) < 0 && edges.has(pairKey(dependency.to, dependency.from)),
+    )
     .filter((dependency) => !kernelIds.has(dependency.from) && !kernelIds.has(dependency.to))
     .map((dependency) => [dependency.from, dependency.to]);
   return [...singles, ...pairs];
 }
 
 /** from -> to -> module imports, for constant-time lookups in the cost model. */
-function importMatrix(dependencies: readonly ServiceDependency[], count: (dependency: ServiceDependency) => number): Map<ClusterId, Map<ClusterId, number>> {
+function importMatrix(
+  dependencies: readonly ServiceDependency[],
+  count: (dependency: ServiceDependency) => number,
+): Map<ClusterId, Map<ClusterId, number>> {
   const matrix = new Map<ClusterId, Map<ClusterId, number>>();
   for (const dependency of dependencies) {
     const row = getOrCreate(matrix, dependency.from, () => new Map());
@@ -145,7 +187,14 @@ function costOf(
   const entities = new Set(component.flatMap((id) => entitiesOf.get(id) ?? []));
   const sharedEntities = [...entities].filter((services) => services.some(outside)).length;
   const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
-  return { outbound, contracts, inbound, sharedEntities, lines, total: Math.round((3 * outbound + contracts + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000 };
+  return {
+    outbound,
+    contracts,
+    inbound,
+    sharedEntities,
+    lines,
+    total: Math.round((3 * outbound + contracts + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000,
+  };
 }
 
 /** Strongly connected components of the service graph, each sorted, listed by first member. */
@@ -160,12 +209,30 @@ function serviceComponents(partition: Partition, dependencies: readonly ServiceD
 
 function describeStep(component: ClusterId[], cost: StepCost, dependencies: readonly ServiceDependency[]): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const back = cost.outbound === 0 ? 'no calls back into the monolith' : cost.outbound === 1 ? '1 import back into the monolith becomes a remote call' : `${cost.outbound} imports back into the monolith become remote calls`;
-  const contracts = cost.contracts === 0 ? '' : `; ${plural(cost.contracts, 'type-only import')} back into the monolith ${cost.contracts === 1 ? 'goes' : 'go'} to a shared contract`;
-  const rewire = cost.inbound === 0 ? 'nothing left in the monolith imports it' : `${plural(cost.inbound, 'import')} from the monolith to rewire`;
-  const data = cost.sharedEntities === 0 ? '' : `; ${plural(cost.sharedEntities, 'data entity')} shared with the monolith`.replace('entitys', 'entities');
+  const back =
+    cost.outbound === 0
+      ? 'no calls back into the monolith'
+      : cost.outbound === 1
+        ? '1 import back into the monolith becomes a remote call'
+        : `${cost.outbound} imports back into the monolith become remote calls`;
+  const contracts =
+    cost.contracts === 0
+      ? ''
+      : `; ${plural(cost.contracts, 'type-only import')} back into the monolith ${cost.contracts === 1 ? 'goes' : 'go'} to a shared contract`;
+  const rewire =
+    cost.inbound === 0
+      ? 'nothing left in the monolith imports it'
+      : `${plural(cost.inbound, 'import')} from the monolith to rewire`;
+  const data =
+    cost.sharedEntities === 0
+      ? ''
+      : `; ${plural(cost.sharedEntities, 'data entity')} shared with the monolith`.replace('entitys', 'entities');
   const base = `cheapest next (cost ${cost.total}): ${back}${contracts}; ${rewire}${data}`;
   if (component.length === 1) return base;
-  const internal = countImports(dependencies, (id) => component.includes(id), (id) => component.includes(id));
+  const internal = countImports(
+    dependencies,
+    (id) => component.includes(id),
+    (id) => component.includes(id),
+  );
   return `${component.join(' and ')} import each other (${internal} imports): moving them together keeps those local; ${base}`;
 }

@@ -25,5 +25,8 @@ export function countImports(
   from: (id: ClusterId) => boolean,
   to: (id: ClusterId) => boolean,
 ): number {
-  return dependencies.reduce((sum, dependency) => (from(dependency.from) && to(dependency.to) ? sum + dependency.imports : sum), 0);
+  return dependencies.reduce(
+    (sum, dependency) => (from(dependency.from) && to(dependency.to) ? sum + dependency.imports : sum),
+    0,
+  );
 }

@@ -50,7 +50,9 @@ function serviceLines(analysis: Analysis): string[] {
   const lines: string[] = [];
   for (const node of view.nodes) {
     const label = dotString(node.cluster, sizeLabel(node));
-    lines.push(`  ${node.key} [label=${label}${node.kernel ? ', style="rounded,dashed", color=gray50, fontcolor=gray30' : ''}];`);
+    lines.push(
+      `  ${node.key} [label=${label}${node.kernel ? ', style="rounded,dashed", color=gray50, fontcolor=gray30' : ''}];`,
+    );
   }
   for (const edge of view.edges) {
     const attributes = [`label="${edge.imports}"`, `penwidth=${penwidth(edge.imports)}`];
@@ -69,7 +71,9 @@ function moduleLines(analysis: Analysis): string[] {
     if (group.modules.length === 0) continue;
     lines.push(`  subgraph cluster_${group.index} {`);
     lines.push(`    label=${dotString(group.cluster)};`);
-    lines.push(group.kernel ? '    style="rounded,dashed"; color=gray50; fontcolor=gray30;' : '    style=rounded; color=gray70;');
+    lines.push(
+      group.kernel ? '    style="rounded,dashed"; color=gray50; fontcolor=gray30;' : '    style=rounded; color=gray70;',
+    );
     for (const module of group.modules) lines.push(`    ${module.key} [label=${dotString(module.id)}];`);
     lines.push('  }');
   }

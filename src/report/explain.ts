@@ -27,20 +27,91 @@ export interface MetricRow {
 export function metricRows(analysis: Analysis): MetricRow[] {
   const m = analysis.metrics.partition;
   const rows: MetricRow[] = [
-    { name: 'modularity Q', value: m.modularity.toFixed(3), source: 'Newman 2006', meaning: 'how much more weight stays inside services than chance would put there; -0.5..1, above 0.3 is a clear structure', better: 'higher', group: 'partition' },
-    { name: 'TurboMQ', value: m.turboMq.toFixed(3), source: 'Mitchell & Mancoridis 2006, normalised', meaning: 'mean cluster factor: internal weight against internal plus boundary weight; 0..1', better: 'higher', group: 'partition' },
-    { name: 'SM', value: m.structuralModularity.toFixed(3), source: 'structural modularity, Jin et al. 2019', meaning: 'cohesion inside services minus coupling between them; -1..1', better: 'higher', group: 'partition' },
-    { name: 'ICP', value: m.icp.toFixed(3), source: 'inter-partition call percentage, Jin et al. 2019', meaning: 'share of imported names that cross a service boundary; 0..1', better: 'lower', group: 'partition' },
-    { name: 'IFN', value: m.ifn.toFixed(1), source: 'interface number, Jin et al. 2019', meaning: 'names a service exposes to other services, on average', better: 'lower', group: 'partition' },
-    { name: 'NED', value: m.ned.toFixed(3), source: 'non-extreme distribution, Wu et al. 2005', meaning: `share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files (neither tiny nor huge); 0..1`, better: 'higher', group: 'partition' },
-    { name: 'CDP', value: m.cdp.toFixed(3), source: 'cyclic dependency pairs', meaning: 'share of coupled service pairs that import each other both ways; 0..1', better: 'lower', group: 'partition' },
+    {
+      name: 'modularity Q',
+      value: m.modularity.toFixed(3),
+      source: 'Newman 2006',
+      meaning:
+        'how much more weight stays inside services than chance would put there; -0.5..1, above 0.3 is a clear structure',
+      better: 'higher',
+      group: 'partition',
+    },
+    {
+      name: 'TurboMQ',
+      value: m.turboMq.toFixed(3),
+      source: 'Mitchell & Mancoridis 2006, normalised',
+      meaning: 'mean cluster factor: internal weight against internal plus boundary weight; 0..1',
+      better: 'higher',
+      group: 'partition',
+    },
+    {
+      name: 'SM',
+      value: m.structuralModularity.toFixed(3),
+      source: 'structural modularity, Jin et al. 2019',
+      meaning: 'cohesion inside services minus coupling between them; -1..1',
+      better: 'higher',
+      group: 'partition',
+    },
+    {
+      name: 'ICP',
+      value: m.icp.toFixed(3),
+      source: 'inter-partition call percentage, Jin et al. 2019',
+      meaning: 'share of imported names that cross a service boundary; 0..1',
+      better: 'lower',
+      group: 'partition',
+    },
+    {
+      name: 'IFN',
+      value: m.ifn.toFixed(1),
+      source: 'interface number, Jin et al. 2019',
+      meaning: 'names a service exposes to other services, on average',
+      better: 'lower',
+      group: 'partition',
+    },
+    {
+      name: 'NED',
+      value: m.ned.toFixed(3),
+      source: 'non-extreme distribution, Wu et al. 2005',
+      meaning: `share of files in services of ${m.nedWindow.min}..${m.nedWindow.max} files (neither tiny nor huge); 0..1`,
+      better: 'higher',
+      group: 'partition',
+    },
+    {
+      name: 'CDP',
+      value: m.cdp.toFixed(3),
+      source: 'cyclic dependency pairs',
+      meaning: 'share of coupled service pairs that import each other both ways; 0..1',
+      better: 'lower',
+      group: 'partition',
+    },
   ];
   const expected = m.expected;
   if (expected !== null) {
     rows.push(
-      { name: 'MoJoFM', value: expected.mojoFm.toFixed(1), source: 'Wen & Tzerpos 2004', meaning: 'agreement with the expected partition; 100 = the same partition', better: 'higher', group: 'agreement' },
-      { name: 'ARI', value: expected.ari.toFixed(3), source: 'adjusted Rand index, Hubert & Arabie 1985', meaning: 'agreement with the expected partition; 1 = the same, about 0 = random', better: 'higher', group: 'agreement' },
-      { name: 'c2c coverage', value: `${(expected.c2cCoverage * 100).toFixed(0)}%`, source: 'Bittencourt & Guerrero 2009', meaning: 'expected services recovered with at least 50% overlap', better: 'higher', group: 'agreement' },
+      {
+        name: 'MoJoFM',
+        value: expected.mojoFm.toFixed(1),
+        source: 'Wen & Tzerpos 2004',
+        meaning: 'agreement with the expected partition; 100 = the same partition',
+        better: 'higher',
+        group: 'agreement',
+      },
+      {
+        name: 'ARI',
+        value: expected.ari.toFixed(3),
+        source: 'adjusted Rand index, Hubert & Arabie 1985',
+        meaning: 'agreement with the expected partition; 1 = the same, about 0 = random',
+        better: 'higher',
+        group: 'agreement',
+      },
+      {
+        name: 'c2c coverage',
+        value: `${(expected.c2cCoverage * 100).toFixed(0)}%`,
+        source: 'Bittencourt & Guerrero 2009',
+        meaning: 'expected services recovered with at least 50% overlap',
+        better: 'higher',
+        group: 'agreement',
+      },
     );
   }
   return rows;
@@ -62,7 +133,9 @@ export function plural(count: number, word: string, many = `${word}s`): string {
 export function packagesByService(analysis: Analysis): Map<ClusterId, string[]> {
   const result = new Map<ClusterId, string[]>();
   for (const item of analysis.partition.clusters) {
-    const names = [...new Set(item.modules.flatMap((id) => analysis.graph.externals[id]?.packages ?? []))].sort(compareStrings);
+    const names = [...new Set(item.modules.flatMap((id) => analysis.graph.externals[id]?.packages ?? []))].sort(
+      compareStrings,
+    );
     if (names.length > 0) result.set(item.id, names);
   }
   return result;
@@ -95,7 +168,9 @@ export function outsideByService(analysis: Analysis): Map<ClusterId, OutsideFold
     if (folders.size === 0) continue;
     result.set(
       item.id,
-      [...folders.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([folder, files]) => ({ folder, files: [...files].sort(compareStrings) })),
+      [...folders.entries()]
+        .sort((a, b) => compareStrings(a[0], b[0]))
+        .map(([folder, files]) => ({ folder, files: [...files].sort(compareStrings) })),
     );
   }
   return result;
@@ -126,7 +201,11 @@ export const LOW_CONFIDENCE = 0.6;
  * module stays), the unattached modules (no service claims them), and the low-confidence modules
  * of services: consensus below LOW_CONFIDENCE, or placed after clustering (hubs and singletons).
  */
-export function placements(analysis: Analysis): { shell: PlacementRow[]; unattached: PlacementRow[]; lowConfidence: PlacementRow[] } {
+export function placements(analysis: Analysis): {
+  shell: PlacementRow[];
+  unattached: PlacementRow[];
+  lowConfidence: PlacementRow[];
+} {
   const { partition } = analysis;
   const kinds = new Map(partition.clusters.map((item) => [item.id, item.kind]));
   const shell: PlacementRow[] = [];
@@ -138,11 +217,22 @@ export function placements(analysis: Analysis): { shell: PlacementRow[]; unattac
     const reason = partition.placement[module];
     const confidence = partition.confidence[module];
     if (kind === 'shell') shell.push({ module, cluster, consensus: null, why: reason ?? 'listed as shell' });
-    else if (kind === 'unattached') unattached.push({ module, cluster, consensus: null, why: reason ?? 'tied to no service' });
+    else if (kind === 'unattached')
+      unattached.push({ module, cluster, consensus: null, why: reason ?? 'tied to no service' });
     else if (kind === 'service' && (reason !== undefined || (confidence?.consensus ?? 1) < LOW_CONFIDENCE)) {
       const tie = confidence?.ties[0];
-      const held = tie === undefined ? 'no tie inside its service' : `strongest tie ${tie.module} (${Object.entries(tie.signals).map(([signal, weight]) => `${signal} ${weight}`).join(', ')})`;
-      lowConfidence.push({ module, cluster, consensus: confidence?.consensus ?? null, why: reason ?? `in ${Math.round((confidence?.consensus ?? 0) * 100)}% of runs with its service; ${held}` });
+      const held =
+        tie === undefined
+          ? 'no tie inside its service'
+          : `strongest tie ${tie.module} (${Object.entries(tie.signals)
+              .map(([signal, weight]) => `${signal} ${weight}`)
+              .join(', ')})`;
+      lowConfidence.push({
+        module,
+        cluster,
+        consensus: confidence?.consensus ?? null,
+        why: reason ?? `in ${Math.round((confidence?.consensus ?? 0) * 100)}% of runs with its service; ${held}`,
+      });
     }
   }
   return { shell, unattached, lowConfidence };

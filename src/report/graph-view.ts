@@ -131,7 +131,9 @@ export function serviceView(analysis: Analysis): ServiceView {
     lines: cluster.modules.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0),
   }));
   const edges: ServiceEdge[] = [];
-  const dependencies = [...analysis.plan.dependencies].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  const dependencies = [...analysis.plan.dependencies].sort(
+    (a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
+  );
   for (const dependency of dependencies) {
     const from = byId.get(dependency.from);
     const to = byId.get(dependency.to);
@@ -167,7 +169,9 @@ export function moduleView(analysis: Analysis): ModuleView {
       .sort(compareStrings)
       .map((id) => ({ key: keys.get(id) ?? '', id })),
   }));
-  const serviceOf = new Map(groups.flatMap((group) => group.modules.map((module) => [module.id, group.cluster] as const)));
+  const serviceOf = new Map(
+    groups.flatMap((group) => group.modules.map((module) => [module.id, group.cluster] as const)),
+  );
   const ungrouped = ids.filter((id) => !serviceOf.has(id)).map((id) => ({ key: keys.get(id) ?? '', id }));
   const edges: ModuleEdgeView[] = [];
   const sorted = [...analysis.graph.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
@@ -175,7 +179,12 @@ export function moduleView(analysis: Analysis): ModuleView {
     const from = keys.get(edge.from);
     const to = keys.get(edge.to);
     if (from === undefined || to === undefined) continue;
-    edges.push({ from, to, typeOnly: edge.typeOnly && edge.wired !== true, cycle: onSameCycle(component, serviceOf.get(edge.from), serviceOf.get(edge.to)) });
+    edges.push({
+      from,
+      to,
+      typeOnly: edge.typeOnly && edge.wired !== true,
+      cycle: onSameCycle(component, serviceOf.get(edge.from), serviceOf.get(edge.to)),
+    });
   }
   return { groups, ungrouped, edges };
 }

@@ -14,7 +14,16 @@ export interface JsonReport {
   tool: { name: 'seams'; version: string };
   settings: AnalysisSettings;
   summary: { modules: number; edges: number; dependencies: number; clusters: number; diagnostics: number };
-  modules: { id: string; lines: number; cluster: string | null; packages: string[]; builtins: string[]; assets: string[]; outsideFiles: string[]; reached?: true }[];
+  modules: {
+    id: string;
+    lines: number;
+    cluster: string | null;
+    packages: string[];
+    builtins: string[];
+    assets: string[];
+    outsideFiles: string[];
+    reached?: true;
+  }[];
   edges: {
     from: string;
     to: string;
@@ -59,13 +68,20 @@ export interface JsonReport {
 export function toJsonReport(analysis: Analysis): JsonReport {
   const { graph, partition, metrics, plan } = analysis;
   const serviceMetrics = new Map(metrics.services.map((service) => [service.cluster, service]));
-  const externalsOf = (id: string): ExternalImports => graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
+  const externalsOf = (id: string): ExternalImports =>
+    graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
   const outside = outsideByService(analysis);
   return {
     schemaVersion: 1,
     tool: analysis.tool,
     settings: analysis.settings,
-    summary: { modules: graph.modules.length, edges: graph.edges.length, dependencies: graph.dependencies.length, clusters: partition.clusters.length, diagnostics: analysis.diagnostics.length },
+    summary: {
+      modules: graph.modules.length,
+      edges: graph.edges.length,
+      dependencies: graph.dependencies.length,
+      clusters: partition.clusters.length,
+      diagnostics: analysis.diagnostics.length,
+    },
     modules: graph.modules.map((module) => ({
       id: module.id,
       lines: module.lines,
@@ -108,7 +124,11 @@ export function toJsonReport(analysis: Analysis): JsonReport {
         outsideFolders: outside.get(item.id) ?? [],
       };
     }),
-    clustering: { signals: analysis.clustering.signals, history: analysis.clustering.history, sweep: analysis.clustering.sweep },
+    clustering: {
+      signals: analysis.clustering.signals,
+      history: analysis.clustering.history,
+      sweep: analysis.clustering.sweep,
+    },
     kernel: Object.entries(partition.kernel)
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([module, reason]) => ({ module, reason })),
@@ -117,9 +137,27 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       .map(([module, reason]) => ({ module, cluster: partition.assignment[module] ?? '', reason })),
     confidence: Object.entries(partition.confidence)
       .sort((a, b) => compareStrings(a[0], b[0]))
-      .map(([module, confidence]) => ({ module, cluster: partition.assignment[module] ?? '', consensus: confidence.consensus, ties: confidence.ties })),
-    metrics: { modularity: metrics.partition.modularity, mojoFm: metrics.partition.expected?.mojoFm ?? null, ...withoutModularity(metrics.partition) },
-    plan: { steps: plan.steps, migrationImports: plan.migrationImports, dependencies: plan.dependencies, cycles: plan.cycles, cycleBreaks: plan.cycleBreaks, mutualDependencies: plan.mutualDependencies, apis: plan.apis, data: plan.data },
+      .map(([module, confidence]) => ({
+        module,
+        cluster: partition.assignment[module] ?? '',
+        consensus: confidence.consensus,
+        ties: confidence.ties,
+      })),
+    metrics: {
+      modularity: metrics.partition.modularity,
+      mojoFm: metrics.partition.expected?.mojoFm ?? null,
+      ...withoutModularity(metrics.partition),
+    },
+    plan: {
+      steps: plan.steps,
+      migrationImports: plan.migrationImports,
+      dependencies: plan.dependencies,
+      cycles: plan.cycles,
+      cycleBreaks: plan.cycleBreaks,
+      mutualDependencies: plan.mutualDependencies,
+      apis: plan.apis,
+      data: plan.data,
+    },
     diagnostics: analysis.diagnostics,
   };
 }

@@ -10,20 +10,38 @@ import { VERSION } from '../base/version.js';
 export function loadAnalysis(file: string, display: string): Analysis {
   const hint = 'save one with `seams analyze --format analysis --output analysis.json`';
   const text = readRequiredText(file, display, { root: null, maxBytes: MAX_CACHE_SIZE, hint });
-  if (text === null) throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (not found)`, hint);
+  if (text === null)
+    throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (not found)`, hint);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SeamsError('REPORT_INVALID', `${display}: cannot read a saved analysis (${(error as Error).message.split('\n')[0]})`, 'save one with `seams analyze --format analysis --output analysis.json`');
+    throw new SeamsError(
+      'REPORT_INVALID',
+      `${display}: cannot read a saved analysis (${(error as Error).message.split('\n')[0]})`,
+      'save one with `seams analyze --format analysis --output analysis.json`',
+    );
   }
   const analysis = parsed as Partial<Analysis>;
-  if (analysis.schemaVersion !== 1 || analysis.graph === undefined || analysis.partition === undefined || analysis.clustering?.edges === undefined) {
-    throw new SeamsError('REPORT_INVALID', `${display}: not an analysis saved with --format analysis`, 'the JSON report (--format json) cannot be re-rendered; save with --format analysis');
+  if (
+    analysis.schemaVersion !== 1 ||
+    analysis.graph === undefined ||
+    analysis.partition === undefined ||
+    analysis.clustering?.edges === undefined
+  ) {
+    throw new SeamsError(
+      'REPORT_INVALID',
+      `${display}: not an analysis saved with --format analysis`,
+      'the JSON report (--format json) cannot be re-rendered; save with --format analysis',
+    );
   }
   // The saved analysis is seams's internal data, not the public report: its shape follows the version.
   if (analysis.tool?.version !== VERSION) {
-    throw new SeamsError('REPORT_INVALID', `${display}: saved by seams ${String(analysis.tool?.version ?? 'unknown')}, this is seams ${VERSION}`, 'analyse the project again with this version: `seams analyze --format analysis --output analysis.json`');
+    throw new SeamsError(
+      'REPORT_INVALID',
+      `${display}: saved by seams ${String(analysis.tool?.version ?? 'unknown')}, this is seams ${VERSION}`,
+      'analyse the project again with this version: `seams analyze --format analysis --output analysis.json`',
+    );
   }
   return analysis as Analysis;
 }

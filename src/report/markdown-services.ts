@@ -20,7 +20,10 @@ export function planOrder(analysis: Analysis): ClusterId[] {
   const steps = [...analysis.plan.steps].sort((a, b) => a.rank - b.rank);
   const ordered = [...new Set(steps.flatMap((step) => step.clusters))];
   const placed = new Set(ordered);
-  const rest = analysis.partition.clusters.map((item) => item.id).filter((id) => !placed.has(id)).sort(compareStrings);
+  const rest = analysis.partition.clusters
+    .map((item) => item.id)
+    .filter((id) => !placed.has(id))
+    .sort(compareStrings);
   return [...ordered, ...rest];
 }
 
@@ -32,7 +35,8 @@ export function serviceCards(analysis: Analysis): string[] {
   const lines = ['## Services', '', 'One card per candidate service, in extraction order.'];
   for (const id of planOrder(analysis)) {
     const cluster = clusters.get(id);
-    if (cluster !== undefined) lines.push('', ...serviceCard(analysis, cluster, packages.get(id) ?? [], outside.get(id) ?? []));
+    if (cluster !== undefined)
+      lines.push('', ...serviceCard(analysis, cluster, packages.get(id) ?? [], outside.get(id) ?? []));
   }
   return lines;
 }
@@ -67,7 +71,9 @@ function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[], o
     '',
     `**npm packages**: ${packages.length === 0 ? 'none' : packages.map(md).join(', ')}`,
     '',
-    ...(outside.length === 0 ? [] : [`**Files outside the analysed folder**: ${describeOutside(outside).map(md).join(', ')}`, '']),
+    ...(outside.length === 0
+      ? []
+      : [`**Files outside the analysed folder**: ${describeOutside(outside).map(md).join(', ')}`, '']),
     ...files(analysis, cluster),
   ];
 }
@@ -84,22 +90,33 @@ function apiSurface(api: ApiSurface | undefined): string[] {
     ...markdownTable(
       ['name', 'kind', 'declared in', 'consumers', 'import sites'],
       ['left', 'left', 'left', 'left', 'right'],
-      symbols.slice(0, API_SYMBOLS_SHOWN).map((item) => [symbolName(item.symbol), item.kind, md(item.module), item.consumers.map(md).join(', '), String(item.importSites)]),
+      symbols
+        .slice(0, API_SYMBOLS_SHOWN)
+        .map((item) => [
+          symbolName(item.symbol),
+          item.kind,
+          md(item.module),
+          item.consumers.map(md).join(', '),
+          String(item.importSites),
+        ]),
     ),
   ];
-  if (symbols.length > API_SYMBOLS_SHOWN) lines.push('', `… ${symbols.length - API_SYMBOLS_SHOWN} more (see plan.apis in --format json).`);
+  if (symbols.length > API_SYMBOLS_SHOWN)
+    lines.push('', `… ${symbols.length - API_SYMBOLS_SHOWN} more (see plan.apis in --format json).`);
   return lines;
 }
 
 function dataUse(analysis: Analysis, id: ClusterId): string {
   const use = analysis.plan.data.services.find((item) => item.cluster === id);
-  if (use === undefined || use.owned.length + use.shared.length + use.common.length === 0) return '**Data**: no ORM entities';
+  if (use === undefined || use.owned.length + use.shared.length + use.common.length === 0)
+    return '**Data**: no ORM entities';
   const users = new Map(analysis.plan.data.entities.map((entity) => [entity.name, entity.services]));
   const withOthers = (name: string) => {
     const others = (users.get(name) ?? []).filter((service) => service !== id);
     return others.length === 0 ? md(name) : `${md(name)} (with ${others.map(md).join(', ')})`;
   };
-  const list = (names: string[], describe: (name: string) => string) => (names.length === 0 ? 'none' : names.map(describe).join(', '));
+  const list = (names: string[], describe: (name: string) => string) =>
+    names.length === 0 ? 'none' : names.map(describe).join(', ');
   return `**Data**: owns ${list(use.owned, md)} · shares ${list(use.shared, withOthers)} · common ${list(use.common, md)}`;
 }
 

@@ -46,11 +46,21 @@ export function markdownTable(head: string[], align: Align[], rows: string[][]):
  * stays on its row and can still be told apart.
  */
 export function codeSpan(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
-  const visible = text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
+  const visible = text
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
+      /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g,
+      (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+    .replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = visible.startsWith('`') || visible.endsWith('`') || (visible.startsWith(' ') && visible.endsWith(' ') && visible.trim() !== '') ? ' ' : '';
+  const pad =
+    visible.startsWith('`') ||
+    visible.endsWith('`') ||
+    (visible.startsWith(' ') && visible.endsWith(' ') && visible.trim() !== '')
+      ? ' '
+      : '';
   return `${fence}${pad}${visible}${pad}${fence}`;
 }
 

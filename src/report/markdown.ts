@@ -58,9 +58,22 @@ function placementsSection(analysis: Analysis): string[] {
       lines.push('None.');
       return;
     }
-    const body = rows.slice(0, PLACEMENTS_SHOWN).map((row) => (withService ? [md(row.module), md(row.cluster), row.consensus === null ? '—' : row.consensus.toFixed(2), md(row.why)] : [md(row.module), md(row.why)]));
-    lines.push(...markdownTable(withService ? ['module', 'service', 'consensus', 'why'] : ['module', 'why'], withService ? ['left', 'left', 'right', 'left'] : ['left', 'left'], body));
-    if (rows.length > PLACEMENTS_SHOWN) lines.push('', `${plural(rows.length - PLACEMENTS_SHOWN, 'more module')} in the JSON report.`);
+    const body = rows
+      .slice(0, PLACEMENTS_SHOWN)
+      .map((row) =>
+        withService
+          ? [md(row.module), md(row.cluster), row.consensus === null ? '—' : row.consensus.toFixed(2), md(row.why)]
+          : [md(row.module), md(row.why)],
+      );
+    lines.push(
+      ...markdownTable(
+        withService ? ['module', 'service', 'consensus', 'why'] : ['module', 'why'],
+        withService ? ['left', 'left', 'right', 'left'] : ['left', 'left'],
+        body,
+      ),
+    );
+    if (rows.length > PLACEMENTS_SHOWN)
+      lines.push('', `${plural(rows.length - PLACEMENTS_SHOWN, 'more module')} in the JSON report.`);
   };
   table(`Composition root (${plural(shell.length, 'module')})`, shell, false);
   table(`Unattached (${plural(unattached.length, 'module')})`, unattached, false);
@@ -71,7 +84,8 @@ function placementsSection(analysis: Analysis): string[] {
 function summary(analysis: Analysis): string[] {
   const { graph, partition, settings } = analysis;
   const kernel = Object.keys(partition.kernel).length;
-  const sizeOf = (kind: string) => partition.clusters.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.modules.length, 0);
+  const sizeOf = (kind: string) =>
+    partition.clusters.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.modules.length, 0);
   const apart = [
     kernel > 0 ? `a shared kernel of ${plural(kernel, 'module')}` : 'no shared kernel',
     ...(sizeOf('shell') > 0 ? [`a composition root of ${plural(sizeOf('shell'), 'module')}`] : []),
@@ -123,7 +137,11 @@ function servicesTable(analysis: Analysis): string[] {
   return [
     '## Candidate services',
     '',
-    ...markdownTable(['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], rows),
+    ...markdownTable(
+      ['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows,
+    ),
     '',
     'Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports · ' +
       'D = |A+I−1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it (Martin 1994; Jin et al. 2019).',
@@ -137,10 +155,15 @@ function dependencyMatrix(analysis: Analysis): string[] {
   let shown = order;
   if (order.length > DSM_MAX_SERVICES) {
     const largest = new Set(
-      [...order].sort((a, b) => (lines.get(b) ?? 0) - (lines.get(a) ?? 0) || compareStrings(a, b)).slice(0, DSM_MAX_SERVICES),
+      [...order]
+        .sort((a, b) => (lines.get(b) ?? 0) - (lines.get(a) ?? 0) || compareStrings(a, b))
+        .slice(0, DSM_MAX_SERVICES),
     );
     shown = order.filter((id) => largest.has(id));
-    lead.push(`${order.length} services are too many for one table: showing the ${DSM_MAX_SERVICES} largest by lines (see plan.dependencies in --format json for all).`, '');
+    lead.push(
+      `${order.length} services are too many for one table: showing the ${DSM_MAX_SERVICES} largest by lines (see plan.dependencies in --format json for all).`,
+      '',
+    );
   }
   const count = new Map(analysis.plan.dependencies.map((item) => [pairKey(item.from, item.to), item.imports]));
   const rows = shown.map((from) => [
@@ -176,8 +199,12 @@ function extractionPlan(analysis: Analysis): string[] {
     );
     if (step.remoteCalls.length > 0) {
       lines.push('', `${indent}<details><summary>${plural(step.remoteCalls.length, 'remote call')}</summary>`, '');
-      for (const call of step.remoteCalls.slice(0, REMOTE_CALLS_SHOWN)) lines.push(`${indent}- ${importSite(call)} imports ${importedNames(call)} from ${importTarget(call)}`);
-      if (step.remoteCalls.length > REMOTE_CALLS_SHOWN) lines.push(`${indent}- … ${step.remoteCalls.length - REMOTE_CALLS_SHOWN} more (see plan.steps in --format json)`);
+      for (const call of step.remoteCalls.slice(0, REMOTE_CALLS_SHOWN))
+        lines.push(`${indent}- ${importSite(call)} imports ${importedNames(call)} from ${importTarget(call)}`);
+      if (step.remoteCalls.length > REMOTE_CALLS_SHOWN)
+        lines.push(
+          `${indent}- … ${step.remoteCalls.length - REMOTE_CALLS_SHOWN} more (see plan.steps in --format json)`,
+        );
       lines.push('', `${indent}</details>`);
     }
     lines.push('');
@@ -193,14 +220,23 @@ function cycles(analysis: Analysis): string[] {
     lines.push('No cycles between services: every service can be extracted without cutting an import first.');
     return lines;
   }
-  lines.push(`${plural(plan.cycleBreaks.length, 'cycle')} between services and ${plural(plan.mutualDependencies.length, 'pair')} of services that import each other.`);
+  lines.push(
+    `${plural(plan.cycleBreaks.length, 'cycle')} between services and ${plural(plan.mutualDependencies.length, 'pair')} of services that import each other.`,
+  );
   plan.cycleBreaks.forEach((cycle, index) => {
     const cut = cycle.cut.map((item) => `${md(item.from)} → ${md(item.to)} (${item.imports})`).join(', ');
-    lines.push('', `### Cycle ${index + 1}: ${cycle.services.map(md).join(', ')}`, '', `Cut ${plural(cycle.cut.length, 'service dependency', 'service dependencies')} to break it: ${cut}.`);
+    lines.push(
+      '',
+      `### Cycle ${index + 1}: ${cycle.services.map(md).join(', ')}`,
+      '',
+      `Cut ${plural(cycle.cut.length, 'service dependency', 'service dependencies')} to break it: ${cut}.`,
+    );
     lines.push(...cutImports(analysis, cycle, 'plan.cycleBreaks'));
   });
   for (const pair of plan.mutualDependencies) {
-    const cut = pair.cut.map((item) => `${md(item.from)} → ${md(item.to)} (${plural(item.imports, 'import')})`).join(', ');
+    const cut = pair.cut
+      .map((item) => `${md(item.from)} → ${md(item.to)} (${plural(item.imports, 'import')})`)
+      .join(', ');
     lines.push('', `### Mutual: ${pair.services.map(md).join(' ↔ ')}`, '', `Cut the lighter direction: ${cut}.`);
     lines.push(...cutImports(analysis, pair, 'plan.mutualDependencies'));
   }
@@ -215,10 +251,23 @@ function cutImports(analysis: Analysis, cycle: ServiceCycle, field: string): str
   const withCut = cycle.cut.length > 1;
   const rows = cycle.imports
     .slice(0, CUT_IMPORTS_SHOWN)
-    .map((item) => [...(withCut ? [`${serviceOf(item.from)} → ${serviceOf(item.to)}`] : []), importSite(item), importedNames(item), importTarget(item)]);
+    .map((item) => [
+      ...(withCut ? [`${serviceOf(item.from)} → ${serviceOf(item.to)}`] : []),
+      importSite(item),
+      importedNames(item),
+      importTarget(item),
+    ]);
   const head = [...(withCut ? ['cut'] : []), 'import', 'names', 'declared in'];
-  const lines = ['', ...markdownTable(head, head.map(() => 'left' as const), rows)];
-  if (cycle.imports.length > CUT_IMPORTS_SHOWN) lines.push('', `… ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see ${field} in --format json).`);
+  const lines = [
+    '',
+    ...markdownTable(
+      head,
+      head.map(() => 'left' as const),
+      rows,
+    ),
+  ];
+  if (cycle.imports.length > CUT_IMPORTS_SHOWN)
+    lines.push('', `… ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see ${field} in --format json).`);
   return lines;
 }
 
@@ -237,14 +286,26 @@ function importTarget(item: CrossingImport): string {
 }
 
 function partitionMetrics(analysis: Analysis): string[] {
-  const rows = metricRows(analysis).map((row) => [md(row.name), row.value, row.better, `${md(row.meaning)} (${md(row.source)})`]);
+  const rows = metricRows(analysis).map((row) => [
+    md(row.name),
+    row.value,
+    row.better,
+    `${md(row.meaning)} (${md(row.source)})`,
+  ]);
   const signals = analysis.clustering.signals
     .filter((signal) => signal.weight > 0 && signal.pairs > 0)
     .map((signal) => `${md(signal.name)} ×${signal.weight} (${plural(signal.pairs, 'pair')})`);
-  const lines = ['## Partition metrics', '', ...markdownTable(['metric', 'value', 'better', 'meaning (source)'], ['left', 'right', 'left', 'left'], rows)];
+  const lines = [
+    '## Partition metrics',
+    '',
+    ...markdownTable(['metric', 'value', 'better', 'meaning (source)'], ['left', 'right', 'left', 'left'], rows),
+  ];
   const expected = analysis.metrics.partition.expected;
   if (expected !== null) {
-    lines.push('', `Agreement measured on ${plural(expected.compared, 'module')} present in both partitions${expected.missingFromExpected > 0 ? `; ${expected.missingFromExpected} analysed modules are not in the expected partition` : ''}.`);
+    lines.push(
+      '',
+      `Agreement measured on ${plural(expected.compared, 'module')} present in both partitions${expected.missingFromExpected > 0 ? `; ${expected.missingFromExpected} analysed modules are not in the expected partition` : ''}.`,
+    );
   }
   lines.push('', `Clustering signals: ${signals.length === 0 ? 'none' : signals.join(', ')}.`);
   return lines;
@@ -255,8 +316,17 @@ function diagnostics(analysis: Analysis): string[] {
   if (list.length === 0) return ['## Diagnostics', '', 'None.'];
   const counts = new Map<string, number>();
   for (const item of list) counts.set(item.code, (counts.get(item.code) ?? 0) + 1);
-  const byCode = [...counts.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([code, count]) => [md(code), String(count)]);
-  const rows = list.slice(0, DIAGNOSTICS_SHOWN).map((item) => [md(item.file ?? ''), item.line === undefined ? '' : String(item.line), md(item.code), md(item.message)]);
+  const byCode = [...counts.entries()]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([code, count]) => [md(code), String(count)]);
+  const rows = list
+    .slice(0, DIAGNOSTICS_SHOWN)
+    .map((item) => [
+      md(item.file ?? ''),
+      item.line === undefined ? '' : String(item.line),
+      md(item.code),
+      md(item.message),
+    ]);
   const lines = [
     '## Diagnostics',
     '',

@@ -22,12 +22,22 @@ const KERNEL_STYLE = 'fill:#f4f4f4,stroke:#999999,stroke-dasharray:5 5,color:#55
  * label carries, `<br/>`.
  */
 export function mermaidLabel(...parts: string[]): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
-  const escaped = parts.map((part) => part.replace(/[#"<>&`%]|\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => MERMAID_ENTITIES[char] ?? ' '));
+  const escaped = parts.map((part) =>
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses
+    part.replace(/[#"<>&`%]|\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => MERMAID_ENTITIES[char] ?? ' '),
+  );
   return `["${escaped.join('<br/>')}"]`;
 }
 
-const MERMAID_ENTITIES: Record<string, string> = { '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;', '%': '#37;' };
+const MERMAID_ENTITIES: Record<string, string> = {
+  '#': '#35;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+  '`': '#96;',
+  '%': '#37;',
+};
 
 /** The graph at the given level as a Mermaid `flowchart LR`, one statement per line, newline-terminated. */
 export function renderMermaid(analysis: Analysis, level: GraphLevel): string {
@@ -39,7 +49,8 @@ function serviceLines(analysis: Analysis): string[] {
   const view = serviceView(analysis);
   const lines: string[] = [];
   for (const node of view.nodes) lines.push(`  ${node.key}${mermaidLabel(node.cluster, sizeLabel(node))}`);
-  for (const edge of view.edges) lines.push(`  ${edge.from} ${edge.typeOnly ? '-.->' : '-->'}|${edge.imports}| ${edge.to}`);
+  for (const edge of view.edges)
+    lines.push(`  ${edge.from} ${edge.typeOnly ? '-.->' : '-->'}|${edge.imports}| ${edge.to}`);
   lines.push(...linkStyles(view.edges));
   const kernel = view.nodes.filter((node) => node.kernel).map((node) => node.key);
   if (kernel.length > 0) lines.push(`  classDef kernel ${KERNEL_STYLE}`, `  class ${kernel.join(',')} kernel`);

@@ -1,7 +1,17 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../base/compare.js';
-import { LOW_CONFIDENCE, describeOutside, metricRows, outsideByService, packagesByService, placements, plural, type MetricRow, type PlacementRow } from './explain.js';
+import {
+  LOW_CONFIDENCE,
+  describeOutside,
+  metricRows,
+  outsideByService,
+  packagesByService,
+  placements,
+  plural,
+  type MetricRow,
+  type PlacementRow,
+} from './explain.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -14,7 +24,9 @@ export function renderText(analysis: Analysis): string {
   const { graph, partition, metrics, plan } = analysis;
   const out: string[] = [];
   const serviceCount = partition.clusters.filter((item) => item.kind === 'service').length;
-  out.push(`seams ${analysis.tool.version}: ${plural(graph.modules.length, 'module')}, ${plural(graph.edges.length, 'import edge')}, ${plural(serviceCount, 'candidate service')}`);
+  out.push(
+    `seams ${analysis.tool.version}: ${plural(graph.modules.length, 'module')}, ${plural(graph.edges.length, 'import edge')}, ${plural(serviceCount, 'candidate service')}`,
+  );
   out.push('');
   out.push('Candidate services');
   const table = new Table({
@@ -37,11 +49,15 @@ export function renderText(analysis: Analysis): string {
     ]);
   }
   out.push(table.toString());
-  out.push('Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports');
+  out.push(
+    'Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports',
+  );
   out.push('D = |A+I-1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it');
   const kernelSize = Object.keys(partition.kernel).length;
   if (kernelSize > 0) {
-    out.push(`Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`);
+    out.push(
+      `Shared kernel: ${kernelSize} module${kernelSize === 1 ? '' : 's'} kept out of the services (see "kernel" in --format json for why each)`,
+    );
   }
   out.push(...renderPlacements(analysis));
   out.push(...renderPackages(analysis));
@@ -49,10 +65,15 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push('Partition');
   const rows = metricRows(analysis);
-  const line = (row: MetricRow) => `  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`;
+  const line = (row: MetricRow) =>
+    `  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`;
   for (const row of rows.filter((item) => item.group === 'partition')) out.push(line(row));
-  const signals = analysis.clustering.signals.filter((signal) => signal.weight > 0 && signal.pairs > 0).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
-  out.push(`  signals       ${signals.join(', ') || 'none'}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`);
+  const signals = analysis.clustering.signals
+    .filter((signal) => signal.weight > 0 && signal.pairs > 0)
+    .map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
+  out.push(
+    `  signals       ${signals.join(', ') || 'none'}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`,
+  );
   const expected = metrics.partition.expected;
   if (expected !== null) {
     const source = analysis.settings.expected ?? 'the expected partition';
@@ -64,15 +85,20 @@ export function renderText(analysis: Analysis): string {
     out.push(`  cycles        ${plan.cycles.map((cycle) => cycle.join(' <-> ')).join('; ')}`);
   }
   out.push('');
-  out.push(`Extraction plan (cheapest first; ${plan.migrationImports} cross-boundary imports over the whole migration)`);
+  out.push(
+    `Extraction plan (cheapest first; ${plan.migrationImports} cross-boundary imports over the whole migration)`,
+  );
   for (const step of plan.steps) {
     out.push(`  ${String(step.rank).padStart(2)}. ${step.clusters.join(' + ')}: ${step.reason}`);
   }
   const sharedData = plan.data.entities.filter((entity) => entity.category !== 'owned');
   if (sharedData.length > 0) {
     out.push('');
-    out.push(`Data shared between services (${plan.data.entities.length} entities, ${sharedData.length} shared or common)`);
-    for (const entity of sharedData) out.push(`  ${entity.name} (${entity.orm}, ${entity.category}): ${entity.services.join(', ')}`);
+    out.push(
+      `Data shared between services (${plan.data.entities.length} entities, ${sharedData.length} shared or common)`,
+    );
+    for (const entity of sharedData)
+      out.push(`  ${entity.name} (${entity.orm}, ${entity.category}): ${entity.services.join(', ')}`);
   }
   if (plan.mutualDependencies.length > 0) {
     out.push('');
@@ -80,15 +106,26 @@ export function renderText(analysis: Analysis): string {
     for (const pair of plan.mutualDependencies) {
       const cut = pair.cut[0];
       if (cut === undefined) continue;
-      const sites = pair.imports.slice(0, 3).map((item) => `${item.from}:${item.line}`).join(', ');
-      out.push(`  ${pair.services.join(' <-> ')}: cut ${cut.from} -> ${cut.to} (${cut.imports} import${cut.imports === 1 ? "" : "s"}: ${sites}${pair.imports.length > 3 ? ', …' : ''})`);
+      const sites = pair.imports
+        .slice(0, 3)
+        .map((item) => `${item.from}:${item.line}`)
+        .join(', ');
+      out.push(
+        `  ${pair.services.join(' <-> ')}: cut ${cut.from} -> ${cut.to} (${cut.imports} import${cut.imports === 1 ? '' : 's'}: ${sites}${pair.imports.length > 3 ? ', …' : ''})`,
+      );
     }
   }
   for (const cycle of plan.cycleBreaks) {
     out.push('');
-    out.push(`Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`);
-    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN)) out.push(`  ${item.from}:${item.line} imports ${item.symbols.join(", ") || "the module"} from ${item.to}${item.via === undefined ? "" : ` (through ${item.via})`}`);
-    if (cycle.imports.length > CUT_IMPORTS_SHOWN) out.push(`  ... ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see plan.cycleBreaks in --format json)`);
+    out.push(
+      `Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`,
+    );
+    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN))
+      out.push(
+        `  ${item.from}:${item.line} imports ${item.symbols.join(', ') || 'the module'} from ${item.to}${item.via === undefined ? '' : ` (through ${item.via})`}`,
+      );
+    if (cycle.imports.length > CUT_IMPORTS_SHOWN)
+      out.push(`  ... ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see plan.cycleBreaks in --format json)`);
   }
   out.push('');
   out.push(...renderDiagnostics(analysis));
@@ -105,12 +142,28 @@ function renderPlacements(analysis: Analysis): string[] {
   const list = (title: string, rows: PlacementRow[], more: string) => {
     if (rows.length === 0) return;
     lines.push('', title);
-    for (const row of rows.slice(0, PLACEMENTS_SHOWN)) lines.push(`  ${row.module}${row.cluster === shell[0]?.cluster || row.cluster === unattached[0]?.cluster ? '' : ` (${row.cluster}${row.consensus === null ? '' : `, ${row.consensus.toFixed(2)}`})`}: ${row.why}`);
-    if (rows.length > PLACEMENTS_SHOWN) lines.push(`  ... ${rows.length - PLACEMENTS_SHOWN} more (see ${more} in --format json)`);
+    for (const row of rows.slice(0, PLACEMENTS_SHOWN))
+      lines.push(
+        `  ${row.module}${row.cluster === shell[0]?.cluster || row.cluster === unattached[0]?.cluster ? '' : ` (${row.cluster}${row.consensus === null ? '' : `, ${row.consensus.toFixed(2)}`})`}: ${row.why}`,
+      );
+    if (rows.length > PLACEMENTS_SHOWN)
+      lines.push(`  ... ${rows.length - PLACEMENTS_SHOWN} more (see ${more} in --format json)`);
   };
-  list(`Composition root: ${plural(shell.length, 'module')} that start and wire the application stay in the monolith`, shell, 'placement');
-  list(`Unattached: ${plural(unattached.length, 'module')} no import or signal ties to a service (no plan step)`, unattached, 'placement');
-  list(`Low-confidence placements: ${plural(lowConfidence.length, 'module')} to review (consensus below ${LOW_CONFIDENCE}, or placed after clustering)`, lowConfidence, 'confidence');
+  list(
+    `Composition root: ${plural(shell.length, 'module')} that start and wire the application stay in the monolith`,
+    shell,
+    'placement',
+  );
+  list(
+    `Unattached: ${plural(unattached.length, 'module')} no import or signal ties to a service (no plan step)`,
+    unattached,
+    'placement',
+  );
+  list(
+    `Low-confidence placements: ${plural(lowConfidence.length, 'module')} to review (consensus below ${LOW_CONFIDENCE}, or placed after clustering)`,
+    lowConfidence,
+    'confidence',
+  );
   return lines;
 }
 
@@ -135,7 +188,13 @@ function renderOutside(analysis: Analysis): string[] {
     const more = named.length > PACKAGES_SHOWN ? ` +${named.length - PACKAGES_SHOWN} more` : '';
     lines.push(`  ${id}: ${named.slice(0, PACKAGES_SHOWN).join(', ')}${more}`);
   }
-  return lines.length === 0 ? [] : ['', 'Files outside the analysed folder per service (not analysed; --format json lists them per module)', ...lines];
+  return lines.length === 0
+    ? []
+    : [
+        '',
+        'Files outside the analysed folder per service (not analysed; --format json lists them per module)',
+        ...lines,
+      ];
 }
 
 function renderDiagnostics(analysis: Analysis): string[] {
@@ -143,12 +202,19 @@ function renderDiagnostics(analysis: Analysis): string[] {
   if (diagnostics.length === 0) return ['Diagnostics: none'];
   const counts = new Map<string, number>();
   for (const diagnostic of diagnostics) counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
-  const summary = [...counts.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([code, count]) => `${count} ${code}`).join(', ');
+  const summary = [...counts.entries()]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([code, count]) => `${count} ${code}`)
+    .join(', ');
   const lines = [`Diagnostics: ${summary}`];
   for (const diagnostic of diagnostics.slice(0, DIAGNOSTICS_SHOWN)) {
-    const where = diagnostic.file === undefined ? '' : `${diagnostic.file}${diagnostic.line === undefined ? '' : `:${diagnostic.line}`} `;
+    const where =
+      diagnostic.file === undefined
+        ? ''
+        : `${diagnostic.file}${diagnostic.line === undefined ? '' : `:${diagnostic.line}`} `;
     lines.push(`  ${where}[${diagnostic.code}] ${diagnostic.message}`);
   }
-  if (diagnostics.length > DIAGNOSTICS_SHOWN) lines.push(`  ... ${diagnostics.length - DIAGNOSTICS_SHOWN} more (see --format json)`);
+  if (diagnostics.length > DIAGNOSTICS_SHOWN)
+    lines.push(`  ... ${diagnostics.length - DIAGNOSTICS_SHOWN} more (see --format json)`);
   return lines;
 }

@@ -28,16 +28,19 @@ describe('generateMonolith', () => {
     expect(JSON.stringify(generateMonolith({ ...options, seed: 12 }))).not.toBe(first);
   });
 
-  it.each([200, 2000])('honours files=%i within 5%%, with one expected entry per source file and domains + 1 labels', (files) => {
-    const monolith = generateMonolith({ seed: 3, files });
-    const sources = sourceFiles(monolith);
-    expect(Math.abs(sources.length - files)).toBeLessThanOrEqual(files * 0.05);
-    expect(Object.keys(monolith.expected).sort()).toEqual([...sources].sort());
-    const domains = Math.min(120, Math.max(4, Math.round(files / 60)));
-    expect(new Set(Object.values(monolith.expected)).size).toBe(domains + 1);
-    expect(monolith.files['tsconfig.json']).toContain('"@shared/*"');
-    expect(monolith.files['package.json']).toContain('"typeorm"');
-  });
+  it.each([200, 2000])(
+    'honours files=%i within 5%%, with one expected entry per source file and domains + 1 labels',
+    (files) => {
+      const monolith = generateMonolith({ seed: 3, files });
+      const sources = sourceFiles(monolith);
+      expect(Math.abs(sources.length - files)).toBeLessThanOrEqual(files * 0.05);
+      expect(Object.keys(monolith.expected).sort()).toEqual([...sources].sort());
+      const domains = Math.min(120, Math.max(4, Math.round(files / 60)));
+      expect(new Set(Object.values(monolith.expected)).size).toBe(domains + 1);
+      expect(monolith.files['tsconfig.json']).toContain('"@shared/*"');
+      expect(monolith.files['package.json']).toContain('"typeorm"');
+    },
+  );
 
   it('honours an explicit domain count in both layouts, never exceeding ~200 files per folder', () => {
     for (const layout of ['layer-first', 'domain-first'] as const) {
@@ -46,10 +49,12 @@ describe('generateMonolith', () => {
       expect(labels.size).toBe(11);
       expect(labels.has('shared')).toBe(true);
       const perFolder = new Map<string, number>();
-      for (const file of sourceFiles(monolith)) perFolder.set(path.posix.dirname(file), (perFolder.get(path.posix.dirname(file)) ?? 0) + 1);
+      for (const file of sourceFiles(monolith))
+        perFolder.set(path.posix.dirname(file), (perFolder.get(path.posix.dirname(file)) ?? 0) + 1);
       expect(Math.max(...perFolder.values())).toBeLessThanOrEqual(200);
       const folderNames = [...perFolder.keys()].join('\n');
-      if (layout === 'layer-first') for (const label of labels) if (label !== 'shared') expect(folderNames).not.toContain(`/${label}/`);
+      if (layout === 'layer-first')
+        for (const label of labels) if (label !== 'shared') expect(folderNames).not.toContain(`/${label}/`);
     }
   });
 
@@ -59,7 +64,9 @@ describe('generateMonolith', () => {
     folders.push(dir);
     writeMonolith(dir, monolith);
     const analysis = await analyze({ path: dir });
-    const bad = analysis.diagnostics.filter((item) => ['UNRESOLVED_IMPORT', 'PARSE_ERROR', 'UNDECLARED_PACKAGE'].includes(item.code));
+    const bad = analysis.diagnostics.filter((item) =>
+      ['UNRESOLVED_IMPORT', 'PARSE_ERROR', 'UNDECLARED_PACKAGE'].includes(item.code),
+    );
     expect(bad).toEqual([]);
     expect(analysis.graph.modules.length).toBe(Object.keys(monolith.expected).length);
     let crossing = 0;

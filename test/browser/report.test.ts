@@ -27,7 +27,8 @@ async function open(browser: Browser, html: string) {
   const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
@@ -58,7 +59,9 @@ describe('HTML report in Chromium', () => {
     await browser?.close();
   });
 
-  it('draws every service, shows metrics on hover and modules on click, offline and without errors', { timeout: 60_000 }, async () => {
+  it('draws every service, shows metrics on hover and modules on click, offline and without errors', {
+    timeout: 60_000,
+  }, async () => {
     const { page, url, problems, requests } = await open(browser, renderHtml(analysis));
     expect(await page.locator('.service-node').count()).toBe(analysis.partition.clusters.length);
 
@@ -84,7 +87,9 @@ describe('HTML report in Chromium', () => {
     expect(listed).toContain(service.modules[0]);
     expect(listed).toContain(`Modules (${service.modules.length})`);
     const touching = await page.locator('#service-map .edge.active').count();
-    expect(touching).toBe(analysis.plan.dependencies.filter((dep) => dep.from === service.id || dep.to === service.id).length);
+    expect(touching).toBe(
+      analysis.plan.dependencies.filter((dep) => dep.from === service.id || dep.to === service.id).length,
+    );
     await page.mouse.move(2, 2);
     await page.screenshot({ path: path.join(OUTPUT, 'report-details.png') });
 
@@ -105,10 +110,19 @@ describe('HTML report in Chromium', () => {
     await page.close();
   });
 
-  it('runs nothing from hostile names: no dialog, no injected element, names shown as text', { timeout: 60_000 }, async () => {
+  it('runs nothing from hostile names: no dialog, no injected element, names shown as text', {
+    timeout: 60_000,
+  }, async () => {
     const evil = `cart<img src=x onerror=alert(1)></script><script>alert(2)</script>"'&`;
     const hostile = JSON.parse(JSON.stringify(analysis).split('"cart"').join(JSON.stringify(evil))) as Analysis;
-    hostile.diagnostics = [{ code: 'UNRESOLVED_IMPORT', message: '<img src=x onerror=alert(3)>', file: '<img src=x onerror=alert(4)>.ts', line: 1 }];
+    hostile.diagnostics = [
+      {
+        code: 'UNRESOLVED_IMPORT',
+        message: '<img src=x onerror=alert(3)>',
+        file: '<img src=x onerror=alert(4)>.ts',
+        line: 1,
+      },
+    ];
     const { page, problems, requests, url, dialogs } = await open(browser, renderHtml(hostile));
     expect(await page.locator('.service-node').count()).toBe(hostile.partition.clusters.length);
     expect(await page.locator('img').count()).toBe(0);

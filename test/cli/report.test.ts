@@ -9,7 +9,12 @@ import { REPO, fixture, tempProject } from '../helpers.js';
 async function run(args: string[], options: { cwd?: string; tty?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: options.cwd ?? process.cwd(), stderrIsTTY: options.tty });
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: options.cwd ?? process.cwd(),
+    stderrIsTTY: options.tty,
+  });
   return { code, stdout, stderr };
 }
 
@@ -27,7 +32,9 @@ describe('seams report and the report formats', () => {
 
   it('analyses a path and writes one self-contained HTML file, the same as analyze --format html', async () => {
     const folder = tempProject({});
-    const result = await run(['report', fixture('plan-shop'), '--output', 'report.html', '--no-cache'], { cwd: folder });
+    const result = await run(['report', fixture('plan-shop'), '--output', 'report.html', '--no-cache'], {
+      cwd: folder,
+    });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const html = readFileSync(path.join(folder, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
@@ -38,21 +45,31 @@ describe('seams report and the report formats', () => {
 
   it('re-renders a saved analysis in every format, byte-identical to analysing again', async () => {
     const folder = tempProject({});
-    expect((await run(['analyze', fixture('plan-shop'), '--format', 'analysis', '-o', 'analysis.json', '--no-cache'], { cwd: folder })).code).toBe(0);
+    expect(
+      (
+        await run(['analyze', fixture('plan-shop'), '--format', 'analysis', '-o', 'analysis.json', '--no-cache'], {
+          cwd: folder,
+        })
+      ).code,
+    ).toBe(0);
     for (const format of ['text', 'json', 'html', 'markdown', 'dot', 'mermaid']) {
       const saved = await run(['report', '--from', 'analysis.json', '--format', format], { cwd: folder });
       const fresh = await run(['analyze', fixture('plan-shop'), '--format', format, '--no-cache']);
       expect(saved.code, format).toBe(0);
       expect(saved.stdout, format).toBe(fresh.stdout);
     }
-    const modules = await run(['report', '--from', 'analysis.json', '--format', 'mermaid', '--level', 'module'], { cwd: folder });
+    const modules = await run(['report', '--from', 'analysis.json', '--format', 'mermaid', '--level', 'module'], {
+      cwd: folder,
+    });
     expect(modules.stdout).toContain('subgraph');
   });
 
   it('rejects --level module outside dot and mermaid, and a path together with --from, with exit 2', async () => {
     const level = await run(['analyze', fixture('plan-shop'), '--format', 'json', '--level', 'module', '--no-cache']);
     expect(level.code).toBe(2);
-    expect(level.stderr).toMatch(/^error \[OPTION_INVALID\] --level module applies to --format dot or mermaid, not json\n/);
+    expect(level.stderr).toMatch(
+      /^error \[OPTION_INVALID\] --level module applies to --format dot or mermaid, not json\n/,
+    );
     const both = await run(['report', fixture('plan-shop'), '--from', 'analysis.json']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^error \[USAGE\] give a project path or --from <analysis.json>, not both\n/);
@@ -89,7 +106,11 @@ describe('progress display', () => {
   it('redraws the parse line at most every 80 ms, and always the last file', () => {
     let clock = 0;
     const lines: string[] = [];
-    const display = progressDisplay((text) => lines.push(text), true, () => clock);
+    const display = progressDisplay(
+      (text) => lines.push(text),
+      true,
+      () => clock,
+    );
     display.listen({ stage: 'parse', done: 1, total: 4 });
     clock = 50;
     display.listen({ stage: 'parse', done: 2, total: 4 });
@@ -110,18 +131,28 @@ describe('progress display', () => {
 describe('seams report --from rejects what it cannot re-render faithfully', () => {
   it('refuses an analysis saved by another seams version', async () => {
     const folder = tempProject({});
-    expect((await run(['analyze', fixture('plan-shop'), '--format', 'analysis', '-o', 'analysis.json', '--no-cache'], { cwd: folder })).code).toBe(0);
+    expect(
+      (
+        await run(['analyze', fixture('plan-shop'), '--format', 'analysis', '-o', 'analysis.json', '--no-cache'], {
+          cwd: folder,
+        })
+      ).code,
+    ).toBe(0);
     const file = path.join(folder, 'analysis.json');
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...saved, tool: { name: 'seams', version: '0.0.1' } }));
     const result = await run(['report', '--from', 'analysis.json'], { cwd: folder });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error \[REPORT_INVALID\] analysis\.json: saved by seams 0\.0\.1, this is seams \d+\.\d+\.\d+\nhint: /);
+    expect(result.stderr).toMatch(
+      /^error \[REPORT_INVALID\] analysis\.json: saved by seams 0\.0\.1, this is seams \d+\.\d+\.\d+\nhint: /,
+    );
   });
 
   it('says which options would be ignored, with exit 2', async () => {
     const result = await run(['report', '--from', 'analysis.json', '--seed', '7', '--no-cache']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error \[USAGE\] --seed, --no-cache apply to analysing a project, not to re-rendering one with --from\nhint: /);
+    expect(result.stderr).toMatch(
+      /^error \[USAGE\] --seed, --no-cache apply to analysing a project, not to re-rendering one with --from\nhint: /,
+    );
   });
 });

@@ -13,7 +13,12 @@ const settings: ClusterSettings = { ...defaults, kernel: 'none' };
 
 /** Clusters on a clustering graph made of the given edges alone (no stems). */
 function cluster(graph: ModuleGraph, edges: WeightedEdge[], options: ClusterSettings) {
-  return clusterWith(graph, combineSignals({ static: edges, semantic: [], stem: [], change: [], data: [] }, options), options, new Map());
+  return clusterWith(
+    graph,
+    combineSignals({ static: edges, semantic: [], stem: [], change: [], data: [] }, options),
+    options,
+    new Map(),
+  );
 }
 
 /** A module graph whose edges are the given undirected edges, read as imports source -> target. */
@@ -21,7 +26,13 @@ function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
   return {
     modules: modules.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })),
     edges: [],
-    dependencies: edges.map((edge) => ({ from: edge.source, to: edge.target, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
+    dependencies: edges.map((edge) => ({
+      from: edge.source,
+      to: edge.target,
+      kinds: ['static'],
+      typeOnly: false,
+      symbols: ['x'],
+    })),
     externals: {},
     data: { entities: [], uses: {} },
   };
@@ -30,18 +41,32 @@ function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
 /** Every pair of the group connected with weight 1. */
 function clique(ids: string[]): WeightedEdge[] {
   const edges: WeightedEdge[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) edges.push({ source: ids[i] as string, target: ids[j] as string, weight: 1 });
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++)
+      edges.push({ source: ids[i] as string, target: ids[j] as string, weight: 1 });
   return edges;
 }
 
 describe('cluster', () => {
-  const orders = ['src/controllers/order-controller.ts', 'src/models/order.ts', 'src/repositories/order-repository.ts', 'src/services/order-service.ts'];
-  const payments = ['src/controllers/payment-controller.ts', 'src/models/payment.ts', 'src/repositories/payment-repository.ts', 'src/services/payment-service.ts'];
+  const orders = [
+    'src/controllers/order-controller.ts',
+    'src/models/order.ts',
+    'src/repositories/order-repository.ts',
+    'src/services/order-service.ts',
+  ];
+  const payments = [
+    'src/controllers/payment-controller.ts',
+    'src/models/payment.ts',
+    'src/repositories/payment-repository.ts',
+    'src/services/payment-service.ts',
+  ];
   const lonely = 'src/scripts/seed-database.ts';
   const modules = [...orders, ...payments, lonely];
-  const edges = [...clique(orders), ...clique(payments), { source: orders[3] as string, target: payments[3] as string, weight: 1 }].sort((a, b) =>
-    a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1,
-  );
+  const edges = [
+    ...clique(orders),
+    ...clique(payments),
+    { source: orders[3] as string, target: payments[3] as string, weight: 1 },
+  ].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
 
   it('separates two dense groups joined by one edge, names them after their domain word, and makes no service of a module no import joins', () => {
     const partition = cluster(graphOf(modules, edges), edges, settings);
@@ -50,18 +75,23 @@ describe('cluster', () => {
       { id: 'payment', kind: 'service', modules: [...payments].sort() },
       { id: 'unattached', kind: 'unattached', modules: [lonely] },
     ]);
-    expect(partition.placement[lonely]).toBe('no import joins it to another clustered module; no other signal ties it clearly to one service: unattached');
+    expect(partition.placement[lonely]).toBe(
+      'no import joins it to another clustered module; no other signal ties it clearly to one service: unattached',
+    );
   });
 
   it('is a partition: every module in exactly one cluster, assignment consistent', () => {
     const partition = cluster(graphOf(modules, edges), edges, settings);
     const listed = partition.clusters.flatMap((item) => item.modules).sort();
     expect(listed).toEqual([...modules].sort());
-    for (const item of partition.clusters) for (const id of item.modules) expect(partition.assignment[id]).toBe(item.id);
+    for (const item of partition.clusters)
+      for (const id of item.modules) expect(partition.assignment[id]).toBe(item.id);
   });
 
   it('gives identical output for the same seed and input order', () => {
-    expect(JSON.stringify(cluster(graphOf(modules, edges), edges, settings))).toBe(JSON.stringify(cluster(graphOf([...modules].reverse(), edges), edges, settings)));
+    expect(JSON.stringify(cluster(graphOf(modules, edges), edges, settings))).toBe(
+      JSON.stringify(cluster(graphOf([...modules].reverse(), edges), edges, settings)),
+    );
   });
 });
 
@@ -78,10 +108,15 @@ describe('cluster: controls', () => {
     { source: 'src/legacy/old-cart.ts', target: 'src/legacy/old-invoice.ts', weight: 0.5 },
   ].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
   const graph = graphOf(modules, edges);
-  const membersOf = (partition: ReturnType<typeof cluster>) => Object.fromEntries(partition.clusters.map((item) => [item.id, item.modules]));
+  const membersOf = (partition: ReturnType<typeof cluster>) =>
+    Object.fromEntries(partition.clusters.map((item) => [item.id, item.modules]));
 
   it('keeps pinned files in their service and lets the rest join the service they are most connected to', () => {
-    const partition = cluster(graph, edges, { ...settings, services: { payments: ['src/billing/**'], storefront: ['src/shop/**'] }, resolution: 0.1 });
+    const partition = cluster(graph, edges, {
+      ...settings,
+      services: { payments: ['src/billing/**'], storefront: ['src/shop/**'] },
+      resolution: 0.1,
+    });
     expect(membersOf(partition)).toEqual({
       payments: [...billing, 'src/legacy/old-invoice.ts'].sort(),
       storefront: [...shop, 'src/legacy/old-cart.ts'].sort(),
@@ -93,7 +128,10 @@ describe('cluster: controls', () => {
     const partition = cluster(graph, edges, { ...settings, granularity: { unit: 'folder', depth: null } });
     for (const item of partition.clusters) {
       const folders = new Set(item.modules.map((id) => id.split('/').slice(0, 2).join('/')));
-      for (const folder of folders) expect(item.modules.filter((id) => id.startsWith(`${folder}/`)).length).toBe(modules.filter((id) => id.startsWith(`${folder}/`)).length);
+      for (const folder of folders)
+        expect(item.modules.filter((id) => id.startsWith(`${folder}/`)).length).toBe(
+          modules.filter((id) => id.startsWith(`${folder}/`)).length,
+        );
     }
     expect(partition.clusters.flatMap((item) => item.modules).sort()).toEqual([...modules].sort());
   });

@@ -11,7 +11,10 @@ describe('combineSignals', () => {
       {
         static: [{ source: 'a.ts', target: 'b.ts', weight: 1 }],
         semantic: [{ source: 'b.ts', target: 'a.ts', weight: 0.4 }],
-        stem: [{ source: 'a.ts', target: 'b.ts', weight: 0.5 }, { source: 'c.ts', target: 'a.ts', weight: 1 }],
+        stem: [
+          { source: 'a.ts', target: 'b.ts', weight: 0.5 },
+          { source: 'c.ts', target: 'a.ts', weight: 1 },
+        ],
         change: [],
         data: [],
       },

@@ -6,8 +6,18 @@ describe('confidenceOf', () => {
     const services = [{ modules: ['a', 'b', 'c', 'late'] }, { modules: ['d'] }];
     const unitOf = new Map(['a', 'b', 'c', 'd'].map((id) => [id, id]));
     const runs = [
-      new Map([['a', 0], ['b', 0], ['c', 0], ['d', 1]]),
-      new Map([['a', 0], ['b', 0], ['c', 1], ['d', 1]]),
+      new Map([
+        ['a', 0],
+        ['b', 0],
+        ['c', 0],
+        ['d', 1],
+      ]),
+      new Map([
+        ['a', 0],
+        ['b', 0],
+        ['c', 1],
+        ['d', 1],
+      ]),
     ];
     const edges = [
       { source: 'a', target: 'b', weight: 2 },
@@ -16,7 +26,8 @@ describe('confidenceOf', () => {
       { source: 'a', target: 'd', weight: 3 },
       { source: 'b', target: 'c', weight: 1 },
     ];
-    const contributions = (x: string, y: string) => (x === 'a' && y === 'b' ? { static: 1.5, stem: 0.5 } : { static: 1 });
+    const contributions = (x: string, y: string) =>
+      x === 'a' && y === 'b' ? { static: 1.5, stem: 0.5 } : { static: 1 };
     const confidence = confidenceOf(services, runs, unitOf, edges, contributions);
     // a: run 1 keeps b and c (2/2), run 2 keeps b (1/2): (1 + 0.5) / 2. c: 1 then 0: 0.5.
     expect(confidence.a?.consensus).toBe(0.75);

@@ -16,7 +16,10 @@ function graphOf(modules: (Partial<ModuleNode> & { id: string })[], edges: [stri
 const domains = ['orders', 'billing', 'users', 'mail'];
 const areaOf = new Map<string, string>();
 for (const domain of domains) for (const file of ['routes', 'service']) areaOf.set(`src/${domain}/${file}.ts`, domain);
-const domainModules = domains.flatMap((domain) => [{ id: `src/${domain}/routes.ts` }, { id: `src/${domain}/service.ts` }]);
+const domainModules = domains.flatMap((domain) => [
+  { id: `src/${domain}/routes.ts` },
+  { id: `src/${domain}/service.ts` },
+]);
 const domainEdges = domains.flatMap((domain): [string, string][] => [
   [`src/${domain}/routes.ts`, `src/${domain}/service.ts`],
   [`src/${domain}/service.ts`, 'src/shared/logger.ts'],

@@ -25,8 +25,13 @@ describe('domainStems', () => {
     // controllers/, services/, tables/ are named by role words and hold several entries (api/ and
     // routes/ hold one each); admin/ holds four differently named folders that do not import one
     // another; src/ holds the codebase.
-    const routes = ids.filter((id) => id.startsWith('src/api/')).map((from) => ({ from, to: 'src/services/base.service.ts' }));
-    const { stems, layerFolders } = domainStems(ids, [...routes, { from: 'src/orders/types.ts', to: 'src/orders/order-status.ts' }]);
+    const routes = ids
+      .filter((id) => id.startsWith('src/api/'))
+      .map((from) => ({ from, to: 'src/services/base.service.ts' }));
+    const { stems, layerFolders } = domainStems(ids, [
+      ...routes,
+      { from: 'src/orders/types.ts', to: 'src/orders/order-status.ts' },
+    ]);
     expect(layerFolders).toEqual(['src/api/routes/admin', 'src/controllers', 'src/schema/tables', 'src/services']);
     expect(Object.fromEntries(stems)).toEqual({
       'src/controllers/album.controller.ts': 'album',
@@ -61,7 +66,14 @@ describe('domainStems', () => {
 
 describe('stemEdges', () => {
   it('joins a family of k modules pairwise with 1 / (k - 1)', () => {
-    const edges = stemEdges(new Map([['a.ts', 'album'], ['b.ts', 'album'], ['c.ts', 'album'], ['d.ts', 'asset']]));
+    const edges = stemEdges(
+      new Map([
+        ['a.ts', 'album'],
+        ['b.ts', 'album'],
+        ['c.ts', 'album'],
+        ['d.ts', 'asset'],
+      ]),
+    );
     expect(edges).toEqual([
       { source: 'a.ts', target: 'b.ts', weight: 0.5 },
       { source: 'a.ts', target: 'c.ts', weight: 0.5 },
@@ -75,7 +87,8 @@ describe('stemEdges', () => {
     const edges = stemEdges(stems);
     expect(edges).toHaveLength(k * CLIQUE_NEIGHBOURS);
     const total = new Map<string, number>();
-    for (const edge of edges) for (const end of [edge.source, edge.target]) total.set(end, (total.get(end) ?? 0) + edge.weight);
+    for (const edge of edges)
+      for (const end of [edge.source, edge.target]) total.set(end, (total.get(end) ?? 0) + edge.weight);
     for (const weight of total.values()) expect(weight).toBeCloseTo(1, 12);
   });
 });

@@ -4,7 +4,10 @@ import { entityEdges } from '../../src/cluster/entity-edges.js';
 describe('entityEdges (data coupling)', () => {
   it('links the users of one entity with 1/(k-1) per pair and adds up over entities', () => {
     // Order used by a, b, c: each pair 1/2. Invoice used by b, c: 1. So b-c = 1.5.
-    const edges = entityEdges({ entities: [], uses: { 'a.ts': ['Order'], 'b.ts': ['Invoice', 'Order'], 'c.ts': ['Invoice', 'Order'], 'd.ts': ['Lonely'] } });
+    const edges = entityEdges({
+      entities: [],
+      uses: { 'a.ts': ['Order'], 'b.ts': ['Invoice', 'Order'], 'c.ts': ['Invoice', 'Order'], 'd.ts': ['Lonely'] },
+    });
     expect(edges).toEqual([
       { source: 'a.ts', target: 'b.ts', weight: 0.5 },
       { source: 'a.ts', target: 'c.ts', weight: 0.5 },

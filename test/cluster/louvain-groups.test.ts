@@ -10,19 +10,32 @@ interface CycleFixture {
   edges: [string, string, number][];
 }
 
-const cycle = JSON.parse(readFileSync(new URL('./fixtures/louvain-cycle.json', import.meta.url), 'utf8')) as CycleFixture;
+const cycle = JSON.parse(
+  readFileSync(new URL('./fixtures/louvain-cycle.json', import.meta.url), 'utf8'),
+) as CycleFixture;
 const cycleEdges: WeightedEdge[] = cycle.edges.map(([source, target, weight]) => ({ source, target, weight }));
 
 function twoTriangles(): InstanceType<typeof UndirectedGraph> {
   const graph = new UndirectedGraph();
   for (const id of ['a', 'b', 'c', 'x', 'y', 'z']) graph.addNode(id);
-  for (const [source, target] of [['a', 'b'], ['b', 'c'], ['a', 'c'], ['x', 'y'], ['y', 'z'], ['x', 'z'], ['c', 'x']]) graph.addUndirectedEdge(source, target, { weight: 1 });
+  for (const [source, target] of [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['a', 'c'],
+    ['x', 'y'],
+    ['y', 'z'],
+    ['x', 'z'],
+    ['c', 'x'],
+  ])
+    graph.addUndirectedEdge(source, target, { weight: 1 });
   return graph;
 }
 
 describe('withMoveBudget', () => {
   it('abandons a Louvain run that makes more moves than its budget, and restores the library after', () => {
-    expect(() => withMoveBudget(1, () => louvain.detailed(twoTriangles(), { getEdgeWeight: 'weight' }))).toThrow(LouvainRunaway);
+    expect(() => withMoveBudget(1, () => louvain.detailed(twoTriangles(), { getEdgeWeight: 'weight' }))).toThrow(
+      LouvainRunaway,
+    );
     // Disarmed: the same run completes, and finds the two triangles.
     const communities = louvain(twoTriangles(), { getEdgeWeight: 'weight' });
     expect(communities.a).toBe(communities.c);

@@ -41,7 +41,11 @@ describe('semanticEdges (TF-IDF cosine)', () => {
       ['c.ts', { w: 1 }],
       ['d.ts', { w: 1 }],
     ]);
-    expect(semanticEdges(vocabulary, { neighbours: 5, minSimilarity: 0.3, maxDocumentShare: 0.5 }).map((edge) => edge.source + edge.target)).toEqual(['c.tsd.ts']);
+    expect(
+      semanticEdges(vocabulary, { neighbours: 5, minSimilarity: 0.3, maxDocumentShare: 0.5 }).map(
+        (edge) => edge.source + edge.target,
+      ),
+    ).toEqual(['c.tsd.ts']);
   });
 });
 

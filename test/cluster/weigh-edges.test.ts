@@ -5,11 +5,23 @@ import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
 import { tempProject } from '../helpers.js';
 
 const settings = resolveSettings({ path: tempProject({}) }).cluster;
-const edge = (from: string, to: string, kind: 'static' | 'type' | 'dynamic' = 'static'): DependencyEdge => ({ from, to, kinds: [kind], typeOnly: kind === 'type', symbols: ['x'] });
+const edge = (from: string, to: string, kind: 'static' | 'type' | 'dynamic' = 'static'): DependencyEdge => ({
+  from,
+  to,
+  kinds: [kind],
+  typeOnly: kind === 'type',
+  symbols: ['x'],
+});
 
 function graphOf(edges: DependencyEdge[]): ModuleGraph {
   const ids = [...new Set(edges.flatMap((item) => [item.from, item.to]))].sort();
-  return { modules: ids.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })), edges: [], dependencies: edges, externals: {}, data: { entities: [], uses: {} } };
+  return {
+    modules: ids.map((id) => ({ id, lines: 1, exports: 0, abstractExports: 0 })),
+    edges: [],
+    dependencies: edges,
+    externals: {},
+    data: { entities: [], uses: {} },
+  };
 }
 
 describe('weighEdges (static coupling with hub damping)', () => {
@@ -29,7 +41,9 @@ describe('weighEdges (static coupling with hub damping)', () => {
     // Fan-outs: m00 2, others 1, hub and x 0: P95 = 1; m00's imports are divided by 2.
     const edges = Array.from({ length: 20 }, (_, index) => edge(`m${String(index).padStart(2, '0')}`, 'hub'));
     edges.push(edge('m00', 'x'));
-    const weights = new Map(weighEdges(graphOf(edges), settings).map((item) => [`${item.source}-${item.target}`, item.weight]));
+    const weights = new Map(
+      weighEdges(graphOf(edges), settings).map((item) => [`${item.source}-${item.target}`, item.weight]),
+    );
     expect(weights.get('hub-m01')).toBeCloseTo(0.05, 12);
     expect(weights.get('hub-m00')).toBeCloseTo(0.05 / 2, 12);
     expect(weights.get('m00-x')).toBeCloseTo(1 / 2, 12);

@@ -43,9 +43,15 @@ describe('resolveSettings', () => {
   });
 
   it('reads refine and the stem weight from the config, and lets options override them', () => {
-    const root = tempProject({ 'a.ts': '', 'seams.config.json': JSON.stringify({ refine: false, weights: { stem: 2 } }) });
+    const root = tempProject({
+      'a.ts': '',
+      'seams.config.json': JSON.stringify({ refine: false, weights: { stem: 2 } }),
+    });
     expect(resolveSettings({ path: root }).cluster).toMatchObject({ refine: false, stemWeight: 2 });
-    expect(resolveSettings({ path: root, refine: true, stemWeight: 0 }).cluster).toMatchObject({ refine: true, stemWeight: 0 });
+    expect(resolveSettings({ path: root, refine: true, stemWeight: 0 }).cluster).toMatchObject({
+      refine: true,
+      stemWeight: 0,
+    });
   });
 
   it('rejects a refine that is not a boolean', () => {
@@ -63,33 +69,66 @@ describe('resolveSettings', () => {
   it('reads an expected partition file and normalises its keys', () => {
     const root = tempProject({ 'a.ts': '', 'truth.json': '{"src\\\\a.ts": "orders", "b.ts": "billing"}' });
     const settings = resolveSettings({ path: root, expected: path.join(root, 'truth.json') });
-    expect(settings.expected).toEqual(path.sep === '\\' ? { 'src/a.ts': 'orders', 'b.ts': 'billing' } : { 'src\\a.ts': 'orders', 'b.ts': 'billing' });
+    expect(settings.expected).toEqual(
+      path.sep === '\\' ? { 'src/a.ts': 'orders', 'b.ts': 'billing' } : { 'src\\a.ts': 'orders', 'b.ts': 'billing' },
+    );
   });
 
   it('reads seams.config.json and lets options override it', () => {
     const root = tempProject({
       'a.ts': '',
-      'seams.config.json': JSON.stringify({ services: { billing: ['src/billing/**'] }, kernel: ['src/shared/**'], resolution: 'auto', granularity: 'folder:2', weights: { semantic: 0 }, exclude: ['gen/**'] }),
+      'seams.config.json': JSON.stringify({
+        services: { billing: ['src/billing/**'] },
+        kernel: ['src/shared/**'],
+        resolution: 'auto',
+        granularity: 'folder:2',
+        weights: { semantic: 0 },
+        exclude: ['gen/**'],
+      }),
     });
     const settings = resolveSettings({ path: root, granularity: 'file' });
-    expect(settings.cluster).toMatchObject({ services: { billing: ['src/billing/**'] }, kernel: ['src/shared/**'], resolution: 'auto', granularity: { unit: 'file' }, semanticWeight: 0 });
+    expect(settings.cluster).toMatchObject({
+      services: { billing: ['src/billing/**'] },
+      kernel: ['src/shared/**'],
+      resolution: 'auto',
+      granularity: { unit: 'file' },
+      semanticWeight: 0,
+    });
     expect(settings.exclude).toEqual(['gen/**']);
   });
 
   it('rejects a config file with unknown or mistyped fields', () => {
     const root = tempProject({ 'a.ts': '', 'seams.config.json': '{ "servises": {} }', 'bad.json': '{ "kernel": 3 }' });
-    expect(() => resolveSettings({ path: root })).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID', message: 'seams.config.json: unknown field "servises"' }));
-    expect(() => resolveSettings({ path: root, config: `${root}/bad.json` })).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID' }));
-    expect(() => resolveSettings({ path: tempProject({ 'a.ts': '' }), granularity: 'module' })).toThrowError(expect.objectContaining({ code: 'OPTION_INVALID' }));
+    expect(() => resolveSettings({ path: root })).toThrowError(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: 'seams.config.json: unknown field "servises"' }),
+    );
+    expect(() => resolveSettings({ path: root, config: `${root}/bad.json` })).toThrowError(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+    expect(() => resolveSettings({ path: tempProject({ 'a.ts': '' }), granularity: 'module' })).toThrowError(
+      expect.objectContaining({ code: 'OPTION_INVALID' }),
+    );
   });
 
   it('rejects bad values with coded errors', () => {
     const root = tempProject({ 'a.ts': '' });
-    expect(() => resolveSettings({ path: root, seed: 1.5 })).toThrowError(expect.objectContaining({ code: 'OPTION_INVALID' }));
-    expect(() => resolveSettings({ path: root, resolution: 0 })).toThrowError(expect.objectContaining({ code: 'OPTION_INVALID' }));
-    expect(() => resolveSettings({ path: root, kernel: 'sometimes' as 'auto' })).toThrowError(expect.objectContaining({ code: 'OPTION_INVALID' }));
-    expect(() => resolveSettings({ path: root, tsconfig: 'nope.json', cwd: root })).toThrowError(expect.objectContaining({ code: 'TSCONFIG_NOT_FOUND' }));
-    expect(() => resolveSettings({ path: root, expected: { 'a.ts': '' } })).toThrowError(expect.objectContaining({ code: 'EXPECTED_INVALID' }));
-    expect(() => resolveSettings({ path: root, expected: '[1]' })).toThrowError(expect.objectContaining({ code: 'EXPECTED_INVALID' }));
+    expect(() => resolveSettings({ path: root, seed: 1.5 })).toThrowError(
+      expect.objectContaining({ code: 'OPTION_INVALID' }),
+    );
+    expect(() => resolveSettings({ path: root, resolution: 0 })).toThrowError(
+      expect.objectContaining({ code: 'OPTION_INVALID' }),
+    );
+    expect(() => resolveSettings({ path: root, kernel: 'sometimes' as 'auto' })).toThrowError(
+      expect.objectContaining({ code: 'OPTION_INVALID' }),
+    );
+    expect(() => resolveSettings({ path: root, tsconfig: 'nope.json', cwd: root })).toThrowError(
+      expect.objectContaining({ code: 'TSCONFIG_NOT_FOUND' }),
+    );
+    expect(() => resolveSettings({ path: root, expected: { 'a.ts': '' } })).toThrowError(
+      expect.objectContaining({ code: 'EXPECTED_INVALID' }),
+    );
+    expect(() => resolveSettings({ path: root, expected: '[1]' })).toThrowError(
+      expect.objectContaining({ code: 'EXPECTED_INVALID' }),
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
     expect(first.stderr).toBe('');
     expect(second.stdout).toBe(first.stdout);
     const report = JSON.parse(first.stdout);
-    expect(report.metrics.expected.compared).toBe(Object.keys(JSON.parse(readFileSync(fixture('monolith', 'expected.json'), 'utf8'))).length);
+    expect(report.metrics.expected.compared).toBe(
+      Object.keys(JSON.parse(readFileSync(fixture('monolith', 'expected.json'), 'utf8'))).length,
+    );
     expect(report.metrics.mojoFm).toBeGreaterThanOrEqual(85);
   });
 
@@ -28,7 +30,10 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
     const { stdout } = await seams(['analyze', 'fixtures/monolith', '--format', 'json']);
     const report = JSON.parse(stdout);
     expect(report.schemaVersion).toBe(1);
-    expect(report.tool).toEqual({ name: 'seams', version: JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version });
+    expect(report.tool).toEqual({
+      name: 'seams',
+      version: JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version,
+    });
     const ids = report.modules.map((module: { id: string }) => module.id);
     expect(ids).toEqual([...ids].sort());
     expect(ids.length).toBeGreaterThanOrEqual(120);
@@ -49,9 +54,12 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
   it('records the fixture features in the graph: alias, barrel, dynamic, require, type-only, cycle', async () => {
     const { stdout } = await seams(['analyze', 'fixtures/monolith', '--format', 'json']);
     const report = JSON.parse(stdout);
-    const edge = (from: string, to: string) => report.edges.find((item: { from: string; to: string }) => item.from === from && item.to === to);
+    const edge = (from: string, to: string) =>
+      report.edges.find((item: { from: string; to: string }) => item.from === from && item.to === to);
     expect(edge('src/services/order-service.ts', 'src/services/notification-service.ts')?.kinds).toContain('dynamic');
-    expect(edge('src/services/shipping/carrier-registry.ts', 'src/services/shipping/ups-carrier.ts')?.kinds).toContain('require');
+    expect(edge('src/services/shipping/carrier-registry.ts', 'src/services/shipping/ups-carrier.ts')?.kinds).toContain(
+      'require',
+    );
     expect(edge('src/app.ts', 'src/events/register-handlers.ts')?.kinds).toContain('side-effect');
     expect(edge('src/services/order-service.ts', 'src/services/payment-service.ts')).toBeDefined();
     expect(edge('src/services/payment-service.ts', 'src/services/order-service.ts')).toBeDefined();
@@ -76,7 +84,11 @@ describe('an interrupted run', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seams-interrupt-'));
     const output = path.join(dir, 'report.json');
     writeFileSync(output, 'previous report\n');
-    const child = spawn(process.execPath, [BIN, 'analyze', 'fixtures/monolith', '--format', 'json', '--output', output], { cwd: REPO, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'analyze', 'fixtures/monolith', '--format', 'json', '--output', output],
+      { cwd: REPO, stdio: 'ignore' },
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));

@@ -18,7 +18,10 @@ describe('extraction cache', () => {
   });
 
   it('reads a whole analysis back when nothing changed, and recomputes when a setting changes', async () => {
-    const root = tempProject({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n' });
+    const root = tempProject({
+      'a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'b.ts': 'export const b = 1;\n',
+    });
     const cacheDir = path.join(root, '.cache');
     const stages: string[] = [];
     const first = await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
@@ -33,7 +36,11 @@ describe('extraction cache', () => {
   });
 
   it('sees a changed file: the entry is keyed by content', async () => {
-    const root = tempProject({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' });
+    const root = tempProject({
+      'a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'b.ts': 'export const b = 1;\n',
+      'c.ts': 'export const c = 1;\n',
+    });
     const cacheDir = path.join(root, '.cache');
     expect((await analyze({ path: root, cacheDir })).graph.edges.map((edge) => edge.to)).toEqual(['b.ts']);
     writeFileSync(path.join(root, 'a.ts'), "import { c } from './c';\nexport const a = c;\n");
@@ -41,7 +48,10 @@ describe('extraction cache', () => {
   });
 
   it('discards a corrupt cache with a diagnostic and analyses correctly', async () => {
-    const root = tempProject({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n' });
+    const root = tempProject({
+      'a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'b.ts': 'export const b = 1;\n',
+    });
     const cacheDir = path.join(root, '.cache');
     await analyze({ path: root, cacheDir });
     writeFileSync(path.join(cacheDir, 'extract.json'), '{"format": 1, "entr');

@@ -31,11 +31,16 @@ describe('collectEntities', () => {
   });
 
   it('finds Prisma client accesses, Mongoose models and Sequelize models', () => {
-    expect(entitiesOf('export const load = () => prisma.order.findMany();\nexport class S { constructor(private prismaService: P) {} get = () => this.prismaService.customer.findFirst(); }').uses).toEqual([
-      'prisma:customer',
-      'prisma:order',
-    ]);
-    expect(entitiesOf("export const CatModel = mongoose.model('Cat', catSchema);\n@Schema() export class Dog {}\nexport class S { constructor(@InjectModel(Dog.name) m: unknown, @InjectModel('Cat') c: unknown) {} }")).toEqual({
+    expect(
+      entitiesOf(
+        'export const load = () => prisma.order.findMany();\nexport class S { constructor(private prismaService: P) {} get = () => this.prismaService.customer.findFirst(); }',
+      ).uses,
+    ).toEqual(['prisma:customer', 'prisma:order']);
+    expect(
+      entitiesOf(
+        "export const CatModel = mongoose.model('Cat', catSchema);\n@Schema() export class Dog {}\nexport class S { constructor(@InjectModel(Dog.name) m: unknown, @InjectModel('Cat') c: unknown) {} }",
+      ),
+    ).toEqual({
       declares: [
         // The binding is what other modules import to reach the model.
         { name: 'Cat', orm: 'mongoose', binding: 'CatModel' },
@@ -43,7 +48,11 @@ describe('collectEntities', () => {
       ],
       uses: ['Cat', 'Dog'],
     });
-    expect(entitiesOf("export const Users = sequelize.define('User', {});\nexport class Project extends Model {}\nProject.init({}, { sequelize });\nconst define = () => db.define('Log', {});").declares).toEqual([
+    expect(
+      entitiesOf(
+        "export const Users = sequelize.define('User', {});\nexport class Project extends Model {}\nProject.init({}, { sequelize });\nconst define = () => db.define('Log', {});",
+      ).declares,
+    ).toEqual([
       { name: 'Log', orm: 'sequelize', binding: 'Log' },
       { name: 'Project', orm: 'sequelize', binding: 'Project' },
       { name: 'User', orm: 'sequelize', binding: 'Users' },

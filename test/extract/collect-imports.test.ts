@@ -32,16 +32,53 @@ describe('collectImports', () => {
       ].join('\n'),
     );
     expect(imports).toEqual([
-      { specifier: './static', kind: 'static', typeOnly: false, symbols: ['a', 'b', 'default'], line: 1, syntax: 'import' },
+      {
+        specifier: './static',
+        kind: 'static',
+        typeOnly: false,
+        symbols: ['a', 'b', 'default'],
+        line: 1,
+        syntax: 'import',
+      },
       { specifier: './namespace', kind: 'static', typeOnly: false, symbols: ['*'], line: 2, syntax: 'import' },
       { specifier: './types', kind: 'type', typeOnly: true, symbols: ['T'], line: 3, syntax: 'import' },
-      { specifier: './mixed', kind: 'static', typeOnly: false, symbols: ['U', 'v'], typeSymbols: ['U'], line: 4, syntax: 'import' },
+      {
+        specifier: './mixed',
+        kind: 'static',
+        typeOnly: false,
+        symbols: ['U', 'v'],
+        typeSymbols: ['U'],
+        line: 4,
+        syntax: 'import',
+      },
       { specifier: './inline-types', kind: 'type', typeOnly: true, symbols: ['W', 'X'], line: 5, syntax: 'import' },
       { specifier: './side-effect', kind: 'side-effect', typeOnly: false, symbols: [], line: 6, syntax: 'import' },
       { specifier: './star', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 7, syntax: 'export-from' },
-      { specifier: './named-reexport', kind: 'reexport', typeOnly: false, symbols: ['e', 'f'], typeSymbols: ['f'], line: 8, syntax: 'export-from' },
-      { specifier: './namespace-reexport', kind: 'reexport', typeOnly: false, symbols: ['*'], line: 9, syntax: 'export-from' },
-      { specifier: './type-reexport', kind: 'reexport', typeOnly: true, symbols: ['Z'], line: 10, syntax: 'export-from' },
+      {
+        specifier: './named-reexport',
+        kind: 'reexport',
+        typeOnly: false,
+        symbols: ['e', 'f'],
+        typeSymbols: ['f'],
+        line: 8,
+        syntax: 'export-from',
+      },
+      {
+        specifier: './namespace-reexport',
+        kind: 'reexport',
+        typeOnly: false,
+        symbols: ['*'],
+        line: 9,
+        syntax: 'export-from',
+      },
+      {
+        specifier: './type-reexport',
+        kind: 'reexport',
+        typeOnly: true,
+        symbols: ['Z'],
+        line: 10,
+        syntax: 'export-from',
+      },
       { specifier: './legacy', kind: 'require', typeOnly: false, symbols: ['*'], line: 11, syntax: 'import-equals' },
       { specifier: './lazy', kind: 'dynamic', typeOnly: false, symbols: ['*'], line: 13, syntax: 'import-call' },
       { specifier: './required', kind: 'require', typeOnly: false, symbols: ['*'], line: 14, syntax: 'require-call' },
@@ -51,20 +88,37 @@ describe('collectImports', () => {
   });
 
   it('ignores exports without a module specifier and calls that only look like imports', () => {
-    const { imports } = collect(["export { local };", 'const local = 1;', "obj.require('./not-an-import');", "myImport('./nope');"].join('\n'));
+    const { imports } = collect(
+      ['export { local };', 'const local = 1;', "obj.require('./not-an-import');", "myImport('./nope');"].join('\n'),
+    );
     expect(imports).toEqual([]);
   });
 
   it('keeps a default-plus-type import as a value import', () => {
     const { imports } = collect("import React, { type FC } from 'react';");
-    expect(imports).toEqual([{ specifier: 'react', kind: 'static', typeOnly: false, symbols: ['FC', 'default'], typeSymbols: ['FC'], line: 1, syntax: 'import' }]);
+    expect(imports).toEqual([
+      {
+        specifier: 'react',
+        kind: 'static',
+        typeOnly: false,
+        symbols: ['FC', 'default'],
+        typeSymbols: ['FC'],
+        line: 1,
+        syntax: 'import',
+      },
+    ]);
   });
 });
 
 describe('collectImports: type positions, JSDoc and reference paths', () => {
   it('collects import types, typeof import and /// <reference path>', () => {
     const { imports } = collect(
-      ['/// <reference path="./globals.ts" />', "let config: import('./config').Config;", "type Api = typeof import('./api');", "let deep: import('./ns').Outer.Inner;"].join('\n'),
+      [
+        '/// <reference path="./globals.ts" />',
+        "let config: import('./config').Config;",
+        "type Api = typeof import('./api');",
+        "let deep: import('./ns').Outer.Inner;",
+      ].join('\n'),
     );
     expect(imports).toEqual([
       { specifier: './globals.ts', kind: 'static', typeOnly: false, symbols: [], line: 1, syntax: 'reference-path' },
@@ -75,9 +129,21 @@ describe('collectImports: type positions, JSDoc and reference paths', () => {
   });
 
   it('collects JSDoc import types in JavaScript files', () => {
-    const { imports } = collect(["/** @type {import('./types').Settings} */", 'const settings = {};', "const helper = require('./helper');"].join('\n'), 'a.js');
+    const { imports } = collect(
+      ["/** @type {import('./types').Settings} */", 'const settings = {};', "const helper = require('./helper');"].join(
+        '\n',
+      ),
+      'a.js',
+    );
     expect(imports).toEqual([
-      { specifier: './types', kind: 'type', typeOnly: true, symbols: ['Settings'], line: 1, syntax: 'jsdoc-import-type' },
+      {
+        specifier: './types',
+        kind: 'type',
+        typeOnly: true,
+        symbols: ['Settings'],
+        line: 1,
+        syntax: 'jsdoc-import-type',
+      },
       { specifier: './helper', kind: 'require', typeOnly: false, symbols: ['*'], line: 3, syntax: 'require-call' },
     ]);
   });

@@ -15,8 +15,12 @@ describe('collectTerms', () => {
   });
 
   it('counts identifier terms and the domain stems of the path (the file twice), not role folders', () => {
-    const code = 'export class PaymentCollectionService { constructor(private readonly payments: PaymentCollectionRepository) {} createPayment() { return this.payments; } }';
-    const terms = collectTerms(ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest), 'src/services/payment-collection.service.ts');
+    const code =
+      'export class PaymentCollectionService { constructor(private readonly payments: PaymentCollectionRepository) {} createPayment() { return this.payments; } }';
+    const terms = collectTerms(
+      ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest),
+      'src/services/payment-collection.service.ts',
+    );
     // payment-collection: the class, the repository type and the file name (twice); payment: `payments` twice and createPayment.
     expect(terms).toEqual({ 'payment-collection': 4, payment: 3 });
   });

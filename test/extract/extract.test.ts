@@ -13,7 +13,8 @@ describe('extract on fixtures/basic', () => {
   beforeAll(async () => {
     extraction = await extractFrom({ path: fixture('basic') });
   });
-  const targetsOf = (id: string) => extraction.modules.find((module) => module.id === id)?.imports.map((item) => [item.specifier, item.target]);
+  const targetsOf = (id: string) =>
+    extraction.modules.find((module) => module.id === id)?.imports.map((item) => [item.specifier, item.target]);
 
   it('resolves with TypeScript under the tsconfig: aliases, folder index, .js naming .ts', async () => {
     expect(targetsOf('src/index.ts')).toEqual([
@@ -49,8 +50,11 @@ describe('extract: assets', () => {
   it('classifies imports of non-code files as assets, and a missing one as unresolved', async () => {
     const root = tempProject({
       'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@styles/*": ["styles/*"] } } }',
-      'a.ts': "import './a.scss';\nimport logo from './logo.svg?url';\nimport '@styles/theme.css';\nimport './gone.css';\n",
-      'a.scss': '', 'logo.svg': '<svg/>', 'styles/theme.css': '',
+      'a.ts':
+        "import './a.scss';\nimport logo from './logo.svg?url';\nimport '@styles/theme.css';\nimport './gone.css';\n",
+      'a.scss': '',
+      'logo.svg': '<svg/>',
+      'styles/theme.css': '',
     });
     const extraction = await extractFrom({ path: root });
     expect(extraction.modules[0]?.imports.map((item) => item.target)).toEqual([
@@ -59,7 +63,9 @@ describe('extract: assets', () => {
       { type: 'asset', path: 'styles/theme.css' },
       { type: 'unresolved' },
     ]);
-    expect(extraction.diagnostics).toEqual([{ code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone.css'", file: 'a.ts', line: 4 }]);
+    expect(extraction.diagnostics).toEqual([
+      { code: 'UNRESOLVED_IMPORT', message: "cannot resolve './gone.css'", file: 'a.ts', line: 4 },
+    ]);
   });
 });
 
@@ -77,7 +83,12 @@ describe('extract on broken input', () => {
   it('reports an import() with a computed specifier', async () => {
     const root = tempProject({ 'a.ts': 'export const load = (name: string) => import(name);\n' });
     expect((await extractFrom({ path: root })).diagnostics).toEqual([
-      { code: 'NON_LITERAL_IMPORT', message: 'import() with a computed specifier cannot be followed', file: 'a.ts', line: 1 },
+      {
+        code: 'NON_LITERAL_IMPORT',
+        message: 'import() with a computed specifier cannot be followed',
+        file: 'a.ts',
+        line: 1,
+      },
     ]);
   });
 });
@@ -96,14 +107,17 @@ describe('countLines', () => {
 describe('extract: folder scan with nested tsconfigs', () => {
   it('resolves each file under its nearest tsconfig, or the root tsconfig.base.json', async () => {
     const root = tempProject({
-      'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@acme/core/*": ["libs/core/src/*"] } } }',
+      'tsconfig.base.json':
+        '{ "compilerOptions": { "baseUrl": ".", "paths": { "@acme/core/*": ["libs/core/src/*"] } } }',
       'apps/api/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "files": [], "references": [] }',
       'apps/api/src/main.ts': "import { util } from '@acme/core/util';\n",
       'tools/script.ts': "import { util } from '@acme/core/util';\n",
       'libs/core/src/util.ts': 'export const util = 1;\n',
     });
     const extraction = await extractFrom({ path: root });
-    const targets = Object.fromEntries(extraction.modules.map((module) => [module.id, module.imports.map((item) => item.target)]));
+    const targets = Object.fromEntries(
+      extraction.modules.map((module) => [module.id, module.imports.map((item) => item.target)]),
+    );
     expect(targets['apps/api/src/main.ts']).toEqual([{ type: 'internal', module: 'libs/core/src/util.ts' }]);
     expect(targets['tools/script.ts']).toEqual([{ type: 'internal', module: 'libs/core/src/util.ts' }]);
   });
@@ -118,7 +132,8 @@ describe('extract: undeclared packages', () => {
     expect((await extractFrom({ path: root })).diagnostics).toEqual([
       {
         code: 'UNDECLARED_PACKAGE',
-        message: "'@acme/typo' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines",
+        message:
+          "'@acme/typo' is imported but not installed and no package.json up the tree declares it: a phantom dependency, or a path alias no tsconfig defines",
         file: 'a.ts',
         line: 2,
       },

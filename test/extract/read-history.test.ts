@@ -34,10 +34,14 @@ describe('readHistory', () => {
       pairs: [{ a: 'a.ts', b: 'b.ts', count: 2 }],
     });
     // cosine: 2 / sqrt(3 * 2)
-    expect(changeEdges(history as NonNullable<typeof history>)).toEqual([{ source: 'a.ts', target: 'b.ts', weight: 2 / Math.sqrt(6) }]);
+    expect(changeEdges(history as NonNullable<typeof history>)).toEqual([
+      { source: 'a.ts', target: 'b.ts', weight: 2 / Math.sqrt(6) },
+    ]);
   });
 
   it('resolves to null outside a git repository', async () => {
-    expect(await readHistory(tempProject({ 'a.ts': '' }), new Set(['a.ts']), { since: null, maxFilesPerCommit: 30 })).toBeNull();
+    expect(
+      await readHistory(tempProject({ 'a.ts': '' }), new Set(['a.ts']), { since: null, maxFilesPerCommit: 30 }),
+    ).toBeNull();
   });
 });

@@ -19,11 +19,28 @@ describe('nameStem', () => {
   it('keeps a lone role word before a role suffix, and gives null for names that say nothing', () => {
     expect(nameStem('job.service.ts')).toBe('job');
     expect(nameStem('event-bus.ts')).toBe('event-bus');
-    for (const name of ['index.ts', 'base.service.ts', 'types.ts', 'routes.ts', 'services', 'get-by-id.ts', 'v1', 'abstract-base.repository.ts']) expect(nameStem(name)).toBeNull();
+    for (const name of [
+      'index.ts',
+      'base.service.ts',
+      'types.ts',
+      'routes.ts',
+      'services',
+      'get-by-id.ts',
+      'v1',
+      'abstract-base.repository.ts',
+    ])
+      expect(nameStem(name)).toBeNull();
   });
 
   it('recognises folders named by role words', () => {
-    expect(['services', 'dtos', 'controllers', 'utils', 'repositories', 'api'].map(isRoleName)).toEqual([true, true, true, true, true, true]);
+    expect(['services', 'dtos', 'controllers', 'utils', 'repositories', 'api'].map(isRoleName)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['orders', 'billing', 'admin', 'albums'].map(isRoleName)).toEqual([false, false, false, false]);
   });
 

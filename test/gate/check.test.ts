@@ -20,9 +20,11 @@ function project(extra: Record<string, string> = {}) {
   return tempProject({
     'src/shared/log.ts': 'export function log(message: string): void {\n  console.log(message);\n}\n',
     'src/billing/index.ts': "export { charge } from './charge';\nexport type { Invoice } from './invoice';\n",
-    'src/billing/charge.ts': "import { log } from '../shared/log';\n\nexport function charge(amount: number): number {\n  log('charge');\n  return amount;\n}\n",
+    'src/billing/charge.ts':
+      "import { log } from '../shared/log';\n\nexport function charge(amount: number): number {\n  log('charge');\n  return amount;\n}\n",
     'src/billing/invoice.ts': 'export interface Invoice {\n  id: string;\n}\n',
-    'src/orders/order.ts': "import { charge } from '../billing';\nimport type { Invoice } from '../billing';\nimport { log } from '../shared/log';\n\nexport function place(): Invoice {\n  log('place');\n  charge(1);\n  return { id: 'x' };\n}\n",
+    'src/orders/order.ts':
+      "import { charge } from '../billing';\nimport type { Invoice } from '../billing';\nimport { log } from '../shared/log';\n\nexport function place(): Invoice {\n  log('place');\n  charge(1);\n  return { id: 'x' };\n}\n",
     'seams.boundaries.json': JSON.stringify({
       version: 1,
       services: {
@@ -32,7 +34,8 @@ function project(extra: Record<string, string> = {}) {
         shared: { modules: ['src/shared/**'] },
       },
     }),
-    'src/reporting/summary.ts': "import { log } from '../shared/log';\n\nexport const summary = () => log('summary');\n",
+    'src/reporting/summary.ts':
+      "import { log } from '../shared/log';\n\nexport const summary = () => log('summary');\n",
     ...extra,
   });
 }
@@ -40,31 +43,59 @@ function project(extra: Record<string, string> = {}) {
 describe('seams check: rules', () => {
   it('passes a project that keeps its boundaries', async () => {
     const outcome = await check({ path: project() });
-    expect(outcome.result).toMatchObject({ newViolations: [], knownViolations: [], fixed: [], passed: true, summary: '+0 new, −0 fixed, 0 known' });
+    expect(outcome.result).toMatchObject({
+      newViolations: [],
+      knownViolations: [],
+      fixed: [],
+      passed: true,
+      summary: '+0 new, −0 fixed, 0 known',
+    });
   });
 
   it('reports a dependency that is not allowed, with file, line, symbol and rule', async () => {
-    const root = project({ 'src/reporting/audit.ts': "import { place } from '../orders/order';\n\nexport const audit = place;\n" });
+    const root = project({
+      'src/reporting/audit.ts': "import { place } from '../orders/order';\n\nexport const audit = place;\n",
+    });
     const { result } = await check({ path: root });
     expect(result.newViolations).toEqual([
-      expect.objectContaining({ rule: 'dependency-not-allowed', file: 'src/reporting/audit.ts', line: 1, target: 'src/orders/order.ts', symbol: 'place', fromService: 'reporting', toService: 'orders', identity: 'dependency-not-allowed|src/reporting/audit.ts|src/orders/order.ts|place' }),
+      expect.objectContaining({
+        rule: 'dependency-not-allowed',
+        file: 'src/reporting/audit.ts',
+        line: 1,
+        target: 'src/orders/order.ts',
+        symbol: 'place',
+        fromService: 'reporting',
+        toService: 'orders',
+        identity: 'dependency-not-allowed|src/reporting/audit.ts|src/orders/order.ts|place',
+      }),
     ]);
     expect(result.passed).toBe(false);
   });
 
   it('reports an import that bypasses a public entry point', async () => {
-    const root = project({ 'src/orders/refund.ts': "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n" });
+    const root = project({
+      'src/orders/refund.ts':
+        "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n",
+    });
     const { result } = await check({ path: root });
-    expect(result.newViolations.map((item) => [item.rule, item.file, item.line, item.symbol])).toEqual([['entry-point-bypassed', 'src/orders/refund.ts', 1, 'charge']]);
+    expect(result.newViolations.map((item) => [item.rule, item.file, item.line, item.symbol])).toEqual([
+      ['entry-point-bypassed', 'src/orders/refund.ts', 1, 'charge'],
+    ]);
   });
 
   it('reports every import on a new cycle between services', async () => {
-    const root = project({ 'src/billing/status.ts': "import { place } from '../orders/order';\n\nexport const status = place;\n" });
+    const root = project({
+      'src/billing/status.ts': "import { place } from '../orders/order';\n\nexport const status = place;\n",
+    });
     const boundaries = JSON.parse(readFileSync(path.join(root, 'seams.boundaries.json'), 'utf8'));
     boundaries.services.billing.allow.push('orders');
     writeFileSync(path.join(root, 'seams.boundaries.json'), JSON.stringify(boundaries));
     const { result } = await check({ path: root });
-    expect(result.newViolations.filter((item) => item.rule === 'service-cycle').map((item) => `${item.file}->${item.target}:${item.symbol}`)).toEqual([
+    expect(
+      result.newViolations
+        .filter((item) => item.rule === 'service-cycle')
+        .map((item) => `${item.file}->${item.target}:${item.symbol}`),
+    ).toEqual([
       'src/billing/status.ts->src/orders/order.ts:place',
       'src/orders/order.ts->src/billing/index.ts:charge',
       'src/orders/order.ts->src/billing/index.ts:Invoice',
@@ -77,29 +108,46 @@ describe('seams check: rules', () => {
     boundaries.budgets = [{ from: 'billing', to: 'shared', max: 0 }];
     writeFileSync(path.join(root, 'seams.boundaries.json'), JSON.stringify(boundaries));
     const { result } = await check({ path: root });
-    expect(result.newViolations).toEqual([expect.objectContaining({ rule: 'budget-exceeded', identity: 'budget-exceeded|billing|shared', message: 'billing imports shared from 1 module pairs; the budget is 0' })]);
+    expect(result.newViolations).toEqual([
+      expect.objectContaining({
+        rule: 'budget-exceeded',
+        identity: 'budget-exceeded|billing|shared',
+        message: 'billing imports shared from 1 module pairs; the budget is 0',
+      }),
+    ]);
   });
 
   it('lets type-only imports cross when allowTypeImports is true', async () => {
-    const root = project({ 'src/reporting/types.ts': "import type { Invoice } from '../billing';\n\nexport type Maybe = Invoice | null;\n" });
-    expect((await check({ path: root })).result.newViolations.map((item) => item.rule)).toEqual(['dependency-not-allowed']);
+    const root = project({
+      'src/reporting/types.ts': "import type { Invoice } from '../billing';\n\nexport type Maybe = Invoice | null;\n",
+    });
+    expect((await check({ path: root })).result.newViolations.map((item) => item.rule)).toEqual([
+      'dependency-not-allowed',
+    ]);
     const boundaries = JSON.parse(readFileSync(path.join(root, 'seams.boundaries.json'), 'utf8'));
     writeFileSync(path.join(root, 'seams.boundaries.json'), JSON.stringify({ ...boundaries, allowTypeImports: true }));
     expect((await check({ path: root })).result.newViolations).toEqual([]);
   });
 
   it('rejects a boundaries file that breaks its schema with a coded error', async () => {
-    const root = project({ 'seams.boundaries.json': JSON.stringify({ version: 1, services: { billing: { modules: [] } } }) });
+    const root = project({
+      'seams.boundaries.json': JSON.stringify({ version: 1, services: { billing: { modules: [] } } }),
+    });
     const result = await cli(['check', '.'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error \[BOUNDARIES_INVALID\] seams\.boundaries\.json: \/services\/billing\/modules must NOT have fewer than 1 items\nhint: /);
+    expect(result.stderr).toMatch(
+      /^error \[BOUNDARIES_INVALID\] seams\.boundaries\.json: \/services\/billing\/modules must NOT have fewer than 1 items\nhint: /,
+    );
     const missing = await cli(['check', '.'], tempProject({ 'a.ts': '' }));
     expect(missing.stderr).toMatch(/^error \[BOUNDARIES_NOT_FOUND\]/);
   });
 });
 
 describe('seams check: baseline', () => {
-  const violating = { 'src/reporting/audit.ts': "import { place } from '../orders/order';\nimport { log } from '../shared/log';\n\nexport const audit = () => {\n  log('audit');\n  return place;\n};\n" };
+  const violating = {
+    'src/reporting/audit.ts':
+      "import { place } from '../orders/order';\nimport { log } from '../shared/log';\n\nexport const audit = () => {\n  log('audit');\n  return place;\n};\n",
+  };
 
   it('accepts baselined violations, fails only on new ones, and reports fixed ones', async () => {
     const root = project(violating);
@@ -110,9 +158,15 @@ describe('seams check: baseline', () => {
     expect(JSON.parse(readFileSync(path.join(root, 'seams.baseline.json'), 'utf8')).violations).toEqual([
       { rule: 'dependency-not-allowed', from: 'src/reporting/audit.ts', to: 'src/orders/order.ts', symbol: 'place' },
     ]);
-    expect(await cli(['check', '.'], root)).toMatchObject({ code: 0, stdout: expect.stringContaining('+0 new, −0 fixed, 1 known') });
+    expect(await cli(['check', '.'], root)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('+0 new, −0 fixed, 1 known'),
+    });
 
-    writeFileSync(path.join(root, 'src/reporting/audit.ts'), "import { log } from '../shared/log';\n\nexport const audit = () => log('audit');\n");
+    writeFileSync(
+      path.join(root, 'src/reporting/audit.ts'),
+      "import { log } from '../shared/log';\n\nexport const audit = () => log('audit');\n",
+    );
     const fixed = await cli(['check', '.'], root);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('1 fixed: run --update-baseline to ratchet');
@@ -126,9 +180,15 @@ describe('seams check: baseline', () => {
     const root = project(violating);
     await cli(['check', '.', '--update-baseline', '--allow-growth'], root);
     const before = readFileSync(path.join(root, 'seams.baseline.json'), 'utf8');
-    writeFileSync(path.join(root, 'src/reporting/audit.ts'), "// audit trail\n\nimport { log } from '../shared/log';\n\n\nimport { place } from '../orders/order';\n\nexport const audit = () => {\n  log('audit');\n  log('again');\n  return place;\n};\n");
+    writeFileSync(
+      path.join(root, 'src/reporting/audit.ts'),
+      "// audit trail\n\nimport { log } from '../shared/log';\n\n\nimport { place } from '../orders/order';\n\nexport const audit = () => {\n  log('audit');\n  log('again');\n  return place;\n};\n",
+    );
     renameSync(path.join(root, 'src/billing/invoice.ts'), path.join(root, 'src/billing/invoice-model.ts'));
-    writeFileSync(path.join(root, 'src/billing/index.ts'), "export type { Invoice } from './invoice-model';\nexport { charge } from './charge';\n");
+    writeFileSync(
+      path.join(root, 'src/billing/index.ts'),
+      "export type { Invoice } from './invoice-model';\nexport { charge } from './charge';\n",
+    );
     const result = await cli(['check', '.'], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('+0 new, −0 fixed, 1 known');
@@ -138,25 +198,38 @@ describe('seams check: baseline', () => {
 
   it('rejects a corrupt baseline with a coded error', async () => {
     const root = project({ 'seams.baseline.json': '{"version": 1, "violations": [{"rule": "nope"}]}' });
-    expect((await cli(['check', '.'], root)).stderr).toMatch(/^error \[BASELINE_INVALID\] seams\.baseline\.json: violations\[0\]/);
+    expect((await cli(['check', '.'], root)).stderr).toMatch(
+      /^error \[BASELINE_INVALID\] seams\.baseline\.json: violations\[0\]/,
+    );
   });
 
   it('--changed-since checks only the files changed since a git ref', async () => {
     const root = project(violating);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'ignore' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: root,
+        stdio: 'ignore',
+      });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'start');
-    writeFileSync(path.join(root, 'src/orders/refund.ts'), "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n");
+    writeFileSync(
+      path.join(root, 'src/orders/refund.ts'),
+      "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n",
+    );
     const outcome = await check({ path: root, changedSince: 'HEAD' });
     expect(outcome.result.checkedModules).toBe(1);
     expect(outcome.result.newViolations.map((item) => item.file)).toEqual(['src/orders/refund.ts']);
-    expect((await cli(['check', '.', '--changed-since', 'no-such-ref'], root)).stderr).toMatch(/^error \[GIT_FAILED\] --changed-since no-such-ref: git failed/);
+    expect((await cli(['check', '.', '--changed-since', 'no-such-ref'], root)).stderr).toMatch(
+      /^error \[GIT_FAILED\] --changed-since no-such-ref: git failed/,
+    );
   });
 });
 
 describe('seams check: formats and exit codes', () => {
-  const violating = project({ 'src/orders/refund.ts': "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n" });
+  const violating = project({
+    'src/orders/refund.ts': "import { charge } from '../billing/charge';\n\nexport const refund = () => charge(-1);\n",
+  });
 
   it('gives the same exit code in every format', async () => {
     for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
@@ -177,7 +250,14 @@ describe('seams check: formats and exit codes', () => {
         ruleId: 'entry-point-bypassed',
         level: 'error',
         baselineState: 'new',
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'src/orders/refund.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'src/orders/refund.ts', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 1 },
+            },
+          },
+        ],
       }),
     ]);
   });
@@ -206,7 +286,9 @@ describe('seams init and export', () => {
     });
     const init = await cli(['init', '.'], root);
     expect(init.code).toBe(0);
-    expect(init.stdout).toMatch(/^wrote seams\.boundaries\.json \(\d+ services\) and seams\.baseline\.json \(0 accepted violations\)\n$/);
+    expect(init.stdout).toMatch(
+      /^wrote seams\.boundaries\.json \(\d+ services\) and seams\.baseline\.json \(0 accepted violations\)\n$/,
+    );
     const boundaries = JSON.parse(readFileSync(path.join(root, 'seams.boundaries.json'), 'utf8'));
     expect(boundaries.$schema).toBe('./node_modules/seams/schema/boundaries.schema.json');
     expect((await cli(['check', '.'], root)).code).toBe(0);

@@ -14,7 +14,17 @@ const internal = (module: string, partial: Partial<ModuleImport>): ModuleImport 
 });
 
 const noExports: ModuleExports = { local: [], reexports: [], stars: [], abstract: [] };
-const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({ id, lines: 1, imports, exports: { ...noExports, ...exports }, terms: {}, entities: { declares: [], uses: [] }, wiring: [], members: [], bootstrap: null });
+const facts = (id: string, imports: ModuleImport[], exports: Partial<ModuleExports> = {}): ModuleFacts => ({
+  id,
+  lines: 1,
+  imports,
+  exports: { ...noExports, ...exports },
+  terms: {},
+  entities: { declares: [], uses: [] },
+  wiring: [],
+  members: [],
+  bootstrap: null,
+});
 
 describe('buildGraph: edges as written', () => {
   const extraction: Extraction = {
@@ -25,11 +35,37 @@ describe('buildGraph: edges as written', () => {
         internal('c.ts', { kind: 'type', typeOnly: true, symbols: ['U'], line: 3 }),
         internal('c.ts', { kind: 'reexport', typeOnly: true, symbols: ['V'], line: 9, syntax: 'export-from' }),
         internal('a.ts', { line: 4 }),
-        { specifier: 'lodash/fp', kind: 'static', typeOnly: false, symbols: ['map'], line: 5, syntax: 'import', target: { type: 'package', name: 'lodash', installed: false } },
-        { specifier: 'node:fs', kind: 'static', typeOnly: false, symbols: ['readFile'], line: 6, syntax: 'import', target: { type: 'builtin', name: 'fs' } },
-        { specifier: './gone', kind: 'static', typeOnly: false, symbols: ['g'], line: 7, syntax: 'import', target: { type: 'unresolved' } },
+        {
+          specifier: 'lodash/fp',
+          kind: 'static',
+          typeOnly: false,
+          symbols: ['map'],
+          line: 5,
+          syntax: 'import',
+          target: { type: 'package', name: 'lodash', installed: false },
+        },
+        {
+          specifier: 'node:fs',
+          kind: 'static',
+          typeOnly: false,
+          symbols: ['readFile'],
+          line: 6,
+          syntax: 'import',
+          target: { type: 'builtin', name: 'fs' },
+        },
+        {
+          specifier: './gone',
+          kind: 'static',
+          typeOnly: false,
+          symbols: ['g'],
+          line: 7,
+          syntax: 'import',
+          target: { type: 'unresolved' },
+        },
       ]),
-      facts('b.ts', [internal('c.ts', { kind: 'dynamic', symbols: ['*'], line: 2, syntax: 'import-call' })], { local: ['T', 'x', 'y'] }),
+      facts('b.ts', [internal('c.ts', { kind: 'dynamic', symbols: ['*'], line: 2, syntax: 'import-call' })], {
+        local: ['T', 'x', 'y'],
+      }),
       facts('c.ts', [], { local: ['U', 'V'] }),
     ],
     prismaModels: [],
@@ -38,7 +74,16 @@ describe('buildGraph: edges as written', () => {
   const graph = buildGraph(extraction);
 
   it('merges imports per ordered pair with details, drops self-imports and non-internal targets', () => {
-    expect(graph.edges.map(({ from, to, kinds, typeOnly, symbols, lines }) => ({ from, to, kinds, typeOnly, symbols, lines }))).toEqual([
+    expect(
+      graph.edges.map(({ from, to, kinds, typeOnly, symbols, lines }) => ({
+        from,
+        to,
+        kinds,
+        typeOnly,
+        symbols,
+        lines,
+      })),
+    ).toEqual([
       { from: 'a.ts', to: 'b.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['T', 'x', 'y'], lines: [1, 2] },
       { from: 'a.ts', to: 'c.ts', kinds: ['type', 'reexport'], typeOnly: true, symbols: ['U', 'V'], lines: [3, 9] },
       { from: 'b.ts', to: 'c.ts', kinds: ['dynamic'], typeOnly: false, symbols: ['*'], lines: [2] },
@@ -77,20 +122,33 @@ describe('buildGraph: barrel see-through', () => {
         internal('a.ts', { symbols: ['Missing'], line: 3 }),
         internal('index.ts', { kind: 'side-effect', symbols: [], line: 4 }),
       ]),
-      facts('index.ts', [internal('models.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' }), internal('helpers.ts', { symbols: ['help'], line: 2 })], {
-        local: ['default'],
-        reexports: [
-          { name: 'Price', module: 'price.ts', imported: 'Cost' },
-          { name: 'helper', module: 'helpers.ts', imported: 'help' },
+      facts(
+        'index.ts',
+        [
+          internal('models.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' }),
+          internal('helpers.ts', { symbols: ['help'], line: 2 }),
         ],
-        stars: ['models.ts'],
+        {
+          local: ['default'],
+          reexports: [
+            { name: 'Price', module: 'price.ts', imported: 'Cost' },
+            { name: 'helper', module: 'helpers.ts', imported: 'help' },
+          ],
+          stars: ['models.ts'],
+        },
+      ),
+      facts('models.ts', [internal('product.ts', { kind: 'reexport', symbols: ['Product'], syntax: 'export-from' })], {
+        reexports: [{ name: 'Product', module: 'product.ts', imported: 'Product' }],
       }),
-      facts('models.ts', [internal('product.ts', { kind: 'reexport', symbols: ['Product'], syntax: 'export-from' })], { reexports: [{ name: 'Product', module: 'product.ts', imported: 'Product' }] }),
       facts('product.ts', [], { local: ['Product'] }),
       facts('price.ts', [], { local: ['Cost'] }),
       facts('helpers.ts', [], { local: ['help'] }),
-      facts('a.ts', [internal('b.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['b.ts'] }),
-      facts('b.ts', [internal('a.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], { stars: ['a.ts'] }),
+      facts('a.ts', [internal('b.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], {
+        stars: ['b.ts'],
+      }),
+      facts('b.ts', [internal('a.ts', { kind: 'reexport', symbols: ['*'], syntax: 'export-from' })], {
+        stars: ['a.ts'],
+      }),
     ],
     prismaModels: [],
     diagnostics: [],
@@ -105,11 +163,15 @@ describe('buildGraph: barrel see-through', () => {
       { symbol: 'default', module: 'index.ts' },
       { symbol: 'helper', module: 'helpers.ts' },
     ]);
-    expect(graph.edges.find((item) => item.from === 'app.ts' && item.to === 'a.ts')?.declarations).toEqual([{ symbol: 'Missing', module: 'a.ts' }]);
+    expect(graph.edges.find((item) => item.from === 'app.ts' && item.to === 'a.ts')?.declarations).toEqual([
+      { symbol: 'Missing', module: 'a.ts' },
+    ]);
   });
 
   it('builds the see-through graph from the declarations; namespace and side-effect imports stay on the barrel', () => {
-    const fromApp = graph.dependencies.filter((edge) => edge.from === 'app.ts').map(({ to, kinds, symbols }) => ({ to, kinds, symbols }));
+    const fromApp = graph.dependencies
+      .filter((edge) => edge.from === 'app.ts')
+      .map(({ to, kinds, symbols }) => ({ to, kinds, symbols }));
     expect(fromApp).toEqual([
       { to: 'a.ts', kinds: ['static'], symbols: ['Missing'] },
       { to: 'helpers.ts', kinds: ['static'], symbols: ['helper'] },
@@ -148,7 +210,9 @@ describe('buildGraph: type-only by declaration', () => {
 
   it('makes a statement of declared types type-only, and marks the type names of a mixed statement', () => {
     const toMoney = graph.edges.find((edge) => edge.to === 'money.ts');
-    expect(toMoney?.details.map(({ line, kind, typeOnly, typeSymbols }) => ({ line, kind, typeOnly, typeSymbols }))).toEqual([
+    expect(
+      toMoney?.details.map(({ line, kind, typeOnly, typeSymbols }) => ({ line, kind, typeOnly, typeSymbols })),
+    ).toEqual([
       { line: 1, kind: 'type', typeOnly: true, typeSymbols: undefined },
       { line: 4, kind: 'static', typeOnly: false, typeSymbols: undefined },
     ]);
@@ -161,9 +225,21 @@ describe('buildGraph: type-only by declaration', () => {
   });
 
   it('keeps the see-through edge runtime while one value crosses, type-only when only types do', () => {
-    expect(graph.dependencies.map(({ from, to, typeOnly }) => ({ from, to, typeOnly }))).toEqual([{ from: 'order.ts', to: 'money.ts', typeOnly: false }]);
-    const typesOnly = buildGraph({ ...extraction, modules: [facts('order.ts', [internal('shared/index.ts', { symbols: ['Currency', 'Rate'] })]), ...extraction.modules.slice(1)] });
-    expect(typesOnly.dependencies).toEqual([expect.objectContaining({ from: 'order.ts', to: 'money.ts', typeOnly: true, kinds: ['type'] })]);
-    expect(typesOnly.edges[0]).toEqual(expect.objectContaining({ to: 'shared/index.ts', typeOnly: true, kinds: ['type'] }));
+    expect(graph.dependencies.map(({ from, to, typeOnly }) => ({ from, to, typeOnly }))).toEqual([
+      { from: 'order.ts', to: 'money.ts', typeOnly: false },
+    ]);
+    const typesOnly = buildGraph({
+      ...extraction,
+      modules: [
+        facts('order.ts', [internal('shared/index.ts', { symbols: ['Currency', 'Rate'] })]),
+        ...extraction.modules.slice(1),
+      ],
+    });
+    expect(typesOnly.dependencies).toEqual([
+      expect.objectContaining({ from: 'order.ts', to: 'money.ts', typeOnly: true, kinds: ['type'] }),
+    ]);
+    expect(typesOnly.edges[0]).toEqual(
+      expect.objectContaining({ to: 'shared/index.ts', typeOnly: true, kinds: ['type'] }),
+    );
   });
 });

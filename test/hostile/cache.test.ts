@@ -8,8 +8,10 @@ import { tempProject } from '../helpers.js';
 // only a file that decides resolution (never a selected source), and compares the warm result
 // with a cold run of the changed tree.
 
-const codes = (analysis: Awaited<ReturnType<typeof analyze>>) => analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file ?? ''}`.trim());
-const edges = (analysis: Awaited<ReturnType<typeof analyze>>) => analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`);
+const codes = (analysis: Awaited<ReturnType<typeof analyze>>) =>
+  analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file ?? ''}`.trim());
+const edges = (analysis: Awaited<ReturnType<typeof analyze>>) =>
+  analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`);
 
 async function warmAfter(files: Record<string, string>, change: (root: string) => void) {
   const root = tempProject(files);
@@ -30,7 +32,11 @@ const write = (root: string, name: string, text: string) => {
 describe('truth: the analysis cache key covers what decides resolution', () => {
   it('declaring a missing dependency in package.json clears UNDECLARED_PACKAGE', async () => {
     const { before, warm } = await warmAfter(
-      { 'package.json': '{"name": "app"}', 'src/a.ts': "import pad from 'left-pad';\nimport { b } from './b';\nexport const a = pad + b;\n", 'src/b.ts': 'export const b = 1;\n' },
+      {
+        'package.json': '{"name": "app"}',
+        'src/a.ts': "import pad from 'left-pad';\nimport { b } from './b';\nexport const a = pad + b;\n",
+        'src/b.ts': 'export const b = 1;\n',
+      },
       (root) => write(root, 'package.json', '{"name": "app", "dependencies": {"left-pad": "1.3.0"}}'),
     );
     expect(codes(before)).toEqual(['UNDECLARED_PACKAGE src/a.ts']);
@@ -38,8 +44,12 @@ describe('truth: the analysis cache key covers what decides resolution', () => {
   });
 
   it('adding the missing file turns UNRESOLVED_IMPORT into an edge', async () => {
-    const { before, warm } = await warmAfter({ 'src/a.ts': "import { b } from './b';\nimport { c } from './c';\nexport const a = b + c;\n", 'src/b.ts': 'export const b = 1;\n' }, (root) =>
-      write(root, 'src/c.js', 'export const c = 2;\n'),
+    const { before, warm } = await warmAfter(
+      {
+        'src/a.ts': "import { b } from './b';\nimport { c } from './c';\nexport const a = b + c;\n",
+        'src/b.ts': 'export const b = 1;\n',
+      },
+      (root) => write(root, 'src/c.js', 'export const c = 2;\n'),
     );
     expect(codes(before)).toEqual(['UNRESOLVED_IMPORT src/a.ts']);
     // src/c.js is not a selected source (allowJs is off), so the selection is unchanged: only resolution sees it.
@@ -47,7 +57,13 @@ describe('truth: the analysis cache key covers what decides resolution', () => {
   });
 
   it('adding a missing asset clears UNRESOLVED_IMPORT', async () => {
-    const { before, warm } = await warmAfter({ 'src/a.ts': "import './a.css';\nimport { b } from './b';\nexport const a = b;\n", 'src/b.ts': 'export const b = 1;\n' }, (root) => write(root, 'src/a.css', 'body {}\n'));
+    const { before, warm } = await warmAfter(
+      {
+        'src/a.ts': "import './a.css';\nimport { b } from './b';\nexport const a = b;\n",
+        'src/b.ts': 'export const b = 1;\n',
+      },
+      (root) => write(root, 'src/a.css', 'body {}\n'),
+    );
     expect(codes(before)).toEqual(['UNRESOLVED_IMPORT src/a.ts']);
     expect(codes(warm)).toEqual([]);
   });
@@ -60,7 +76,8 @@ describe('truth: the analysis cache key covers what decides resolution', () => {
         'src/a.ts': "import { b } from '@lib/b';\nexport const a = b;\n",
         'src/lib/b.ts': 'export const b = 1;\n',
       },
-      (root) => write(root, 'tsconfig.base.json', '{"compilerOptions": {"baseUrl": ".", "paths": {"@lib/*": ["src/lib/*"]}}}'),
+      (root) =>
+        write(root, 'tsconfig.base.json', '{"compilerOptions": {"baseUrl": ".", "paths": {"@lib/*": ["src/lib/*"]}}}'),
     );
     expect(edges(before)).toEqual([]);
     expect(edges(warm)).toEqual(['src/a.ts->src/lib/b.ts']);
@@ -81,7 +98,10 @@ describe('truth: the analysis cache key covers what decides resolution', () => {
   });
 
   it('an unchanged tree is read back from the cache', async () => {
-    const root = tempProject({ 'src/a.ts': "import { b } from './b';\nexport const a = b;\n", 'src/b.ts': 'export const b = 1;\n' });
+    const root = tempProject({
+      'src/a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+    });
     const cacheDir = path.join(root, '.seams-cache');
     await analyze({ path: root, cacheDir });
     const stages: string[] = [];

@@ -30,13 +30,17 @@ function hostileFolders(): Record<string, string> {
   const files: Record<string, string> = {};
   HOSTILE.forEach((name, index) => {
     const next = HOSTILE[(index + 1) % HOSTILE.length] as string;
-    files[`src/${name}/${name}.ts`] = `import { ${ident(next)} } from '../${next}/${next}';\nexport const ${ident(name)} = () => ${ident(next)};\n`;
+    files[`src/${name}/${name}.ts`] =
+      `import { ${ident(next)} } from '../${next}/${next}';\nexport const ${ident(name)} = () => ${ident(next)};\n`;
     const other = name === 'constructor' ? 'toString' : 'constructor';
-    files[`src/${name}/${other}.ts`] = `import { ${ident(name)} } from './${name}';\nexport const ${ident(name)}Ctor = ${ident(name)};\n`;
+    files[`src/${name}/${other}.ts`] =
+      `import { ${ident(name)} } from './${name}';\nexport const ${ident(name)}Ctor = ${ident(name)};\n`;
   });
-  files['src/billing/invoice.ts'] = `${HOSTILE.map((name) => `import { ${ident(name)} } from '../${name}/${name}';`).join('\n')}\nexport const invoice = [${HOSTILE.map(ident).join(', ')}];\n`;
+  files['src/billing/invoice.ts'] =
+    `${HOSTILE.map((name) => `import { ${ident(name)} } from '../${name}/${name}';`).join('\n')}\nexport const invoice = [${HOSTILE.map(ident).join(', ')}];\n`;
   files['src/billing/payment.ts'] = "import { invoice } from './invoice';\nexport const payment = invoice;\n";
-  files['src/orders/order.ts'] = "import { payment } from '../billing/payment';\nimport { toStringCtor } from '../toString/constructor';\nexport const order = [payment, toStringCtor];\n";
+  files['src/orders/order.ts'] =
+    "import { payment } from '../billing/payment';\nimport { toStringCtor } from '../toString/constructor';\nexport const order = [payment, toStringCtor];\n";
   return files;
 }
 function ident(name: string): string {
@@ -45,7 +49,10 @@ function ident(name: string): string {
 
 describe('hostile input: deep syntax', () => {
   it(`a ${DEPTH}-term sum analyses to exit 0 with its imports`, async () => {
-    const root = tempProject({ 'deep.ts': `import { b } from './b';\n${sum}export const y = b;\n`, 'b.ts': 'export const b = 1;\n' });
+    const root = tempProject({
+      'deep.ts': `import { b } from './b';\n${sum}export const y = b;\n`,
+      'b.ts': 'export const b = 1;\n',
+    });
     const analysis = await analyze({ path: root });
     expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['deep.ts->b.ts']);
     expect(analysis.diagnostics).toEqual([]);
@@ -55,7 +62,7 @@ describe('hostile input: deep syntax', () => {
   });
 
   it(`a ${DEPTH}-branch else-if chain analyses to exit 0, and an import() deep inside it is found`, async () => {
-    const deep = elseIf.replace('else { return "many"; }', "else { void import('./late'); return \"many\"; }");
+    const deep = elseIf.replace('else { return "many"; }', 'else { void import(\'./late\'); return "many"; }');
     const root = tempProject({ 'chain.ts': deep, 'late.ts': 'export const late = 1;\n' });
     const analysis = await analyze({ path: root });
     expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['chain.ts->late.ts']);
@@ -67,11 +74,17 @@ describe('hostile input: deep syntax', () => {
   it("code too deep for TypeScript's own recursive parser is a SYNTAX_TOO_DEEP diagnostic for that file, and the run goes on", async () => {
     // 100,000 nested parentheses, one a line: no JavaScript stack parses this recursively.
     const parens = `export const x =\n${'(\n'.repeat(100_000)}1${'\n)'.repeat(100_000)};\n`;
-    const root = tempProject({ 'a.ts': "import { b } from './b';\nimport { x } from './parens';\nexport const a = [b, x];\n", 'b.ts': 'export const b = 1;\n', 'parens.ts': parens });
+    const root = tempProject({
+      'a.ts': "import { b } from './b';\nimport { x } from './parens';\nexport const a = [b, x];\n",
+      'b.ts': 'export const b = 1;\n',
+      'parens.ts': parens,
+    });
     const analysis = await analyze({ path: root });
     expect(analysis.graph.modules.map((module) => module.id)).toEqual(['a.ts', 'b.ts', 'parens.ts']);
     expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['a.ts->b.ts', 'a.ts->parens.ts']);
-    expect(analysis.diagnostics).toEqual([expect.objectContaining({ code: 'SYNTAX_TOO_DEEP', file: 'parens.ts', line: 1 })]);
+    expect(analysis.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SYNTAX_TOO_DEEP', file: 'parens.ts', line: 1 }),
+    ]);
     const result = await cli(['analyze', '.', '--no-cache'], root);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -103,7 +116,9 @@ describe('hostile input: names of Object.prototype members', () => {
     const analysis = await analyze({ path: root });
     for (const name of HOSTILE) {
       const cluster = analysis.partition.clusters.find((item) => item.id === name);
-      const modules = Object.keys(files).filter((id) => id.startsWith(`src/${name}/`)).sort();
+      const modules = Object.keys(files)
+        .filter((id) => id.startsWith(`src/${name}/`))
+        .sort();
       expect(modules).toHaveLength(2);
       expect(cluster, name).toMatchObject({ kind: 'service', pinned: true, modules });
     }
@@ -112,7 +127,9 @@ describe('hostile input: names of Object.prototype members', () => {
     // Records keyed by service name keep every name as an own key (an assigned `__proto__` is lost).
     for (const service of analysis.metrics.services) expect(typeof service.interfaces, service.cluster).toBe('number');
     const { boundaries } = initBoundaries(analysis);
-    expect(Object.keys(boundaries.services).sort()).toEqual(analysis.partition.clusters.map((cluster) => cluster.id).sort());
+    expect(Object.keys(boundaries.services).sort()).toEqual(
+      analysis.partition.clusters.map((cluster) => cluster.id).sort(),
+    );
     for (const format of ['text', 'json', 'markdown', 'html', 'dot', 'mermaid']) {
       const result = await cli(['analyze', '.', '--no-cache', '--format', format], root);
       expect(result.stderr, format).toBe('');
@@ -122,24 +139,40 @@ describe('hostile input: names of Object.prototype members', () => {
 
   for (const reserved of ['shared-kernel', 'composition-root', 'unattached']) {
     it(`a pinned service named ${reserved} is CONFIG_INVALID, one line and a hint, exit 2`, async () => {
-      const root = tempProject({ ...hostileFolders(), 'seams.config.json': JSON.stringify({ services: { [reserved]: ['src/billing/**'] } }) });
+      const root = tempProject({
+        ...hostileFolders(),
+        'seams.config.json': JSON.stringify({ services: { [reserved]: ['src/billing/**'] } }),
+      });
       const result = await cli(['analyze', '.', '--no-cache'], root);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(new RegExp(`^error \\[CONFIG_INVALID\\] [^\\n]*"${reserved}"[^\\n]*\\nhint: [^\\n]+\\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(`^error \\[CONFIG_INVALID\\] [^\\n]*"${reserved}"[^\\n]*\\nhint: [^\\n]+\\n$`),
+      );
       await expect(analyze({ path: root })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
     });
   }
 
   it('--move into a reserved id the partition does not have is OPTION_INVALID, exit 2 (it would make a service named like the kernel)', async () => {
     const root = tempProject(hostileFolders());
-    const result = await cli(['analyze', '.', '--no-cache', '--kernel', 'none', '--move', 'src/billing/**=shared-kernel'], root);
+    const result = await cli(
+      ['analyze', '.', '--no-cache', '--kernel', 'none', '--move', 'src/billing/**=shared-kernel'],
+      root,
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error \[OPTION_INVALID\] --move src\/billing\/\*\*=shared-kernel: [^\n]*\nhint: [^\n]+\n$/);
-    const named = await cli(['analyze', '.', '--no-cache', '--kernel', 'none', '--move', 'src/billing/**=__proto__', '--format', 'json'], root);
+    expect(result.stderr).toMatch(
+      /^error \[OPTION_INVALID\] --move src\/billing\/\*\*=shared-kernel: [^\n]*\nhint: [^\n]+\n$/,
+    );
+    const named = await cli(
+      ['analyze', '.', '--no-cache', '--kernel', 'none', '--move', 'src/billing/**=__proto__', '--format', 'json'],
+      root,
+    );
     expect(named.stderr).toBe('');
     expect(named.code).toBe(0);
     const moved = JSON.parse(named.stdout) as { modules: { id: string; cluster: string | null }[] };
-    expect(moved.modules.filter((module) => module.cluster === '__proto__').map((module) => module.id)).toEqual(['src/billing/invoice.ts', 'src/billing/payment.ts']);
+    expect(moved.modules.filter((module) => module.cluster === '__proto__').map((module) => module.id)).toEqual([
+      'src/billing/invoice.ts',
+      'src/billing/payment.ts',
+    ]);
   });
 });
 
@@ -160,8 +193,22 @@ describe('hostile input: --expected keys and services named like Object.prototyp
       const settings = resolveSettings({ path: root, cwd: root, expected });
       const map = settings.expected as Record<string, string>;
       expect(Object.getPrototypeOf(map)).toBeNull();
-      expect(Object.keys(map).sort()).toEqual(['__proto__', 'constructor', 'src/x.ts', 'src/y.ts', 'src/z.ts', 'toString']);
-      expect(Object.entries(map).sort()).toEqual([['__proto__', 'a'], ['constructor', 'b'], ['src/x.ts', '__proto__'], ['src/y.ts', '__proto__'], ['src/z.ts', 'constructor'], ['toString', 'c']]);
+      expect(Object.keys(map).sort()).toEqual([
+        '__proto__',
+        'constructor',
+        'src/x.ts',
+        'src/y.ts',
+        'src/z.ts',
+        'toString',
+      ]);
+      expect(Object.entries(map).sort()).toEqual([
+        ['__proto__', 'a'],
+        ['constructor', 'b'],
+        ['src/x.ts', '__proto__'],
+        ['src/y.ts', '__proto__'],
+        ['src/z.ts', 'constructor'],
+        ['toString', 'c'],
+      ]);
       expect(Object.getOwnPropertyDescriptor(map, '__proto__')?.value).toBe('a');
       expect(map.constructor).toBe('b');
       expect(map.toString).toBe('c');

@@ -12,8 +12,11 @@ import { REPO, tempProject } from '../helpers.js';
 
 type Analysis = Awaited<ReturnType<typeof analyze>>;
 const edges = (analysis: Analysis) => analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`);
-const codes = (analysis: Analysis) => analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file ?? ''}`.trim());
-const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8')));
+const codes = (analysis: Analysis) =>
+  analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file ?? ''}`.trim());
+const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8')),
+);
 
 async function cli(args: string[], cwd: string) {
   let stdout = '';
@@ -24,7 +27,8 @@ async function cli(args: string[], cwd: string) {
 
 describe('truth: imports that leave the analysed root are listed, per module and per service', () => {
   const tree = {
-    'app/src/orders/order.ts': "import { x } from '../../../lib/x';\nimport { total } from '../../../packages/billing/src/total';\nimport { line } from './line';\nexport const order = x + total + line;\n",
+    'app/src/orders/order.ts':
+      "import { x } from '../../../lib/x';\nimport { total } from '../../../packages/billing/src/total';\nimport { line } from './line';\nexport const order = x + total + line;\n",
     'app/src/orders/line.ts': "import { x } from '../../../lib/x';\nexport const line = x;\n",
     'lib/x.ts': 'export const x = 1;\n',
     'lib/y.ts': 'export const y = 1;\n',
@@ -49,7 +53,8 @@ describe('truth: imports that leave the analysed root are listed, per module and
     expect(analysis.diagnostics).toEqual([
       {
         code: 'IMPORTS_OUTSIDE_ROOT',
-        message: '3 imports in 2 modules reach files outside the analysed folder: ../lib (1 file), ../packages/billing (1 file); listed per module and service as outside files (not analysed, not edges)',
+        message:
+          '3 imports in 2 modules reach files outside the analysed folder: ../lib (1 file), ../packages/billing (1 file); listed per module and service as outside files (not analysed, not edges)',
       },
     ]);
     expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
@@ -57,7 +62,8 @@ describe('truth: imports that leave the analysed root are listed, per module and
 
   it('an Nx library (project.json, no package.json) is one outside folder, whatever the depth of its files', async () => {
     const root = tempProject({
-      'apps/api/src/a.ts': "import { d } from '../../../libs/common/src/lib/dtos/d';\nimport { e } from '../../../libs/common/src/lib/enums/e';\nimport { b } from './b';\nexport const a = d + e + b;\n",
+      'apps/api/src/a.ts':
+        "import { d } from '../../../libs/common/src/lib/dtos/d';\nimport { e } from '../../../libs/common/src/lib/enums/e';\nimport { b } from './b';\nexport const a = d + e + b;\n",
       'apps/api/src/b.ts': 'export const b = 1;\n',
       'libs/common/project.json': '{"name": "common"}',
       'libs/common/src/lib/dtos/d.ts': 'export const d = 1;\n',
@@ -65,7 +71,10 @@ describe('truth: imports that leave the analysed root are listed, per module and
     });
     const report = toJsonReport(await analyze({ path: path.join(root, 'apps', 'api'), cache: false }));
     expect(report.clusters.flatMap((cluster) => cluster.outsideFolders)).toEqual([
-      { folder: '../../libs/common', files: ['../../libs/common/src/lib/dtos/d.ts', '../../libs/common/src/lib/enums/e.ts'] },
+      {
+        folder: '../../libs/common',
+        files: ['../../libs/common/src/lib/dtos/d.ts', '../../libs/common/src/lib/enums/e.ts'],
+      },
     ]);
   });
 
@@ -74,12 +83,18 @@ describe('truth: imports that leave the analysed root are listed, per module and
     const app = path.join(root, 'app');
     const text = await cli(['analyze', app, '--no-cache'], root);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/Files outside the analysed folder per service[^\n]*\n {2}\S+: \.\.\/lib \(1 file\), \.\.\/packages\/billing \(1 file\)\n/);
+    expect(text.stdout).toMatch(
+      /Files outside the analysed folder per service[^\n]*\n {2}\S+: \.\.\/lib \(1 file\), \.\.\/packages\/billing \(1 file\)\n/,
+    );
     const markdown = await cli(['analyze', app, '--no-cache', '--format', 'markdown'], root);
-    expect(markdown.stdout).toContain('**Files outside the analysed folder**: ../lib (1 file), ../packages/billing (1 file)');
+    expect(markdown.stdout).toContain(
+      '**Files outside the analysed folder**: ../lib (1 file), ../packages/billing (1 file)',
+    );
     const html = await cli(['report', app, '--no-cache', '-o', path.join(root, 'report.html')], root);
     expect(html.code).toBe(0);
-    expect(readFileSync(path.join(root, 'report.html'), 'utf8')).toContain('<h4>Outside the analysed folder</h4><p class="packages"><code title="../lib/x.ts">../lib</code> 1 file <code title="../packages/billing/src/total.ts">../packages/billing</code> 1 file</p>');
+    expect(readFileSync(path.join(root, 'report.html'), 'utf8')).toContain(
+      '<h4>Outside the analysed folder</h4><p class="packages"><code title="../lib/x.ts">../lib</code> 1 file <code title="../packages/billing/src/total.ts">../packages/billing</code> 1 file</p>',
+    );
   });
 });
 
@@ -94,8 +109,14 @@ describe('truth: files outside the tsconfig files/include that an analysed file 
     });
     const analysis = await analyze({ path: root, cache: false });
     expect(edges(analysis)).toEqual(['a.ts->b.ts', 'b.ts->lib/c.ts']);
-    expect(analysis.graph.modules.map((module) => `${module.id}${module.reached === true ? ' reached' : ''}`)).toEqual(['a.ts', 'b.ts reached', 'lib/c.ts reached']);
-    expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file}: ${diagnostic.message}`)).toEqual([
+    expect(analysis.graph.modules.map((module) => `${module.id}${module.reached === true ? ' reached' : ''}`)).toEqual([
+      'a.ts',
+      'b.ts reached',
+      'lib/c.ts reached',
+    ]);
+    expect(
+      analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file}: ${diagnostic.message}`),
+    ).toEqual([
       'FILE_REACHED_BY_IMPORT b.ts: not in the file selection (tsconfig files/include), but a.ts imports it: analysed, as tsc would include it',
       'FILE_REACHED_BY_IMPORT lib/c.ts: not in the file selection (tsconfig files/include), but b.ts imports it: analysed, as tsc would include it',
     ]);
@@ -112,14 +133,20 @@ describe('truth: files outside the tsconfig files/include that an analysed file 
       'src/shared/price.ts': 'export const price = 3;\n',
     });
     const analysis = await analyze({ path: root, cache: false });
-    expect(edges(analysis)).toEqual(['src/app/main.ts->src/shared/index.ts', 'src/shared/index.ts->src/shared/price.ts']);
-    expect(analysis.graph.dependencies.map((edge) => `${edge.from}->${edge.to}`)).toContain('src/app/main.ts->src/shared/price.ts');
+    expect(edges(analysis)).toEqual([
+      'src/app/main.ts->src/shared/index.ts',
+      'src/shared/index.ts->src/shared/price.ts',
+    ]);
+    expect(analysis.graph.dependencies.map((edge) => `${edge.from}->${edge.to}`)).toContain(
+      'src/app/main.ts->src/shared/price.ts',
+    );
   });
 
   it('the selection rules still hold: --exclude, tests and JavaScript without allowJs are not reached', async () => {
     const files = {
       'tsconfig.json': '{"files": ["a.ts"]}',
-      'a.ts': "import { b } from './b';\nimport { t } from './helper.test';\nimport { j } from './legacy';\nexport const a = b + t + j;\n",
+      'a.ts':
+        "import { b } from './b';\nimport { t } from './helper.test';\nimport { j } from './legacy';\nexport const a = b + t + j;\n",
       'b.ts': 'export const b = 1;\n',
       'helper.test.ts': 'export const t = 1;\n',
       'legacy.js': 'export const j = 1;\n',
@@ -127,7 +154,10 @@ describe('truth: files outside the tsconfig files/include that an analysed file 
     const root = tempProject(files);
     expect(edges(await analyze({ path: root, cache: false }))).toEqual(['a.ts->b.ts']);
     expect(edges(await analyze({ path: root, cache: false, exclude: ['b.ts'] }))).toEqual([]);
-    const withJs = tempProject({ ...files, 'tsconfig.json': '{"compilerOptions": {"allowJs": true}, "files": ["a.ts"]}' });
+    const withJs = tempProject({
+      ...files,
+      'tsconfig.json': '{"compilerOptions": {"allowJs": true}, "files": ["a.ts"]}',
+    });
     expect(edges(await analyze({ path: withJs, cache: false }))).toEqual(['a.ts->b.ts', 'a.ts->legacy.js']);
   });
 });
@@ -156,9 +186,11 @@ describe('truth: the governing tsconfig above the root', () => {
 
   it('a solution-style tsconfig above stands for the referenced project that holds the files', async () => {
     const root = inGit({
-      'web/tsconfig.json': '{"files": [], "references": [{"path": "./tsconfig.node.json"}, {"path": "./tsconfig.app.json"}]}',
+      'web/tsconfig.json':
+        '{"files": [], "references": [{"path": "./tsconfig.node.json"}, {"path": "./tsconfig.app.json"}]}',
       'web/tsconfig.node.json': '{"compilerOptions": {"composite": true}, "include": ["vite.config.ts"]}',
-      'web/tsconfig.app.json': '{"compilerOptions": {"composite": true, "baseUrl": ".", "paths": {"@/*": ["src/*"]}}, "include": ["src"]}',
+      'web/tsconfig.app.json':
+        '{"compilerOptions": {"composite": true, "baseUrl": ".", "paths": {"@/*": ["src/*"]}}, "include": ["src"]}',
       'web/src/main.ts': "import { api } from '@/api/client';\nexport const main = api;\n",
       'web/src/api/client.ts': 'export const api = 1;\n',
     });

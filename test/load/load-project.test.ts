@@ -11,7 +11,14 @@ function ids(options: Parameters<typeof resolveSettings>[0]): string[] {
 
 describe('loadProject', () => {
   it("takes the tsconfig's file set and leaves out tests and declarations", () => {
-    expect(ids({ path: fixture('basic') })).toEqual(['src/app.ts', 'src/index.ts', 'src/lib/double.ts', 'src/lib/index.ts', 'src/lib/math.ts', 'src/util.ts']);
+    expect(ids({ path: fixture('basic') })).toEqual([
+      'src/app.ts',
+      'src/index.ts',
+      'src/lib/double.ts',
+      'src/lib/index.ts',
+      'src/lib/math.ts',
+      'src/util.ts',
+    ]);
   });
 
   it('keeps tests and declarations with includeTests', () => {
@@ -20,8 +27,15 @@ describe('loadProject', () => {
   });
 
   it('restricts to --include globs and drops --exclude globs', () => {
-    expect(ids({ path: fixture('basic'), include: ['src/lib/**'] })).toEqual(['src/lib/double.ts', 'src/lib/index.ts', 'src/lib/math.ts']);
-    expect(ids({ path: fixture('basic'), exclude: ['src/lib/**', '**/util.ts'] })).toEqual(['src/app.ts', 'src/index.ts']);
+    expect(ids({ path: fixture('basic'), include: ['src/lib/**'] })).toEqual([
+      'src/lib/double.ts',
+      'src/lib/index.ts',
+      'src/lib/math.ts',
+    ]);
+    expect(ids({ path: fixture('basic'), exclude: ['src/lib/**', '**/util.ts'] })).toEqual([
+      'src/app.ts',
+      'src/index.ts',
+    ]);
   });
 
   it('scans a folder without tsconfig, skipping node_modules, dist, build, coverage and hidden folders', () => {
@@ -65,9 +79,24 @@ describe('loadProject', () => {
       'packages/api/src/main.ts': 'export {};',
       'packages/api/src/db.config.ts': 'export default {};',
     });
-    expect(ids({ path: root })).toEqual(['packages/api/src/db.config.ts', 'packages/api/src/main.ts', 'src/config/app.config.ts', 'src/orders/order.service.ts', 'src/test-data/seed.ts']);
+    expect(ids({ path: root })).toEqual([
+      'packages/api/src/db.config.ts',
+      'packages/api/src/main.ts',
+      'src/config/app.config.ts',
+      'src/orders/order.service.ts',
+      'src/test-data/seed.ts',
+    ]);
     const everything = ids({ path: root, includeTests: true });
-    for (const id of ['test/app.e2e-spec.ts', 'e2e/flow.ts', 'integration-tests/api/cart.ts', 'jest.config.ts', 'prisma.config.ts', 'packages/api/vite.config.mts', 'src/button.stories.tsx']) expect(everything).toContain(id);
+    for (const id of [
+      'test/app.e2e-spec.ts',
+      'e2e/flow.ts',
+      'integration-tests/api/cart.ts',
+      'jest.config.ts',
+      'prisma.config.ts',
+      'packages/api/vite.config.mts',
+      'src/button.stories.tsx',
+    ])
+      expect(everything).toContain(id);
   });
 
   it('uses an explicit --tsconfig', () => {
@@ -88,13 +117,27 @@ describe('loadProject', () => {
 
   it('fails with TSCONFIG_INVALID on a tsconfig that is not JSON with comments', () => {
     const root = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "strict": true ', 'a.ts': '' });
-    expect(() => ids({ path: root })).toThrowError(expect.objectContaining({ code: 'TSCONFIG_INVALID', message: expect.stringMatching(/^tsconfig\.json: .*expected/) }));
+    expect(() => ids({ path: root })).toThrowError(
+      expect.objectContaining({
+        code: 'TSCONFIG_INVALID',
+        message: expect.stringMatching(/^tsconfig\.json: .*expected/),
+      }),
+    );
   });
 
   it('reports a missing extends target as a diagnostic and goes on', () => {
-    const root = tempProject({ 'tsconfig.json': '{ "extends": "./missing-base.json", "include": ["*.ts"] }', 'a.ts': 'export const a = 1;' });
+    const root = tempProject({
+      'tsconfig.json': '{ "extends": "./missing-base.json", "include": ["*.ts"] }',
+      'a.ts': 'export const a = 1;',
+    });
     const project = loadProject(resolveSettings({ path: root }));
     expect(project.files).toHaveLength(1);
-    expect(project.diagnostics).toEqual([expect.objectContaining({ code: 'TSCONFIG_WARNING', file: 'tsconfig.json', message: expect.stringContaining('missing-base.json') })]);
+    expect(project.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'TSCONFIG_WARNING',
+        file: 'tsconfig.json',
+        message: expect.stringContaining('missing-base.json'),
+      }),
+    ]);
   });
 });

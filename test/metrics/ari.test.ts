@@ -18,7 +18,10 @@ describe('adjustedRandIndex (Hubert & Arabie 1985)', () => {
     // A = {a,b} {c,d}; B = {a,c} {b,d}: every cell 1, Σ C(n_ij,2) = 0.
     // a = b = 1 + 1 = 2; C(4,2) = 6; expected = 4/6 = 2/3; max = 2.
     // ARI = (0 − 2/3) / (2 − 2/3) = −1/2.
-    expect(adjustedRandIndex({ a: '1', b: '1', c: '2', d: '2' }, { a: 'X', b: 'Y', c: 'X', d: 'Y' })).toBeCloseTo(-0.5, 10);
+    expect(adjustedRandIndex({ a: '1', b: '1', c: '2', d: '2' }, { a: 'X', b: 'Y', c: 'X', d: 'Y' })).toBeCloseTo(
+      -0.5,
+      10,
+    );
   });
 
   it('is 1 for identical partitions whatever the labels', () => {

@@ -8,7 +8,15 @@ describe('cyclicDependencyPairs (CDP)', () => {
   it('is the share of dependent pairs that depend both ways', () => {
     // Pairs: {A,B} both ways; {A,C} one way; {C,D} one way. 1 of 3.
     // B -> B (self) and D -> E with 0 imports add nothing; the repeated A -> B changes nothing.
-    const dependencies = [dep('A', 'B'), dep('B', 'A'), dep('A', 'C'), dep('C', 'D'), dep('B', 'B'), dep('D', 'E', 0), dep('A', 'B', 4)];
+    const dependencies = [
+      dep('A', 'B'),
+      dep('B', 'A'),
+      dep('A', 'C'),
+      dep('C', 'D'),
+      dep('B', 'B'),
+      dep('D', 'E', 0),
+      dep('A', 'B', 4),
+    ];
     expect(cyclicDependencyPairs(dependencies)).toBeCloseTo(1 / 3, 10);
   });
 

@@ -3,7 +3,13 @@ import { cohesion } from '../../src/metrics/cohesion.js';
 import { coupling } from '../../src/metrics/coupling.js';
 import type { DependencyEdge } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({ from, to, kinds: [typeOnly ? 'type' : 'static'], typeOnly, symbols: ['x'] });
+const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({
+  from,
+  to,
+  kinds: [typeOnly ? 'type' : 'static'],
+  typeOnly,
+  symbols: ['x'],
+});
 
 // Services: A = {a1, a2}, B = {b1, b2}, C = {c1}.
 const assignment = { a1: 'A', a2: 'A', b1: 'B', b2: 'B', c1: 'C' };

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { interPartitionCallPercentage } from '../../src/metrics/icp.js';
 import type { DependencyEdge } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string, symbols: string[]): DependencyEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols });
+const edge = (from: string, to: string, symbols: string[]): DependencyEdge => ({
+  from,
+  to,
+  kinds: ['static'],
+  typeOnly: false,
+  symbols,
+});
 
 // Services: A = {a1, a2}, B = {b1, b2}.
 const assignment = { a1: 'A', a2: 'A', b1: 'B', b2: 'B' };

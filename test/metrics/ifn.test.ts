@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { interfaceNumber } from '../../src/metrics/ifn.js';
 import type { DependencyEdge } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string, symbols: string[]): DependencyEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols });
+const edge = (from: string, to: string, symbols: string[]): DependencyEdge => ({
+  from,
+  to,
+  kinds: ['static'],
+  typeOnly: false,
+  symbols,
+});
 
 // Services: A = {a1, a2}, B = {b1, b2}, C = {c1}; keys deliberately not in order.
 const assignment = { c1: 'C', b2: 'B', a1: 'A', b1: 'B', a2: 'A' };
@@ -27,7 +33,7 @@ describe('interfaceNumber (IFN, Jin et al. 2019)', () => {
     expect(result.average).toBeCloseTo(2, 10);
   });
 
-  it('does not count a barrel\'s re-exports as interfaces, only imports', () => {
+  it("does not count a barrel's re-exports as interfaces, only imports", () => {
     // c1 is a barrel re-exporting a1's x: A publishes nothing through it; b1's import of x does count.
     const reexport: DependencyEdge = { from: 'c1', to: 'a1', kinds: ['reexport'], typeOnly: false, symbols: ['x'] };
     expect(interfaceNumber([reexport], assignment).perService).toEqual({ A: 0, B: 0, C: 0 });
@@ -35,7 +41,10 @@ describe('interfaceNumber (IFN, Jin et al. 2019)', () => {
   });
 
   it('is 0 for services nobody else imports, and empty for no services', () => {
-    expect(interfaceNumber([edge('a1', 'a2', ['x'])], { a1: 'A', a2: 'A', b1: 'B' })).toEqual({ average: 0, perService: { A: 0, B: 0 } });
+    expect(interfaceNumber([edge('a1', 'a2', ['x'])], { a1: 'A', a2: 'A', b1: 'B' })).toEqual({
+      average: 0,
+      perService: { A: 0, B: 0 },
+    });
     expect(interfaceNumber([], {})).toEqual({ average: 0, perService: {} });
   });
 });

@@ -7,7 +7,13 @@ describe('modularity (Newman Q)', () => {
     // Each community: L_c = 3, d_c = 2+2+3 = 7. Q = 2 × (3/7 − (7/14)²) = 6/7 − 1/2 = 5/14.
     const modules = ['a', 'b', 'c', 'd', 'e', 'f'];
     const edges = [
-      ['a', 'b'], ['a', 'c'], ['b', 'c'], ['d', 'e'], ['d', 'f'], ['e', 'f'], ['c', 'd'],
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'c'],
+      ['d', 'e'],
+      ['d', 'f'],
+      ['e', 'f'],
+      ['c', 'd'],
     ].map(([source, target]) => ({ source: source as string, target: target as string, weight: 1 }));
     const assignment = { a: 'x', b: 'x', c: 'x', d: 'y', e: 'y', f: 'y' };
     expect(modularity(modules, edges, assignment)).toBeCloseTo(5 / 14, 12);
@@ -35,11 +41,16 @@ describe('modularity agrees with graphology-metrics', () => {
   it('on random weighted graphs and partitions', async () => {
     const { default: fc } = await import('fast-check');
     const { UndirectedGraph } = await import('graphology');
-    const { default: graphologyModularity } = (await import('graphology-metrics/graph/modularity.js')) as unknown as { default: (graph: unknown, options: object) => number };
+    const { default: graphologyModularity } = (await import('graphology-metrics/graph/modularity.js')) as unknown as {
+      default: (graph: unknown, options: object) => number;
+    };
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 12 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.1, max: 5, noNaN: true })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
         (size, raw, communities) => {
           const ids = Array.from({ length: size }, (_, index) => `n${index}`);
@@ -57,7 +68,10 @@ describe('modularity agrees with graphology-metrics', () => {
           const graph = new UndirectedGraph();
           for (const id of ids) graph.addNode(id, { community: assignment[id] });
           for (const edge of edges) graph.addUndirectedEdge(edge.source, edge.target, { weight: edge.weight });
-          expect(modularity(ids, edges, assignment)).toBeCloseTo(graphologyModularity(graph, { getNodeCommunity: 'community', getEdgeWeight: 'weight' }), 10);
+          expect(modularity(ids, edges, assignment)).toBeCloseTo(
+            graphologyModularity(graph, { getNodeCommunity: 'community', getEdgeWeight: 'weight' }),
+            10,
+          );
         },
       ),
       { numRuns: 200 },

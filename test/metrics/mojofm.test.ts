@@ -55,11 +55,28 @@ describe('mno (MoJo distance)', () => {
 
 describe('maxMno', () => {
   it('matches brute force over every partition of up to nine objects', () => {
-    const cases = [[1, 1, 1], [2, 1], [3, 1], [2, 2], [3, 3], [4, 1, 1], [2, 2, 2], [3, 2, 1], [5, 1], [2, 1, 1, 1], [2, 2, 2, 1], [3, 2, 2, 1], [4, 4], [3, 3, 3], [1, 2, 3, 3]];
+    const cases = [
+      [1, 1, 1],
+      [2, 1],
+      [3, 1],
+      [2, 2],
+      [3, 3],
+      [4, 1, 1],
+      [2, 2, 2],
+      [3, 2, 1],
+      [5, 1],
+      [2, 1, 1, 1],
+      [2, 2, 2, 1],
+      [3, 2, 2, 1],
+      [4, 4],
+      [3, 3, 3],
+      [1, 2, 3, 3],
+    ];
     for (const sizes of cases) {
       const expected = expectedFromSizes(sizes);
       let worst = 0;
-      for (const blocks of setPartitions(Object.keys(expected))) worst = Math.max(worst, mno(partitionMap(blocks), expected));
+      for (const blocks of setPartitions(Object.keys(expected)))
+        worst = Math.max(worst, mno(partitionMap(blocks), expected));
       expect({ sizes, max: maxMno(expected) }).toEqual({ sizes, max: worst });
     }
   });

@@ -30,7 +30,10 @@ describe('nonExtremeDistribution (NED, Wu, Hassan & Holt 2005)', () => {
 
   it('takes an explicit window', () => {
     // Window 5–20 on sizes 1, 2, 5, 22: only the 5 is inside: 5/30 = 1/6.
-    expect(nonExtremeDistribution(withSizes([1, 2, 5, 22]), { min: 5, max: 20 })).toEqual({ ned: 5 / 30, window: { min: 5, max: 20 } });
+    expect(nonExtremeDistribution(withSizes([1, 2, 5, 22]), { min: 5, max: 20 })).toEqual({
+      ned: 5 / 30,
+      window: { min: 5, max: 20 },
+    });
     expect(nonExtremeDistribution(withSizes([2, 2]), { min: 2, max: 2 }).ned).toBe(1);
     expect(nonExtremeDistribution(withSizes([2, 2]), { min: 3, max: 1 }).ned).toBe(0);
   });

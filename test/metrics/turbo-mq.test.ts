@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { turboMq } from '../../src/metrics/turbo-mq.js';
 import type { DependencyEdge } from '../../src/graph/types.js';
 
-const edge = (from: string, to: string): DependencyEdge => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'] });
+const edge = (from: string, to: string): DependencyEdge => ({
+  from,
+  to,
+  kinds: ['static'],
+  typeOnly: false,
+  symbols: ['x'],
+});
 
 // Clusters: A = {a1, a2}, B = {b1, b2}, C = {c1}.
 const assignment = { a1: 'A', a2: 'A', b1: 'B', b2: 'B', c1: 'C' };

@@ -53,8 +53,20 @@ describe('plan-shop: the extraction plan, by hand', () => {
       services: ['orders', 'payments'],
       cut: [{ from: 'payments', to: 'orders', imports: 2 }],
       imports: [
-        { from: 'src/payments/payments.module.ts', line: 2, to: 'src/orders/orders.module.ts', symbols: ['OrdersModule'], typeOnly: false },
-        { from: 'src/payments/payments.service.ts', line: 2, to: 'src/orders/orders.service.ts', symbols: ['OrdersService'], typeOnly: false },
+        {
+          from: 'src/payments/payments.module.ts',
+          line: 2,
+          to: 'src/orders/orders.module.ts',
+          symbols: ['OrdersModule'],
+          typeOnly: false,
+        },
+        {
+          from: 'src/payments/payments.service.ts',
+          line: 2,
+          to: 'src/orders/orders.service.ts',
+          symbols: ['OrdersService'],
+          typeOnly: false,
+        },
       ],
     };
     expect(plan.cycles).toEqual([['orders', 'payments']]);
@@ -100,12 +112,22 @@ describe('plan-shop: the extraction plan, by hand', () => {
         dependsOn: ['notify', 'shared-kernel'],
         inboundImports: 0,
         cost: { outbound: 1, contracts: 1, inbound: 0, sharedEntities: 0, lines: 31, total: 4.031 },
-        remoteCalls: [{ from: 'src/shipping/shipping.controller.ts', line: 2, to: 'src/orders/orders.service.ts', symbols: ['OrdersService'], typeOnly: true, wired: true }],
+        remoteCalls: [
+          {
+            from: 'src/shipping/shipping.controller.ts',
+            line: 2,
+            to: 'src/orders/orders.service.ts',
+            symbols: ['OrdersService'],
+            typeOnly: true,
+            wired: true,
+          },
+        ],
       },
       {
         rank: 4,
         clusters: ['catalog'],
-        reason: 'cheapest next (cost 5.046): no calls back into the monolith; 3 imports from the monolith to rewire; 1 data entity shared with the monolith',
+        reason:
+          'cheapest next (cost 5.046): no calls back into the monolith; 3 imports from the monolith to rewire; 1 data entity shared with the monolith',
         dependsOn: ['shared-kernel'],
         inboundImports: 3,
         cost: { outbound: 0, contracts: 0, inbound: 3, sharedEntities: 1, lines: 46, total: 5.046 },
@@ -114,7 +136,8 @@ describe('plan-shop: the extraction plan, by hand', () => {
       {
         rank: 5,
         clusters: ['orders', 'payments'],
-        reason: 'orders and payments import each other (4 imports): moving them together keeps those local; cheapest next (cost 0.097): no calls back into the monolith; nothing left in the monolith imports it',
+        reason:
+          'orders and payments import each other (4 imports): moving them together keeps those local; cheapest next (cost 0.097): no calls back into the monolith; nothing left in the monolith imports it',
         dependsOn: ['catalog', 'shared-kernel'],
         inboundImports: 0,
         cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 97, total: 0.097 },
@@ -130,16 +153,46 @@ describe('plan-shop: the extraction plan, by hand', () => {
     const api = (id: string) => plan.apis.find((item) => item.cluster === id)?.symbols;
     // orders imports CatalogModule and CatalogService through src/catalog/index.ts, and Product directly.
     expect(api('catalog')).toEqual([
-      { symbol: 'CatalogModule', module: 'src/catalog/catalog.module.ts', kind: 'operation', consumers: ['orders'], importSites: 1 },
-      { symbol: 'CatalogService', module: 'src/catalog/catalog.service.ts', kind: 'operation', consumers: ['orders'], importSites: 1 },
-      { symbol: 'Product', module: 'src/catalog/product.entity.ts', kind: 'operation', consumers: ['orders'], importSites: 1 },
+      {
+        symbol: 'CatalogModule',
+        module: 'src/catalog/catalog.module.ts',
+        kind: 'operation',
+        consumers: ['orders'],
+        importSites: 1,
+      },
+      {
+        symbol: 'CatalogService',
+        module: 'src/catalog/catalog.service.ts',
+        kind: 'operation',
+        consumers: ['orders'],
+        importSites: 1,
+      },
+      {
+        symbol: 'Product',
+        module: 'src/catalog/product.entity.ts',
+        kind: 'operation',
+        consumers: ['orders'],
+        importSites: 1,
+      },
     ]);
     // shipping imports Order and OrdersService only as types: a contract, not a call (wiring is
     // runtime coupling for the cost model, but the name itself is imported as a type).
     expect(api('orders')).toEqual([
       { symbol: 'Order', module: 'src/orders/order.entity.ts', kind: 'type', consumers: ['shipping'], importSites: 1 },
-      { symbol: 'OrdersModule', module: 'src/orders/orders.module.ts', kind: 'operation', consumers: ['payments'], importSites: 1 },
-      { symbol: 'OrdersService', module: 'src/orders/orders.service.ts', kind: 'operation', consumers: ['payments', 'shipping'], importSites: 2 },
+      {
+        symbol: 'OrdersModule',
+        module: 'src/orders/orders.module.ts',
+        kind: 'operation',
+        consumers: ['payments'],
+        importSites: 1,
+      },
+      {
+        symbol: 'OrdersService',
+        module: 'src/orders/orders.service.ts',
+        kind: 'operation',
+        consumers: ['payments', 'shipping'],
+        importSites: 2,
+      },
     ]);
     expect(api('shipping')).toEqual([]);
   });
@@ -148,26 +201,73 @@ describe('plan-shop: the extraction plan, by hand', () => {
     const { plan } = await shop();
     expect(plan.data.entities).toEqual([
       // prisma.auditEntry.create in orders.service and payments.service.
-      { name: 'AuditEntry', orm: 'prisma', declaredIn: 'prisma/schema.prisma', services: ['orders', 'payments'], modules: ['src/orders/orders.service.ts', 'src/payments/payments.service.ts'], category: 'shared' },
+      {
+        name: 'AuditEntry',
+        orm: 'prisma',
+        declaredIn: 'prisma/schema.prisma',
+        services: ['orders', 'payments'],
+        modules: ['src/orders/orders.service.ts', 'src/payments/payments.service.ts'],
+        category: 'shared',
+      },
       // Declared in category.entity; product.entity relates to it.
-      { name: 'Category', orm: 'typeorm', declaredIn: 'src/catalog/category.entity.ts', services: ['catalog'], modules: ['src/catalog/category.entity.ts', 'src/catalog/product.entity.ts'], category: 'owned' },
+      {
+        name: 'Category',
+        orm: 'typeorm',
+        declaredIn: 'src/catalog/category.entity.ts',
+        services: ['catalog'],
+        modules: ['src/catalog/category.entity.ts', 'src/catalog/product.entity.ts'],
+        category: 'owned',
+      },
       // sequelize.define('EmailLog', …).
-      { name: 'EmailLog', orm: 'sequelize', declaredIn: 'src/notify/email-log.ts', services: ['notify'], modules: ['src/notify/email-log.ts'], category: 'owned' },
+      {
+        name: 'EmailLog',
+        orm: 'sequelize',
+        declaredIn: 'src/notify/email-log.ts',
+        services: ['notify'],
+        modules: ['src/notify/email-log.ts'],
+        category: 'owned',
+      },
       // getRepository(Order) in orders.service; shipping imports Order as a type only, which is no use.
-      { name: 'Order', orm: 'typeorm', declaredIn: 'src/orders/order.entity.ts', services: ['orders'], modules: ['src/orders/order.entity.ts', 'src/orders/orders.service.ts'], category: 'owned' },
+      {
+        name: 'Order',
+        orm: 'typeorm',
+        declaredIn: 'src/orders/order.entity.ts',
+        services: ['orders'],
+        modules: ['src/orders/order.entity.ts', 'src/orders/orders.service.ts'],
+        category: 'owned',
+      },
       // Payment.init(…); payments.service imports the Payment class and calls Payment.create.
-      { name: 'Payment', orm: 'sequelize', declaredIn: 'src/payments/payment.model.ts', services: ['payments'], modules: ['src/payments/payment.model.ts', 'src/payments/payments.service.ts'], category: 'owned' },
+      {
+        name: 'Payment',
+        orm: 'sequelize',
+        declaredIn: 'src/payments/payment.model.ts',
+        services: ['payments'],
+        modules: ['src/payments/payment.model.ts', 'src/payments/payments.service.ts'],
+        category: 'owned',
+      },
       // @InjectRepository(Product) and Repository<Product> in catalog.service, relations in category.entity and order.entity.
       {
         name: 'Product',
         orm: 'typeorm',
         declaredIn: 'src/catalog/product.entity.ts',
         services: ['catalog', 'orders'],
-        modules: ['src/catalog/catalog.service.ts', 'src/catalog/category.entity.ts', 'src/catalog/product.entity.ts', 'src/orders/order.entity.ts'],
+        modules: [
+          'src/catalog/catalog.service.ts',
+          'src/catalog/category.entity.ts',
+          'src/catalog/product.entity.ts',
+          'src/orders/order.entity.ts',
+        ],
         category: 'shared',
       },
       // const ShipmentModel = model('Shipment', …); shipping.service imports ShipmentModel.
-      { name: 'Shipment', orm: 'mongoose', declaredIn: 'src/shipping/shipment.schema.ts', services: ['shipping'], modules: ['src/shipping/shipment.schema.ts', 'src/shipping/shipping.service.ts'], category: 'owned' },
+      {
+        name: 'Shipment',
+        orm: 'mongoose',
+        declaredIn: 'src/shipping/shipment.schema.ts',
+        services: ['shipping'],
+        modules: ['src/shipping/shipment.schema.ts', 'src/shipping/shipping.service.ts'],
+        category: 'owned',
+      },
     ]);
     expect(plan.data.services).toEqual([
       { cluster: 'catalog', owned: ['Category'], shared: ['Product'], common: [] },
@@ -193,7 +293,9 @@ describe('plan-shop: the extraction plan, by hand', () => {
 
   it('reads NestJS module lists and constructor injection as wiring', async () => {
     const { graph } = await shop();
-    const wired = graph.dependencies.filter((edge) => edge.wired === true).map((edge) => `${edge.from} -> ${edge.to}${edge.typeOnly ? ' (type-only)' : ''}`);
+    const wired = graph.dependencies
+      .filter((edge) => edge.wired === true)
+      .map((edge) => `${edge.from} -> ${edge.to}${edge.typeOnly ? ' (type-only)' : ''}`);
     expect(wired).toEqual([
       'src/catalog/catalog.module.ts -> src/catalog/catalog.service.ts', // providers: [CatalogService]
       'src/orders/orders.module.ts -> src/catalog/catalog.module.ts', // imports: [CatalogModule], through the barrel
@@ -207,7 +309,11 @@ describe('plan-shop: the extraction plan, by hand', () => {
       'src/shipping/shipping.controller.ts -> src/orders/orders.service.ts (type-only)', // injected although imported as a type
     ]);
     // The imports that are not wiring stay unwired: entities, functions, the Prisma client.
-    expect(graph.dependencies.find((edge) => edge.from === 'src/shipping/shipping.service.ts' && edge.to === 'src/notify/mailer.ts')?.wired).toBeUndefined();
+    expect(
+      graph.dependencies.find(
+        (edge) => edge.from === 'src/shipping/shipping.service.ts' && edge.to === 'src/notify/mailer.ts',
+      )?.wired,
+    ).toBeUndefined();
   });
 
   it('re-plans a merged or moved partition without clustering again', async () => {

@@ -23,15 +23,43 @@ const defaults = resolveSettings({ path: tempProject({}) }).cluster;
 const extractionArbitrary = fc
   .record({
     size: fc.integer({ min: 1, max: 25 }),
-    edges: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), kind: fc.constantFrom('static', 'type', 'dynamic') as fc.Arbitrary<'static' | 'type' | 'dynamic'> }), { maxLength: 80 }),
+    edges: fc.array(
+      fc.record({
+        from: fc.nat(),
+        to: fc.nat(),
+        kind: fc.constantFrom('static', 'type', 'dynamic') as fc.Arbitrary<'static' | 'type' | 'dynamic'>,
+      }),
+      { maxLength: 80 },
+    ),
   })
   .map(({ size, edges }): Extraction => {
-    const ids = Array.from({ length: size }, (_, index) => `src/${['orders', 'billing', 'shared'][index % 3]}/m${String(index).padStart(2, '0')}.ts`);
-    const modules: ModuleFacts[] = ids.map((id) => ({ id, lines: 10, imports: [], exports: { local: ['x'], reexports: [], stars: [], abstract: [] }, terms: {}, entities: { declares: [], uses: [] }, wiring: [], members: [], bootstrap: null }));
+    const ids = Array.from(
+      { length: size },
+      (_, index) => `src/${['orders', 'billing', 'shared'][index % 3]}/m${String(index).padStart(2, '0')}.ts`,
+    );
+    const modules: ModuleFacts[] = ids.map((id) => ({
+      id,
+      lines: 10,
+      imports: [],
+      exports: { local: ['x'], reexports: [], stars: [], abstract: [] },
+      terms: {},
+      entities: { declares: [], uses: [] },
+      wiring: [],
+      members: [],
+      bootstrap: null,
+    }));
     for (const edge of edges) {
       const from = modules[edge.from % size] as ModuleFacts;
       const to = ids[edge.to % size] as string;
-      from.imports.push({ specifier: `./${to}`, kind: edge.kind, typeOnly: edge.kind === 'type', symbols: ['x'], line: from.imports.length + 1, syntax: edge.kind === 'dynamic' ? 'import-call' : 'import', target: { type: 'internal', module: to } });
+      from.imports.push({
+        specifier: `./${to}`,
+        kind: edge.kind,
+        typeOnly: edge.kind === 'type',
+        symbols: ['x'],
+        line: from.imports.length + 1,
+        syntax: edge.kind === 'dynamic' ? 'import-call' : 'import',
+        target: { type: 'internal', module: to },
+      });
     }
     return { modules, prismaModels: [], diagnostics: [] };
   });
@@ -39,7 +67,10 @@ const extractionArbitrary = fc
 function analyse(extraction: Extraction, seed: number): Analysis {
   const graph = buildGraph(extraction);
   const settings = { ...defaults, seed };
-  const clustering = combineSignals({ static: weighEdges(graph, settings), semantic: [], stem: [], change: [], data: [] }, settings);
+  const clustering = combineSignals(
+    { static: weighEdges(graph, settings), semantic: [], stem: [], change: [], data: [] },
+    settings,
+  );
   const partition = cluster(graph, clustering, settings, new Map());
   return {
     schemaVersion: 1,
@@ -65,7 +96,12 @@ describe('properties of the graph, clustering and metrics core', () => {
         expect(new Set(first.partition.clusters.map((item) => item.id)).size).toBe(first.partition.clusters.length);
         expect(JSON.stringify(analyse(extraction, seed))).toBe(JSON.stringify(first));
         // Every cluster is one plan step, except the unattached modules, which are never a step.
-        expect(first.plan.steps.flatMap((step) => step.clusters).sort()).toEqual(first.partition.clusters.filter((item) => item.kind !== 'unattached').map((item) => item.id).sort());
+        expect(first.plan.steps.flatMap((step) => step.clusters).sort()).toEqual(
+          first.partition.clusters
+            .filter((item) => item.kind !== 'unattached')
+            .map((item) => item.id)
+            .sort(),
+        );
       }),
       { numRuns: 60 },
     );

@@ -12,18 +12,35 @@ interface CannedModule {
 
 function edge(from: string, to: string, typeOnly = false): ModuleEdge {
   const kind = typeOnly ? 'type' : 'static';
-  return { from, to, kinds: [kind], typeOnly, symbols: ['x'], lines: [1], details: [{ line: 1, kind, syntax: 'import', specifier: to, typeOnly, symbols: ['x'] }], declarations: [{ symbol: 'x', module: to }] };
+  return {
+    from,
+    to,
+    kinds: [kind],
+    typeOnly,
+    symbols: ['x'],
+    lines: [1],
+    details: [{ line: 1, kind, syntax: 'import', specifier: to, typeOnly, symbols: ['x'] }],
+    declarations: [{ symbol: 'x', module: to }],
+  };
 }
 
 /** A hand-made analysis: only the fields the graph reporters read are meaningful. */
-function canned(modules: CannedModule[], edges: ModuleEdge[], dependencies: Analysis['plan']['dependencies'], cycles: string[][], kernelIds: string[] = ['shared-kernel']): Analysis {
+function canned(
+  modules: CannedModule[],
+  edges: ModuleEdge[],
+  dependencies: Analysis['plan']['dependencies'],
+  cycles: string[][],
+  kernelIds: string[] = ['shared-kernel'],
+): Analysis {
   const clusterIds = [...new Set(modules.map((module) => module.cluster))].sort();
   return {
     schemaVersion: 1,
     tool: { name: 'seams', version: '9.9.9' },
     settings: { tsconfig: null, seed: 42, resolution: 1, expected: null },
     graph: {
-      modules: [...modules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((module) => ({ id: module.id, lines: module.lines, exports: 1, abstractExports: 0 })),
+      modules: [...modules]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((module) => ({ id: module.id, lines: module.lines, exports: 1, abstractExports: 0 })),
       edges,
       dependencies: edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
       externals: {},
@@ -41,16 +58,38 @@ function canned(modules: CannedModule[], edges: ModuleEdge[], dependencies: Anal
         label: id,
         kind: kernelIds.includes(id) ? ('kernel' as const) : ('service' as const),
         pinned: false,
-        modules: modules.filter((module) => module.cluster === id).map((module) => module.id).sort(),
+        modules: modules
+          .filter((module) => module.cluster === id)
+          .map((module) => module.id)
+          .sort(),
       })),
       assignment: Object.fromEntries(modules.map((module) => [module.id, module.cluster])),
       kernel: {},
     },
     metrics: {
-      partition: { modularity: 0, turboMq: 0, structuralModularity: 0, icp: 0, ifn: 0, ned: 0, nedWindow: { min: 2, max: 20 }, cdp: 0, expected: null },
+      partition: {
+        modularity: 0,
+        turboMq: 0,
+        structuralModularity: 0,
+        icp: 0,
+        ifn: 0,
+        ned: 0,
+        nedWindow: { min: 2, max: 20 },
+        cdp: 0,
+        expected: null,
+      },
       services: [],
     },
-    plan: { dependencies, cycles, cycleBreaks: [], mutualDependencies: [], steps: [], migrationImports: 0, apis: [], data: { entities: [], services: [] } },
+    plan: {
+      dependencies,
+      cycles,
+      cycleBreaks: [],
+      mutualDependencies: [],
+      steps: [],
+      migrationImports: 0,
+      apis: [],
+      data: { entities: [], services: [] },
+    },
     diagnostics: [],
   };
 }
@@ -126,8 +165,19 @@ describe('service-level graphs', () => {
   });
 
   it('no cycle, no kernel: no link styles and no kernel class', () => {
-    const plain = canned([{ id: 'x.ts', lines: 1, cluster: 'x' }, { id: 'y.ts', lines: 2, cluster: 'y' }], [edge('x.ts', 'y.ts')], [{ from: 'x', to: 'y', imports: 1, typeOnly: 0 }], [], []);
-    expect(renderMermaid(plain, 'service')).toBe('flowchart LR\n  s0["x<br/>1 file, 1 line"]\n  s1["y<br/>1 file, 2 lines"]\n  s0 -->|1| s1\n');
+    const plain = canned(
+      [
+        { id: 'x.ts', lines: 1, cluster: 'x' },
+        { id: 'y.ts', lines: 2, cluster: 'y' },
+      ],
+      [edge('x.ts', 'y.ts')],
+      [{ from: 'x', to: 'y', imports: 1, typeOnly: 0 }],
+      [],
+      [],
+    );
+    expect(renderMermaid(plain, 'service')).toBe(
+      'flowchart LR\n  s0["x<br/>1 file, 1 line"]\n  s1["y<br/>1 file, 2 lines"]\n  s0 -->|1| s1\n',
+    );
     expect(renderDot(plain, 'service')).not.toMatch(/color|dashed/);
   });
 
@@ -169,7 +219,13 @@ describe('module-level graphs', () => {
 
   it('DOT: one subgraph cluster_N per service holding exactly its modules', () => {
     const graph = parseDot(renderDot(small, 'module'));
-    expect(graph.clusters.map((item) => [item.name, item.attributes.label, item.nodes.map((node) => graph.nodes.get(node)?.label)])).toEqual([
+    expect(
+      graph.clusters.map((item) => [
+        item.name,
+        item.attributes.label,
+        item.nodes.map((node) => graph.nodes.get(node)?.label),
+      ]),
+    ).toEqual([
       ['cluster_0', 'a', ['src/a/one.ts', 'src/a/two.ts']],
       ['cluster_1', 'b', ['src/b.ts']],
       ['cluster_2', 'c', ['src/c.ts']],
@@ -177,7 +233,14 @@ describe('module-level graphs', () => {
     ]);
     expect(graph.clusters[3]?.attributes.style).toBe('rounded,dashed');
     const label = (key: string) => graph.nodes.get(key)?.label;
-    expect(graph.edges.map((item) => [label(item.from), label(item.to), item.attributes.style ?? '', item.attributes.color ?? ''])).toEqual([
+    expect(
+      graph.edges.map((item) => [
+        label(item.from),
+        label(item.to),
+        item.attributes.style ?? '',
+        item.attributes.color ?? '',
+      ]),
+    ).toEqual([
       ['src/a/one.ts', 'src/b.ts', '', '#d62728'],
       ['src/a/one.ts', 'src/k.ts', '', ''],
       ['src/a/two.ts', 'src/a/one.ts', '', ''],
@@ -222,7 +285,12 @@ const HOSTILE = [
 const hostile = canned(
   HOSTILE.map((id, index) => ({ id, lines: 1, cluster: index === 0 ? 'evil"<b>' : `s${index}` })),
   HOSTILE.slice(1).map((id, index) => edge(HOSTILE[index] ?? '', id)),
-  HOSTILE.slice(1).map((_, index) => ({ from: index === 0 ? 'evil"<b>' : `s${index}`, to: `s${index + 1}`, imports: 1, typeOnly: 0 })),
+  HOSTILE.slice(1).map((_, index) => ({
+    from: index === 0 ? 'evil"<b>' : `s${index}`,
+    to: `s${index + 1}`,
+    imports: 1,
+    typeOnly: 0,
+  })),
   [],
   [],
 );
@@ -236,7 +304,9 @@ describe('hostile names', () => {
       }
       const names = [...parsed.labels.values()].map((label) => label.text);
       if (level === 'module') {
-        expect(names.filter((name) => name.startsWith('src/')).sort()).toEqual(HOSTILE.map((name) => name.replace('\n', ' ')).sort());
+        expect(names.filter((name) => name.startsWith('src/')).sort()).toEqual(
+          HOSTILE.map((name) => name.replace('\n', ' ')).sort(),
+        );
       }
       expect(names).toContain('evil"<b>');
     }
@@ -251,7 +321,14 @@ describe('hostile names', () => {
     expect(modules.clusters.map((item) => item.attributes.label)).toContain('evil"<b>');
     expect(modules.edges).toHaveLength(HOSTILE.length - 1);
     const services = parseDot(renderDot(hostile, 'service'));
-    expect([...services.nodes.values()].map((node) => node.label?.split('\n')[0])).toEqual(['evil"<b>', 's1', 's2', 's3', 's4', 's5']);
+    expect([...services.nodes.values()].map((node) => node.label?.split('\n')[0])).toEqual([
+      'evil"<b>',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+    ]);
     expect(dotString('a"b\\', 'next')).toBe('"a\\"b\\\\\\nnext"');
   });
 });
@@ -275,14 +352,22 @@ function parseDot(text: string): DotGraph {
     const match = lexer.exec(text);
     if (match === null) throw new Error(`DOT: unexpected ${JSON.stringify(text.slice(at, at + 20))}`);
     if (match[1] !== undefined) tokens.push({ kind: 'id', value: match[1] });
-    else if (match[2] !== undefined) tokens.push({ kind: 'string', value: match[2].replace(/\\([\s\S])/g, (_, char: string) => (char === 'n' ? '\n' : char)) });
+    else if (match[2] !== undefined)
+      tokens.push({
+        kind: 'string',
+        value: match[2].replace(/\\([\s\S])/g, (_, char: string) => (char === 'n' ? '\n' : char)),
+      });
     else if (match[3] !== undefined) tokens.push({ kind: 'punct', value: match[3] });
   }
   let index = 0;
   const peek = () => tokens[index];
   const take = (kind?: 'id' | 'string' | 'punct', value?: string) => {
     const token = tokens[index++];
-    if (token === undefined || (kind !== undefined && token.kind !== kind) || (value !== undefined && token.value !== value)) {
+    if (
+      token === undefined ||
+      (kind !== undefined && token.kind !== kind) ||
+      (value !== undefined && token.value !== value)
+    ) {
       throw new Error(`DOT: expected ${value ?? kind} at token ${index - 1}, got ${JSON.stringify(token)}`);
     }
     return token;
@@ -317,11 +402,12 @@ function parseDot(text: string): DotGraph {
         attributeList();
       } else if (peek()?.value === '=') {
         index++;
-        (cluster === null ? {} : cluster.attributes as Record<string, string>)[head] = value();
+        (cluster === null ? {} : (cluster.attributes as Record<string, string>))[head] = value();
       } else if (peek()?.value === '->') {
         index++;
         const to = take('id').value;
-        if (!graph.nodes.has(head) || !graph.nodes.has(to)) throw new Error(`DOT: edge ${head} -> ${to} to an undeclared node`);
+        if (!graph.nodes.has(head) || !graph.nodes.has(to))
+          throw new Error(`DOT: edge ${head} -> ${to} to an undeclared node`);
         graph.edges.push({ from: head, to, attributes: peek()?.value === '[' ? attributeList() : {} });
       } else {
         if (graph.nodes.has(head)) throw new Error(`DOT: node ${head} declared twice`);
@@ -350,7 +436,8 @@ function parseMermaid(text: string): { labels: Map<string, { raw: string; text: 
   const labels = new Map<string, { raw: string; text: string }>();
   // One pass, like Mermaid's own entity decoding: a decoded `#` never starts another entity.
   const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
-  const decode = (raw: string) => raw.replace(/#(\d+|quot|lt|gt|amp);/g, (_, code: string) => named[code] ?? String.fromCharCode(Number(code)));
+  const decode = (raw: string) =>
+    raw.replace(/#(\d+|quot|lt|gt|amp);/g, (_, code: string) => named[code] ?? String.fromCharCode(Number(code)));
   let depth = 0;
   for (const line of lines.slice(1, -1)) {
     const node = /^ +([sm]\d+)\["([^"]*)"\]$/.exec(line);
@@ -363,7 +450,11 @@ function parseMermaid(text: string): { labels: Map<string, { raw: string; text: 
       if (subgraph !== null) depth++;
     } else if (line === '  end') {
       depth--;
-    } else if (!/^ {2}[sm]\d+ (-->|-\.->)(\|\d+\|)? [sm]\d+$|^ {2}class [s\d,]+ kernel$|^ {2}(linkStyle [\d,]+|classDef kernel|style s\d+) [^"<>]*$/.test(line)) {
+    } else if (
+      !/^ {2}[sm]\d+ (-->|-\.->)(\|\d+\|)? [sm]\d+$|^ {2}class [s\d,]+ kernel$|^ {2}(linkStyle [\d,]+|classDef kernel|style s\d+) [^"<>]*$/.test(
+        line,
+      )
+    ) {
       throw new Error(`Mermaid: unexpected line ${JSON.stringify(line)}`);
     }
     expect(depth).toBeGreaterThanOrEqual(0);

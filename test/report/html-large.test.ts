@@ -20,11 +20,23 @@ function largeAnalysis(services: number, perService: number): Analysis {
   const assignment = Object.fromEntries(clusters.flatMap((item) => item.modules.map((module) => [module, item.id])));
   const dependencies: ServiceDependency[] = [];
   ids.forEach((id, i) => {
-    for (let k = 1; k <= 10; k++) dependencies.push({ from: id, to: ids[(i + k * 7) % services] as string, imports: 1 + ((i * k) % 9), typeOnly: k % 3 === 0 ? 1 : 0 });
+    for (let k = 1; k <= 10; k++)
+      dependencies.push({
+        from: id,
+        to: ids[(i + k * 7) % services] as string,
+        imports: 1 + ((i * k) % 9),
+        typeOnly: k % 3 === 0 ? 1 : 0,
+      });
     dependencies.push({ from: id, to: 'shared-kernel', imports: 20, typeOnly: 0 });
   });
   dependencies.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-  const site = (i: number): CrossingImport => ({ from: modules[i % modules.length] as string, line: 1 + (i % 40), to: modules[(i * 31) % modules.length] as string, symbols: [`name${i}`], typeOnly: false });
+  const site = (i: number): CrossingImport => ({
+    from: modules[i % modules.length] as string,
+    line: 1 + (i % 40),
+    to: modules[(i * 31) % modules.length] as string,
+    symbols: [`name${i}`],
+    typeOnly: false,
+  });
   const sites = Array.from({ length: 1000 }, (_, i) => site(i));
   return {
     schemaVersion: 1,
@@ -33,21 +45,54 @@ function largeAnalysis(services: number, perService: number): Analysis {
     graph: {
       modules: modules.map((id, i) => ({ id, lines: 20 + (i % 300), exports: 2, abstractExports: 1 })),
       edges: [],
-      dependencies: modules.slice(1).map((id, i) => ({ from: id, to: modules[i] as string, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
+      dependencies: modules
+        .slice(1)
+        .map((id, i) => ({ from: id, to: modules[i] as string, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
       externals: {},
       data: { entities: [], uses: {} },
     },
     clustering: { signals: [{ name: 'static', weight: 1, pairs: 60_000 }], history: null, sweep: null, edges: [] },
     partition: { clusters, assignment, kernel: {}, placement: {}, confidence: {}, resolution: 1, sweep: null },
     metrics: {
-      partition: { modularity: 0.5, turboMq: 0.5, structuralModularity: 0.1, icp: 0.3, ifn: 12, ned: 0.9, nedWindow: { min: 2, max: 200 }, cdp: 0.2, expected: null },
-      services: clusters.map((item, i) => ({ cluster: item.id, files: perService, lines: perService * (50 + (i % 200)), ca: 10, ce: 10, instability: 0.5, abstractness: 0.2, distance: 0.3, cohesion: 0.6, interfaces: 30 })),
+      partition: {
+        modularity: 0.5,
+        turboMq: 0.5,
+        structuralModularity: 0.1,
+        icp: 0.3,
+        ifn: 12,
+        ned: 0.9,
+        nedWindow: { min: 2, max: 200 },
+        cdp: 0.2,
+        expected: null,
+      },
+      services: clusters.map((item, i) => ({
+        cluster: item.id,
+        files: perService,
+        lines: perService * (50 + (i % 200)),
+        ca: 10,
+        ce: 10,
+        instability: 0.5,
+        abstractness: 0.2,
+        distance: 0.3,
+        cohesion: 0.6,
+        interfaces: 30,
+      })),
     },
     plan: {
       dependencies,
       cycles: [ids.slice(0, 120)],
-      cycleBreaks: [{ services: ids.slice(0, 120), cut: dependencies.slice(0, 40).map((dep) => ({ from: dep.from, to: dep.to, imports: dep.imports })), imports: sites }],
-      mutualDependencies: Array.from({ length: 200 }, (_, i) => ({ services: [ids[i] as string, ids[i + 1] as string], cut: [{ from: ids[i] as string, to: ids[i + 1] as string, imports: 2 }], imports: sites.slice(i, i + 5) })),
+      cycleBreaks: [
+        {
+          services: ids.slice(0, 120),
+          cut: dependencies.slice(0, 40).map((dep) => ({ from: dep.from, to: dep.to, imports: dep.imports })),
+          imports: sites,
+        },
+      ],
+      mutualDependencies: Array.from({ length: 200 }, (_, i) => ({
+        services: [ids[i] as string, ids[i + 1] as string],
+        cut: [{ from: ids[i] as string, to: ids[i + 1] as string, imports: 2 }],
+        imports: sites.slice(i, i + 5),
+      })),
       steps: ['shared-kernel', ...ids].map((id, i) => ({
         rank: i + 1,
         clusters: [id],
@@ -58,10 +103,24 @@ function largeAnalysis(services: number, perService: number): Analysis {
         remoteCalls: sites.slice(0, 30),
       })),
       migrationImports: 12_345,
-      apis: ids.map((id) => ({ cluster: id, symbols: Array.from({ length: 30 }, (_, j) => ({ symbol: `api${j}`, module: `src/${id}/module-000.ts`, kind: j % 4 === 0 ? ('type' as const) : ('operation' as const), consumers: [ids[0] as string], importSites: j + 1 })) })),
+      apis: ids.map((id) => ({
+        cluster: id,
+        symbols: Array.from({ length: 30 }, (_, j) => ({
+          symbol: `api${j}`,
+          module: `src/${id}/module-000.ts`,
+          kind: j % 4 === 0 ? ('type' as const) : ('operation' as const),
+          consumers: [ids[0] as string],
+          importSites: j + 1,
+        })),
+      })),
       data: { entities: [], services: [] },
     },
-    diagnostics: Array.from({ length: 5000 }, (_, i) => ({ code: 'UNRESOLVED_IMPORT', message: `cannot resolve './gone-${i}'`, file: modules[i] as string, line: 3 })),
+    diagnostics: Array.from({ length: 5000 }, (_, i) => ({
+      code: 'UNRESOLVED_IMPORT',
+      message: `cannot resolve './gone-${i}'`,
+      file: modules[i] as string,
+      line: 3,
+    })),
   };
 }
 
@@ -74,16 +133,24 @@ describe('HTML report of a large project', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(Buffer.byteLength(html)).toBeLessThan(8_000_000);
     expect(html.match(/class="service-node[^"]*" data-service="/g)).toHaveLength(301);
-    const svg = html.slice(html.indexOf('<svg id="service-map"'), html.indexOf('</svg>', html.indexOf('<svg id="service-map"')));
+    const svg = html.slice(
+      html.indexOf('<svg id="service-map"'),
+      html.indexOf('</svg>', html.indexOf('<svg id="service-map"')),
+    );
     expect(svg.match(/<path class="edge edge-(plain|cycle|cut)"/g)).toHaveLength(MAP_EDGES_DRAWN);
     expect(svg).not.toContain('module-');
     expect(html).toContain(`lighter ones are in the matrix below`);
-    const matrix = html.slice(html.indexOf('<table class="dsm">'), html.indexOf('</table>', html.indexOf('<table class="dsm">')));
+    const matrix = html.slice(
+      html.indexOf('<table class="dsm">'),
+      html.indexOf('</table>', html.indexOf('<table class="dsm">')),
+    );
     expect(matrix.match(/<tr>/g)).toHaveLength(DSM_MAX_SERVICES + 1);
     expect(html).toContain(`Showing the ${DSM_MAX_SERVICES} most coupled of 301 services`);
     const diagnostics = html.slice(html.indexOf('<section id="diagnostics"'));
     expect(diagnostics.match(/<tr><td><code>UNRESOLVED_IMPORT<\/code>/g)).toHaveLength(DIAGNOSTICS_SHOWN);
-    expect(diagnostics).toContain(`${(5000 - DIAGNOSTICS_SHOWN).toLocaleString('en-US')} more diagnostics in the JSON report`);
+    expect(diagnostics).toContain(
+      `${(5000 - DIAGNOSTICS_SHOWN).toLocaleString('en-US')} more diagnostics in the JSON report`,
+    );
     expect(html).toContain('… 800 more in the JSON report');
     expect(html).toContain('… 18 more in the JSON report');
     expect(html).toContain('… 100 more pairs in the JSON report');

@@ -36,7 +36,9 @@ describe('HTML report of the fixture monolith', () => {
   it('is one self-contained page: strict CSP, inline style and script, nothing fetched', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
-    expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'$/);
+    expect(csp).toMatch(
+      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'$/,
+    );
     expect(html).not.toMatch(/<(link|img|iframe|object|embed|base)\b/i);
     expect(html).not.toMatch(/\bsrc=/i);
     expect(html).not.toMatch(/https?:\/\//i);
@@ -46,10 +48,13 @@ describe('HTML report of the fixture monolith', () => {
   });
 
   it('puts the sections in order: map, matrix, plan, services, metrics, diagnostics', () => {
-    const positions = ['map', 'dsm', 'plan', 'services', 'metrics', 'diagnostics'].map((id) => html.indexOf(`<section id="${id}"`));
+    const positions = ['map', 'dsm', 'plan', 'services', 'metrics', 'diagnostics'].map((id) =>
+      html.indexOf(`<section id="${id}"`),
+    );
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const id of ['map', 'dsm', 'plan', 'cycles', 'services', 'metrics', 'diagnostics']) expect(html).toContain(`href="#${id}"`);
+    for (const id of ['map', 'dsm', 'plan', 'cycles', 'services', 'metrics', 'diagnostics'])
+      expect(html).toContain(`href="#${id}"`);
   });
 
   it('draws one focusable node per cluster and one card per cluster', () => {
@@ -65,18 +70,25 @@ describe('HTML report of the fixture monolith', () => {
 
   it('draws each dependency between services once, cycle edges and cuts coloured apart', () => {
     const model = buildReportModel(analysis);
-    const between = analysis.plan.dependencies.filter((dep) => model.clusters.get(dep.from)?.kind !== 'kernel' && model.clusters.get(dep.to)?.kind !== 'kernel');
+    const between = analysis.plan.dependencies.filter(
+      (dep) => model.clusters.get(dep.from)?.kind !== 'kernel' && model.clusters.get(dep.to)?.kind !== 'kernel',
+    );
     const drawn = html.slice(html.indexOf('<g class="edges">'), html.indexOf('<g class="nodes">'));
     expect(drawn.match(/<path class="edge edge-(plain|cycle|cut)"/g)).toHaveLength(between.length);
     const cuts = analysis.plan.cycleBreaks.flatMap((cycle) => cycle.cut);
     expect(cuts.length).toBeGreaterThan(0);
-    for (const cut of cuts) expect(drawn).toMatch(new RegExp(`<path class="edge edge-cut" [^>]*data-from="${cut.from}" data-to="${cut.to}"`));
-    expect(drawn.match(/<path class="edge edge-cut"/g)).toHaveLength(new Set(cuts.map((cut) => `${cut.from}>${cut.to}`)).size);
+    for (const cut of cuts)
+      expect(drawn).toMatch(new RegExp(`<path class="edge edge-cut" [^>]*data-from="${cut.from}" data-to="${cut.to}"`));
+    expect(drawn.match(/<path class="edge edge-cut"/g)).toHaveLength(
+      new Set(cuts.map((cut) => `${cut.from}>${cut.to}`)).size,
+    );
   });
 
   it('shows every plan step with its cost, the migration total and the imports to cut', () => {
     for (const step of analysis.plan.steps) {
-      expect(html).toContain(`<li class="step${step.clusters.includes('shared-kernel') ? ' kernel-step' : ''}" id="step-${step.rank}">`);
+      expect(html).toContain(
+        `<li class="step${step.clusters.includes('shared-kernel') ? ' kernel-step' : ''}" id="step-${step.rank}">`,
+      );
       expect(html).toContain(`<span class="total">${step.cost.total.toFixed(1)}</span>`);
     }
     expect(html).toContain(`<strong>${analysis.plan.migrationImports}</strong> module imports cross a boundary`);
@@ -87,7 +99,8 @@ describe('HTML report of the fixture monolith', () => {
   });
 
   it('explains every partition metric and lists the signals', () => {
-    for (const name of ['modularity Q', 'TurboMQ', 'SM', 'ICP', 'IFN', 'NED', 'CDP']) expect(html).toContain(`<th scope="row">${name}</th>`);
+    for (const name of ['modularity Q', 'TurboMQ', 'SM', 'ICP', 'IFN', 'NED', 'CDP'])
+      expect(html).toContain(`<th scope="row">${name}</th>`);
     expect(html).toContain('↑ higher');
     expect(html).toContain('↓ lower');
     expect(html).toContain('<th scope="row">semantic</th>');
@@ -95,7 +108,9 @@ describe('HTML report of the fixture monolith', () => {
 
   it('gives the script every service with its modules and lines', () => {
     const data = JSON.parse(jsonBlock(html)) as { services: { id: string; modules: [string, number][] }[] };
-    expect(data.services.map((item) => item.id).sort()).toEqual(analysis.partition.clusters.map((item) => item.id).sort());
+    expect(data.services.map((item) => item.id).sort()).toEqual(
+      analysis.partition.clusters.map((item) => item.id).sort(),
+    );
     const lines = new Map(analysis.graph.modules.map((item) => [item.id, item.lines]));
     for (const item of data.services) for (const [id, count] of item.modules) expect(count).toBe(lines.get(id));
   });
@@ -111,7 +126,8 @@ describe('HTML report escaping', () => {
     const root = tempProject({
       'a.ts': `import { evil } from './${EVIL_FILE}';\nexport const a = evil();\n`,
       'b.ts': 'export const b = 1;\n',
-      [`${EVIL_FILE}.ts`]: "import { b } from './b';\nimport { gone } from './gone';\nexport function evil() { return b + gone; }\n",
+      [`${EVIL_FILE}.ts`]:
+        "import { b } from './b';\nimport { gone } from './gone';\nexport function evil() { return b + gone; }\n",
     });
     const analysis = await analyze({ path: root, cache: false });
     expect(analysis.graph.modules.map((item) => item.id)).toContain(`${EVIL_FILE}.ts`);
@@ -129,15 +145,29 @@ describe('HTML report escaping', () => {
     const base = await analyze({ path: fixture('monolith'), cache: false });
     const evil = `cart</script><script>alert(1)</script><img src=x onerror=alert(2)>"'&\u2028\u2029`;
     const analysis = renameCluster(base, 'cart', evil);
-    analysis.diagnostics = [{ code: 'UNRESOLVED_IMPORT', message: `cannot resolve '${EVIL_FILE}' </script>`, file: `${EVIL_FILE}.ts`, line: 3 }];
-    analysis.plan.data.entities = analysis.plan.data.entities.map((entity) => (entity.name === 'Product' ? { ...entity, name: `<b>Product</b>` } : entity));
-    analysis.plan.data.services = analysis.plan.data.services.map((item) => ({ ...item, shared: item.shared.map((name) => (name === 'Product' ? '<b>Product</b>' : name)) }));
+    analysis.diagnostics = [
+      {
+        code: 'UNRESOLVED_IMPORT',
+        message: `cannot resolve '${EVIL_FILE}' </script>`,
+        file: `${EVIL_FILE}.ts`,
+        line: 3,
+      },
+    ];
+    analysis.plan.data.entities = analysis.plan.data.entities.map((entity) =>
+      entity.name === 'Product' ? { ...entity, name: `<b>Product</b>` } : entity,
+    );
+    analysis.plan.data.services = analysis.plan.data.services.map((item) => ({
+      ...item,
+      shared: item.shared.map((name) => (name === 'Product' ? '<b>Product</b>' : name)),
+    }));
     const html = renderHtml(analysis);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html.match(/<script\b/g)).toHaveLength(2);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
-    expect(html).toContain('data-service="cart&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;');
+    expect(html).toContain(
+      'data-service="cart&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;',
+    );
     expect(html).toContain('&lt;b&gt;Product&lt;/b&gt;');
     expect(html).toContain(`<td><code>${escapeHtml(`${EVIL_FILE}.ts:3`)}</code></td>`);
     const block = jsonBlock(html);
@@ -186,6 +216,8 @@ describe('service map layout', () => {
     expect((first.r / second.r) ** 2).toBeCloseTo(lines(first.id) / lines(second.id), 3);
     for (const node of layout.nodes) expect([node.x, node.y, node.r].every(Number.isFinite)).toBe(true);
     for (const edge of layout.edges) expect(edge.path).not.toMatch(/NaN|Infinity/);
-    expect(layout.nodes.find((node) => node.kernel)?.y).toBeGreaterThan(Math.max(...layout.nodes.filter((node) => !node.kernel).map((node) => node.y + node.r)));
+    expect(layout.nodes.find((node) => node.kernel)?.y).toBeGreaterThan(
+      Math.max(...layout.nodes.filter((node) => !node.kernel).map((node) => node.y + node.r)),
+    );
   });
 });

@@ -17,7 +17,10 @@ function section(markdown: string, title: string): string[] {
 
 /** The cells of a table row, split on unescaped pipes. */
 function cells(row: string): string[] {
-  return row.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
+  return row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 /** The first table in some lines: header cells and body rows (the rule line dropped). */
@@ -58,11 +61,15 @@ describe('Markdown report on the fixture monolith', () => {
       '## Diagnostics',
     ]);
     const summary = markdown.split('\n')[2] ?? '';
-    expect(summary).toContain(`${analysis.graph.modules.length} modules with ${analysis.graph.edges.length} import edges`);
+    expect(summary).toContain(
+      `${analysis.graph.modules.length} modules with ${analysis.graph.edges.length} import edges`,
+    );
     const services = analysis.partition.clusters.filter((item) => item.kind === 'service').length;
     const shell = analysis.partition.clusters.find((item) => item.kind === 'shell')?.modules.length ?? 0;
     expect(shell).toBeGreaterThan(0);
-    expect(summary).toContain(`${services} candidate services (besides them: a shared kernel of ${Object.keys(analysis.partition.kernel).length} modules, a composition root of ${shell} modules)`);
+    expect(summary).toContain(
+      `${services} candidate services (besides them: a shared kernel of ${Object.keys(analysis.partition.kernel).length} modules, a composition root of ${shell} modules)`,
+    );
     expect(summary).toContain(`modularity Q ${analysis.metrics.partition.modularity.toFixed(3)}`);
     expect(summary).toContain('Settings: seed 42, resolution 2, tsconfig tsconfig.json.');
     expect(markdown.endsWith('\n')).toBe(true);
@@ -76,15 +83,32 @@ describe('Markdown report on the fixture monolith', () => {
     const block = lines.slice(open + 1, close);
     expect(`${block.join('\n')}\n`).toBe(renderMermaid(analysis, 'service'));
     expect(block.filter((line) => /^ {2}s\d+\["/.test(line))).toHaveLength(analysis.partition.clusters.length);
-    expect(block.filter((line) => /^ {2}s\d+ -(->|\.->)\|\d+\| s\d+$/.test(line))).toHaveLength(analysis.plan.dependencies.length);
+    expect(block.filter((line) => /^ {2}s\d+ -(->|\.->)\|\d+\| s\d+$/.test(line))).toHaveLength(
+      analysis.plan.dependencies.length,
+    );
   });
 
   it('lists every candidate service with its metrics', () => {
     const { head, rows } = firstTable(section(markdown, 'Candidate services'));
     expect(head).toEqual(['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN']);
-    expect(rows.map((row) => row[0])).toEqual(analysis.metrics.services.map((item) => (item.cluster === 'shared-kernel' ? 'shared-kernel (kernel)' : item.cluster)));
+    expect(rows.map((row) => row[0])).toEqual(
+      analysis.metrics.services.map((item) =>
+        item.cluster === 'shared-kernel' ? 'shared-kernel (kernel)' : item.cluster,
+      ),
+    );
     const cart = analysis.metrics.services.find((item) => item.cluster === 'cart');
-    expect(rows.find((row) => row[0] === 'cart')).toEqual(['cart', String(cart?.files), String(cart?.lines), String(cart?.ca), String(cart?.ce), cart?.instability.toFixed(2), cart?.abstractness.toFixed(2), cart?.distance.toFixed(2), cart?.cohesion.toFixed(2), String(cart?.interfaces)]);
+    expect(rows.find((row) => row[0] === 'cart')).toEqual([
+      'cart',
+      String(cart?.files),
+      String(cart?.lines),
+      String(cart?.ca),
+      String(cart?.ce),
+      cart?.instability.toFixed(2),
+      cart?.abstractness.toFixed(2),
+      cart?.distance.toFixed(2),
+      cart?.cohesion.toFixed(2),
+      String(cart?.interfaces),
+    ]);
   });
 
   it('dependency structure matrix: services × services in plan order, cells equal plan.dependencies, · for none', () => {
@@ -93,14 +117,21 @@ describe('Markdown report on the fixture monolith', () => {
     expect(head.slice(1)).toEqual(order);
     expect(rows).toHaveLength(analysis.partition.clusters.length);
     expect(rows.map((row) => row[0])).toEqual(order.map((id) => `**${id}**`));
-    const imports = new Map(analysis.plan.dependencies.map((item) => [`${item.from}->${item.to}`, String(item.imports)]));
+    const imports = new Map(
+      analysis.plan.dependencies.map((item) => [`${item.from}->${item.to}`, String(item.imports)]),
+    );
     order.forEach((from, row) => {
       expect(rows[row]).toHaveLength(order.length + 1);
-      for (const [column, to] of order.entries()) expect(rows[row]?.[column + 1], `${from} -> ${to}`).toBe(from === to ? '—' : (imports.get(`${from}->${to}`) ?? '·'));
+      for (const [column, to] of order.entries())
+        expect(rows[row]?.[column + 1], `${from} -> ${to}`).toBe(
+          from === to ? '—' : (imports.get(`${from}->${to}`) ?? '·'),
+        );
     });
     const payment = order.indexOf('payment');
     const orderColumn = order.indexOf('order') + 1;
-    expect(rows[payment]?.[orderColumn]).toBe(String(analysis.plan.dependencies.find((item) => item.from === 'payment' && item.to === 'order')?.imports));
+    expect(rows[payment]?.[orderColumn]).toBe(
+      String(analysis.plan.dependencies.find((item) => item.from === 'payment' && item.to === 'order')?.imports),
+    );
   });
 
   it('caps the matrix past 30 services and keeps the largest', () => {
@@ -108,11 +139,32 @@ describe('Markdown report on the fixture monolith', () => {
     const extra = Array.from({ length: 30 }, (_, index) => `tiny${String(index).padStart(2, '0')}`);
     for (const id of extra) {
       big.partition.clusters.push({ id, label: id, kind: 'service', pinned: false, modules: [] });
-      big.metrics.services.push({ cluster: id, files: 0, lines: 1, ca: 0, ce: 0, instability: 0, abstractness: 0, distance: 1, cohesion: 0, interfaces: 0 });
+      big.metrics.services.push({
+        cluster: id,
+        files: 0,
+        lines: 1,
+        ca: 0,
+        ce: 0,
+        instability: 0,
+        abstractness: 0,
+        distance: 1,
+        cohesion: 0,
+        interfaces: 0,
+      });
     }
-    big.plan.steps.push({ rank: big.plan.steps.length + 1, clusters: extra, reason: 'r', dependsOn: [], inboundImports: 0, cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 30, total: 0.03 }, remoteCalls: [] });
+    big.plan.steps.push({
+      rank: big.plan.steps.length + 1,
+      clusters: extra,
+      reason: 'r',
+      dependsOn: [],
+      inboundImports: 0,
+      cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 30, total: 0.03 },
+      remoteCalls: [],
+    });
     const lines = section(renderMarkdown(big), 'Dependency structure matrix');
-    expect(lines).toContain(`${big.partition.clusters.length} services are too many for one table: showing the 30 largest by lines (see plan.dependencies in --format json for all).`);
+    expect(lines).toContain(
+      `${big.partition.clusters.length} services are too many for one table: showing the 30 largest by lines (see plan.dependencies in --format json for all).`,
+    );
     const { head, rows } = firstTable(lines);
     expect(head).toHaveLength(31);
     expect(rows).toHaveLength(30);
@@ -122,35 +174,60 @@ describe('Markdown report on the fixture monolith', () => {
   it('extraction plan: every step in order with its clusters, cost and terms; remote calls in details', () => {
     const lines = section(markdown, 'Extraction plan');
     expect(lines[1]).toContain(`${analysis.plan.migrationImports} cross-boundary imports over the whole migration`);
-    const steps = lines.map((line) => /^(\d+)\. \*\*(.+)\*\*: cost ([\d.]+) \(outbound (\d+), contracts (\d+), inbound (\d+), shared entities (\d+), lines (\d+)\)$/.exec(line)).filter((match) => match !== null);
+    const steps = lines
+      .map((line) =>
+        /^(\d+)\. \*\*(.+)\*\*: cost ([\d.]+) \(outbound (\d+), contracts (\d+), inbound (\d+), shared entities (\d+), lines (\d+)\)$/.exec(
+          line,
+        ),
+      )
+      .filter((match) => match !== null);
     expect(steps.map((match) => match.slice(1).join(' '))).toEqual(
-      analysis.plan.steps.map((step) => [step.rank, step.clusters.join(' + '), step.cost.total, step.cost.outbound, step.cost.contracts, step.cost.inbound, step.cost.sharedEntities, step.cost.lines].join(' ')),
+      analysis.plan.steps.map((step) =>
+        [
+          step.rank,
+          step.clusters.join(' + '),
+          step.cost.total,
+          step.cost.outbound,
+          step.cost.contracts,
+          step.cost.inbound,
+          step.cost.sharedEntities,
+          step.cost.lines,
+        ].join(' '),
+      ),
     );
     for (const step of analysis.plan.steps) {
       const indent = ' '.repeat(`${step.rank}. `.length);
       expect(lines).toContain(`${indent}- remote calls: ${step.remoteCalls.length}`);
       const first = step.remoteCalls[0];
-      if (first !== undefined) expect(lines.some((line) => line.startsWith(`${indent}- ${first.from}:${first.line} imports `))).toBe(true);
+      if (first !== undefined)
+        expect(lines.some((line) => line.startsWith(`${indent}- ${first.from}:${first.line} imports `))).toBe(true);
     }
-    expect(lines.filter((line) => line.trim().startsWith('<details><summary>'))).toHaveLength(analysis.plan.steps.filter((step) => step.remoteCalls.length > 0).length);
+    expect(lines.filter((line) => line.trim().startsWith('<details><summary>'))).toHaveLength(
+      analysis.plan.steps.filter((step) => step.remoteCalls.length > 0).length,
+    );
   });
 
   it('cycles and mutual dependencies: the imports to cut, capped with "N more"', () => {
     const lines = section(markdown, 'Cycles and mutual dependencies');
     expect(analysis.plan.cycleBreaks.length + analysis.plan.mutualDependencies.length).toBeGreaterThan(0);
     for (const cycle of analysis.plan.cycleBreaks) {
-      const heading = lines.findIndex((line) => line.endsWith(`: ${cycle.services.join(', ')}`) && line.startsWith('### Cycle '));
+      const heading = lines.findIndex(
+        (line) => line.endsWith(`: ${cycle.services.join(', ')}`) && line.startsWith('### Cycle '),
+      );
       expect(heading).toBeGreaterThan(-1);
       const { rows } = firstTable(lines.slice(heading));
       expect(rows).toHaveLength(Math.min(10, cycle.imports.length));
       const first = cycle.imports[0];
       expect(rows[0]).toContain(`${first?.from}:${first?.line}`);
-      if (cycle.imports.length > 10) expect(lines).toContain(`… ${cycle.imports.length - 10} more (see plan.cycleBreaks in --format json).`);
+      if (cycle.imports.length > 10)
+        expect(lines).toContain(`… ${cycle.imports.length - 10} more (see plan.cycleBreaks in --format json).`);
     }
     for (const pair of analysis.plan.mutualDependencies) {
       const heading = lines.indexOf(`### Mutual: ${pair.services.join(' ↔ ')}`);
       expect(heading).toBeGreaterThan(-1);
-      expect(lines[heading + 2]).toBe(`Cut the lighter direction: ${pair.cut.map((item) => `${item.from} → ${item.to} (${item.imports} import${item.imports === 1 ? '' : 's'})`).join(', ')}.`);
+      expect(lines[heading + 2]).toBe(
+        `Cut the lighter direction: ${pair.cut.map((item) => `${item.from} → ${item.to} (${item.imports} import${item.imports === 1 ? '' : 's'})`).join(', ')}.`,
+      );
     }
   });
 
@@ -159,20 +236,34 @@ describe('Markdown report on the fixture monolith', () => {
     const headings = lines.filter((line) => line.startsWith('### '));
     expect(headings).toHaveLength(analysis.partition.clusters.length);
     const cartAt = lines.indexOf('### cart');
-    const card = lines.slice(cartAt, lines.findIndex((line, index) => index > cartAt && line.startsWith('### ')));
+    const card = lines.slice(
+      cartAt,
+      lines.findIndex((line, index) => index > cartAt && line.startsWith('### ')),
+    );
     const api = analysis.plan.apis.find((item) => item.cluster === 'cart');
     const operations = api?.symbols.filter((item) => item.kind === 'operation').length ?? 0;
-    expect(card.find((line) => line.startsWith('**API surface**'))).toMatch(new RegExp(`^\\*\\*API surface\\*\\*: ${operations} operations? and ${(api?.symbols.length ?? 0) - operations} types?, imported at \\d+ sites? by `));
+    expect(card.find((line) => line.startsWith('**API surface**'))).toMatch(
+      new RegExp(
+        `^\\*\\*API surface\\*\\*: ${operations} operations? and ${(api?.symbols.length ?? 0) - operations} types?, imported at \\d+ sites? by `,
+      ),
+    );
     const owned = analysis.plan.data.services.find((item) => item.cluster === 'cart')?.owned ?? [];
     expect(card.find((line) => line.startsWith('**Data**'))).toContain(`owns ${owned.join(', ')}`);
-    expect(card).toContain(`<details><summary>${analysis.partition.clusters.find((item) => item.id === 'cart')?.modules.length} files</summary>`);
+    expect(card).toContain(
+      `<details><summary>${analysis.partition.clusters.find((item) => item.id === 'cart')?.modules.length} files</summary>`,
+    );
     expect(lines).toContain('### shared-kernel (shared kernel)');
   });
 
   it('partition metrics table and diagnostics', () => {
     const { head, rows } = firstTable(section(markdown, 'Partition metrics'));
     expect(head).toEqual(['metric', 'value', 'better', 'meaning (source)']);
-    expect(rows[0]).toEqual(['modularity Q', analysis.metrics.partition.modularity.toFixed(3), 'higher', expect.stringContaining('(Newman 2006)')]);
+    expect(rows[0]).toEqual([
+      'modularity Q',
+      analysis.metrics.partition.modularity.toFixed(3),
+      'higher',
+      expect.stringContaining('(Newman 2006)'),
+    ]);
     expect(rows.find((row) => row[0] === 'TurboMQ')?.[3]).toContain('Mitchell &amp; Mancoridis');
     const diagnostics = section(markdown, 'Diagnostics');
     if (analysis.diagnostics.length === 0) expect(diagnostics).toEqual(['', 'None.', '']);
@@ -190,7 +281,8 @@ describe('Markdown report on hostile names', () => {
   let markdown: string;
   beforeAll(async () => {
     const root = tempProject({
-      [`src/${IMG}.ts`]: "import { q } from './a\"b]';\nimport { p } from './pipe|star*_x_`tick`';\nexport const img = q + p;\n",
+      [`src/${IMG}.ts`]:
+        "import { q } from './a\"b]';\nimport { p } from './pipe|star*_x_`tick`';\nexport const img = q + p;\n",
       'src/a"b].ts': "import './missing<script>alert(1)</script>';\nexport const q = 1;\n",
       'src/pipe|star*_x_`tick`.ts': `import { img } from './${IMG}';\nexport const p = 2;\nexport const again = () => img;\n`,
     });
@@ -212,7 +304,14 @@ describe('Markdown report on hostile names', () => {
     const second = lines.slice(lines.indexOf('| --- | ---: |') + 2);
     expect(firstTable(second)).toEqual({
       head: ['file', 'line', 'code', 'message'],
-      rows: [['src/a"b\\].ts', '1', 'UNRESOLVED\\_IMPORT', "cannot resolve './missing&lt;script&gt;alert(1)&lt;/script&gt;'"]],
+      rows: [
+        [
+          'src/a"b\\].ts',
+          '1',
+          'UNRESOLVED\\_IMPORT',
+          "cannot resolve './missing&lt;script&gt;alert(1)&lt;/script&gt;'",
+        ],
+      ],
     });
   });
 
@@ -258,7 +357,9 @@ describe('Markdown report with hostile names in every section', () => {
     const module = 'src/jobs/&lt;img src=x onerror=alert(1)&gt;\\|a\\`b\\`.ts';
     const service = '&lt;b&gt;route\\|x&lt;/b&gt;';
     expect(section(markdown, 'Extraction plan').join('\n')).toContain(`- ${module}:5 imports notificationService from`);
-    expect(section(markdown, 'Cycles and mutual dependencies').join('\n')).toContain(`| ${module}:5 | notificationService |`);
+    expect(section(markdown, 'Cycles and mutual dependencies').join('\n')).toContain(
+      `| ${module}:5 | notificationService |`,
+    );
     expect(firstTable(section(markdown, 'Dependency structure matrix')).head).toContain(service);
     expect(section(markdown, 'Services')).toContain(`### ${service}`);
     expect(section(markdown, 'Service map').join('\n')).toContain('["#lt;b#gt;route|x#lt;/b#gt;<br/>');
@@ -270,7 +371,9 @@ describe('escapeMarkdown', () => {
   it('escapes HTML as entities and Markdown punctuation with backslashes; line breaks become spaces', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)>.ts')).toBe('&lt;img src=x onerror=alert(1)&gt;.ts');
     expect(escapeMarkdown('a|b&c')).toBe('a\\|b&amp;c');
-    expect(escapeMarkdown('`x` *y* _z_ [l](u) ~s~ $m$ #h \\')).toBe('\\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) \\~s\\~ \\$m\\$ \\#h \\\\');
+    expect(escapeMarkdown('`x` *y* _z_ [l](u) ~s~ $m$ #h \\')).toBe(
+      '\\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) \\~s\\~ \\$m\\$ \\#h \\\\',
+    );
     expect(escapeMarkdown('one\ntwo\r\nthree')).toBe('one two three');
   });
 });

@@ -44,12 +44,27 @@ const analysis: Analysis = {
     ],
     dependencies: [
       { from: 'src/order.ts', to: 'src/log.ts', kinds: ['static'], typeOnly: false, symbols: ['log'] },
-      { from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'] },
+      {
+        from: 'src/order.ts',
+        to: 'src/pay.ts',
+        kinds: ['static', 'type'],
+        typeOnly: false,
+        symbols: ['Payment', 'charge'],
+      },
     ],
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'], assets: [] } },
     data: { entities: [], uses: {} },
   },
-  clustering: { signals: [{ name: 'static', weight: 1, pairs: 2 }, { name: 'semantic', weight: 0.3, pairs: 0 }, { name: 'change', weight: 0.5, pairs: 0 }], history: null, sweep: null, edges: [] },
+  clustering: {
+    signals: [
+      { name: 'static', weight: 1, pairs: 2 },
+      { name: 'semantic', weight: 0.3, pairs: 0 },
+      { name: 'change', weight: 0.5, pairs: 0 },
+    ],
+    history: null,
+    sweep: null,
+    edges: [],
+  },
   partition: {
     resolution: 1,
     sweep: null,
@@ -64,11 +79,54 @@ const analysis: Analysis = {
     kernel: { 'src/log.ts': 'imported by 3 modules in 3 areas (threshold 3); imports only kernel modules' },
   },
   metrics: {
-    partition: { modularity: -0.5, turboMq: 0, structuralModularity: -0.3333, icp: 1, ifn: 0.6667, ned: 0, nedWindow: { min: 2, max: 20 }, cdp: 0, expected: null },
+    partition: {
+      modularity: -0.5,
+      turboMq: 0,
+      structuralModularity: -0.3333,
+      icp: 1,
+      ifn: 0.6667,
+      ned: 0,
+      nedWindow: { min: 2, max: 20 },
+      cdp: 0,
+      expected: null,
+    },
     services: [
-      { cluster: 'order', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, abstractness: 0.5, distance: 0.5, cohesion: 0, interfaces: 0 },
-      { cluster: 'pay', files: 1, lines: 10, ca: 1, ce: 0, instability: 0, abstractness: 0.5, distance: 0.5, cohesion: 0, interfaces: 2 },
-      { cluster: 'shared-kernel', files: 1, lines: 5, ca: 1, ce: 0, instability: 0, abstractness: 0, distance: 1, cohesion: 0, interfaces: 0 },
+      {
+        cluster: 'order',
+        files: 1,
+        lines: 20,
+        ca: 0,
+        ce: 1,
+        instability: 1,
+        abstractness: 0.5,
+        distance: 0.5,
+        cohesion: 0,
+        interfaces: 0,
+      },
+      {
+        cluster: 'pay',
+        files: 1,
+        lines: 10,
+        ca: 1,
+        ce: 0,
+        instability: 0,
+        abstractness: 0.5,
+        distance: 0.5,
+        cohesion: 0,
+        interfaces: 2,
+      },
+      {
+        cluster: 'shared-kernel',
+        files: 1,
+        lines: 5,
+        ca: 1,
+        ce: 0,
+        instability: 0,
+        abstractness: 0,
+        distance: 1,
+        cohesion: 0,
+        interfaces: 0,
+      },
     ],
   },
   plan: {
@@ -80,9 +138,33 @@ const analysis: Analysis = {
     cycleBreaks: [],
     mutualDependencies: [],
     steps: [
-      { rank: 1, clusters: ['shared-kernel'], reason: 'r1', dependsOn: [], inboundImports: 1, cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 }, remoteCalls: [] },
-      { rank: 2, clusters: ['pay'], reason: 'r2', dependsOn: [], inboundImports: 1, cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 }, remoteCalls: [] },
-      { rank: 3, clusters: ['order'], reason: 'r3', dependsOn: ['pay', 'shared-kernel'], inboundImports: 0, cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 20, total: 0.02 }, remoteCalls: [] },
+      {
+        rank: 1,
+        clusters: ['shared-kernel'],
+        reason: 'r1',
+        dependsOn: [],
+        inboundImports: 1,
+        cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 5, total: 1.005 },
+        remoteCalls: [],
+      },
+      {
+        rank: 2,
+        clusters: ['pay'],
+        reason: 'r2',
+        dependsOn: [],
+        inboundImports: 1,
+        cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 },
+        remoteCalls: [],
+      },
+      {
+        rank: 3,
+        clusters: ['order'],
+        reason: 'r3',
+        dependsOn: ['pay', 'shared-kernel'],
+        inboundImports: 0,
+        cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 20, total: 0.02 },
+        remoteCalls: [],
+      },
     ],
     migrationImports: 2,
     apis: [],
@@ -98,22 +180,68 @@ describe('JSON reporter', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'seams', version: '9.9.9' });
     expect(report.modules).toEqual([
-      { id: 'src/log.ts', lines: 5, cluster: 'shared-kernel', packages: [], builtins: [], assets: [], outsideFiles: [] },
-      { id: 'src/order.ts', lines: 20, cluster: 'order', packages: ['express'], builtins: ['fs'], assets: [], outsideFiles: [] },
+      {
+        id: 'src/log.ts',
+        lines: 5,
+        cluster: 'shared-kernel',
+        packages: [],
+        builtins: [],
+        assets: [],
+        outsideFiles: [],
+      },
+      {
+        id: 'src/order.ts',
+        lines: 20,
+        cluster: 'order',
+        packages: ['express'],
+        builtins: ['fs'],
+        assets: [],
+        outsideFiles: [],
+      },
       { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [], assets: [], outsideFiles: [] },
     ]);
-    expect(report.edges[1]).toMatchObject({ from: 'src/order.ts', to: 'src/pay.ts', kinds: ['static', 'type'], typeOnly: false, symbols: ['Payment', 'charge'], lines: [2, 3] });
+    expect(report.edges[1]).toMatchObject({
+      from: 'src/order.ts',
+      to: 'src/pay.ts',
+      kinds: ['static', 'type'],
+      typeOnly: false,
+      symbols: ['Payment', 'charge'],
+      lines: [2, 3],
+    });
     expect(report.edges[1]?.details.map((detail) => detail.line)).toEqual([2, 3]);
-    expect(report.edges[1]?.declarations).toEqual([{ symbol: 'Payment', module: 'src/pay.ts' }, { symbol: 'charge', module: 'src/pay.ts' }]);
+    expect(report.edges[1]?.declarations).toEqual([
+      { symbol: 'Payment', module: 'src/pay.ts' },
+      { symbol: 'charge', module: 'src/pay.ts' },
+    ]);
     expect(report.clusters.map((item) => [item.id, item.label, item.modules])).toEqual([
       ['order', 'order', ['src/order.ts']],
       ['pay', 'pay', ['src/pay.ts']],
       ['shared-kernel', 'shared kernel', ['src/log.ts']],
     ]);
-    expect(report.clusters[0]).toMatchObject({ kind: 'service', files: 1, lines: 20, ca: 0, ce: 1, instability: 1, packages: ['express'], builtins: ['fs'] });
+    expect(report.clusters[0]).toMatchObject({
+      kind: 'service',
+      files: 1,
+      lines: 20,
+      ca: 0,
+      ce: 1,
+      instability: 1,
+      packages: ['express'],
+      builtins: ['fs'],
+    });
     expect(report.clusters[2]).toMatchObject({ kind: 'kernel' });
     expect(report.kernel).toEqual([{ module: 'src/log.ts', reason: expect.stringContaining('3 areas') }]);
-    expect(report.metrics).toEqual({ modularity: -0.5, mojoFm: null, turboMq: 0, structuralModularity: -0.3333, icp: 1, ifn: 0.6667, ned: 0, nedWindow: { min: 2, max: 20 }, cdp: 0, expected: null });
+    expect(report.metrics).toEqual({
+      modularity: -0.5,
+      mojoFm: null,
+      turboMq: 0,
+      structuralModularity: -0.3333,
+      icp: 1,
+      ifn: 0.6667,
+      ned: 0,
+      nedWindow: { min: 2, max: 20 },
+      cdp: 0,
+      expected: null,
+    });
     expect(report.plan.steps.map((step) => step.rank)).toEqual([1, 2, 3]);
     expect(report.diagnostics).toEqual(analysis.diagnostics);
   });
@@ -140,7 +268,9 @@ describe('text reporter', () => {
     expect(text).toContain('modularity Q  -0.500');
     expect(text).toContain('  ICP            1.000   inter-partition call percentage');
     expect(text).toContain('   1. shared-kernel: r1');
-    expect(text).toContain('Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)');
+    expect(text).toContain(
+      'Shared kernel: 1 module kept out of the services (see "kernel" in --format json for why each)',
+    );
     expect(text).toContain("src/order.ts:4 [UNRESOLVED_IMPORT] cannot resolve './gone'");
     expect(text).toContain('npm packages per service\n  order: express\n');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes or refuses

@@ -12,8 +12,10 @@ import { depcruiseGraph } from '../../scripts/depcruise-graph.mjs';
  * the subset rule is checked; elsewhere it must find edges, so the check is not vacuous.
  */
 const DEPCRUISE_BLIND: Record<string, string> = {
-  'resolution/configdir': 'dependency-cruiser does not expand ${configDir} in paths, so it resolves none of the aliased imports',
-  'resolution/extends-package': 'dependency-cruiser does not follow a package-style extends ("@acme/tsconfig/base.json"), so the paths it carries are unknown to it',
+  'resolution/configdir':
+    'dependency-cruiser does not expand ${configDir} in paths, so it resolves none of the aliased imports',
+  'resolution/extends-package':
+    'dependency-cruiser does not follow a package-style extends ("@acme/tsconfig/base.json"), so the paths it carries are unknown to it',
 };
 
 const cases = [
@@ -28,7 +30,10 @@ describe('dependency-cruiser finds no internal edge that seams misses', () => {
   for (const name of cases) {
     it(name, async () => {
       const root = fixture(...name.split('/'));
-      const [analysis, cruise] = await Promise.all([analyze({ path: root }), depcruiseGraph(root) as Promise<{ edges: Set<string> }>]);
+      const [analysis, cruise] = await Promise.all([
+        analyze({ path: root }),
+        depcruiseGraph(root) as Promise<{ edges: Set<string> }>,
+      ]);
       const analysed = new Set(analysis.graph.modules.map((module) => module.id));
       const ours = new Set(analysis.graph.edges.map((edge) => `${edge.from} -> ${edge.to}`));
       const missing = [...cruise.edges].filter((edge) => {

@@ -31,20 +31,36 @@ describe('graph fidelity: one fixture per project shape and import form', () => 
       const analysis = await analyze({ path: fixture('resolution', name) });
       const graph = analysis.graph;
       expect(graph.modules.map((module) => module.id)).toEqual(expected.modules);
-      expect(graph.edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols }))).toEqual(expected.edges);
+      expect(
+        graph.edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
+      ).toEqual(expected.edges);
       if (expected.declarations !== undefined) {
         const declarations = graph.edges
-          .flatMap((edge) => edge.declarations.map((item) => ({ from: edge.from, symbol: item.symbol, module: item.module })))
-          .filter((item) => expected.declarations?.some((want) => want.from === item.from && want.symbol === item.symbol));
-        expect(declarations.sort((a, b) => (a.from + a.symbol < b.from + b.symbol ? -1 : 1))).toEqual(expected.declarations);
+          .flatMap((edge) =>
+            edge.declarations.map((item) => ({ from: edge.from, symbol: item.symbol, module: item.module })),
+          )
+          .filter((item) =>
+            expected.declarations?.some((want) => want.from === item.from && want.symbol === item.symbol),
+          );
+        expect(declarations.sort((a, b) => (a.from + a.symbol < b.from + b.symbol ? -1 : 1))).toEqual(
+          expected.declarations,
+        );
       }
       const externals = (key: 'packages' | 'builtins') =>
-        Object.fromEntries(Object.entries(graph.externals).filter(([, value]) => value[key].length > 0).map(([id, value]) => [id, value[key]]));
+        Object.fromEntries(
+          Object.entries(graph.externals)
+            .filter(([, value]) => value[key].length > 0)
+            .map(([id, value]) => [id, value[key]]),
+        );
       expect(externals('packages')).toEqual(expected.packages ?? {});
       expect(externals('builtins')).toEqual(expected.builtins ?? {});
       const unresolved = analysis.diagnostics
         .filter((diagnostic) => diagnostic.code === 'UNRESOLVED_IMPORT')
-        .map((diagnostic) => ({ file: diagnostic.file, line: diagnostic.line, specifier: /'(.*)'/.exec(diagnostic.message)?.[1] }));
+        .map((diagnostic) => ({
+          file: diagnostic.file,
+          line: diagnostic.line,
+          specifier: /'(.*)'/.exec(diagnostic.message)?.[1],
+        }));
       expect(unresolved).toEqual(expected.unresolved ?? []);
     });
   }

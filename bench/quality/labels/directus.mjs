@@ -29,7 +29,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = 'api';
 
 /** Capability folders directly under src/ (rule 1). */
-const DOMAIN_FOLDERS = ['ai', 'auth', 'extensions', 'metrics', 'operations', 'permissions', 'storage', 'telemetry', 'websocket'];
+const DOMAIN_FOLDERS = [
+  'ai',
+  'auth',
+  'extensions',
+  'metrics',
+  'operations',
+  'permissions',
+  'storage',
+  'telemetry',
+  'websocket',
+];
 /** Layer folders whose first segment names the domain (rule 2). */
 const LAYERS = ['controllers', 'services', 'schedules'];
 /** Root files that name a domain (rule 3). */
@@ -93,9 +103,14 @@ function listFiles(dir, rel) {
     const full = path.join(dir, name);
     const id = `${rel}/${name}`;
     if (statSync(full).isDirectory()) {
-      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name)) continue;
+      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name))
+        continue;
       out.push(...listFiles(full, id));
-    } else if (/\.(ts|tsx|mts|cts)$/.test(name) && !/\.d\.(ts|mts|cts)$/.test(name) && !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)) {
+    } else if (
+      /\.(ts|tsx|mts|cts)$/.test(name) &&
+      !/\.d\.(ts|mts|cts)$/.test(name) &&
+      !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)
+    ) {
       out.push(id);
     }
   }
@@ -139,9 +154,18 @@ for (const id of files) {
 }
 
 // Module ids are relative to root (`api`): they start with `src/`.
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((id) => [id, labels[id]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((id) => [id, labels[id]]),
+);
 writeFileSync(path.join(here, 'directus.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 const counts = {};
 for (const label of Object.values(sorted)) counts[label] = (counts[label] ?? 0) + 1;
 console.log(`directus: ${Object.keys(sorted).length} labelled files, ${Object.keys(counts).length} labels`);
-console.log(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l}:${n}`).join(' '));
+console.log(
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l}:${n}`)
+    .join(' '),
+);

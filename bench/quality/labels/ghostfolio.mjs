@@ -31,7 +31,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ts = createRequire(import.meta.url)(path.join(here, '..', '..', '..', 'node_modules', 'typescript'));
 
 const ROOT = 'apps/api';
-const INFRASTRUCTURE = new Set(['app/redis-cache', 'services/api', 'services/configuration', 'services/fetch', 'services/i18n', 'services/prisma']);
+const INFRASTRUCTURE = new Set([
+  'app/redis-cache',
+  'services/api',
+  'services/configuration',
+  'services/fetch',
+  'services/i18n',
+  'services/prisma',
+]);
 const COMPOSITION_ROOT = 'src/app/app.module.ts';
 
 const checkout = process.argv[2];
@@ -67,11 +74,17 @@ function resolve(from, specifier) {
   if (specifier.startsWith('@ghostfolio/api/')) base = `src/${specifier.slice('@ghostfolio/api/'.length)}`;
   else if (specifier.startsWith('.')) base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
   else return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (fileSet.has(candidate)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`])
+    if (fileSet.has(candidate)) return candidate;
   return null;
 }
 
-const parsed = new Map(files.map((id) => [id, ts.createSourceFile(id, readFileSync(path.join(root, id), 'utf8'), ts.ScriptTarget.Latest, true)]));
+const parsed = new Map(
+  files.map((id) => [
+    id,
+    ts.createSourceFile(id, readFileSync(path.join(root, id), 'utf8'), ts.ScriptTarget.Latest, true),
+  ]),
+);
 
 /** Every `@Module` class: its file, folder (relative to src/) and the files of its controllers/providers. */
 const modules = [];
@@ -81,7 +94,8 @@ for (const [id, source] of parsed) {
     if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
     const target = resolve(id, statement.moduleSpecifier.text);
     const bindings = statement.importClause.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imported.set(element.name.text, target);
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) imported.set(element.name.text, target);
     if (statement.importClause.name) imported.set(statement.importClause.name.text, target);
   }
   const local = new Set(source.statements.filter((s) => ts.isClassDeclaration(s) && s.name).map((s) => s.name.text));
@@ -90,18 +104,25 @@ for (const [id, source] of parsed) {
     if (!ts.isClassDeclaration(statement)) continue;
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const call = decorator.expression;
-      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module') continue;
+      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module')
+        continue;
       const members = new Set();
       const options = call.arguments[0];
       if (options && ts.isObjectLiteralExpression(options)) {
         for (const property of options.properties) {
-          if (!ts.isPropertyAssignment(property) || !['controllers', 'providers'].includes(property.name.getText(source))) continue;
+          if (
+            !ts.isPropertyAssignment(property) ||
+            !['controllers', 'providers'].includes(property.name.getText(source))
+          )
+            continue;
           if (!ts.isArrayLiteralExpression(property.initializer)) continue;
           for (const element of property.initializer.elements) {
             let name = null;
             if (ts.isIdentifier(element)) name = element.text;
             else if (ts.isObjectLiteralExpression(element)) {
-              const provide = element.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText(source) === 'provide');
+              const provide = element.properties.find(
+                (p) => ts.isPropertyAssignment(p) && p.name.getText(source) === 'provide',
+              );
               if (provide && ts.isIdentifier(provide.initializer)) name = provide.initializer.text;
             }
             const file = name && fileOf(name);
@@ -124,7 +145,12 @@ for (const id of files) {
     continue;
   }
   const enclosing = modules
-    .filter((module) => module.id !== COMPOSITION_ROOT && /^(app|services)\//.test(module.folder) && id.startsWith(`src/${module.folder}/`))
+    .filter(
+      (module) =>
+        module.id !== COMPOSITION_ROOT &&
+        /^(app|services)\//.test(module.folder) &&
+        id.startsWith(`src/${module.folder}/`),
+    )
     .sort((a, b) => b.folder.length - a.folder.length)[0];
   if (enclosing) {
     if (enclosing.feature) labels[id] = enclosing.folder;
@@ -134,6 +160,12 @@ for (const id of files) {
   if (feature) labels[id] = `app/${feature[1]}`;
 }
 
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((key) => [key, labels[key]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((key) => [key, labels[key]]),
+);
 writeFileSync(path.join(here, 'ghostfolio.json'), `${JSON.stringify(sorted, null, 2)}\n`);
-console.log(`ghostfolio: ${Object.keys(sorted).length} files, ${new Set(Object.values(sorted)).size} labels, ${modules.length} @Module classes`);
+console.log(
+  `ghostfolio: ${Object.keys(sorted).length} files, ${new Set(Object.values(sorted)).size} labels, ${modules.length} @Module classes`,
+);

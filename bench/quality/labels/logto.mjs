@@ -38,7 +38,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = 'packages/core';
 
 /** Capability folders directly under src/ (rule 1). */
-const DOMAIN_FOLDERS = { 'src/oidc': 'oidc', 'src/sso': 'sso-connector', 'src/saml-application': 'saml-application', 'src/sentinel': 'sentinel' };
+const DOMAIN_FOLDERS = {
+  'src/oidc': 'oidc',
+  'src/sso': 'sso-connector',
+  'src/saml-application': 'saml-application',
+  'src/sentinel': 'sentinel',
+};
 /** Layer folders whose first segment names the domain (rule 2). */
 const LAYERS = ['src/routes', 'src/routes-me', 'src/libraries', 'src/queries'];
 /** Names that are not a business domain (rule 3). */
@@ -105,9 +110,15 @@ function listFiles(dir, rel) {
     const full = path.join(dir, name);
     const id = `${rel}/${name}`;
     if (statSync(full).isDirectory()) {
-      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name)) continue;
+      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name))
+        continue;
       out.push(...listFiles(full, id));
-    } else if (/\.(ts|tsx|mts|cts)$/.test(name) && !/\.d\.(ts|mts|cts)$/.test(name) && !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name) && !looksGenerated(full)) {
+    } else if (
+      /\.(ts|tsx|mts|cts)$/.test(name) &&
+      !/\.d\.(ts|mts|cts)$/.test(name) &&
+      !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name) &&
+      !looksGenerated(full)
+    ) {
       out.push(id);
     }
   }
@@ -134,13 +145,7 @@ function singularise(word) {
   return word;
 }
 /** Normalised name of a folder or file segment: part before the first dot, every word singular. */
-const nameOf = (segment) =>
-  segment
-    .split('.')[0]
-    .toLowerCase()
-    .split('-')
-    .map(singularise)
-    .join('-');
+const nameOf = (segment) => segment.split('.')[0].toLowerCase().split('-').map(singularise).join('-');
 
 const files = listFiles(path.join(root, 'src'), 'src');
 
@@ -177,9 +182,20 @@ for (const id of files) {
   labels[id] = canonical(name);
 }
 
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((id) => [id, labels[id]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((id) => [id, labels[id]]),
+);
 writeFileSync(path.join(here, 'logto.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 const counts = {};
 for (const label of Object.values(sorted)) counts[label] = (counts[label] ?? 0) + 1;
-console.log(`logto: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`);
-console.log(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${l}:${n}`).join(' '));
+console.log(
+  `logto: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`,
+);
+console.log(
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([l, n]) => `${l}:${n}`)
+    .join(' '),
+);

@@ -53,7 +53,11 @@ const AUDIENCE = new Set(['admin', 'i', 'my']);
 /** Audience sub-folders that are infrastructure, not a domain. */
 const NO_DOMAIN_SUB = new Set(['queue']);
 /** Folders outside the endpoints that are one domain each. */
-const DOMAIN_FOLDERS = { 'src/core/chart': 'chart', 'src/core/activitypub': 'activitypub', 'src/server/oauth': 'oauth' };
+const DOMAIN_FOLDERS = {
+  'src/core/chart': 'chart',
+  'src/core/activitypub': 'activitypub',
+  'src/server/oauth': 'oauth',
+};
 /** Layer folders whose files are labelled by the domain their file name names (rule 4). */
 const NAMED_LAYERS = new Set([
   ENDPOINTS,
@@ -136,7 +140,8 @@ function listFiles(dir, rel) {
     const full = path.join(dir, name);
     const id = `${rel}/${name}`;
     if (statSync(full).isDirectory()) {
-      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name)) continue;
+      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name))
+        continue;
       out.push(...listFiles(full, id));
     } else if (/\.ts$/.test(name) && !/\.d\.ts$/.test(name) && !/\.(test|spec)\./.test(name)) {
       out.push(id);
@@ -171,7 +176,8 @@ for (const id of files) {
   const rest = id.startsWith(`${ENDPOINTS}/`) ? id.slice(ENDPOINTS.length + 1).split('/') : null;
   if (rest && rest.length > 1 && !AUDIENCE.has(rest[0])) vocabulary.add(keyOf(rest[0]));
   if (rest && rest.length > 2 && AUDIENCE.has(rest[0]) && !NO_DOMAIN_SUB.has(rest[1])) vocabulary.add(keyOf(rest[1]));
-  if (path.posix.dirname(id) === 'src/models' && /^[A-Z]/.test(stemOf(id)) && !stemOf(id).endsWith('Module')) vocabulary.add(keyOf(stemOf(id)));
+  if (path.posix.dirname(id) === 'src/models' && /^[A-Z]/.test(stemOf(id)) && !stemOf(id).endsWith('Module'))
+    vocabulary.add(keyOf(stemOf(id)));
 }
 /** Domain of a vocabulary key: its synonym, else the domain of the shortest key leading it, else itself. */
 function domainOf(key) {
@@ -212,9 +218,20 @@ for (const id of files) {
   if (label) labels[id] = label;
 }
 
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((id) => [id, labels[id]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((id) => [id, labels[id]]),
+);
 writeFileSync(path.join(here, 'misskey.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 const counts = {};
 for (const label of Object.values(sorted)) counts[label] = (counts[label] ?? 0) + 1;
-console.log(`misskey: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`);
-console.log(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l}:${n}`).join(' '));
+console.log(
+  `misskey: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`,
+);
+console.log(
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l}:${n}`)
+    .join(' '),
+);

@@ -59,25 +59,34 @@ for (const id of files) {
   const source = ts.createSourceFile(id, readFileSync(path.join(root, id), 'utf8'), ts.ScriptTarget.Latest, true);
   const imported = new Map();
   for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !statement.importClause?.namedBindings || !ts.isNamedImports(statement.importClause.namedBindings)) continue;
-    for (const element of statement.importClause.namedBindings.elements) imported.set(element.name.text, resolve(id, statement.moduleSpecifier.text));
+    if (
+      !ts.isImportDeclaration(statement) ||
+      !statement.importClause?.namedBindings ||
+      !ts.isNamedImports(statement.importClause.namedBindings)
+    )
+      continue;
+    for (const element of statement.importClause.namedBindings.elements)
+      imported.set(element.name.text, resolve(id, statement.moduleSpecifier.text));
   }
   for (const statement of source.statements) {
     if (!ts.isClassDeclaration(statement)) continue;
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const call = decorator.expression;
-      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module') continue;
+      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module')
+        continue;
       const folder = path.posix.dirname(id);
       if (folder === 'src') continue; // the root ApplicationModule: composition root
       moduleFolders.add(folder.slice('src/'.length));
       const options = call.arguments[0];
       if (!options || !ts.isObjectLiteralExpression(options)) continue;
       for (const property of options.properties) {
-        if (!ts.isPropertyAssignment(property) || !['controllers', 'providers'].includes(property.name.getText(source))) continue;
+        if (!ts.isPropertyAssignment(property) || !['controllers', 'providers'].includes(property.name.getText(source)))
+          continue;
         if (!ts.isArrayLiteralExpression(property.initializer)) continue;
         for (const element of property.initializer.elements) {
           const file = ts.isIdentifier(element) ? imported.get(element.text) : null;
-          if (file && !file.startsWith(`${folder}/`)) console.warn(`note: ${id} lists ${element.text} from ${file}, outside its folder`);
+          if (file && !file.startsWith(`${folder}/`))
+            console.warn(`note: ${id} lists ${element.text} from ${file}, outside its folder`);
         }
       }
     }
@@ -89,6 +98,12 @@ for (const id of files) {
   const match = /^src\/([^/]+)\//.exec(id);
   if (match && moduleFolders.has(match[1])) labels[id] = match[1];
 }
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((key) => [key, labels[key]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((key) => [key, labels[key]]),
+);
 writeFileSync(path.join(here, 'nestjs-realworld.json'), `${JSON.stringify(sorted, null, 2)}\n`);
-console.log(`nestjs-realworld: ${Object.keys(sorted).length} files, ${new Set(Object.values(sorted)).size} labels (${[...moduleFolders].sort().join(', ')})`);
+console.log(
+  `nestjs-realworld: ${Object.keys(sorted).length} files, ${new Set(Object.values(sorted)).size} labels (${[...moduleFolders].sort().join(', ')})`,
+);

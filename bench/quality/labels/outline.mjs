@@ -41,9 +41,22 @@ const SERVER = 'server';
 /** routes/api/ folders that are not a business domain (generic batching, cron trigger, dev-only endpoints, middlewares). */
 const NO_DOMAIN_ROUTES = new Set(['batch', 'cron', 'developer', 'middlewares']);
 /** Folders that are one domain each. */
-const DOMAIN_FOLDERS = { 'server/models/oauth': 'oauth', 'server/collaboration': 'collaboration', 'server/emails': 'email' };
+const DOMAIN_FOLDERS = {
+  'server/models/oauth': 'oauth',
+  'server/collaboration': 'collaboration',
+  'server/emails': 'email',
+};
 /** Layer folders whose files are labelled by the domain their file name names (rule 2). */
-const NAMED_LAYERS = ['server/models', 'server/models/helpers', 'server/presenters', 'server/policies', 'server/commands', 'server/queues/processors', 'server/queues/tasks', 'server/tools'];
+const NAMED_LAYERS = [
+  'server/models',
+  'server/models/helpers',
+  'server/presenters',
+  'server/policies',
+  'server/commands',
+  'server/queues/processors',
+  'server/queues/tasks',
+  'server/tools',
+];
 /**
  * Synonyms (folded name -> domain). Each entry:
  * - authentication, authentication-provider -> auth: routes/api/auth serves the sign-in
@@ -78,9 +91,14 @@ function listFiles(dir, rel) {
     const id = `${rel}/${name}`;
     if (id === 'server/migrations') continue;
     if (statSync(full).isDirectory()) {
-      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name)) continue;
+      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name))
+        continue;
       out.push(...listFiles(full, id));
-    } else if (/\.(ts|tsx|mts|cts)$/.test(name) && !/\.d\.(ts|mts|cts)$/.test(name) && !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)) {
+    } else if (
+      /\.(ts|tsx|mts|cts)$/.test(name) &&
+      !/\.d\.(ts|mts|cts)$/.test(name) &&
+      !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)
+    ) {
       out.push(id);
     }
   }
@@ -95,7 +113,10 @@ function singularise(word) {
   return word;
 }
 /** Lower-case words of a camelCase / PascalCase / kebab name; `OAuth` is one word. */
-const wordsOf = (name) => (name.replace(/OAuth/g, 'Oauth').match(/[A-Z]+(?=[A-Z][a-z]|\d|$|[^A-Za-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((w) => w.toLowerCase());
+const wordsOf = (name) =>
+  (name.replace(/OAuth/g, 'Oauth').match(/[A-Z]+(?=[A-Z][a-z]|\d|$|[^A-Za-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((w) =>
+    w.toLowerCase(),
+  );
 /** Vocabulary key of a span of words: kebab-case, last word singular. */
 const keyOf = (words) => [...words.slice(0, -1), singularise(words[words.length - 1])].join('-');
 const stemOf = (file) => path.basename(file).replace(/\.(ts|tsx|mts|cts)$/, '');
@@ -107,7 +128,8 @@ const fileSet = new Set(files);
 const vocabulary = new Set(Object.values(DOMAIN_FOLDERS));
 for (const id of files) {
   const dir = path.posix.dirname(id);
-  if ((dir === 'server/models' || dir === 'server/models/oauth') && stemOf(id) !== 'index') vocabulary.add(keyOf(wordsOf(stemOf(id))));
+  if ((dir === 'server/models' || dir === 'server/models/oauth') && stemOf(id) !== 'index')
+    vocabulary.add(keyOf(wordsOf(stemOf(id))));
   const m = id.match(/^server\/routes\/api\/([^/]+)\//);
   if (m && !NO_DOMAIN_ROUTES.has(m[1])) vocabulary.add(keyOf(wordsOf(m[1])));
 }
@@ -148,9 +170,20 @@ for (const id of files) {
   if (label) labels[id] = label;
 }
 
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((id) => [id, labels[id]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((id) => [id, labels[id]]),
+);
 writeFileSync(path.join(here, 'outline.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 const counts = {};
 for (const label of Object.values(sorted)) counts[label] = (counts[label] ?? 0) + 1;
-console.log(`outline: ${Object.keys(sorted).length} labelled files of ${fileSet.size} under server/, ${Object.keys(counts).length} labels`);
-console.log(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l}:${n}`).join(' '));
+console.log(
+  `outline: ${Object.keys(sorted).length} labelled files of ${fileSet.size} under server/, ${Object.keys(counts).length} labels`,
+);
+console.log(
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l}:${n}`)
+    .join(' '),
+);

@@ -33,11 +33,15 @@ if (!checkout) {
   process.exit(2);
 }
 const git = (...args) =>
-  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'diff.renameLimit=100000', ...args], {
-    cwd: checkout,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  execFileSync(
+    'git',
+    ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'diff.renameLimit=100000', ...args],
+    {
+      cwd: checkout,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
 
 const isSource = (file) =>
   /\.(ts|tsx|js|mjs|cjs|mts|cts)$/.test(file) &&
@@ -50,7 +54,18 @@ const files = git('ls-tree', '-r', '--name-only', C_OLD, '--', 'src').split('\n'
 // tracked: path of the file at the commit being replayed -> its path at C_OLD.
 const tracked = new Map(files.map((file) => [file, file]));
 const finalPath = new Map(files.map((file) => [file, file]));
-const log = git('log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--name-status', '-M', '--format=%x01%H', `${C_OLD}..${C_NEW}`, '--', 'src');
+const log = git(
+  'log',
+  '--first-parent',
+  '--diff-merges=first-parent',
+  '--reverse',
+  '--name-status',
+  '-M',
+  '--format=%x01%H',
+  `${C_OLD}..${C_NEW}`,
+  '--',
+  'src',
+);
 for (const block of log.split('\x01').slice(1)) {
   const updates = [];
   for (const line of block.split('\n').slice(1)) {

@@ -50,6 +50,10 @@ for (const id of listFiles(path.join(root, FEATURES), FEATURES)) {
   const match = new RegExp(`^${FEATURES}/([^/]+)/`).exec(id);
   if (match) labels[id] = match[1];
 }
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((key) => [key, labels[key]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((key) => [key, labels[key]]),
+);
 writeFileSync(path.join(here, 'unleash.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 console.log(`unleash: ${Object.keys(sorted).length} files, ${new Set(Object.values(sorted)).size} labels`);

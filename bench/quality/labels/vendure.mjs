@@ -72,9 +72,14 @@ function listFiles(dir, rel = '') {
     const full = path.join(dir, name);
     const id = rel ? `${rel}/${name}` : name;
     if (statSync(full).isDirectory()) {
-      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name)) continue;
+      if (['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'integration-tests'].includes(name))
+        continue;
       out.push(...listFiles(full, id));
-    } else if (/\.(ts|tsx|mts|cts)$/.test(name) && !/\.d\.(ts|mts|cts)$/.test(name) && !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)) {
+    } else if (
+      /\.(ts|tsx|mts|cts)$/.test(name) &&
+      !/\.d\.(ts|mts|cts)$/.test(name) &&
+      !/\.(test|spec|e2e-spec|e2e|stories)\./.test(name)
+    ) {
       out.push(id);
     }
   }
@@ -93,7 +98,9 @@ const files = listFiles(root);
 // Core concepts (the docs' pages) and their words.
 const conceptsDir = path.join(checkout, CONCEPTS);
 if (!existsSync(conceptsDir)) throw new Error(`${conceptsDir} not found`);
-const concepts = readdirSync(conceptsDir).filter((name) => statSync(path.join(conceptsDir, name)).isDirectory()).sort();
+const concepts = readdirSync(conceptsDir)
+  .filter((name) => statSync(path.join(conceptsDir, name)).isDirectory())
+  .sort();
 const conceptWords = new Map(concepts.map((c) => [c, c.split('-').map(singularise)]));
 const conceptWith = (word) => concepts.find((c) => conceptWords.get(c).includes(word)) ?? null;
 
@@ -152,16 +159,29 @@ for (const id of files) {
   if (parts[0] === 'entity' && parts.length > 2 && parts[1] !== 'base') label = domainOfFolder(parts[1]);
   else if (id.startsWith(`${SEARCH_PLUGIN}/`)) label = searchConcept;
   else if (parts[0] === 'service' && parts[1] === 'services') label = domainInName(stemOf(id));
-  else if (parts[0] === 'service' && parts[1] === 'helpers' && parts[2] !== 'utils' && parts.length > 2) label = domainInName(parts.length > 3 ? parts[2] : stemOf(id));
+  else if (parts[0] === 'service' && parts[1] === 'helpers' && parts[2] !== 'utils' && parts.length > 2)
+    label = domainInName(parts.length > 3 ? parts[2] : stemOf(id));
   else if (parts[0] === 'api' && parts[1] === 'resolvers') label = domainInName(stemOf(id));
   else if (parts[0] === 'event-bus' && parts[1] === 'events') label = domainInName(stemOf(id));
-  else if (parts[0] === 'config' && parts.length > 2 && !INFRA_CONFIG.has(parts[1])) label = domainInName(parts[1]) ?? domainInName(stemOf(id));
+  else if (parts[0] === 'config' && parts.length > 2 && !INFRA_CONFIG.has(parts[1]))
+    label = domainInName(parts[1]) ?? domainInName(stemOf(id));
   if (label) labels[id] = label;
 }
 
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((id) => [id, labels[id]]));
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((id) => [id, labels[id]]),
+);
 writeFileSync(path.join(here, 'vendure.json'), `${JSON.stringify(sorted, null, 2)}\n`);
 const counts = {};
 for (const label of Object.values(sorted)) counts[label] = (counts[label] ?? 0) + 1;
-console.log(`vendure: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`);
-console.log(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l}:${n}`).join(' '));
+console.log(
+  `vendure: ${Object.keys(sorted).length} labelled files of ${files.length}, ${Object.keys(counts).length} labels`,
+);
+console.log(
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l}:${n}`)
+    .join(' '),
+);

@@ -28,11 +28,17 @@ const where = (violation: Violation) => `${violation.file}:${violation.line}`;
 function renderText(outcome: CheckOutcome): string {
   const { result } = outcome;
   const lines: string[] = [];
-  for (const violation of result.newViolations) lines.push(`${where(violation)}  ${violation.rule}  ${violation.message}`);
+  for (const violation of result.newViolations)
+    lines.push(`${where(violation)}  ${violation.rule}  ${violation.message}`);
   if (result.newViolations.length > 0) lines.push('');
   if (result.fixed.length > 0) lines.push(`${result.fixed.length} fixed: run --update-baseline to ratchet`);
-  if (result.unassignedModules.length > 0) lines.push(`${result.unassignedModules.length} modules belong to no service of ${outcome.boundariesFile} and are not checked`);
-  lines.push(`seams check: ${result.summary} (${result.checkedModules} modules checked) — ${result.passed ? 'passed' : 'FAILED'}`);
+  if (result.unassignedModules.length > 0)
+    lines.push(
+      `${result.unassignedModules.length} modules belong to no service of ${outcome.boundariesFile} and are not checked`,
+    );
+  lines.push(
+    `seams check: ${result.summary} (${result.checkedModules} modules checked) — ${result.passed ? 'passed' : 'FAILED'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,22 +46,35 @@ function renderGithub(outcome: CheckOutcome): string {
   const escapeCommand = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (text: string) => escapeCommand(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = outcome.result.newViolations.map(
-    (violation) => `::error file=${property(violation.file)},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escapeCommand(violation.message)}`,
+    (violation) =>
+      `::error file=${property(violation.file)},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escapeCommand(violation.message)}`,
   );
-  lines.push(`::${outcome.result.passed ? 'notice' : 'error'}::${escapeCommand(`seams check: ${outcome.result.summary}`)}`);
+  lines.push(
+    `::${outcome.result.passed ? 'notice' : 'error'}::${escapeCommand(`seams check: ${outcome.result.summary}`)}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function renderMarkdown(outcome: CheckOutcome): string {
   const { result } = outcome;
   // Paths go in code spans (fenced past any backtick in them); messages are escaped Markdown text.
-  const lines = [`### seams check: ${result.passed ? '✅ passed' : '❌ failed'}`, '', `**${escapeMarkdown(result.summary)}** (${result.checkedModules} modules checked against ${codeSpan(outcome.boundariesFile)})`, ''];
+  const lines = [
+    `### seams check: ${result.passed ? '✅ passed' : '❌ failed'}`,
+    '',
+    `**${escapeMarkdown(result.summary)}** (${result.checkedModules} modules checked against ${codeSpan(outcome.boundariesFile)})`,
+    '',
+  ];
   if (result.newViolations.length > 0) {
     lines.push('| file | rule | what |', '| --- | --- | --- |');
-    for (const violation of result.newViolations) lines.push(`| ${codeSpan(where(violation))} | ${violation.rule} | ${escapeMarkdown(violation.message)} |`);
+    for (const violation of result.newViolations)
+      lines.push(`| ${codeSpan(where(violation))} | ${violation.rule} | ${escapeMarkdown(violation.message)} |`);
     lines.push('');
   }
-  if (result.fixed.length > 0) lines.push(`${result.fixed.length} accepted violations are fixed: run \`seams check --update-baseline\` to ratchet the baseline.`, '');
+  if (result.fixed.length > 0)
+    lines.push(
+      `${result.fixed.length} accepted violations are fixed: run \`seams check --update-baseline\` to ratchet the baseline.`,
+      '',
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -68,7 +87,14 @@ function renderSarif(outcome: CheckOutcome, version: string): string {
     level: baselineState === 'new' ? 'error' : 'note',
     baselineState,
     message: { text: violation.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(violation.file), uriBaseId: '%SRCROOT%' }, region: { startLine: violation.line } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(violation.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: violation.line },
+        },
+      },
+    ],
     partialFingerprints: { seamsIdentity: violation.identity },
   });
   const log = {
@@ -81,11 +107,20 @@ function renderSarif(outcome: CheckOutcome, version: string): string {
             name: 'seams',
             version,
             informationUri: 'https://github.com/seams-dev/seams',
-            rules: ruleIds.map((id) => ({ id, name: id, shortDescription: { text: RULE_DESCRIPTIONS[id].short }, fullDescription: { text: RULE_DESCRIPTIONS[id].full }, defaultConfiguration: { level: 'error' } })),
+            rules: ruleIds.map((id) => ({
+              id,
+              name: id,
+              shortDescription: { text: RULE_DESCRIPTIONS[id].short },
+              fullDescription: { text: RULE_DESCRIPTIONS[id].full },
+              defaultConfiguration: { level: 'error' },
+            })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
-        results: [...outcome.result.newViolations.map((violation) => result(violation, 'new')), ...outcome.result.knownViolations.map((violation) => result(violation, 'unchanged'))],
+        results: [
+          ...outcome.result.newViolations.map((violation) => result(violation, 'new')),
+          ...outcome.result.knownViolations.map((violation) => result(violation, 'unchanged')),
+        ],
       },
     ],
   };

@@ -53,7 +53,10 @@ export function buildClientData(analysis: Analysis, model: ReportModel): { servi
   const services = model.order.map((id, index): ClientService => {
     const cluster = model.clusters.get(id);
     const metrics = model.metrics.get(id);
-    const symbols = [...(apis.get(id) ?? [])].sort((a, b) => b.importSites - a.importSites || compareStrings(a.symbol, b.symbol) || compareStrings(a.module, b.module));
+    const symbols = [...(apis.get(id) ?? [])].sort(
+      (a, b) =>
+        b.importSites - a.importSites || compareStrings(a.symbol, b.symbol) || compareStrings(a.module, b.module),
+    );
     const modules = cluster?.modules ?? [];
     return {
       id,
@@ -77,7 +80,9 @@ export function buildClientData(analysis: Analysis, model: ReportModel): { servi
       api: {
         operations: symbols.filter((item) => item.kind === 'operation').length,
         types: symbols.filter((item) => item.kind === 'type').length,
-        top: symbols.slice(0, TOOLTIP_API_NAMES).map((item) => [item.symbol, item.kind, item.consumers.join(', '), item.importSites]),
+        top: symbols
+          .slice(0, TOOLTIP_API_NAMES)
+          .map((item) => [item.symbol, item.kind, item.consumers.join(', '), item.importSites]),
       },
       modules: modules.slice(0, MODULES_IN_DATA).map((module) => [module, model.linesOf.get(module) ?? 0]),
       moreModules: Math.max(0, modules.length - MODULES_IN_DATA),

@@ -18,7 +18,9 @@ const LEVELS = 8;
 
 /** The DSM section. */
 export function renderDsm(analysis: Analysis, model: ReportModel): string {
-  const deps = new Map<string, ServiceDependency>(analysis.plan.dependencies.map((dep) => [dependencyKey(dep.from, dep.to), dep]));
+  const deps = new Map<string, ServiceDependency>(
+    analysis.plan.dependencies.map((dep) => [dependencyKey(dep.from, dep.to), dep]),
+  );
   const ids = shownServices(analysis, model);
   const shown = new Set(ids);
   const within = analysis.plan.dependencies.filter((dep) => shown.has(dep.from) && shown.has(dep.to));
@@ -35,11 +37,17 @@ export function renderDsm(analysis: Analysis, model: ReportModel): string {
     `<p class="lead">Row imports column; each cell counts module imports. Services are in extraction order, so a cell above the diagonal is a back edge: the row still imports a service extracted after it, and those imports become remote calls or must be cut. ${escapeHtml(plural(back, 'back edge'))} here.</p>`,
   );
   if (ids.length < analysis.partition.clusters.length) {
-    out.push(`<p class="note">Showing the ${formatCount(ids.length)} most coupled of ${formatCount(analysis.partition.clusters.length)} services; the JSON report has every dependency.</p>`);
+    out.push(
+      `<p class="note">Showing the ${formatCount(ids.length)} most coupled of ${formatCount(analysis.partition.clusters.length)} services; the JSON report has every dependency.</p>`,
+    );
   }
-  out.push('<div class="dsm-layout"><div class="dsm-scroll"><table class="dsm"><thead><tr><th class="corner" scope="col"><span>row imports column</span></th>');
+  out.push(
+    '<div class="dsm-layout"><div class="dsm-scroll"><table class="dsm"><thead><tr><th class="corner" scope="col"><span>row imports column</span></th>',
+  );
   for (const id of ids) {
-    out.push(`<th scope="col" title="${escapeHtml(`${id} (step ${model.stepOf.get(id) ?? '?'})`)}"><span>${escapeHtml(id)}</span></th>`);
+    out.push(
+      `<th scope="col" title="${escapeHtml(`${id} (step ${model.stepOf.get(id) ?? '?'})`)}"><span>${escapeHtml(id)}</span></th>`,
+    );
   }
   out.push('</tr></thead><tbody>');
   for (const row of ids) {
@@ -48,11 +56,14 @@ export function renderDsm(analysis: Analysis, model: ReportModel): string {
       const classes: string[] = [];
       const step = model.stepOf.get(row);
       const together = row !== column && step === model.stepOf.get(column) && multiStep.has(step ?? 0);
-      if (step !== undefined && multiStep.has(step) && step === model.stepOf.get(column)) classes.push(...blockEdges(ids, model, row, column));
+      if (step !== undefined && multiStep.has(step) && step === model.stepOf.get(column))
+        classes.push(...blockEdges(ids, model, row, column));
       if (row === column) {
         const count = internal.get(row) ?? 0;
         classes.push('diagonal');
-        cells.push(`<td class="${classes.join(' ')}" title="${escapeHtml(`${row}: ${plural(count, 'import')} inside the service`)}">${count > 0 ? formatCount(count) : ''}</td>`);
+        cells.push(
+          `<td class="${classes.join(' ')}" title="${escapeHtml(`${row}: ${plural(count, 'import')} inside the service`)}">${count > 0 ? formatCount(count) : ''}</td>`,
+        );
         continue;
       }
       const dep = deps.get(dependencyKey(row, column));
@@ -72,9 +83,13 @@ export function renderDsm(analysis: Analysis, model: ReportModel): string {
           ? ' · same step: they move together'
           : '';
       const cut = model.cut.has(dependencyKey(row, column)) ? ' · cut to break the cycle' : '';
-      cells.push(`<td class="${classes.join(' ')}" title="${escapeHtml(`${row} → ${column}: ${plural(dep.imports, 'import')}${typeOnly}${why}${cut}`)}">${formatCount(dep.imports)}</td>`);
+      cells.push(
+        `<td class="${classes.join(' ')}" title="${escapeHtml(`${row} → ${column}: ${plural(dep.imports, 'import')}${typeOnly}${why}${cut}`)}">${formatCount(dep.imports)}</td>`,
+      );
     }
-    out.push(`<tr><th scope="row"><span class="rank">${model.stepOf.get(row) ?? ''}</span>${escapeHtml(row)}</th>${cells.join('')}</tr>`);
+    out.push(
+      `<tr><th scope="row"><span class="rank">${model.stepOf.get(row) ?? ''}</span>${escapeHtml(row)}</th>${cells.join('')}</tr>`,
+    );
   }
   out.push('</tbody></table></div>');
   const scale = Array.from({ length: LEVELS }, (_, i) => `<span class="h${i + 1}"></span>`).join('');
@@ -84,7 +99,9 @@ export function renderDsm(analysis: Analysis, model: ReportModel): string {
       `<li><span class="scale" aria-hidden="true">${scale}</span> imports, 1 to ${formatCount(max)} between services${within.some(touchesKernel) ? `; the kernel's cells on their own scale, up to ${formatCount(kernelMax)}` : ''}</li>`,
       '<li><span class="key-cell back" aria-hidden="true"></span> back edge: above the diagonal, the row is extracted first</li>',
       '<li><span class="key-cell cut" aria-hidden="true"></span> a dependency to cut to break a cycle</li>',
-      multiStep.size > 0 ? '<li><span class="key-cell block-top block-bottom block-left block-right" aria-hidden="true"></span> services extracted together in one step</li>' : '',
+      multiStep.size > 0
+        ? '<li><span class="key-cell block-top block-bottom block-left block-right" aria-hidden="true"></span> services extracted together in one step</li>'
+        : '',
       '<li><span class="key-cell diagonal" aria-hidden="true">12</span> imports inside the service</li>',
       '<li>Hover a cell for the numbers. The number before a row is its extraction step.</li>',
       '</ul></div>',

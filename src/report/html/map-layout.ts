@@ -105,7 +105,10 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
     const r = size(id);
     const out = r + 7;
     const anchor = n <= 1 || Math.abs(cos) < 0.3 ? 'middle' : cos > 0 ? 'start' : 'end';
-    const labelY = n <= 1 ? y + r + fontSize + 4 : y + out * sin + (sin > 0.3 ? fontSize * 0.9 : sin < -0.3 ? -fontSize * 0.3 : fontSize * 0.35);
+    const labelY =
+      n <= 1
+        ? y + r + fontSize + 4
+        : y + out * sin + (sin > 0.3 ? fontSize * 0.9 : sin < -0.3 ? -fontSize * 0.3 : fontSize * 0.35);
     return { id, x, y, r, kernel: false, labelX: n <= 1 ? x : x + out * cos, labelY, anchor, label: label(id) };
   });
 
@@ -125,14 +128,26 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
       const r = size(id);
       x += r;
       // The band's title names the kernel, so its node carries no label of its own.
-      nodes.push({ id, x, y: bandY + bandHeight / 2, r, kernel: true, labelX: x, labelY: bandY + bandHeight / 2 + r + fontSize, anchor: 'middle', label: label(id) });
+      nodes.push({
+        id,
+        x,
+        y: bandY + bandHeight / 2,
+        r,
+        kernel: true,
+        labelX: x,
+        labelY: bandY + bandHeight / 2 + r + fontSize,
+        anchor: 'middle',
+        label: label(id),
+      });
       x += r + 30;
     }
     bottom = bandY + bandHeight + 4;
   }
   const at = new Map(nodes.map((node) => [node.id, node]));
 
-  const serviceDeps = analysis.plan.dependencies.filter((dep) => at.has(dep.from) && at.has(dep.to) && dep.from !== dep.to);
+  const serviceDeps = analysis.plan.dependencies.filter(
+    (dep) => at.has(dep.from) && at.has(dep.to) && dep.from !== dep.to,
+  );
   const between = serviceDeps.filter((dep) => !isKernel(model, dep.from) && !isKernel(model, dep.to));
   const drawn = [...between]
     .sort((a, b) => b.imports - a.imports || compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
@@ -145,10 +160,31 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
       const source = at.get(dep.from) as MapNode;
       const target = at.get(dep.to) as MapNode;
       const width = kind === 'kernel' ? 1.5 : 1.5 + 6.5 * (dep.imports / maxImports);
-      return { from: dep.from, to: dep.to, imports: dep.imports, typeOnly: dep.typeOnly, kind, width, path: curve(source, target, width, kind === 'kernel' ? 0.06 : 0.14) };
+      return {
+        from: dep.from,
+        to: dep.to,
+        imports: dep.imports,
+        typeOnly: dep.typeOnly,
+        kind,
+        width,
+        path: curve(source, target, width, kind === 'kernel' ? 0.06 : 0.14),
+      };
     })
-    .sort((a, b) => Number(b.kind === 'kernel') - Number(a.kind === 'kernel') || a.imports - b.imports || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
-  return { box: [-halfWidth, top, 2 * halfWidth, bottom - top], nodes, edges, hiddenEdges: between.length - drawn.length, band, fontSize };
+    .sort(
+      (a, b) =>
+        Number(b.kind === 'kernel') - Number(a.kind === 'kernel') ||
+        a.imports - b.imports ||
+        compareStrings(a.from, b.from) ||
+        compareStrings(a.to, b.to),
+    );
+  return {
+    box: [-halfWidth, top, 2 * halfWidth, bottom - top],
+    nodes,
+    edges,
+    hiddenEdges: between.length - drawn.length,
+    band,
+    fontSize,
+  };
 }
 
 /** Imports between two services, both directions, keyed by the sorted pair; kernels left out. */
@@ -161,7 +197,6 @@ function undirectedWeights(analysis: Analysis, model: ReportModel): Map<string, 
   }
   return weights;
 }
-
 
 /**
  * Orders services around a circle: a greedy chain that always appends the service most coupled to
@@ -212,7 +247,10 @@ export function orderOnCircle(ids: readonly ClusterId[], weights: ReadonlyMap<st
     return Math.min(d, n - d);
   };
   const moveCost = (node: number, to: number, skip: number) =>
-    (adjacency[node] ?? []).reduce((sum, [other, weight]) => (other === skip ? sum : sum + weight * distance(to, position[other] as number)), 0);
+    (adjacency[node] ?? []).reduce(
+      (sum, [other, weight]) => (other === skip ? sum : sum + weight * distance(to, position[other] as number)),
+      0,
+    );
   const maxPasses = n > 150 ? 3 : 30;
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;

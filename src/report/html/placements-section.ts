@@ -20,13 +20,20 @@ export function renderPlacements(analysis: Analysis): string {
       out.push('<p class="muted">None.</p>');
       return;
     }
-    out.push(`<table class="placements"><thead><tr><th scope="col">module</th>${withService ? '<th scope="col">service</th><th scope="col" class="num">consensus</th>' : ''}<th scope="col">why</th></tr></thead><tbody>`);
+    out.push(
+      `<table class="placements"><thead><tr><th scope="col">module</th>${withService ? '<th scope="col">service</th><th scope="col" class="num">consensus</th>' : ''}<th scope="col">why</th></tr></thead><tbody>`,
+    );
     for (const row of rows.slice(0, PLACEMENTS_SHOWN)) {
-      const service = withService ? `<td><code>${escapeHtml(row.cluster)}</code></td><td class="num">${row.consensus === null ? '—' : row.consensus.toFixed(2)}</td>` : '';
+      const service = withService
+        ? `<td><code>${escapeHtml(row.cluster)}</code></td><td class="num">${row.consensus === null ? '—' : row.consensus.toFixed(2)}</td>`
+        : '';
       out.push(`<tr><td><code>${escapeHtml(row.module)}</code></td>${service}<td>${escapeHtml(row.why)}</td></tr>`);
     }
     out.push('</tbody></table>');
-    if (rows.length > PLACEMENTS_SHOWN) out.push(`<p class="note">${escapeHtml(plural(rows.length - PLACEMENTS_SHOWN, 'more module'))} in the JSON report (<code>--format json</code>).</p>`);
+    if (rows.length > PLACEMENTS_SHOWN)
+      out.push(
+        `<p class="note">${escapeHtml(plural(rows.length - PLACEMENTS_SHOWN, 'more module'))} in the JSON report (<code>--format json</code>).</p>`,
+      );
   };
   table(`Composition root (${plural(shell.length, 'module')})`, shell, false);
   table(`Unattached (${plural(unattached.length, 'module')})`, unattached, false);

@@ -24,7 +24,8 @@ export function renderPlan(analysis: Analysis, model: ReportModel): string {
   const serviceTotals = plan.steps.filter((step) => !isLibraryStep(step, model)).map((step) => step.cost.total);
   const allTotals = plan.steps.map((step) => step.cost.total);
   const serviceMax = Math.max(0, ...serviceTotals);
-  const maxTotal = serviceMax > 0 && Math.max(0, ...allTotals) > 2 * serviceMax ? serviceMax : Math.max(0, ...allTotals);
+  const maxTotal =
+    serviceMax > 0 && Math.max(0, ...allTotals) > 2 * serviceMax ? serviceMax : Math.max(0, ...allTotals);
   const out: string[] = [];
   out.push('<section id="plan" class="section"><h2>Extraction plan</h2>');
   out.push(
@@ -53,7 +54,11 @@ function renderStep(step: PlanStep, maxTotal: number, model: ReportModel): strin
     { name: 'outbound', value: 3 * cost.outbound, text: `${plural(cost.outbound, 'outbound import')} × 3` },
     { name: 'contracts', value: cost.contracts, text: plural(cost.contracts, 'type-only import') },
     { name: 'inbound', value: cost.inbound, text: plural(cost.inbound, 'inbound import') },
-    { name: 'shared', value: 2 * cost.sharedEntities, text: `${plural(cost.sharedEntities, 'shared entity', 'shared entities')} × 2` },
+    {
+      name: 'shared',
+      value: 2 * cost.sharedEntities,
+      text: `${plural(cost.sharedEntities, 'shared entity', 'shared entities')} × 2`,
+    },
     { name: 'lines', value: cost.lines / 1000, text: `${plural(cost.lines, 'line')} ÷ 1000` },
   ];
   const sum = terms.reduce((total, term) => total + term.value, 0) || 1;
@@ -61,10 +66,18 @@ function renderStep(step: PlanStep, maxTotal: number, model: ReportModel): strin
   const width = offScale ? 100 : maxTotal > 0 ? (cost.total / maxTotal) * 100 : 0;
   const segments = terms
     .filter((term) => term.value > 0)
-    .map((term) => `<span class="seg ${term.name}" style="width:${fixed((term.value / sum) * 100, 2)}%" title="${escapeHtml(`${term.text} = ${fixed(term.value, 3)}`)}"></span>`)
+    .map(
+      (term) =>
+        `<span class="seg ${term.name}" style="width:${fixed((term.value / sum) * 100, 2)}%" title="${escapeHtml(`${term.text} = ${fixed(term.value, 3)}`)}"></span>`,
+    )
     .join('');
-  const names = step.clusters.map((id) => `<span class="step-service${isKernel(model, id) ? ' kernel' : ''}">${escapeHtml(id)}</span>`).join(' + ');
-  const after = step.dependsOn.length === 0 ? '' : `<p class="after">after ${step.dependsOn.map((id) => `<span class="chip">${escapeHtml(id)}</span>`).join(' ')}</p>`;
+  const names = step.clusters
+    .map((id) => `<span class="step-service${isKernel(model, id) ? ' kernel' : ''}">${escapeHtml(id)}</span>`)
+    .join(' + ');
+  const after =
+    step.dependsOn.length === 0
+      ? ''
+      : `<p class="after">after ${step.dependsOn.map((id) => `<span class="chip">${escapeHtml(id)}</span>`).join(' ')}</p>`;
   const remote =
     step.remoteCalls.length === 0
       ? ''
@@ -75,7 +88,10 @@ function renderStep(step: PlanStep, maxTotal: number, model: ReportModel): strin
     `<h3>${names}${kernel ? ' <span class="tag">library</span>' : ''}</h3>`,
     `<p class="reason">${escapeHtml(step.reason)}</p>`,
     `<div class="cost"><div class="bar-track"><div class="bar${offScale ? ' off-scale' : ''}" style="width:${fixed(width, 2)}%">${segments}</div></div><span class="total">${fixed(cost.total, 1)}</span></div>`,
-    `<p class="terms">${terms.filter((term) => term.value > 0).map((term) => escapeHtml(term.text)).join(' · ')}</p>`,
+    `<p class="terms">${terms
+      .filter((term) => term.value > 0)
+      .map((term) => escapeHtml(term.text))
+      .join(' · ')}</p>`,
     after,
     remote,
     '</div></li>',
@@ -85,17 +101,31 @@ function renderStep(step: PlanStep, maxTotal: number, model: ReportModel): strin
 function renderCycles(analysis: Analysis): string {
   const { cycleBreaks, mutualDependencies } = analysis.plan;
   const out: string[] = ['<h3 id="cycles">Cycles between services</h3>'];
-  if (cycleBreaks.length === 0) out.push('<p>No cycles: the services form a directed acyclic graph, so any reverse topological order extracts them without remote calls back.</p>');
+  if (cycleBreaks.length === 0)
+    out.push(
+      '<p>No cycles: the services form a directed acyclic graph, so any reverse topological order extracts them without remote calls back.</p>',
+    );
   cycleBreaks.forEach((cycle, index) => {
     out.push(`<div class="cycle"><h4>Cycle ${index + 1}: ${escapeHtml(plural(cycle.services.length, 'service'))}</h4>`);
     out.push(`<p>${cycle.services.map((id) => `<span class="chip">${escapeHtml(id)}</span>`).join(' ')}</p>`);
-    out.push(`<p>Cut these ${escapeHtml(plural(cycle.cut.length, 'dependency', 'dependencies'))} to break it (a small feedback arc set, Eades–Lin–Smyth):</p>`);
-    out.push(`<ul class="cut-list">${cycle.cut.map((item) => `<li><span class="dep">${escapeHtml(item.from)} → ${escapeHtml(item.to)}</span> <span class="count">${escapeHtml(plural(item.imports, 'import'))}</span></li>`).join('')}</ul>`);
-    out.push(`<details><summary>Cut these ${escapeHtml(plural(cycle.imports.length, 'import'))} (file:line)</summary>${renderImportSites(cycle.imports)}</details></div>`);
+    out.push(
+      `<p>Cut these ${escapeHtml(plural(cycle.cut.length, 'dependency', 'dependencies'))} to break it (a small feedback arc set, Eades–Lin–Smyth):</p>`,
+    );
+    out.push(
+      `<ul class="cut-list">${cycle.cut.map((item) => `<li><span class="dep">${escapeHtml(item.from)} → ${escapeHtml(item.to)}</span> <span class="count">${escapeHtml(plural(item.imports, 'import'))}</span></li>`).join('')}</ul>`,
+    );
+    out.push(
+      `<details><summary>Cut these ${escapeHtml(plural(cycle.imports.length, 'import'))} (file:line)</summary>${renderImportSites(cycle.imports)}</details></div>`,
+    );
   });
   if (mutualDependencies.length > 0) {
-    out.push(`<h3 id="mutual">Services that import each other</h3><p>${escapeHtml(plural(mutualDependencies.length, 'pair'))}; cut the lighter direction to separate each pair.</p>`);
-    const more = mutualDependencies.length > PAIRS_SHOWN ? `<p class="note">… ${escapeHtml(plural(mutualDependencies.length - PAIRS_SHOWN, 'more pair'))} in the JSON report (plan.mutualDependencies).</p>` : '';
+    out.push(
+      `<h3 id="mutual">Services that import each other</h3><p>${escapeHtml(plural(mutualDependencies.length, 'pair'))}; cut the lighter direction to separate each pair.</p>`,
+    );
+    const more =
+      mutualDependencies.length > PAIRS_SHOWN
+        ? `<p class="note">… ${escapeHtml(plural(mutualDependencies.length - PAIRS_SHOWN, 'more pair'))} in the JSON report (plan.mutualDependencies).</p>`
+        : '';
     out.push(`<div class="mutual">${mutualDependencies.slice(0, PAIRS_SHOWN).map(renderMutual).join('')}</div>${more}`);
   }
   return out.join('\n');

@@ -63,15 +63,25 @@ export function renderHtml(analysis: Analysis): string {
 function renderHeader(analysis: Analysis, model: ReportModel): string {
   const { graph, partition, metrics, plan, settings } = analysis;
   const services = partition.clusters.filter((item) => item.kind === 'service').length;
-  const kernelFiles = partition.clusters.filter((item) => item.kind === 'kernel').reduce((sum, item) => sum + item.modules.length, 0);
+  const kernelFiles = partition.clusters
+    .filter((item) => item.kind === 'kernel')
+    .reduce((sum, item) => sum + item.modules.length, 0);
   const shell = partition.clusters.some((item) => item.kind === 'shell') ? ' + composition root' : '';
   const cyclic = plan.cycles.reduce((sum, cycle) => sum + cycle.length, 0);
   const tiles: [string, string][] = [
     [formatCount(graph.modules.length), 'modules'],
     [formatCount(graph.edges.length), 'import edges'],
-    [formatCount(services), kernelFiles > 0 ? `services + kernel (${plural(kernelFiles, 'file')})${shell}` : `services${shell}`],
+    [
+      formatCount(services),
+      kernelFiles > 0 ? `services + kernel (${plural(kernelFiles, 'file')})${shell}` : `services${shell}`,
+    ],
     [fixed(metrics.partition.modularity, 3), 'modularity Q'],
-    [plan.cycles.length === 0 ? 'none' : `${formatCount(cyclic)} of ${formatCount(services)}`, plan.cycles.length === 0 ? 'cycles between services' : `services on ${plan.cycles.length === 1 ? 'a cycle' : `${formatCount(plan.cycles.length)} cycles`}`],
+    [
+      plan.cycles.length === 0 ? 'none' : `${formatCount(cyclic)} of ${formatCount(services)}`,
+      plan.cycles.length === 0
+        ? 'cycles between services'
+        : `services on ${plan.cycles.length === 1 ? 'a cycle' : `${formatCount(plan.cycles.length)} cycles`}`,
+    ],
     [formatCount(model.cut.size), 'dependencies to cut'],
     [formatCount(plan.migrationImports), 'imports to move or rewire'],
     [formatCount(analysis.diagnostics.length), 'diagnostics'],

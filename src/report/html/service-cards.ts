@@ -31,12 +31,23 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
     const step = model.stepOf.get(id);
     const kernel = cluster?.kind === 'kernel';
     const shell = cluster?.kind === 'shell';
-    const tags = [kernel ? '<span class="tag kernel">shared kernel</span>' : '', shell ? '<span class="tag">composition root, stays</span>' : '', cluster?.pinned === true && !shell ? '<span class="tag">pinned</span>' : '', step === undefined ? '' : `<a class="tag step-link" href="#step-${step}">step ${step}</a>`].join('');
-    const label = cluster !== undefined && !kernel && cluster.label !== id ? ` <span class="muted">${escapeHtml(cluster.label)}</span>` : '';
-    const out: string[] = [`<article class="card${kernel ? ' kernel' : ''}" id="card-${index + 1}" data-card="${escapeHtml(id)}">`];
+    const tags = [
+      kernel ? '<span class="tag kernel">shared kernel</span>' : '',
+      shell ? '<span class="tag">composition root, stays</span>' : '',
+      cluster?.pinned === true && !shell ? '<span class="tag">pinned</span>' : '',
+      step === undefined ? '' : `<a class="tag step-link" href="#step-${step}">step ${step}</a>`,
+    ].join('');
+    const label =
+      cluster !== undefined && !kernel && cluster.label !== id
+        ? ` <span class="muted">${escapeHtml(cluster.label)}</span>`
+        : '';
+    const out: string[] = [
+      `<article class="card${kernel ? ' kernel' : ''}" id="card-${index + 1}" data-card="${escapeHtml(id)}">`,
+    ];
     out.push(`<header><h3>${escapeHtml(id)}${label}</h3>${tags}</header>`);
     if (metrics !== undefined) {
-      const stat = (name: string, value: string, title: string) => `<div><dt title="${escapeHtml(title)}">${name}</dt><dd>${value}</dd></div>`;
+      const stat = (name: string, value: string, title: string) =>
+        `<div><dt title="${escapeHtml(title)}">${name}</dt><dd>${value}</dd></div>`;
       out.push(
         `<dl class="stats">${[
           stat('files', formatCount(metrics.files), 'modules in the service'),
@@ -56,21 +67,39 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
     if (entities !== undefined && entities.owned.length + entities.shared.length + entities.common.length > 0) {
       const users = (name: string) => (entityUsers.get(name) ?? []).filter((other) => other !== id);
       out.push('<h4>Data entities</h4><ul class="entities">');
-      if (entities.owned.length > 0) out.push(`<li><span class="kind">owns</span> ${entities.owned.map((name) => `<span class="chip owned">${escapeHtml(name)}</span>`).join(' ')}</li>`);
+      if (entities.owned.length > 0)
+        out.push(
+          `<li><span class="kind">owns</span> ${entities.owned.map((name) => `<span class="chip owned">${escapeHtml(name)}</span>`).join(' ')}</li>`,
+        );
       if (entities.shared.length > 0) {
-        out.push(`<li><span class="kind">shares</span> ${entities.shared.map((name) => `<span class="chip shared" title="${escapeHtml(`also used by ${users(name).join(', ')}`)}">${escapeHtml(name)} <span class="with">with ${escapeHtml(users(name).join(', '))}</span></span>`).join(' ')}</li>`);
+        out.push(
+          `<li><span class="kind">shares</span> ${entities.shared.map((name) => `<span class="chip shared" title="${escapeHtml(`also used by ${users(name).join(', ')}`)}">${escapeHtml(name)} <span class="with">with ${escapeHtml(users(name).join(', '))}</span></span>`).join(' ')}</li>`,
+        );
       }
-      if (entities.common.length > 0) out.push(`<li><span class="kind">common</span> ${entities.common.map((name) => `<span class="chip common" title="${escapeHtml(`used by ${plural(users(name).length + 1, 'service')}`)}">${escapeHtml(name)}</span>`).join(' ')}</li>`);
+      if (entities.common.length > 0)
+        out.push(
+          `<li><span class="kind">common</span> ${entities.common.map((name) => `<span class="chip common" title="${escapeHtml(`used by ${plural(users(name).length + 1, 'service')}`)}">${escapeHtml(name)}</span>`).join(' ')}</li>`,
+        );
       out.push('</ul>');
     }
     const names = packages.get(id) ?? [];
     if (names.length > 0) {
-      const more = names.length > PACKAGES_SHOWN ? ` <span class="muted">+${formatCount(names.length - PACKAGES_SHOWN)} more</span>` : '';
-      out.push(`<h4>npm packages</h4><p class="packages">${names.slice(0, PACKAGES_SHOWN).map((name) => `<code>${escapeHtml(name)}</code>`).join(' ')}${more}</p>`);
+      const more =
+        names.length > PACKAGES_SHOWN
+          ? ` <span class="muted">+${formatCount(names.length - PACKAGES_SHOWN)} more</span>`
+          : '';
+      out.push(
+        `<h4>npm packages</h4><p class="packages">${names
+          .slice(0, PACKAGES_SHOWN)
+          .map((name) => `<code>${escapeHtml(name)}</code>`)
+          .join(' ')}${more}</p>`,
+      );
     }
     const folders = outside.get(id) ?? [];
     if (folders.length > 0) {
-      out.push(`<h4>Outside the analysed folder</h4><p class="packages">${folders.map((item) => `<code title="${escapeHtml(item.files.join('\n'))}">${escapeHtml(item.folder)}</code> ${escapeHtml(plural(item.files.length, 'file'))}`).join(' ')}</p>`);
+      out.push(
+        `<h4>Outside the analysed folder</h4><p class="packages">${folders.map((item) => `<code title="${escapeHtml(item.files.join('\n'))}">${escapeHtml(item.folder)}</code> ${escapeHtml(plural(item.files.length, 'file'))}`).join(' ')}</p>`,
+      );
     }
     if (kernel) out.push(renderKernelReasons(analysis, cluster?.modules ?? []));
     out.push('</article>');
@@ -84,21 +113,32 @@ const CONSUMERS_NAMED = 3;
 
 /** Operations (imported as values: remote calls) and types (shared contracts), most used first, in one table. */
 function renderApi(symbols: readonly ApiSymbol[]): string {
-  if (symbols.length === 0) return '<h4>API surface</h4><p class="muted">Nothing is imported from it by other services.</p>';
-  const byUse = (a: ApiSymbol, b: ApiSymbol) => b.importSites - a.importSites || b.consumers.length - a.consumers.length || compareStrings(a.symbol, b.symbol) || compareStrings(a.module, b.module);
+  if (symbols.length === 0)
+    return '<h4>API surface</h4><p class="muted">Nothing is imported from it by other services.</p>';
+  const byUse = (a: ApiSymbol, b: ApiSymbol) =>
+    b.importSites - a.importSites ||
+    b.consumers.length - a.consumers.length ||
+    compareStrings(a.symbol, b.symbol) ||
+    compareStrings(a.module, b.module);
   const operations = symbols.filter((item) => item.kind === 'operation').length;
   const types = symbols.length - operations;
   const rows = [...symbols]
     .sort(byUse)
     .slice(0, API_SHOWN)
     .map((item) => {
-      const consumers = item.consumers.length > CONSUMERS_NAMED ? plural(item.consumers.length, 'service') : item.consumers.join(', ');
-      const kind = item.kind === 'operation' ? '<span class="kind op">op</span>' : '<span class="kind type">type</span>';
-      const everyone = item.consumers.length > CONSUMERS_NAMED ? ` title="${escapeHtml(item.consumers.join(', '))}"` : '';
+      const consumers =
+        item.consumers.length > CONSUMERS_NAMED ? plural(item.consumers.length, 'service') : item.consumers.join(', ');
+      const kind =
+        item.kind === 'operation' ? '<span class="kind op">op</span>' : '<span class="kind type">type</span>';
+      const everyone =
+        item.consumers.length > CONSUMERS_NAMED ? ` title="${escapeHtml(item.consumers.join(', '))}"` : '';
       return `<tr><td><code title="${escapeHtml(item.module)}">${escapeHtml(item.symbol)}</code></td><td>${kind}</td><td${everyone}>${escapeHtml(consumers)}</td><td class="num">${formatCount(item.importSites)}</td></tr>`;
     })
     .join('');
-  const more = symbols.length > API_SHOWN ? `<p class="muted more-api">+${formatCount(symbols.length - API_SHOWN)} more in the JSON report</p>` : '';
+  const more =
+    symbols.length > API_SHOWN
+      ? `<p class="muted more-api">+${formatCount(symbols.length - API_SHOWN)} more in the JSON report</p>`
+      : '';
   return (
     `<h4>API surface <span class="muted">${escapeHtml(plural(operations, 'operation'))}, ${escapeHtml(plural(types, 'type'))}</span></h4>` +
     `<table class="api"><thead><tr><th scope="col">name</th><th scope="col" title="op: imported as a value, a remote call once extracted; type: imported only as a type, a shared contract">kind</th><th scope="col">used by</th><th scope="col" class="num">sites</th></tr></thead><tbody>${rows}</tbody></table>${more}`
@@ -109,7 +149,10 @@ function renderApi(symbols: readonly ApiSymbol[]): string {
 function renderKernelReasons(analysis: Analysis, modules: readonly ModuleId[]): string {
   const rows = modules.filter((id) => analysis.partition.kernel[id] !== undefined);
   if (rows.length === 0) return '';
-  const items = rows.slice(0, REASONS_SHOWN).map((id) => `<li><code>${escapeHtml(id)}</code> ${escapeHtml(analysis.partition.kernel[id] ?? '')}</li>`);
-  const more = rows.length > REASONS_SHOWN ? `<li class="more">… ${formatCount(rows.length - REASONS_SHOWN)} more</li>` : '';
+  const items = rows
+    .slice(0, REASONS_SHOWN)
+    .map((id) => `<li><code>${escapeHtml(id)}</code> ${escapeHtml(analysis.partition.kernel[id] ?? '')}</li>`);
+  const more =
+    rows.length > REASONS_SHOWN ? `<li class="more">… ${formatCount(rows.length - REASONS_SHOWN)} more</li>` : '';
   return `<details><summary>Why these ${escapeHtml(plural(rows.length, 'module'))} are kernel</summary><ul class="sites">${items.join('')}${more}</ul></details>`;
 }

@@ -23,7 +23,9 @@ export function renderServiceMap(analysis: Analysis, model: ReportModel): string
   out.push('<section id="map" class="section"><h2>Service map</h2>');
   out.push(`<p class="lead">${escapeHtml(mapSummary(analysis, model, services, between.length))}</p>`);
   out.push('<div class="map-layout"><div class="map-frame">');
-  out.push(`<svg id="service-map" class="map" viewBox="${coord(minX)} ${coord(minY)} ${coord(width)} ${coord(height)}" role="group" aria-label="Service map: candidate services and the imports between them" font-size="${coord(layout.fontSize)}">`);
+  out.push(
+    `<svg id="service-map" class="map" viewBox="${coord(minX)} ${coord(minY)} ${coord(width)} ${coord(height)}" role="group" aria-label="Service map: candidate services and the imports between them" font-size="${coord(layout.fontSize)}">`,
+  );
   out.push(`<defs>${markers()}</defs>`);
   if (layout.band !== null) out.push(kernelBand(analysis, model, layout.band, layout.nodes, layout.fontSize));
   out.push('<g class="edges">');
@@ -31,7 +33,10 @@ export function renderServiceMap(analysis: Analysis, model: ReportModel): string
   out.push('</g><g class="nodes">');
   for (const node of layout.nodes) out.push(renderNode(node, model));
   out.push('</g></svg>');
-  if (layout.hiddenEdges > 0) out.push(`<p class="note">The ${formatCount(MAP_EDGES_DRAWN)} heaviest dependencies are drawn; ${plural(layout.hiddenEdges, 'lighter one')} ${layout.hiddenEdges === 1 ? 'is' : 'are'} in the matrix below.</p>`);
+  if (layout.hiddenEdges > 0)
+    out.push(
+      `<p class="note">The ${formatCount(MAP_EDGES_DRAWN)} heaviest dependencies are drawn; ${plural(layout.hiddenEdges, 'lighter one')} ${layout.hiddenEdges === 1 ? 'is' : 'are'} in the matrix below.</p>`,
+    );
   out.push('</div>');
   out.push(mapPanel());
   out.push('</div></section>');
@@ -44,7 +49,10 @@ function mapSummary(analysis: Analysis, model: ReportModel, services: number, de
   const cycleText =
     cycles.length === 0
       ? 'no cycles between services'
-      : `${plural(cycles.length, 'cycle')} through ${plural(cycles.reduce((sum, cycle) => sum + cycle.length, 0), 'service')}, ${plural(model.cut.size, 'dependency', 'dependencies')} to cut`;
+      : `${plural(cycles.length, 'cycle')} through ${plural(
+          cycles.reduce((sum, cycle) => sum + cycle.length, 0),
+          'service',
+        )}, ${plural(model.cut.size, 'dependency', 'dependencies')} to cut`;
   return `${plural(services, 'service')}${kernel} · ${plural(dependencies, 'dependency', 'dependencies')} between services · ${cycleText}.`;
 }
 
@@ -53,7 +61,9 @@ function markers(): string {
   const out: string[] = [];
   for (const kind of EDGE_KINDS) {
     for (const size of ARROW_SIZES) {
-      out.push(`<marker id="arrow-${kind}-${size}" class="arrow arrow-${kind}" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="${size}" markerHeight="${size}" orient="auto"><path d="M0 0L10 5L0 10z"/></marker>`);
+      out.push(
+        `<marker id="arrow-${kind}-${size}" class="arrow arrow-${kind}" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="${size}" markerHeight="${size}" orient="auto"><path d="M0 0L10 5L0 10z"/></marker>`,
+      );
     }
   }
   return out.join('');
@@ -70,20 +80,30 @@ function renderNode(node: MapNode, model: ReportModel): string {
   const metrics = model.metrics.get(node.id);
   const step = model.stepOf.get(node.id);
   const pinned = model.clusters.get(node.id)?.pinned === true;
-  const classes = ['service-node', node.kernel ? 'kernel' : 'service', pinned ? 'pinned' : ''].filter((item) => item !== '').join(' ');
+  const classes = ['service-node', node.kernel ? 'kernel' : 'service', pinned ? 'pinned' : '']
+    .filter((item) => item !== '')
+    .join(' ');
   const label = `${node.id}${node.kernel ? ' (shared kernel)' : ''}: ${plural(metrics?.files ?? 0, 'file')}, ${plural(metrics?.lines ?? 0, 'line')}${step === undefined ? '' : `, extraction step ${step}`}`;
   const badge = step !== undefined && node.r >= 9 ? `<text class="step" y="0.35em">${step}</text>` : '';
   return (
     `<g class="${classes}" data-service="${escapeHtml(node.id)}" tabindex="0" role="button" aria-label="${escapeHtml(label)}">` +
     `<circle cx="${coord(node.x)}" cy="${coord(node.y)}" r="${coord(node.r)}"/>` +
     (badge === '' ? '' : `<g transform="translate(${coord(node.x)} ${coord(node.y)})">${badge}</g>`) +
-    (node.kernel ? '' : `<text class="label" x="${coord(node.labelX)}" y="${coord(node.labelY)}" text-anchor="${node.anchor}">${escapeHtml(node.label)}</text>`) +
+    (node.kernel
+      ? ''
+      : `<text class="label" x="${coord(node.labelX)}" y="${coord(node.labelY)}" text-anchor="${node.anchor}">${escapeHtml(node.label)}</text>`) +
     '</g>'
   );
 }
 
 /** The kernel's band: dashed box, a line on what it is, and its inbound imports summarised per service. */
-function kernelBand(analysis: Analysis, model: ReportModel, band: [number, number, number, number], nodes: MapNode[], fontSize: number): string {
+function kernelBand(
+  analysis: Analysis,
+  model: ReportModel,
+  band: [number, number, number, number],
+  nodes: MapNode[],
+  fontSize: number,
+): string {
   const [x, y, width, height] = band;
   const kernels = nodes.filter((node) => node.kernel);
   const textX = Math.max(...kernels.map((node) => node.x + node.r)) + 24;
@@ -91,7 +111,9 @@ function kernelBand(analysis: Analysis, model: ReportModel, band: [number, numbe
   const total = inbound.reduce((sum, dep) => sum + dep.imports, 0);
   const users = new Map<string, number>();
   for (const dep of inbound) users.set(dep.from, (users.get(dep.from) ?? 0) + dep.imports);
-  const ranked = [...users.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([id, count]) => `${id} ${formatCount(count)}`);
+  const ranked = [...users.entries()]
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    .map(([id, count]) => `${id} ${formatCount(count)}`);
   // As many users as fit on one line of the band (about 0.5 em per character), then a count of the rest.
   const room = Math.floor((x + width - textX - 12) / (fontSize * 0.92 * 0.5));
   const intro = `${plural(total, 'import')} from ${plural(users.size, 'service')}: `;
