@@ -6,9 +6,11 @@ import picomatch from 'picomatch';
  * ordinary character of the name. picomatch compiles `**` with `.`, which does not match a line
  * break, so a file named `src/billing/a⏎b.ts` would slip past `src/billing/**`; here every glob is
  * compiled with the `s` (dotAll) flag, so a line break is matched like any other character.
+ * An empty glob (`"exclude": [""]`) matches no module id, which is never empty, as picomatch's
+ * other unmatchable globs (`{a,b`, a lone backslash) do; picomatch itself throws on it.
  */
 export function globMatcher(globs: string | readonly string[]): (id: string) => boolean {
-  const patterns = (typeof globs === 'string' ? [globs] : [...globs]).map((glob) => {
+  const patterns = (typeof globs === 'string' ? [globs] : [...globs]).filter((glob) => glob !== '').map((glob) => {
     const regex = picomatch.makeRe(glob, { dot: true });
     return new RegExp(regex.source, regex.flags.includes('s') ? regex.flags : `${regex.flags}s`);
   });

@@ -98,6 +98,19 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     expect(['src/billing/a\nb.ts', 'src/billing/x\n/y.ts', 'lib/a\n.spec.ts', 'src/orders/a\nb.ts'].map(matches)).toEqual([true, true, true, false]);
   });
 
+  it('an empty glob matches no module and is no crash (config exclude, kernel, shell, services, include; --exclude)', async () => {
+    expect(['src/a.ts', ''].map(globMatcher(['']))).toEqual([false, false]);
+    expect(['src/a.ts', 'b.ts'].map(globMatcher(['', 'src/**']))).toEqual([true, false]);
+    const config = JSON.stringify({ exclude: [''], kernel: [''], shell: [''], services: { billing: [''] } });
+    const root = tempProject({ 'src/a.ts': "import { b } from './b';\nexport const a = b;\n", 'src/b.ts': 'export const b = 1;\n', 'seams.config.json': config });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.graph.modules.map((module) => module.id)).toEqual(['src/a.ts', 'src/b.ts']);
+    const plain = tempProject({ 'src/a.ts': 'export const a = 1;\n' });
+    expect((await analyze({ path: plain, cache: false, exclude: [''] })).graph.modules.map((module) => module.id)).toEqual(['src/a.ts']);
+    // --include narrows the selection to what it matches: an empty one leaves nothing, a coded error.
+    await expect(analyze({ path: plain, cache: false, include: [''] })).rejects.toMatchObject({ code: 'NO_SOURCE_FILES' });
+  });
+
   it('a backslash is part of the name on POSIX: the module id keeps it, it is no folder separator', async () => {
     const root = tempProject({ 'src/a\\b.ts': "import { c } from './c';\nexport const ab = c;\n", 'src/c.ts': 'export const c = 1;\n' });
     const analysis = await analyze({ path: root, cache: false });
