@@ -121,6 +121,20 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     expect(toModuleId('C:\\r', 'C:\\r\\src\\x.ts', '\\')).toBe('src/x.ts');
   });
 
+
+  it('an import in a folder whose name holds a backslash resolves from that folder, not from a look-alike path', async () => {
+    // TypeScript reads `a\b/` as `a/b/`: `../orders/o` was resolved to `a/orders/o.ts`, a wrong module.
+    const root = tempProject({
+      'orders/o.ts': 'export const o = 1;\n',
+      'a/orders/o.ts': 'export const o = 2;\n',
+      'a/b/y.ts': 'export const y = 2;\n',
+      'a\\b/x.ts': "import { o } from '../orders/o';\nimport { y } from './y';\nexport const x = o + y;\n",
+      'a\\b/y.ts': 'export const y = 1;\n',
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    // './y' lies in the folder TypeScript cannot look into: unresolved, never `a/b/y.ts`.
+    expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['a\\b/x.ts->orders/o.ts']);
+  });
   it('backticks, pipes and line breaks cannot break a Markdown code span', async () => {
     expect(codeSpan('src/`x`.ts:1')).toBe('``src/`x`.ts:1``');
     expect(codeSpan('`a``b`')).toBe('``` `a``b` ```');
