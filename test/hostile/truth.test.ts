@@ -111,6 +111,11 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     await expect(analyze({ path: plain, cache: false, include: [''] })).rejects.toMatchObject({ code: 'NO_SOURCE_FILES' });
   });
 
+  it('a glob longer than picomatch compiles is a coded error, not INTERNAL', async () => {
+    const root = tempProject({ 'src/a.ts': 'export const a = 1;\n', 'seams.config.json': JSON.stringify({ exclude: ['a'.repeat(70_000)] }) });
+    await expect(analyze({ path: root, cache: false })).rejects.toMatchObject({ code: 'OPTION_INVALID', message: expect.stringMatching(/^the glob 'a{37}\.\.\.' \(70000 characters\) cannot be compiled: Input length: 70000, exceeds maximum allowed length: 65536$/) });
+  });
+
   it('a backslash is part of the name on POSIX: the module id keeps it, it is no folder separator', async () => {
     const root = tempProject({ 'src/a\\b.ts': "import { c } from './c';\nexport const ab = c;\n", 'src/c.ts': 'export const c = 1;\n' });
     const analysis = await analyze({ path: root, cache: false });
