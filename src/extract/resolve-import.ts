@@ -85,8 +85,10 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
     const options = config.compilerOptions;
     const cache = cacheOf(config);
     const mode = resolutionMode(raw, file, options, cache, system);
+    const specifier = resolverSpecifier(raw.specifier, file);
+    if (specifier === null) return { type: 'unresolved' };
     const { resolvedModule } = ts.resolveModuleName(
-      raw.specifier,
+      specifier,
       resolverPath(file),
       options,
       system,
@@ -187,6 +189,21 @@ function resolutionMode(
 function resolverPath(file: string): string {
   const name = path.basename(file);
   return path.sep === '/' && name.includes('\\') ? path.join(path.dirname(file), name.split('\\').join('_')) : file;
+}
+
+/**
+ * The specifier as TypeScript's resolver should see it. It reads a backslash in the importing
+ * file's folder as `/` too, so on POSIX `../orders/o` in the folder `a\b` would be looked up from
+ * `a/b`, in `a/orders`, a wrong module when one is there. Such a relative specifier is made
+ * absolute first (its own backslashes read as `/`, as TypeScript and an ESM URL do); null when
+ * the target still lies under that folder, which TypeScript cannot look into: unresolved, not wrong.
+ */
+function resolverSpecifier(specifier: string, file: string): string | null {
+  const folder = path.dirname(file);
+  if (path.sep !== '/' || !folder.includes('\\') || !/^\.\.?(?:[\\/]|$)/.test(specifier)) return specifier;
+  const relative = specifier.split('\\').join('/');
+  const target = `${path.resolve(folder, relative)}${relative.endsWith('/') ? '/' : ''}`;
+  return target.includes('\\') ? null : target;
 }
 
 /** True for moduleResolution node16/nodenext, set or implied by `module` node16…nodenext. */

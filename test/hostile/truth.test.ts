@@ -163,6 +163,40 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     ).toEqual([true, true, true, false]);
   });
 
+  it('an empty glob matches no module and is no crash (config exclude, kernel, shell, services, include; --exclude)', async () => {
+    expect(['src/a.ts', ''].map(globMatcher(['']))).toEqual([false, false]);
+    expect(['src/a.ts', 'b.ts'].map(globMatcher(['', 'src/**']))).toEqual([true, false]);
+    const config = JSON.stringify({ exclude: [''], kernel: [''], shell: [''], services: { billing: [''] } });
+    const root = tempProject({
+      'src/a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+      'seams.config.json': config,
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    expect(analysis.graph.modules.map((module) => module.id)).toEqual(['src/a.ts', 'src/b.ts']);
+    const plain = tempProject({ 'src/a.ts': 'export const a = 1;\n' });
+    expect(
+      (await analyze({ path: plain, cache: false, exclude: [''] })).graph.modules.map((module) => module.id),
+    ).toEqual(['src/a.ts']);
+    // --include narrows the selection to what it matches: an empty one leaves nothing, a coded error.
+    await expect(analyze({ path: plain, cache: false, include: [''] })).rejects.toMatchObject({
+      code: 'NO_SOURCE_FILES',
+    });
+  });
+
+  it('a glob longer than picomatch compiles is a coded error, not INTERNAL', async () => {
+    const root = tempProject({
+      'src/a.ts': 'export const a = 1;\n',
+      'seams.config.json': JSON.stringify({ exclude: ['a'.repeat(70_000)] }),
+    });
+    await expect(analyze({ path: root, cache: false })).rejects.toMatchObject({
+      code: 'OPTION_INVALID',
+      message: expect.stringMatching(
+        /^the glob 'a{37}\.\.\.' \(70000 characters\) cannot be compiled: Input length: 70000, exceeds maximum allowed length: 65536$/,
+      ),
+    });
+  });
+
   it('a backslash is part of the name on POSIX: the module id keeps it, it is no folder separator', async () => {
     const root = tempProject({
       'src/a\\b.ts': "import { c } from './c';\nexport const ab = c;\n",
@@ -176,6 +210,19 @@ describe('truth: file names with a line break, a backslash or backticks', () => 
     expect(toModuleId('C:\\r', 'C:\\r\\src\\x.ts', '\\')).toBe('src/x.ts');
   });
 
+  it('an import in a folder whose name holds a backslash resolves from that folder, not from a look-alike path', async () => {
+    // TypeScript reads `a\b/` as `a/b/`: `../orders/o` was resolved to `a/orders/o.ts`, a wrong module.
+    const root = tempProject({
+      'orders/o.ts': 'export const o = 1;\n',
+      'a/orders/o.ts': 'export const o = 2;\n',
+      'a/b/y.ts': 'export const y = 2;\n',
+      'a\\b/x.ts': "import { o } from '../orders/o';\nimport { y } from './y';\nexport const x = o + y;\n",
+      'a\\b/y.ts': 'export const y = 1;\n',
+    });
+    const analysis = await analyze({ path: root, cache: false });
+    // './y' lies in the folder TypeScript cannot look into: unresolved, never `a/b/y.ts`.
+    expect(analysis.graph.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['a\\b/x.ts->orders/o.ts']);
+  });
   it('backticks, pipes and line breaks cannot break a Markdown code span', async () => {
     expect(codeSpan('src/`x`.ts:1')).toBe('``src/`x`.ts:1``');
     expect(codeSpan('`a``b`')).toBe('``` `a``b` ```');
