@@ -13,20 +13,21 @@ import { SeamsError } from './errors.js';
  * the regular expression engine's stack) is an OPTION_INVALID error.
  */
 export function globMatcher(globs: string | readonly string[]): (id: string) => boolean {
-  const patterns = (typeof globs === 'string' ? [globs] : [...globs])
-    .filter((glob) => glob !== '')
-    .map((glob) => {
-      try {
-        const regex = picomatch.makeRe(glob, { dot: true });
-        return new RegExp(regex.source, regex.flags.includes('s') ? regex.flags : `${regex.flags}s`);
-      } catch (error) {
-        const shown = glob.length > 40 ? `${glob.slice(0, 37)}...` : glob;
-        throw new SeamsError(
-          'OPTION_INVALID',
-          `the glob '${shown}' (${glob.length} characters) cannot be compiled: ${(error as Error).message.slice(0, 100)}`,
-          'shorten the glob (in seams.config.json, --include, --exclude, --move or the boundaries file)',
-        );
-      }
-    });
+  const patterns = (typeof globs === 'string' ? [globs] : [...globs]).filter((glob) => glob !== '').map(compileGlob);
   return (id: string) => patterns.some((pattern) => pattern.test(id));
+}
+
+/** One glob as a regular expression with the `s` flag (see globMatcher); OPTION_INVALID when it cannot be compiled. */
+export function compileGlob(glob: string): RegExp {
+  try {
+    const regex = picomatch.makeRe(glob, { dot: true });
+    return new RegExp(regex.source, regex.flags.includes('s') ? regex.flags : `${regex.flags}s`);
+  } catch (error) {
+    const shown = glob.length > 40 ? `${glob.slice(0, 37)}...` : glob;
+    throw new SeamsError(
+      'OPTION_INVALID',
+      `the glob '${shown}' (${glob.length} characters) cannot be compiled: ${(error as Error).message.slice(0, 100)}`,
+      'shorten the glob (in seams.config.json, --include, --exclude, --move or the boundaries file)',
+    );
+  }
 }

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import { compareStrings } from '../base/compare.js';
 import type { Boundaries } from './boundaries.js';
+import { compileGlob } from '../base/glob.js';
 
 /**
  * The accepted boundaries as rules for the gates teams already run. dependency-cruiser: one
@@ -48,5 +48,5 @@ export function exportRules(boundaries: Boundaries, target: 'dependency-cruiser'
 }
 
 function toRegex(glob: string): string {
-  return picomatch.makeRe(glob, { dot: true }).source;
+  return compileGlob(glob).source;
 }

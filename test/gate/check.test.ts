@@ -297,6 +297,19 @@ describe('seams init and export', () => {
     expect((await cli(['check', '.'], root)).code).toBe(1);
   });
 
+  it('a boundaries glob longer than picomatch compiles is a coded error of export, not INTERNAL', async () => {
+    const root = project();
+    const file = path.join(root, 'seams.boundaries.json');
+    const boundaries = JSON.parse(readFileSync(file, 'utf8'));
+    boundaries.services.billing.modules.push('a'.repeat(70_000));
+    writeFileSync(file, JSON.stringify(boundaries));
+    const result = await cli(['export', 'dependency-cruiser', '.'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error \[OPTION_INVALID\] the glob 'a{37}\.\.\.' \(70000 characters\) cannot be compiled/,
+    );
+  });
+
   it('exports the boundaries as dependency-cruiser and eslint-plugin-boundaries rules', async () => {
     const root = project();
     const cruiser = JSON.parse((await cli(['export', 'dependency-cruiser', '.'], root)).stdout);
