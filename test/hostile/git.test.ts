@@ -225,6 +225,16 @@ describe('hostile input: the analysed repository configures git to run programs'
     expect(readdirSync(markers)).toEqual([]);
   });
 
+  it('the analysed repository turning git on itself ("git": {"enabled": true} in its seams.config.json) runs nothing either', async () => {
+    const { root, markers } = hostileRepository();
+    writeFileSync(path.join(root, 'seams.config.json'), JSON.stringify({ git: { enabled: true } }));
+    const run = await cli(['analyze', '.', '--format', 'json', '--no-cache'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).clustering.history).toEqual({ commits: 4, skippedCommits: 0, pairs: 1 });
+    expect(readdirSync(markers)).toEqual([]);
+  });
+
   it('check --changed-since lists the changed files and runs nothing the repository names', async () => {
     const { root, markers } = hostileRepository();
     const outcome = await check({ path: root, changedSince: 'HEAD~1' });
