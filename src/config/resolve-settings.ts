@@ -4,62 +4,73 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, inspectFile, readRequiredText } from '../base/read-file-safely.js';
+import { FIXED_SETTINGS, OPTIONS } from './options.js';
 import { defaultConfigPath, readConfig } from './read-config.js';
-import {
-  DEFAULT_MAX_FILE_SIZE,
-  DEFAULT_RESOLUTION,
-  DEFAULT_SEED,
-  DEFAULT_STEM_WEIGHT,
-  RESERVED_SERVICE_IDS,
-  type ClusterSettings,
-  type Settings,
-} from './settings.js';
+import type { ClusterSettings, Settings } from './settings.js';
+import { checkOptions } from './validate-input.js';
 
-/** Loose options as a user or the CLI gives them; every field optional. */
+/**
+ * Loose options as a user or the CLI gives them; every field optional. Each setting's default,
+ * flag, config key and range are in the option table (options.ts, README "Configuration").
+ */
 export interface AnalyzeOptions {
   /** Folder to analyse (default: the current directory). */
   path?: string;
   /** tsconfig file that defines the file set (default: <path>/tsconfig.json when present). */
   tsconfig?: string;
-  /** Globs of files to analyse in addition to the default selection. */
+  /** Globs of files to analyse: when given, only matching files of the selection are analysed. */
   include?: string[];
-  /** Globs of files to leave out. */
+  /** Globs of files to leave out, on top of the default exclusions. */
   exclude?: string[];
-  /** Analyse test and declaration files too. */
+  /** Analyse test, declaration and tool configuration files too. */
   includeTests?: boolean;
-  /** Louvain seed (default 42). */
+  /** Louvain seed. */
   seed?: number;
-  /** Louvain resolution (default DEFAULT_RESOLUTION), or `auto` to sweep and choose. */
+  /** Louvain resolution, or `auto` to sweep and choose. */
   resolution?: number | 'auto';
-  /** Shared-kernel detection: `auto` (default), `none`, or globs of the kernel's modules. */
+  /** Shared-kernel detection: `auto`, `none`, or globs of the kernel's modules. */
   kernel?: 'auto' | 'none' | string[];
-  /** The composition root (entry points, app wiring), kept out of the services and planned last: `auto` (default) detects it, `none`, or globs. */
+  /** The composition root (entry points, app wiring), kept out of the services and planned last: `auto`, `none`, or globs. */
   shell?: 'auto' | 'none' | string[];
-  /** Weight of semantic coupling (default 0.3; 0 turns it off). */
+  /** Edge weight of a runtime import. */
+  runtimeWeight?: number;
+  /** Edge weight of a type-only import. */
+  typeWeight?: number;
+  /** Edge weight of an import that is only dynamic. */
+  dynamicWeight?: number;
+  /** Weight of semantic coupling (0 turns it off). */
   semanticWeight?: number;
-  /** Weight of domain-stem coupling across layer folders (default DEFAULT_STEM_WEIGHT; 0 turns it off). */
+  /** Weight of domain-stem coupling across layer folders (0 turns it off). */
   stemWeight?: number;
-  /** Re-cluster large groups against modularity's resolution limit (default on). */
+  /** Weight of change coupling from git history (0 turns it off). */
+  changeWeight?: number;
+  /** Weight of data coupling through shared ORM entities (0 turns it off). */
+  dataWeight?: number;
+  /** Edge weight of a NestJS module's import of its own providers or controllers. */
+  memberWeight?: number;
+  /** Re-cluster large groups against modularity's resolution limit. */
   refine?: boolean;
-  /** Read change coupling from git history (default off). */
+  /** Read change coupling from git history. */
   git?: boolean;
   /** Only git history after this date. */
   since?: string;
-  /** `file` (default), `folder` or `folder:<depth>`. */
+  /** Commits touching more analysed files than this are skipped. */
+  maxFilesPerCommit?: number;
+  /** `file`, `folder` or `folder:<depth>`. */
   granularity?: string;
   /** Pinned services: name -> globs. */
   services?: Record<string, string[]>;
   /** seams.config.json to read (default: <path>/seams.config.json when present). */
   config?: string;
-  /** Skip files larger than this: bytes, or a size such as `2MB`, `500KB` (default 2 MB). */
+  /** Skip files larger than this: bytes, or a size such as `2MB`, `500KB`. */
   maxFileSize?: number | string;
   /** What-if: services to merge (the first id of each group is kept). */
   merges?: string[][];
   /** What-if: modules matching a glob moved to a service. */
   moves?: { glob: string; service: string }[];
-  /** Use the extraction cache (default true). */
+  /** Use the extraction and analysis caches. */
   cache?: boolean;
-  /** Folder of the extraction cache (default <path>/node_modules/.cache/seams, or a temp folder). */
+  /** Folder of the caches (default <path>/node_modules/.cache/seams, or a temp folder). */
   cacheDir?: string;
   /** Expected partition: a JSON file path, or the map itself (module id -> service). */
   expected?: string | Record<string, string>;
@@ -91,43 +102,49 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     options.config === undefined
       ? readConfig(defaultConfigPath(root), 'seams.config.json', false)
       : readConfig(path.resolve(cwd, options.config), options.config, true);
+  checkOptions(options);
   const weights = config.weights ?? {};
-  const resolution = options.resolution ?? config.resolution ?? DEFAULT_RESOLUTION;
+  const git = config.git ?? {};
+  const resolution = options.resolution ?? config.resolution ?? OPTIONS.resolution.default;
   const cluster: ClusterSettings = {
-    seed: checkInteger('seed', options.seed ?? config.seed ?? DEFAULT_SEED),
-    resolution: resolution === 'auto' ? 'auto' : checkPositive('resolution', resolution),
-    runs: 5,
-    runtimeWeight: weights.runtime ?? 1,
-    memberWeight: weights.member ?? 5,
-    typeWeight: weights.type ?? 0.5,
-    dynamicWeight: weights.dynamic ?? 0.5,
-    kernel: resolveKernel(options.kernel ?? config.kernel ?? 'auto'),
-    shell: resolveShell(options.shell ?? config.shell ?? 'auto'),
-    semanticWeight: checkNonNegative('semantic', options.semanticWeight ?? weights.semantic ?? 0.3),
-    semantic: { neighbours: 5, minSimilarity: 0.2, maxDocumentShare: 0.1 },
-    stemWeight: checkNonNegative('stem', options.stemWeight ?? weights.stem ?? DEFAULT_STEM_WEIGHT),
-    refine: options.refine ?? config.refine ?? true,
-    changeWeight: weights.change ?? 0.5,
-    dataWeight: weights.data ?? 0,
-    git: options.git ?? config.git?.enabled ?? false,
-    since: options.since ?? config.git?.since ?? null,
-    maxFilesPerCommit: config.git?.maxFilesPerCommit ?? 30,
-    granularity: parseGranularity(options.granularity ?? config.granularity ?? 'file'),
-    services: {
-      ...checkServiceNames(config.services, options.config ?? 'seams.config.json'),
-      ...checkServiceNames(options.services, 'options'),
+    seed: options.seed ?? config.seed ?? OPTIONS.seed.default,
+    resolution,
+    runs: FIXED_SETTINGS.runs,
+    runtimeWeight: options.runtimeWeight ?? weights.runtime ?? OPTIONS.runtimeWeight.default,
+    memberWeight: options.memberWeight ?? weights.member ?? OPTIONS.memberWeight.default,
+    typeWeight: options.typeWeight ?? weights.type ?? OPTIONS.typeWeight.default,
+    dynamicWeight: options.dynamicWeight ?? weights.dynamic ?? OPTIONS.dynamicWeight.default,
+    kernel: copyGlobs(options.kernel ?? config.kernel ?? OPTIONS.kernel.default),
+    shell: copyGlobs(options.shell ?? config.shell ?? OPTIONS.shell.default),
+    semanticWeight: options.semanticWeight ?? weights.semantic ?? OPTIONS.semanticWeight.default,
+    semantic: {
+      neighbours: FIXED_SETTINGS.semanticNeighbours,
+      minSimilarity: FIXED_SETTINGS.semanticMinSimilarity,
+      maxDocumentShare: FIXED_SETTINGS.semanticMaxDocumentShare,
     },
-    edits: { merges: options.merges ?? [], moves: options.moves ?? [] },
+    stemWeight: options.stemWeight ?? weights.stem ?? OPTIONS.stemWeight.default,
+    refine: options.refine ?? config.refine ?? OPTIONS.refine.default,
+    changeWeight: options.changeWeight ?? weights.change ?? OPTIONS.changeWeight.default,
+    dataWeight: options.dataWeight ?? weights.data ?? OPTIONS.dataWeight.default,
+    git: options.git ?? git.enabled ?? OPTIONS.git.default,
+    since: options.since ?? git.since ?? OPTIONS.since.default,
+    maxFilesPerCommit: options.maxFilesPerCommit ?? git.maxFilesPerCommit ?? OPTIONS.maxFilesPerCommit.default,
+    granularity: parseGranularity(options.granularity ?? config.granularity ?? OPTIONS.granularity.default),
+    services: { ...config.services, ...options.services },
+    edits: {
+      merges: [...(options.merges ?? OPTIONS.merge.default)],
+      moves: [...(options.moves ?? OPTIONS.move.default)],
+    },
   };
   return {
     root,
     tsconfig: resolveTsconfig(options.tsconfig, root, cwd),
-    include: [...(options.include ?? config.include ?? [])],
-    exclude: [...(options.exclude ?? config.exclude ?? [])],
-    includeTests: options.includeTests ?? false,
-    maxFileSize: parseSize(options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
+    include: [...(options.include ?? config.include ?? OPTIONS.include.default)],
+    exclude: [...(options.exclude ?? config.exclude ?? OPTIONS.exclude.default)],
+    includeTests: options.includeTests ?? OPTIONS.includeTests.default,
+    maxFileSize: parseSize(options.maxFileSize ?? config.maxFileSize ?? OPTIONS.maxFileSize.default),
     cacheDir:
-      options.cache === false
+      (options.cache ?? OPTIONS.cache.default) === false
         ? null
         : options.cacheDir !== undefined
           ? path.resolve(cwd, options.cacheDir)
@@ -136,29 +153,6 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     expected: expected.map,
     expectedSource: expected.source,
   };
-}
-
-/** The ids seams gives its own groups, and the setting that fills each. */
-const RESERVED_SERVICES: ReadonlyMap<string, string> = new Map([
-  [RESERVED_SERVICE_IDS.kernel, 'the shared kernel: list its globs under "kernel"'],
-  [RESERVED_SERVICE_IDS.shell, 'the composition root: list its globs under "shell"'],
-  [RESERVED_SERVICE_IDS.unattached, 'modules tied to no service: seams finds them, they cannot be pinned'],
-]);
-
-/** Pinned services, checked not to take an id seams reserves (the kernel, the shell, unattached). */
-function checkServiceNames(services: Record<string, string[]> | undefined, source: string): Record<string, string[]> {
-  if (services === undefined) return {};
-  for (const name of Object.keys(services)) {
-    const reserved = RESERVED_SERVICES.get(name);
-    if (reserved !== undefined) {
-      throw new SeamsError(
-        'CONFIG_INVALID',
-        `${source}: "services" pins a service named "${name}", an id seams reserves for ${reserved}`,
-        `rename the pinned service (e.g. "${name}-service"); ${[...RESERVED_SERVICES.keys()].join(', ')} are reserved`,
-      );
-    }
-  }
-  return services;
 }
 
 /**
@@ -172,56 +166,24 @@ function defaultCacheDir(root: string): string {
   return path.join(tmpdir(), 'seams-cache', createHash('sha1').update(root).digest('hex').slice(0, 16));
 }
 
-function resolveShell(value: 'auto' | 'none' | string[]): 'auto' | 'none' | string[] {
-  return Array.isArray(value) ? [...value] : checkChoice('shell', value, ['auto', 'none'] as const);
+/** `auto`, `none`, or a copy of the globs. */
+function copyGlobs(value: 'auto' | 'none' | readonly string[]): 'auto' | 'none' | string[] {
+  return typeof value === 'string' ? value : [...value];
 }
 
-function resolveKernel(value: 'auto' | 'none' | string[] | string): 'auto' | 'none' | string[] {
-  if (Array.isArray(value)) return [...value];
-  return checkChoice('kernel', value, ['auto', 'none'] as const);
-}
-
-/** `file`, `folder` (each file's own folder) or `folder:<depth>` (folders cut at depth path segments). */
+/** `file`, `folder` (each file's own folder) or `folder:<depth>` (folders cut at depth path segments); checked by the schema. */
 function parseGranularity(value: string): ClusterSettings['granularity'] {
-  if (value === 'file') return { unit: 'file' };
   if (value === 'folder') return { unit: 'folder', depth: null };
-  const match = /^folder:(\d+)$/.exec(value);
-  if (match && Number(match[1]) >= 1) return { unit: 'folder', depth: Number(match[1]) };
-  throw new SeamsError(
-    'OPTION_INVALID',
-    `--granularity must be file, folder or folder:<depth>, got '${value}'`,
-    'for example --granularity folder:2',
-  );
+  const depth = /^folder:(\d+)$/.exec(value)?.[1];
+  return depth === undefined ? { unit: 'file' } : { unit: 'folder', depth: Number(depth) };
 }
 
-/** Bytes from a number or a size such as `2MB`, `500 KB`, `1048576`. */
+/** Bytes from a number or a size such as `2MB`, `500 KB`, `1048576` (checked by the schema). */
 function parseSize(value: number | string): number {
-  const match = typeof value === 'number' ? null : /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
-  const bytes =
-    typeof value === 'number'
-      ? value
-      : match
-        ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b']
-        : Number.NaN;
-  if (!Number.isFinite(bytes) || bytes <= 0) {
-    throw new SeamsError(
-      'OPTION_INVALID',
-      `--max-file-size must be a positive size, got '${String(value)}'`,
-      'for example --max-file-size 2MB or --max-file-size 500KB',
-    );
-  }
-  return Math.floor(bytes);
-}
-
-function checkNonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new SeamsError(
-      'OPTION_INVALID',
-      `--${name} must be a number of at least 0, got ${String(value)}`,
-      `for example --${name} 0.3`,
-    );
-  }
-  return value;
+  if (typeof value === 'number') return Math.floor(value);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  const unit = (match?.[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb';
+  return Math.floor(Number(match?.[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit]);
 }
 
 function resolveTsconfig(given: string | undefined, root: string, cwd: string): string | null {
@@ -293,37 +255,4 @@ function checkExpected(value: unknown, source: string): Record<string, string> {
     map[key.split(path.sep).join('/')] = service;
   }
   return map;
-}
-
-function checkInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value)) {
-    throw new SeamsError(
-      'OPTION_INVALID',
-      `--${name} must be an integer, got ${String(value)}`,
-      `for example --${name} 42`,
-    );
-  }
-  return value;
-}
-
-function checkPositive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new SeamsError(
-      'OPTION_INVALID',
-      `--${name} must be a positive number, got ${String(value)}`,
-      `for example --${name} 1`,
-    );
-  }
-  return value;
-}
-
-function checkChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new SeamsError(
-      'OPTION_INVALID',
-      `--${name} must be one of ${choices.join(', ')}, got '${value}'`,
-      `for example --${name} ${choices[0] ?? ''}`,
-    );
-  }
-  return value as T;
 }

@@ -1,18 +1,21 @@
-/** The strict, fully resolved settings every stage reads. Built only by resolveSettings(). */
+/**
+ * The strict, fully resolved settings every stage reads. Built only by resolveSettings(); the
+ * defaults, flags and config keys behind each field are in the option table (options.ts).
+ */
 export interface Settings {
   /** Absolute path of the analysed root folder; module ids are POSIX paths relative to it. */
   root: string;
   /** Absolute path of the tsconfig that defines the file set, or null to scan the folder. */
   tsconfig: string | null;
-  /** Extra globs (relative to root) of files to analyse; added on top of the default selection. */
+  /** Globs (relative to root) of files to analyse: when not empty, only files of the selection matching one are analysed. */
   include: string[];
   /** Globs (relative to root) of files to leave out, on top of the default exclusions. */
   exclude: string[];
-  /** Whether test files and declaration files are analysed (off by default). */
+  /** Whether test files, declaration files and tool configuration files at a package root are analysed. */
   includeTests: boolean;
   /** Files larger than this many bytes are skipped with a diagnostic. */
   maxFileSize: number;
-  /** Folder of the content-hash extraction cache, or null when caching is off. */
+  /** Folder of the content-hash extraction cache and the analysis cache, or null when caching is off. */
   cacheDir: string | null;
   /** Clustering options. */
   cluster: ClusterSettings;
@@ -29,13 +32,13 @@ export interface ClusterSettings {
   resolution: number | 'auto';
   /** Louvain runs (seeds derived from `seed`); the partition of highest modularity is kept. */
   runs: number;
-  /** Edge weight of a runtime import (value import, require, re-export, side effect). */
+  /** Edge weight of a runtime import (value import, require, re-export, side effect) and of a name wired through NestJS. */
   runtimeWeight: number;
-  /** Weight of an import of one of the importer's NestJS `@Module` providers or controllers (its own members). */
+  /** Edge weight of a NestJS `@Module`'s import of one of its own providers or controllers (graph edge `member`). */
   memberWeight: number;
   /** Edge weight of a type-only import: types couple less than calls. */
   typeWeight: number;
-  /** Edge weight of a dynamic import(): a lazy, optional dependency. */
+  /** Edge weight of an import that is only dynamic (`import()`): a lazy, optional dependency. */
   dynamicWeight: number;
   /** `auto`: recognise the shared kernel; `none`: do not; globs: exactly the matching modules. */
   kernel: 'auto' | 'none' | string[];
@@ -43,7 +46,7 @@ export interface ClusterSettings {
   shell: 'auto' | 'none' | string[];
   /** Weight of semantic (vocabulary) coupling; 0 turns it off. */
   semanticWeight: number;
-  /** Sparsity of semantic coupling. */
+  /** Sparsity of semantic coupling: neighbours kept per module, least similarity, most share of modules a term may be used by. */
   semantic: { neighbours: number; minSimilarity: number; maxDocumentShare: number };
   /** Weight of domain-stem coupling (modules sharing a domain stem across layer folders); 0 turns it off. */
   stemWeight: number;
@@ -53,11 +56,11 @@ export interface ClusterSettings {
   changeWeight: number;
   /** Weight of data coupling (modules using the same ORM entities); 0 turns it off. */
   dataWeight: number;
-  /** Read change coupling from git history (`--git`). */
+  /** Whether change coupling is read from git history (`--git`, `git.enabled`). */
   git: boolean;
-  /** Only history after this date (`--since`), or null. */
+  /** Only history after this date (`--since`, `git.since`), or null for all history. */
   since: string | null;
-  /** Commits touching more analysed files than this are skipped. */
+  /** Commits touching more analysed files than this are skipped (mass renames, formatting). */
   maxFilesPerCommit: number;
   /** Unit of clustering: files, or folders (cut at `depth` path segments; null = each file's own folder). */
   granularity: { unit: 'file' } | { unit: 'folder'; depth: number | null };
@@ -66,17 +69,6 @@ export interface ClusterSettings {
   /** What-if edits applied to the partition after clustering (no re-clustering). */
   edits: { merges: string[][]; moves: { glob: string; service: string }[] };
 }
-
-export const DEFAULT_SEED = 42;
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-/**
- * Defaults chosen on the real-code benchmark (bench/quality, README "Quality on real code"): one
- * setting for every codebase, changed only when it raises the mean MoJoFM and lowers no codebase
- * by more than 2 points.
- */
-export const DEFAULT_RESOLUTION = 2;
-/** Weight of the domain-stem signal (see cluster/stem-edges.ts). */
-export const DEFAULT_STEM_WEIGHT = 4;
 
 /**
  * Ids of the groups seams makes itself (src/cluster/types.ts takes KERNEL_ID, SHELL_ID and
