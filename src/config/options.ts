@@ -97,7 +97,7 @@ export const OPTIONS = {
     commands: PROJECT,
     default: [],
     defaultText: 'all files of the file set',
-    description: 'analyse only files matching these globs (relative to `path`)',
+    description: 'analyse only files matching these globs, relative to `path`',
     repeatable: true,
     schema: GLOBS,
     expects: 'must be an array of globs',
@@ -108,7 +108,7 @@ export const OPTIONS = {
     commands: PROJECT,
     default: [],
     defaultText: 'none beyond the defaults',
-    description: 'leave out files matching these globs (relative to `path`), on top of the default exclusions',
+    description: 'leave out files matching these globs, relative to `path`, on top of the default exclusions',
     repeatable: true,
     schema: GLOBS,
     expects: 'must be an array of globs',
@@ -135,7 +135,7 @@ export const OPTIONS = {
     expects: 'must be an integer',
   },
   resolution: {
-    flag: '--resolution <n>',
+    flag: '--resolution <n|auto>',
     configKey: 'resolution',
     commands: ANALYSIS,
     // Chosen on the real-code benchmark (bench/quality, README "Quality on real code"): one
@@ -164,7 +164,7 @@ export const OPTIONS = {
     default: 'auto',
     defaultText: '`auto`',
     description:
-      'shared-kernel detection: `auto` keeps widely used utility modules out of the services (the file also takes globs)',
+      'shared-kernel detection: `auto` keeps widely used utility modules out of the services, `none` does not',
     schema: AUTO_NONE_OR_GLOBS,
     expects: 'must be "auto", "none" or an array of globs',
     choices: ['auto', 'none'],
@@ -245,7 +245,7 @@ export const OPTIONS = {
     default: null,
     defaultText: 'all history',
     description:
-      'with `--git`: only history after this date: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, ISO 8601 with a zone, or `<n> <unit>[s] ago`',
+      'with `--git`: only history after this date: `YYYY-MM-DD` (midnight, local time), `YYYY-MM-DD HH:MM[:SS]`, ISO 8601 with `Z`/`±HH:MM`, or `<n> <unit>[s] ago` (second … year)',
     schema: { type: 'string', pattern: '\\S' },
     expects: 'must be a non-empty date string such as "2 years ago"',
   },
@@ -285,7 +285,7 @@ export const OPTIONS = {
     commands: ANALYSIS,
     default: null,
     defaultText: 'from the `--output` extension (`.html`, `.md`, `.json`, `.dot`, `.mmd`), else `text`',
-    description: 'output format; `analysis` is the whole analysis, for `seams report --from`',
+    description: 'output format (`analysis`: the whole analysis, for `seams report --from`)',
     schema: null,
     expects: 'must be a report format',
     choices: ['text', 'json', 'analysis', 'html', 'markdown', 'dot', 'mermaid'],

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchemaText } from '../../src/config/config-schema.js';
+import { optionHelp, readmeBlocks, replaceBlock, updateReadme } from '../../src/config/option-docs.js';
+import { REPO } from '../helpers.js';
+
+const fix = 'npm run build && node scripts/readme-tables.mjs && node scripts/config-schema.mjs';
+
+describe('documents generated from the option table (src/config/options.ts)', () => {
+  it(`README's option tables are what the table generates (fix: ${fix})`, () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const name of Object.keys(readmeBlocks())) expect(readme, name).toContain(`<!-- /generated:${name} -->`);
+    expect(readme).toBe(updateReadme(readme));
+  });
+
+  it(`schema/config.schema.json is what the table generates (fix: ${fix})`, () => {
+    expect(readFileSync(path.join(REPO, 'schema', 'config.schema.json'), 'utf8')).toBe(configSchemaText());
+  });
+
+  it('a block without its markers is an error, not a silent skip', () => {
+    expect(() => replaceBlock('no markers here', 'usage-options', '| x |\n')).toThrow(/markers/);
+  });
+
+  it('gives the CLI its flags, help line, choices and default', () => {
+    expect(optionHelp('seed')).toEqual({
+      flags: '--seed <n>',
+      description: 'seed of the clustering random source (default 42)',
+      choices: undefined,
+      default: 42,
+    });
+    expect(optionHelp('refine').description).toBe(
+      "do not re-cluster large groups against modularity's resolution limit",
+    );
+    expect(optionHelp('include').description).toMatch(/ \(repeatable\) /);
+    expect(optionHelp('level')).toMatchObject({ choices: ['service', 'module'], default: 'service' });
+    expect(() => optionHelp('shell')).toThrow(/no command-line flag/);
+  });
+});
