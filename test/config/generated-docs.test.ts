@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchemaText } from '../../src/config/config-schema.js';
-import { optionHelp, readmeBlocks, replaceBlock, updateReadme } from '../../src/config/option-docs.js';
+import { main } from '../../src/cli/main.js';
+import { commandOptions, optionHelp, readmeBlocks, replaceBlock, updateReadme } from '../../src/config/option-docs.js';
+import type { CommandName } from '../../src/config/options.js';
 import { REPO } from '../helpers.js';
 
 const fix = 'npm run build && node scripts/readme-tables.mjs && node scripts/config-schema.mjs';
@@ -36,4 +38,15 @@ describe('documents generated from the option table (src/config/options.ts)', ()
     expect(optionHelp('level')).toMatchObject({ choices: ['service', 'module'], default: 'service' });
     expect(() => optionHelp('shell')).toThrow(/no command-line flag/);
   });
+
+  it.each(['analyze', 'report', 'check', 'init', 'export'] as CommandName[])(
+    'the flags `seams %s --help` lists are the rows of the table for that command',
+    async (command) => {
+      let help = '';
+      await main([command, '--help'], { stdout: (text) => (help += text), stderr: () => undefined, cwd: REPO });
+      const declared = [...help.matchAll(/^ {2}((?:-\w, )?--[\w-]+)/gm)].map((match) => match[1]);
+      const table = commandOptions(command).map((name) => optionHelp(name).flags.split(' <')[0]);
+      expect(declared.filter((flag) => flag !== '-h, --help').sort()).toEqual(table.sort());
+    },
+  );
 });
