@@ -14,6 +14,8 @@ export interface OptionHelp {
   description: string;
   /** Values commander should accept, when the flag is a choice. */
   choices: readonly string[] | undefined;
+  /** Whether each use adds a value (collect them into an array). */
+  repeatable: boolean;
   /** The default the CLI falls back to when the flag is absent (null: none, the library decides). */
   default: unknown;
 }
@@ -29,6 +31,7 @@ export function optionHelp(name: OptionName): OptionHelp {
     flags: spec.flag,
     description: showsDefault ? `${text} (default ${plain(spec.defaultText)})` : text,
     choices: spec.choices,
+    repeatable: spec.repeatable === true,
     default: spec.default,
   };
 }
@@ -38,6 +41,14 @@ export function commandOptions(command: CommandName): OptionName[] {
   return (Object.keys(OPTIONS) as OptionName[]).filter((name) =>
     (OPTIONS[name].commands as readonly CommandName[]).includes(command),
   );
+}
+
+/**
+ * The options of `seams report` that only analysing a project uses: `report --from` refuses them,
+ * since a saved analysis keeps the settings it was made with.
+ */
+export function analysisOnlyOptions(): OptionName[] {
+  return commandOptions('report').filter((name) => (OPTIONS[name] as OptionSpec).rerenders !== true);
 }
 
 /** README "Usage": every flag of `seams analyze` (and `report`), its meaning and default. */

@@ -36,6 +36,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Whether the flag may be given several times, each adding a value. */
   repeatable?: boolean;
+  /** Whether the flag applies when `seams report --from` re-renders a saved analysis (else it is refused there). */
+  rerenders?: boolean;
   /** What a negated flag (`--no-refine`) does, where `description` says what the setting does. */
   flagDescription?: string;
 }
@@ -289,6 +291,7 @@ export const OPTIONS = {
     schema: null,
     expects: 'must be a report format',
     choices: ['text', 'json', 'analysis', 'html', 'markdown', 'dot', 'mermaid'],
+    rerenders: true,
   },
   level: {
     flag: '--level <level>',
@@ -300,6 +303,7 @@ export const OPTIONS = {
     schema: null,
     expects: 'must be service or module',
     choices: ['service', 'module'],
+    rerenders: true,
   },
   merge: {
     flag: '--merge <a,b>',
@@ -311,6 +315,7 @@ export const OPTIONS = {
     repeatable: true,
     schema: null,
     expects: 'must name services to merge',
+    rerenders: true,
   },
   move: {
     flag: '--move <glob=service>',
@@ -322,6 +327,7 @@ export const OPTIONS = {
     repeatable: true,
     schema: null,
     expects: 'must be glob=service',
+    rerenders: true,
   },
   maxFileSize: {
     flag: '--max-file-size <size>',
@@ -378,6 +384,7 @@ export const OPTIONS = {
     description: 'no progress display (drawn on standard error only when it is a terminal, never on standard output)',
     schema: null,
     expects: 'takes no value',
+    rerenders: true,
   },
   output: {
     flag: '-o, --output <file>',
@@ -388,6 +395,7 @@ export const OPTIONS = {
     description: 'write the report to a file (atomically: a temporary file, then a rename)',
     schema: null,
     expects: 'must be a path',
+    rerenders: true,
   },
   debug: {
     flag: '--debug',
@@ -398,6 +406,7 @@ export const OPTIONS = {
     description: 'print stack traces on errors',
     schema: null,
     expects: 'takes no value',
+    rerenders: true,
   },
   boundaries: {
     flag: '--boundaries <file>',
@@ -489,6 +498,7 @@ export const OPTIONS = {
     description: 'analysis saved with `seams analyze --format analysis`: re-render it without analysing again',
     schema: null,
     expects: 'must be a path',
+    rerenders: true,
   },
 } as const satisfies Record<string, OptionSpec>;
 
