@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { progressDisplay } from '../../src/cli/progress.js';
-import { chooseFormat } from '../../src/cli/render-report.js';
+import { chooseFormat } from '../../src/cli/options.js';
 import { REPO, fixture, tempProject } from '../helpers.js';
 
 async function run(args: string[], options: { cwd?: string; tty?: boolean } = {}) {
