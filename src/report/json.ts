@@ -5,7 +5,7 @@ import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
 import type { ExternalImports, ImportDetail } from '../graph/types.js';
 import { outsideByService, type OutsideFolder } from './explain.js';
-import type { PartitionMetrics } from '../metrics/types.js';
+import type { PartitionMetrics, ServiceMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
 
 /** The JSON report: schema version 1 of the public contract (shared OUTPUT.md), plus extras. */
@@ -34,25 +34,18 @@ export interface JsonReport {
     details: ImportDetail[];
     declarations: { symbol: string; module: string }[];
   }[];
-  clusters: {
+  /** Each cluster with its service metrics (zero for a cluster that was not measured). */
+  clusters: ({
     id: string;
     label: string;
     kind: ClusterKind;
     pinned: boolean;
     modules: string[];
-    files: number;
-    lines: number;
-    ca: number;
-    ce: number;
-    instability: number;
-    abstractness: number;
-    distance: number;
-    cohesion: number;
-    interfaces: number;
-    packages: string[];
-    builtins: string[];
-    outsideFolders: OutsideFolder[];
-  }[];
+  } & Omit<ServiceMetrics, 'cluster'> & {
+      packages: string[];
+      builtins: string[];
+      outsideFolders: OutsideFolder[];
+    })[];
   clustering: Omit<Analysis['clustering'], 'edges'>;
   kernel: { module: string; reason: string }[];
   /** Modules placed by a rule (composition root, hubs, singletons, unattached), with the reason. */

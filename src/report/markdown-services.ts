@@ -8,24 +8,13 @@ import { compareStrings } from '../base/compare.js';
 import type { ApiSurface } from '../plan/types.js';
 import { describeOutside, outsideByService, packagesByService, plural, type OutsideFolder } from './explain.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
+import { COUPLING_COLUMNS, plainValue, planOrder } from './view-model.js';
 
 /** API names listed per service. */
 const API_SYMBOLS_SHOWN = 15;
 
 /** Files listed per service. */
 const FILES_SHOWN = 50;
-
-/** Services in extraction order (step rank, then the step's order), then any no step holds, by id. */
-export function planOrder(analysis: Analysis): ClusterId[] {
-  const steps = [...analysis.plan.steps].sort((a, b) => a.rank - b.rank);
-  const ordered = [...new Set(steps.flatMap((step) => step.clusters))];
-  const placed = new Set(ordered);
-  const rest = analysis.partition.clusters
-    .map((item) => item.id)
-    .filter((id) => !placed.has(id))
-    .sort(compareStrings);
-  return [...ordered, ...rest];
-}
 
 /** One card per service, in extraction order. */
 export function serviceCards(analysis: Analysis): string[] {
@@ -51,13 +40,7 @@ function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[], o
       ? []
       : [
           `${metrics.lines} lines`,
-          `Ca ${metrics.ca}`,
-          `Ce ${metrics.ce}`,
-          `I ${metrics.instability.toFixed(2)}`,
-          `A ${metrics.abstractness.toFixed(2)}`,
-          `D ${metrics.distance.toFixed(2)}`,
-          `cohesion ${metrics.cohesion.toFixed(2)}`,
-          `IFN ${metrics.interfaces}`,
+          ...COUPLING_COLUMNS.map((column) => `${column.name} ${plainValue(column, metrics)}`),
         ]),
   ];
   return [

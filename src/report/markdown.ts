@@ -5,11 +5,22 @@
  */
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../base/compare.js';
-import type { CrossingImport, ServiceCycle } from '../plan/types.js';
+import type { ServiceCycle } from '../plan/types.js';
 import { LOW_CONFIDENCE, metricRows, placements, plural, type PlacementRow } from './explain.js';
-import { planOrder, serviceCards } from './markdown-services.js';
+import { serviceCards } from './markdown-services.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 import { renderMermaid } from './mermaid.js';
+import {
+  SERVICE_COLUMNS,
+  SERVICE_LEGEND,
+  SERVICE_LEGEND_SOURCES,
+  importSiteRows,
+  plainValue,
+  planOrder,
+  serviceRows,
+  shownSignals,
+  type ImportSiteRow,
+} from './view-model.js';
 import { pairKey } from '../base/collections.js';
 
 /** Largest dependency structure matrix shown; past it, the largest services by lines. */
@@ -119,32 +130,22 @@ function serviceMap(analysis: Analysis): string[] {
 }
 
 function servicesTable(analysis: Analysis): string[] {
-  const kinds = new Map(analysis.partition.clusters.map((item) => [item.id, item.kind]));
-  const rows = [...analysis.metrics.services]
-    .sort((a, b) => compareStrings(a.cluster, b.cluster))
-    .map((service) => [
-      `${md(service.cluster)}${kinds.get(service.cluster) === 'kernel' ? ' (kernel)' : ''}`,
-      String(service.files),
-      String(service.lines),
-      String(service.ca),
-      String(service.ce),
-      service.instability.toFixed(2),
-      service.abstractness.toFixed(2),
-      service.distance.toFixed(2),
-      service.cohesion.toFixed(2),
-      String(service.interfaces),
+  const rows = serviceRows(analysis)
+    .sort((a, b) => compareStrings(a.id, b.id))
+    .map((row) => [
+      `${md(row.id)}${row.kind === 'kernel' ? ' (kernel)' : ''}`,
+      ...SERVICE_COLUMNS.map((column) => plainValue(column, row.metrics)),
     ]);
   return [
     '## Candidate services',
     '',
     ...markdownTable(
-      ['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'],
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['service', ...SERVICE_COLUMNS.map((column) => column.name)],
+      ['left', ...SERVICE_COLUMNS.map(() => 'right' as const)],
       rows,
     ),
     '',
-    'Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports · ' +
-      'D = |A+I−1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it (Martin 1994; Jin et al. 2019).',
+    `${SERVICE_LEGEND.join(' · ')} (${SERVICE_LEGEND_SOURCES}).`,
   ];
 }
 
@@ -199,12 +200,10 @@ function extractionPlan(analysis: Analysis): string[] {
     );
     if (step.remoteCalls.length > 0) {
       lines.push('', `${indent}<details><summary>${plural(step.remoteCalls.length, 'remote call')}</summary>`, '');
-      for (const call of step.remoteCalls.slice(0, REMOTE_CALLS_SHOWN))
-        lines.push(`${indent}- ${importSite(call)} imports ${importedNames(call)} from ${importTarget(call)}`);
-      if (step.remoteCalls.length > REMOTE_CALLS_SHOWN)
-        lines.push(
-          `${indent}- … ${step.remoteCalls.length - REMOTE_CALLS_SHOWN} more (see plan.steps in --format json)`,
-        );
+      const { rows, more } = importSiteRows(step.remoteCalls, REMOTE_CALLS_SHOWN);
+      for (const call of rows)
+        lines.push(`${indent}- ${md(call.site)} imports ${importedNames(call)} from ${importTarget(call)}`);
+      if (more > 0) lines.push(`${indent}- … ${more} more (see plan.steps in --format json)`);
       lines.push('', `${indent}</details>`);
     }
     lines.push('');
@@ -249,14 +248,13 @@ function cutImports(analysis: Analysis, cycle: ServiceCycle, field: string): str
   const assignment = analysis.partition.assignment;
   const serviceOf = (id: string) => md(Object.hasOwn(assignment, id) ? (assignment[id] ?? '?') : '?');
   const withCut = cycle.cut.length > 1;
-  const rows = cycle.imports
-    .slice(0, CUT_IMPORTS_SHOWN)
-    .map((item) => [
-      ...(withCut ? [`${serviceOf(item.from)} → ${serviceOf(item.to)}`] : []),
-      importSite(item),
-      importedNames(item),
-      importTarget(item),
-    ]);
+  const { rows: sites, more } = importSiteRows(cycle.imports, CUT_IMPORTS_SHOWN);
+  const rows = sites.map((item) => [
+    ...(withCut ? [`${serviceOf(item.from)} → ${serviceOf(item.to)}`] : []),
+    md(item.site),
+    importedNames(item),
+    importTarget(item),
+  ]);
   const head = [...(withCut ? ['cut'] : []), 'import', 'names', 'declared in'];
   const lines = [
     '',
@@ -266,22 +264,17 @@ function cutImports(analysis: Analysis, cycle: ServiceCycle, field: string): str
       rows,
     ),
   ];
-  if (cycle.imports.length > CUT_IMPORTS_SHOWN)
-    lines.push('', `… ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see ${field} in --format json).`);
+  if (more > 0) lines.push('', `… ${more} more (see ${field} in --format json).`);
   return lines;
 }
 
-function importSite(item: CrossingImport): string {
-  return `${md(item.from)}:${item.line}`;
-}
-
-function importedNames(item: CrossingImport): string {
-  const names = item.symbols.length === 0 ? 'the module (side effects)' : item.symbols.map(symbolName).join(', ');
+function importedNames(item: ImportSiteRow): string {
+  const names = item.names.length === 0 ? 'the module (side effects)' : item.names.map(symbolName).join(', ');
   if (!item.typeOnly) return names;
-  return item.wired === true ? `${names} (type only, wired by the framework)` : `${names} (type only)`;
+  return item.wired ? `${names} (type only, wired by the framework)` : `${names} (type only)`;
 }
 
-function importTarget(item: CrossingImport): string {
+function importTarget(item: ImportSiteRow): string {
   return item.via === undefined ? md(item.to) : `${md(item.to)} via ${md(item.via)}`;
 }
 
@@ -292,9 +285,9 @@ function partitionMetrics(analysis: Analysis): string[] {
     row.better,
     `${md(row.meaning)} (${md(row.source)})`,
   ]);
-  const signals = analysis.clustering.signals
-    .filter((signal) => signal.weight > 0 && signal.pairs > 0)
-    .map((signal) => `${md(signal.name)} ×${signal.weight} (${plural(signal.pairs, 'pair')})`);
+  const signals = shownSignals(analysis).map(
+    (signal) => `${md(signal.name)} ×${signal.weight} (${plural(signal.pairs, 'pair')})`,
+  );
   const lines = [
     '## Partition metrics',
     '',

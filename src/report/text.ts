@@ -12,6 +12,14 @@ import {
   type MetricRow,
   type PlacementRow,
 } from './explain.js';
+import {
+  SERVICE_COLUMNS,
+  SERVICE_LEGEND,
+  importSiteRows,
+  plainValue,
+  serviceRows,
+  shownSignals,
+} from './view-model.js';
 
 /** How many imports to cut the text report lists per cycle. */
 const CUT_IMPORTS_SHOWN = 10;
@@ -30,29 +38,17 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push('Candidate services');
   const table = new Table({
-    head: ['service', 'files', 'lines', 'Ca', 'Ce', 'I', 'A', 'D', 'cohesion', 'IFN'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['service', ...SERVICE_COLUMNS.map((column) => column.name)],
+    colAligns: ['left', ...SERVICE_COLUMNS.map(() => 'right' as const)],
     style: { head: [], border: [] },
   });
-  for (const service of metrics.services) {
-    table.push([
-      service.cluster,
-      service.files,
-      service.lines,
-      service.ca,
-      service.ce,
-      service.instability.toFixed(2),
-      service.abstractness.toFixed(2),
-      service.distance.toFixed(2),
-      service.cohesion.toFixed(2),
-      service.interfaces,
-    ]);
-  }
+  for (const row of serviceRows(analysis))
+    table.push([row.id, ...SERVICE_COLUMNS.map((column) => plainValue(column, row.metrics))]);
   out.push(table.toString());
-  out.push(
-    'Ca: modules outside importing in · Ce: modules inside importing out · I = Ce/(Ca+Ce) · A: abstract share of exports',
-  );
-  out.push('D = |A+I-1|, 0 best · cohesion: share of its edges kept inside · IFN: names other services import from it');
+  // Two lines for a terminal's width, ASCII minus in the formula.
+  const legend = SERVICE_LEGEND.map((entry) => entry.replace('−', '-'));
+  out.push(legend.slice(0, 4).join(' · '));
+  out.push(legend.slice(4).join(' · '));
   const kernelSize = Object.keys(partition.kernel).length;
   if (kernelSize > 0) {
     out.push(
@@ -68,9 +64,7 @@ export function renderText(analysis: Analysis): string {
   const line = (row: MetricRow) =>
     `  ${row.name.padEnd(13)} ${row.value.padStart(6)}   ${row.source}; ${row.meaning}, ${row.better} is better`;
   for (const row of rows.filter((item) => item.group === 'partition')) out.push(line(row));
-  const signals = analysis.clustering.signals
-    .filter((signal) => signal.weight > 0 && signal.pairs > 0)
-    .map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
+  const signals = shownSignals(analysis).map((signal) => `${signal.name} ×${signal.weight} (${signal.pairs} pairs)`);
   out.push(
     `  signals       ${signals.join(', ') || 'none'}; resolution ${analysis.settings.resolution}${analysis.clustering.sweep ? ' (chosen by --resolution auto)' : ''}`,
   );
@@ -120,12 +114,12 @@ export function renderText(analysis: Analysis): string {
     out.push(
       `Cycle between ${cycle.services.join(', ')}: cut ${cycle.cut.map((item) => `${item.from} -> ${item.to} (${item.imports})`).join(', ')}`,
     );
-    for (const item of cycle.imports.slice(0, CUT_IMPORTS_SHOWN))
+    const { rows: sites, more } = importSiteRows(cycle.imports, CUT_IMPORTS_SHOWN);
+    for (const item of sites)
       out.push(
-        `  ${item.from}:${item.line} imports ${item.symbols.join(', ') || 'the module'} from ${item.to}${item.via === undefined ? '' : ` (through ${item.via})`}`,
+        `  ${item.site} imports ${item.names.join(', ') || 'the module'} from ${item.to}${item.via === undefined ? '' : ` (through ${item.via})`}`,
       );
-    if (cycle.imports.length > CUT_IMPORTS_SHOWN)
-      out.push(`  ... ${cycle.imports.length - CUT_IMPORTS_SHOWN} more (see plan.cycleBreaks in --format json)`);
+    if (more > 0) out.push(`  ... ${more} more (see plan.cycleBreaks in --format json)`);
   }
   out.push('');
   out.push(...renderDiagnostics(analysis));

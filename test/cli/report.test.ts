@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { progressDisplay } from '../../src/cli/progress.js';
-import { chooseFormat } from '../../src/cli/render-report.js';
+import { chooseFormat } from '../../src/cli/options.js';
 import { REPO, fixture, tempProject } from '../helpers.js';
 
 async function run(args: string[], options: { cwd?: string; tty?: boolean } = {}) {
@@ -153,6 +153,35 @@ describe('seams report --from rejects what it cannot re-render faithfully', () =
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^error \[USAGE\] --seed, --no-cache apply to analysing a project, not to re-rendering one with --from\nhint: /,
+    );
+  });
+
+  it('refuses every analysis flag, in the order of the help, and accepts the re-rendering ones', async () => {
+    const analysisFlags = [
+      ['--tsconfig', 'tsconfig.json'],
+      ['--include', 'src/**'],
+      ['--exclude', 'x'],
+      ['--include-tests'],
+      ['--max-file-size', '1MB'],
+      ['--config', 'seams.config.json'],
+      ['--cache-dir', 'cache'],
+      ['--seed', '7'],
+      ['--resolution', '1'],
+      ['--granularity', 'folder'],
+      ['--semantic', '0'],
+      ['--stem', '0'],
+      ['--git'],
+      ['--since', '2024-01-01'],
+      ['--kernel', 'none'],
+      ['--expected', 'expected.json'],
+      ['--timings'],
+      ['--no-cache'],
+      ['--no-refine'],
+    ];
+    const result = await run(['report', '--from', 'analysis.json', '--quiet', ...analysisFlags.flat()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `error [USAGE] ${analysisFlags.map(([flag]) => flag).join(', ')} apply to analysing a project, not to re-rendering one with --from`,
     );
   });
 });

@@ -2,10 +2,7 @@ import type { CheckOutcome } from '../../gate/check.js';
 import type { Violation } from '../../gate/types.js';
 import { codeSpan, escapeMarkdown } from '../markdown-text.js';
 import { RULE_DESCRIPTIONS } from './rules.js';
-
-/** Output formats of `seams check`. */
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+import type { CheckFormat } from '../formats.js';
 
 /** Renders a check outcome; the format never changes the verdict. */
 export function renderCheck(outcome: CheckOutcome, format: CheckFormat, version: string): string {

@@ -3,6 +3,7 @@ import type { Analysis } from '../../analysis.js';
 import type { ClusterId, ClusterKind } from '../../cluster/types.js';
 import { compareStrings } from '../../base/compare.js';
 import type { ReportModel } from './report-model.js';
+import { COUPLING_COLUMNS, plainValue } from '../view-model.js';
 
 /** API names the tooltip lists. */
 const TOOLTIP_API_NAMES = 6;
@@ -68,15 +69,7 @@ export function buildClientData(analysis: Analysis, model: ReportModel): { servi
       metrics:
         metrics === undefined
           ? []
-          : [
-              ['Ca', String(metrics.ca)],
-              ['Ce', String(metrics.ce)],
-              ['I', metrics.instability.toFixed(2)],
-              ['A', metrics.abstractness.toFixed(2)],
-              ['D', metrics.distance.toFixed(2)],
-              ['cohesion', metrics.cohesion.toFixed(2)],
-              ['IFN', String(metrics.interfaces)],
-            ],
+          : COUPLING_COLUMNS.map((column): [string, string] => [column.name, plainValue(column, metrics)]),
       api: {
         operations: symbols.filter((item) => item.kind === 'operation').length,
         types: symbols.filter((item) => item.kind === 'type').length,

@@ -19,6 +19,7 @@ import { buildReportModel, type ReportModel } from './report-model.js';
 import { renderServiceCards } from './service-cards.js';
 import { renderServiceMap } from './service-map.js';
 import { STYLES } from './styles.js';
+import { shownSignals } from '../view-model.js';
 
 /** Renders the analysis as one self-contained HTML page. */
 export function renderHtml(analysis: Analysis): string {
@@ -86,8 +87,7 @@ function renderHeader(analysis: Analysis, model: ReportModel): string {
     [formatCount(plan.migrationImports), 'imports to move or rewire'],
     [formatCount(analysis.diagnostics.length), 'diagnostics'],
   ];
-  const signals = analysis.clustering.signals
-    .filter((signal) => signal.weight > 0 && signal.pairs > 0)
+  const signals = shownSignals(analysis)
     .map((signal) => `${signal.name} ×${signal.weight}`)
     .join(', ');
   const facts = [

@@ -8,13 +8,14 @@ import type { ModuleId } from '../../extract/types.js';
 import type { ServiceMetrics } from '../../metrics/types.js';
 import type { ServiceDependency } from '../../plan/types.js';
 import { pairKey } from '../../base/collections.js';
+import { planOrder } from '../view-model.js';
 
 /** How a service dependency is drawn. */
 export type DependencyClass = 'plain' | 'cycle' | 'cut' | 'kernel';
 
 /** Derived facts shared by the sections. */
 export interface ReportModel {
-  /** Cluster ids in extraction order: step by step, each step's clusters as the plan lists them. */
+  /** Cluster ids in extraction order (see planOrder). */
   order: ClusterId[];
   /** Cluster id -> rank of the plan step that extracts it. */
   stepOf: Map<ClusterId, number>;
@@ -39,22 +40,13 @@ export function dependencyKey(from: ClusterId, to: ClusterId): string {
 export function buildReportModel(analysis: Analysis): ReportModel {
   const { partition, plan } = analysis;
   const stepOf = new Map<ClusterId, number>();
-  const order: ClusterId[] = [];
-  for (const step of plan.steps) {
-    for (const id of step.clusters) {
-      if (stepOf.has(id)) continue;
-      stepOf.set(id, step.rank);
-      order.push(id);
-    }
-  }
-  // Every cluster is in exactly one step; any that is not (a hand-edited analysis) goes last.
-  for (const item of partition.clusters) if (!stepOf.has(item.id)) order.push(item.id);
+  for (const step of plan.steps) for (const id of step.clusters) if (!stepOf.has(id)) stepOf.set(id, step.rank);
   const cycleOf = new Map<ClusterId, number>();
   for (const [index, cycle] of plan.cycles.entries()) for (const id of cycle) cycleOf.set(id, index);
   const cut = new Set<string>();
   for (const cycle of plan.cycleBreaks) for (const item of cycle.cut) cut.add(dependencyKey(item.from, item.to));
   return {
-    order,
+    order: planOrder(analysis),
     stepOf,
     clusters: new Map(partition.clusters.map((item) => [item.id, item])),
     metrics: new Map(analysis.metrics.services.map((item) => [item.cluster, item])),

@@ -10,6 +10,7 @@ import { outsideByService, packagesByService } from '../explain.js';
 import { escapeHtml } from './escape.js';
 import { fixed, formatCount, plural } from './format.js';
 import type { ReportModel } from './report-model.js';
+import { SERVICE_COLUMNS, type ServiceColumn } from '../view-model.js';
 
 /** API names listed per kind before summarising. */
 const API_SHOWN = 10;
@@ -46,21 +47,12 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
     ];
     out.push(`<header><h3>${escapeHtml(id)}${label}</h3>${tags}</header>`);
     if (metrics !== undefined) {
-      const stat = (name: string, value: string, title: string) =>
-        `<div><dt title="${escapeHtml(title)}">${name}</dt><dd>${value}</dd></div>`;
-      out.push(
-        `<dl class="stats">${[
-          stat('files', formatCount(metrics.files), 'modules in the service'),
-          stat('lines', formatCount(metrics.lines), 'physical lines'),
-          stat('Ca', formatCount(metrics.ca), 'afferent coupling: modules outside that import a module inside'),
-          stat('Ce', formatCount(metrics.ce), 'efferent coupling: modules inside that import a module outside'),
-          stat('I', fixed(metrics.instability, 2), 'instability Ce/(Ca+Ce): 0 stable, 1 unstable'),
-          stat('A', fixed(metrics.abstractness, 2), 'abstractness: abstract share of exports'),
-          stat('D', fixed(metrics.distance, 2), 'distance from the main sequence |A+I−1|: 0 best'),
-          stat('cohesion', fixed(metrics.cohesion, 2), 'share of its import edges that stay inside; higher is better'),
-          stat('IFN', formatCount(metrics.interfaces), 'names other services import from it; lower is better'),
-        ].join('')}</dl>`,
-      );
+      const stat = (column: ServiceColumn) => {
+        const value = column.value(metrics);
+        const shown = column.kind === 'ratio' ? fixed(value, 2) : formatCount(value);
+        return `<div><dt title="${escapeHtml(column.title)}">${column.name}</dt><dd>${shown}</dd></div>`;
+      };
+      out.push(`<dl class="stats">${SERVICE_COLUMNS.map(stat).join('')}</dl>`);
     }
     out.push(renderApi(apis.get(id) ?? []));
     const entities = data.get(id);
