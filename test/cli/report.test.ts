@@ -157,26 +157,27 @@ describe('seams report --from rejects what it cannot re-render faithfully', () =
   });
 
   it('refuses every analysis flag, in the order of the help, and accepts the re-rendering ones', async () => {
+    // In the order of the help, which is the order of the option table (src/config/options.ts).
     const analysisFlags = [
       ['--tsconfig', 'tsconfig.json'],
       ['--include', 'src/**'],
       ['--exclude', 'x'],
       ['--include-tests'],
-      ['--max-file-size', '1MB'],
-      ['--config', 'seams.config.json'],
-      ['--cache-dir', 'cache'],
       ['--seed', '7'],
       ['--resolution', '1'],
       ['--granularity', 'folder'],
+      ['--kernel', 'none'],
       ['--semantic', '0'],
       ['--stem', '0'],
       ['--git'],
       ['--since', '2024-01-01'],
-      ['--kernel', 'none'],
+      ['--config', 'seams.config.json'],
       ['--expected', 'expected.json'],
+      ['--max-file-size', '1MB'],
+      ['--cache-dir', 'cache'],
       ['--timings'],
-      ['--no-cache'],
       ['--no-refine'],
+      ['--no-cache'],
     ];
     const result = await run(['report', '--from', 'analysis.json', '--quiet', ...analysisFlags.flat()]);
     expect(result.code).toBe(2);

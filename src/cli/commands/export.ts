@@ -3,19 +3,17 @@ import { SeamsError } from '../../base/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { emit } from '../emit.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { boundariesOption, debugOption, outputOption } from '../options.js';
+import { tableOptions } from '../options.js';
 
 /** `seams export <target> [path]`: the accepted boundaries as rules for another tool. */
 export function exportCommand(program: Command, { io, setExit }: CommandContext): void {
-  program
+  const command = program
     .command('export')
     .description('write the accepted boundaries as rules for dependency-cruiser or eslint-plugin-boundaries')
     .argument('<target>', 'dependency-cruiser or eslint-boundaries')
-    .argument('[path]', 'folder of the project', '.')
-    .addOption(boundariesOption())
-    .addOption(outputOption())
-    .addOption(debugOption())
-    .action(async (target: string, path: string, flags: { boundaries?: string; output?: string }) => {
+    .argument('[path]', 'folder of the project', '.');
+  tableOptions(command, 'export').action(
+    async (target: string, path: string, flags: { boundaries?: string; output?: string }) => {
       if (target !== 'dependency-cruiser' && target !== 'eslint-boundaries') {
         throw new SeamsError(
           'USAGE',
@@ -38,5 +36,6 @@ export function exportCommand(program: Command, { io, setExit }: CommandContext)
       );
       await emit(exportRules(boundaries, target), flags.output, io);
       setExit(EXIT_OK);
-    });
+    },
+  );
 }

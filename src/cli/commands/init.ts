@@ -2,46 +2,45 @@ import type { Command } from 'commander';
 import { SeamsError } from '../../base/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { type ProjectFlags, projectOptions, projectSettings } from '../options.js';
+import { type ProjectFlags, projectSettings, tableOptions } from '../options.js';
 
 /** `seams init [path]`: write seams.boundaries.json and seams.baseline.json from the current analysis. */
 export function initCommand(program: Command, { io, setExit }: CommandContext): void {
-  projectOptions(
+  tableOptions(
     program
       .command('init')
       .description(
         'write seams.boundaries.json (and seams.baseline.json) into the project from the current analysis, ready to edit',
       )
       .argument('[path]', 'folder of the project', '.'),
-  )
-    .option('--force', 'overwrite existing files')
-    .action(async (path: string, flags: ProjectFlags & { force?: boolean }) => {
-      const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath] = await Promise.all([
-        import('../../analyze.js'),
-        import('../../gate/init-boundaries.js'),
-        import('../write-output.js'),
-        import('node:fs'),
-        import('node:path'),
-      ]);
-      const analysis = await analyze(projectSettings(path, flags, io));
-      const root = nodePath.resolve(io.cwd, path);
-      const files = {
-        boundaries: nodePath.join(root, 'seams.boundaries.json'),
-        baseline: nodePath.join(root, 'seams.baseline.json'),
-      };
-      if (!flags.force && existsSync(files.boundaries)) {
-        throw new SeamsError(
-          'OUTPUT_EXISTS',
-          `${nodePath.relative(io.cwd, files.boundaries) || 'seams.boundaries.json'} already exists`,
-          'edit it, or run `seams init --force` to overwrite it',
-        );
-      }
-      const written = initBoundaries(analysis);
-      writeOutput(files.boundaries, written.boundariesText, io.cwd);
-      writeOutput(files.baseline, written.baselineText, io.cwd);
-      io.stdout(
-        `wrote ${nodePath.relative(io.cwd, files.boundaries)} (${Object.keys(written.boundaries.services).length} services) and ${nodePath.relative(io.cwd, files.baseline)} (${written.baselineEntries} accepted violations)\n`,
+    'init',
+  ).action(async (path: string, flags: ProjectFlags & { force?: boolean }) => {
+    const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath] = await Promise.all([
+      import('../../analyze.js'),
+      import('../../gate/init-boundaries.js'),
+      import('../write-output.js'),
+      import('node:fs'),
+      import('node:path'),
+    ]);
+    const analysis = await analyze(projectSettings(path, flags, io));
+    const root = nodePath.resolve(io.cwd, path);
+    const files = {
+      boundaries: nodePath.join(root, 'seams.boundaries.json'),
+      baseline: nodePath.join(root, 'seams.baseline.json'),
+    };
+    if (!flags.force && existsSync(files.boundaries)) {
+      throw new SeamsError(
+        'OUTPUT_EXISTS',
+        `${nodePath.relative(io.cwd, files.boundaries) || 'seams.boundaries.json'} already exists`,
+        'edit it, or run `seams init --force` to overwrite it',
       );
-      setExit(EXIT_OK);
-    });
+    }
+    const written = initBoundaries(analysis);
+    writeOutput(files.boundaries, written.boundariesText, io.cwd);
+    writeOutput(files.baseline, written.baselineText, io.cwd);
+    io.stdout(
+      `wrote ${nodePath.relative(io.cwd, files.boundaries)} (${Object.keys(written.boundaries.services).length} services) and ${nodePath.relative(io.cwd, files.baseline)} (${written.baselineEntries} accepted violations)\n`,
+    );
+    setExit(EXIT_OK);
+  });
 }

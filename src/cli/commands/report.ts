@@ -4,7 +4,7 @@ import { SeamsError } from '../../base/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { emitReport } from '../emit.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { type AnalysisFlags, analysisOptions, projectOptions } from '../options.js';
+import { type AnalysisFlags, tableOptions } from '../options.js';
 import { runAnalysis } from '../run-analysis.js';
 
 type ReportFlags = AnalysisFlags & { from?: string };
@@ -14,18 +14,14 @@ const RE_RENDER_FLAGS = new Set(['from', 'merge', 'move', 'format', 'level', 'ou
 
 /** `seams report [path] | --from <analysis.json>`: the migration report, of a project or of a saved analysis. */
 export function reportCommand(program: Command, { io, setExit }: CommandContext): void {
-  const command = analysisOptions(
-    projectOptions(
-      program
-        .command('report')
-        .description(
-          'write the migration report (html, markdown, …): of a project, analysed now, or of an analysis saved with --format analysis (--from), optionally with what-if edits',
-        )
-        .argument('[path]', 'folder of the project to analyse (not with --from)'),
-    ).option(
-      '--from <file>',
-      'analysis saved with `seams analyze --format analysis`: re-render it without analysing again',
-    ),
+  const command = tableOptions(
+    program
+      .command('report')
+      .description(
+        'write the migration report (html, markdown, …): of a project, analysed now, or of an analysis saved with --format analysis (--from), optionally with what-if edits',
+      )
+      .argument('[path]', 'folder of the project to analyse (not with --from)'),
+    'report',
   );
   command.action(async (path: string | undefined, flags: ReportFlags) => {
     let analysis: Analysis;
