@@ -14,24 +14,16 @@ import { analysisKey, readCachedAnalysis, writeCachedAnalysis } from './analysis
 import { extract, readSources } from './extract/extract.js';
 import { readHistory, type History } from './extract/read-history.js';
 import { buildGraph } from './graph/build-graph.js';
+import { serviceDependencies } from './graph/service-dependencies.js';
 import { loadProject } from './load/load-project.js';
 import { reachFilter } from './load/select-files.js';
 import { toModuleId } from './load/project.js';
 import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
 import { VERSION } from './base/version.js';
+import type { Progress, StageObserver } from './base/progress.js';
 
-/** Receives the wall time of each stage as it ends (for --timings); never part of the analysis. */
-export type StageObserver = (stage: string, milliseconds: number) => void;
-
-/** What the pipeline is doing now, for a progress display: a stage as it starts, and files parsed of those to parse. */
-export interface Progress {
-  stage: 'load' | 'parse' | 'resolve' | 'graph' | 'history' | 'signals' | 'cluster' | 'metrics' | 'plan';
-  /** During `parse` and `resolve`: files done so far. */
-  done?: number;
-  /** During `parse`: files to parse (those the cache does not already hold); during `resolve`: all files. */
-  total?: number;
-}
+export type { Progress, StageObserver } from './base/progress.js';
 
 /** Runs the whole pipeline on one project and returns the analysis; prints nothing (`progress` may, it is the caller's). */
 export async function analyze(
@@ -110,8 +102,11 @@ export async function analyze(
     settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0
       ? clustered
       : editPartition(clustered, settings.cluster.edits);
-  const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
-  const plan = time('plan', () => planExtraction(graph, partition));
+  const dependencies = serviceDependencies(graph, partition.assignment);
+  const metrics = time('metrics', () =>
+    measure(graph, clusteringGraph.edges, partition, dependencies, settings.expected),
+  );
+  const plan = time('plan', () => planExtraction(graph, partition, dependencies));
   const analysis: Analysis = {
     schemaVersion: 1,
     tool: { name: 'seams', version: VERSION },

@@ -1,4 +1,4 @@
-import type { Progress } from '../analyze.js';
+import type { Progress } from '../base/progress.js';
 import path from 'node:path';
 import { resolveSettings, type AnalyzeOptions } from '../config/resolve-settings.js';
 import { compareDiagnostics, type Diagnostic } from '../base/diagnostics.js';
