@@ -129,24 +129,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .action(async (path: string, flags: CheckFlags) => {
       const [{ check }, { renderCheck }, { writeOutput }, { progressDisplay }] = await Promise.all([
-        import('../gate/check.js'),
+        import('../check.js'),
         import('../report/check/render-check.js'),
         import('./write-output.js'),
         import('./progress.js'),
       ]);
       const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
-      const outcome = await check(
-        {
-          ...projectSettings(path, flags, io),
-          boundaries: flags.boundaries,
-          baseline: flags.baseline,
-          updateBaseline: flags.updateBaseline,
-          allowGrowth: flags.allowGrowth,
-          strictBaseline: flags.strictBaseline,
-          changedSince: flags.changedSince,
-        },
-        progress.listen,
-      ).finally(progress.done);
+      const outcome = await check({
+        ...projectSettings(path, flags, io),
+        boundaries: flags.boundaries,
+        baseline: flags.baseline,
+        updateBaseline: flags.updateBaseline,
+        allowGrowth: flags.allowGrowth,
+        strictBaseline: flags.strictBaseline,
+        changedSince: flags.changedSince,
+        onProgress: progress.listen,
+      }).finally(progress.done);
       if (outcome.baselineUpdate !== null)
         writeOutput(outcome.baselineUpdate.file, outcome.baselineUpdate.text, io.cwd);
       await emit(renderCheck(outcome, flags.format, VERSION), flags.output, io);
