@@ -244,7 +244,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         );
       }
       const [{ loadAnalysis, reviseAnalysis }, { parseMove, parseMerge }, nodePath] = await Promise.all([
-        import('../report/load-analysis.js'),
+        import('../load-analysis.js'),
         import('../cluster/edit-partition.js'),
         import('node:path'),
       ]);
