@@ -1,117 +1,53 @@
+/**
+ * The pipeline in order: settings → load → extract → graph (the front half, shared with `check`)
+ * → clustering signals → cluster → service dependencies → metrics → plan. Each stage is a
+ * function of plain data; this file only runs them, times them and assembles the analysis.
+ */
 import type { Analysis } from './analysis.js';
-import { changeEdges } from './cluster/change-edges.js';
+import { writeCachedAnalysis } from './analysis-cache.js';
+import { compareDiagnostics, type Diagnostic, relativizeDiagnostics } from './base/diagnostics.js';
+import type { PipelineHooks } from './base/progress.js';
+import { VERSION } from './base/version.js';
 import { cluster } from './cluster/cluster.js';
 import { editPartition } from './cluster/edit-partition.js';
-import { combineSignals } from './cluster/clustering-graph.js';
-import { domainStems } from './cluster/domain-stems.js';
-import { stemEdges } from './cluster/stem-edges.js';
-import { entityEdges } from './cluster/entity-edges.js';
-import { semanticEdges } from './cluster/semantic-edges.js';
-import { weighEdges } from './cluster/weigh-edges.js';
-import { resolveSettings, type AnalyzeOptions } from './config/resolve-settings.js';
-import { compareDiagnostics, relativizeDiagnostics, type Diagnostic } from './base/diagnostics.js';
-import { analysisKey, readCachedAnalysis, writeCachedAnalysis } from './analysis-cache.js';
-import { extract, readSources } from './extract/extract.js';
-import { readHistory, type History } from './extract/read-history.js';
-import { buildGraph } from './graph/build-graph.js';
-import { loadProject } from './load/load-project.js';
-import { reachFilter } from './load/select-files.js';
+import { clusteringSignals } from './cluster/signals.js';
+import { type AnalyzeOptions, resolveSettings } from './config/resolve-settings.js';
+import type { Settings } from './config/settings.js';
+import { type History, readHistory } from './extract/read-history.js';
+import { serviceDependencies } from './graph/service-dependencies.js';
+import type { ModuleGraph } from './graph/types.js';
 import { toModuleId } from './load/project.js';
 import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
-import { VERSION } from './base/version.js';
+import { frontHalf, type StageClock, stageClock } from './front-half.js';
 
-/** Receives the wall time of each stage as it ends (for --timings); never part of the analysis. */
-export type StageObserver = (stage: string, milliseconds: number) => void;
+export type { PipelineHooks, Progress, StageObserver } from './base/progress.js';
 
-/** What the pipeline is doing now, for a progress display: a stage as it starts, and files parsed of those to parse. */
-export interface Progress {
-  stage: 'load' | 'parse' | 'resolve' | 'graph' | 'history' | 'signals' | 'cluster' | 'metrics' | 'plan';
-  /** During `parse` and `resolve`: files done so far. */
-  done?: number;
-  /** During `parse`: files to parse (those the cache does not already hold); during `resolve`: all files. */
-  total?: number;
-}
-
-/** Runs the whole pipeline on one project and returns the analysis; prints nothing (`progress` may, it is the caller's). */
-export async function analyze(
-  options: AnalyzeOptions = {},
-  observe: StageObserver = () => undefined,
-  progress: (event: Progress) => void = () => undefined,
-): Promise<Analysis> {
-  const time = <T>(stage: Progress['stage'], run: () => T): T => {
-    progress({ stage });
-    const started = performance.now();
-    const result = run();
-    observe(stage, performance.now() - started);
-    return result;
-  };
+/** Runs the whole pipeline on one project and returns the analysis; prints nothing (the hooks may, they are the caller's). */
+export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Promise<Analysis> {
+  const clock = stageClock(options);
   const settings = resolveSettings(options);
-  const project = time('load', () => loadProject(settings));
-  const extractStarted = performance.now();
-  const sources = readSources(project);
-  const extraction = await extract(
-    project,
-    {
-      cacheDir: settings.cacheDir,
-      mayReach: reachFilter(settings),
-      onParsed: (done, total) => progress({ stage: 'parse', done, total }),
-      onResolved: (done, total) => progress({ stage: 'resolve', done, total }),
-    },
-    sources,
-  );
-  const key = analysisKey(settings, project, extraction);
-  const cached = readCachedAnalysis(settings.cacheDir, key);
-  if (cached !== null) {
-    observe('cached', performance.now() - extractStarted);
-    return cached;
-  }
-  observe('extract', performance.now() - extractStarted);
-  const graph = time('graph', () => buildGraph(extraction));
-  const historyStarted = performance.now();
-  if (settings.cluster.git) progress({ stage: 'history' });
-  let historyProblem: string | null = null;
-  const history = settings.cluster.git
-    ? await readHistory(
-        settings.root,
-        new Set(graph.modules.map((module) => module.id)),
-        settings.cluster,
-        (message) => (historyProblem = message),
-      )
-    : null;
-  if (settings.cluster.git) observe('history', performance.now() - historyStarted);
-  const { stems, signals } = time('signals', () => {
-    const stems = domainStems(
-      graph.modules.map((module) => module.id),
-      graph.dependencies,
-    ).stems;
-    const signals = {
-      static: weighEdges(graph, settings.cluster),
-      semantic:
-        settings.cluster.semanticWeight > 0
-          ? semanticEdges(
-              new Map(extraction.modules.map((module) => [module.id, module.terms])),
-              settings.cluster.semantic,
-            )
-          : [],
-      stem: settings.cluster.stemWeight > 0 ? stemEdges(stems) : [],
-      change: history !== null && settings.cluster.changeWeight > 0 ? changeEdges(history) : [],
-      data: settings.cluster.dataWeight > 0 ? entityEdges(graph.data) : [],
-    };
-    return { stems, signals };
-  });
-  // Per-file facts have served the graph and the signals; on large projects they are the largest
-  // structure left, so only their diagnostics are kept from here on.
+  const front = await frontHalf(settings, clock, 'analysis');
+  if ('cached' in front) return front.cached;
+  const { project, extraction, graph, key } = front;
+  const history = await readHistoryIfAsked(settings, graph, clock);
+  // Per-file facts have served the graph; the signals read only their terms. On large projects they
+  // are the largest structure left, so only their diagnostics are kept from here on.
+  const terms = new Map(extraction.modules.map((module) => [module.id, module.terms]));
   const extractionDiagnostics = extraction.diagnostics;
   extraction.modules.length = 0;
-  const clusteringGraph = combineSignals(signals, settings.cluster);
-  const clustered = time('cluster', () => cluster(graph, clusteringGraph, settings.cluster, stems));
-  const partition =
-    settings.cluster.edits.merges.length + settings.cluster.edits.moves.length === 0
-      ? clustered
-      : editPartition(clustered, settings.cluster.edits);
-  const metrics = time('metrics', () => measure(graph, clusteringGraph.edges, partition, settings.expected));
-  const plan = time('plan', () => planExtraction(graph, partition));
+  const { stems, clustering } = clock.time('signals', () =>
+    clusteringSignals(graph, { terms, history: history.history }, settings.cluster),
+  );
+  terms.clear();
+  const partition = clock.time('cluster', () =>
+    editPartition(cluster(graph, clustering, settings.cluster, stems), settings.cluster.edits),
+  );
+  const dependencies = serviceDependencies(graph, partition.assignment);
+  const metrics = clock.time('metrics', () =>
+    measure(graph, clustering.edges, partition, dependencies, settings.expected),
+  );
+  const plan = clock.time('plan', () => planExtraction(graph, partition, dependencies));
   const analysis: Analysis = {
     schemaVersion: 1,
     tool: { name: 'seams', version: VERSION },
@@ -123,10 +59,10 @@ export async function analyze(
     },
     graph,
     clustering: {
-      signals: clusteringGraph.summary,
-      history: historySummary(history, settings.cluster.git),
+      signals: clustering.summary,
+      history: historySummary(history.history, settings.cluster.git),
       sweep: partition.sweep,
-      edges: clusteringGraph.edges,
+      edges: clustering.edges,
     },
     partition,
     metrics,
@@ -135,20 +71,44 @@ export async function analyze(
       [
         ...project.diagnostics,
         ...extractionDiagnostics,
-        ...historyDiagnostics(history, settings.cluster.git, historyProblem),
+        ...historyDiagnostics(history.history, settings.cluster.git, history.problem),
         ...shapeDiagnostics(graph),
       ],
       settings.root,
     ).sort(compareDiagnostics),
   };
   // A run that had to discard a corrupt cache says so once; its diagnostics are not stored for later runs.
-  if (!settings.cluster.git && !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED'))
+  if (
+    key !== null &&
+    !settings.cluster.git &&
+    !analysis.diagnostics.some((diagnostic) => diagnostic.code === 'CACHE_DISCARDED')
+  )
     writeCachedAnalysis(settings.cacheDir, key, analysis);
   return analysis;
 }
 
+/** Git history for change coupling when `--git` asks for it (null when unavailable), and why it is missing. */
+async function readHistoryIfAsked(
+  settings: Settings,
+  graph: ModuleGraph,
+  clock: StageClock,
+): Promise<{ history: History | null; problem: string | null }> {
+  if (!settings.cluster.git) return { history: null, problem: null };
+  const started = performance.now();
+  clock.progress({ stage: 'history' });
+  let problem: string | null = null;
+  const history = await readHistory(
+    settings.root,
+    new Set(graph.modules.map((module) => module.id)),
+    settings.cluster,
+    (message) => (problem = message),
+  );
+  clock.observe('history', performance.now() - started);
+  return { history, problem };
+}
+
 /** A graph with several modules and no internal import at all cannot be decomposed: say so. */
-function shapeDiagnostics(graph: Analysis['graph']): Diagnostic[] {
+function shapeDiagnostics(graph: ModuleGraph): Diagnostic[] {
   if (graph.modules.length < 2 || graph.edges.length > 0) return [];
   return [
     {

@@ -1,6 +1,10 @@
 /** seams as a library: analyse a TypeScript monolith and get plain data back. */
-export { analyze, type Progress, type StageObserver } from './analyze.js';
+export { analyze } from './analyze.js';
+export { check, type CheckOptions, type CheckOutcome } from './check.js';
+export type { PipelineHooks, Progress, ProgressListener, StageObserver } from './base/progress.js';
 export type { Analysis, AnalysisSettings } from './analysis.js';
+export type { BaselineEntry, CheckResult, RuleId, Violation } from './gate/types.js';
+export type { Boundaries, ServiceBoundary } from './gate/boundaries.js';
 export type { AnalyzeOptions } from './config/resolve-settings.js';
 export type { Settings, ClusterSettings } from './config/settings.js';
 export type { Diagnostic } from './base/diagnostics.js';
@@ -13,6 +17,7 @@ export type {
   ModuleGraph,
   ModuleNode,
   ExternalImports,
+  ServiceDependency,
 } from './graph/types.js';
 export type { Cluster, ClusterId, Partition } from './cluster/types.js';
 export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
@@ -24,7 +29,6 @@ export type {
   Plan,
   PlanStep,
   ServiceCycle,
-  ServiceDependency,
   StepCost,
 } from './plan/types.js';
 export { renderJson, toJsonReport, type JsonReport } from './report/json.js';

@@ -14,30 +14,28 @@ export async function runAnalysis(path: string, flags: AnalysisFlags, io: CliIo)
   const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
   let analysis: Analysis;
   try {
-    analysis = await analyze(
-      {
-        ...projectSettings(path, flags, io),
-        seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
-        resolution:
-          flags.resolution === undefined
-            ? undefined
-            : flags.resolution === 'auto'
-              ? 'auto'
-              : parseNumber('resolution', flags.resolution),
-        semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
-        stemWeight: flags.stem === undefined ? undefined : parseNumber('stem', flags.stem),
-        refine: flags.refine === false ? false : undefined,
-        git: flags.git,
-        since: flags.since,
-        granularity: flags.granularity,
-        expected: flags.expected,
-        kernel: flags.kernel,
-        moves: (flags.move ?? []).map(parseMove),
-        merges: (flags.merge ?? []).map(parseMerge),
-      },
-      (stage, milliseconds) => stages.push([stage, milliseconds]),
-      progress.listen,
-    );
+    analysis = await analyze({
+      ...projectSettings(path, flags, io),
+      seed: flags.seed === undefined ? undefined : parseNumber('seed', flags.seed),
+      resolution:
+        flags.resolution === undefined
+          ? undefined
+          : flags.resolution === 'auto'
+            ? 'auto'
+            : parseNumber('resolution', flags.resolution),
+      semanticWeight: flags.semantic === undefined ? undefined : parseNumber('semantic', flags.semantic),
+      stemWeight: flags.stem === undefined ? undefined : parseNumber('stem', flags.stem),
+      refine: flags.refine === false ? false : undefined,
+      git: flags.git,
+      since: flags.since,
+      granularity: flags.granularity,
+      expected: flags.expected,
+      kernel: flags.kernel,
+      moves: (flags.move ?? []).map(parseMove),
+      merges: (flags.merge ?? []).map(parseMerge),
+      onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
+      onProgress: progress.listen,
+    });
   } finally {
     progress.done();
   }

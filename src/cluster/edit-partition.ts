@@ -19,7 +19,9 @@ export interface PartitionEdits {
   moves: { glob: string; service: string }[];
 }
 
+/** The partition with the edits applied; the partition itself when there are none. */
 export function editPartition(partition: Partition, edits: PartitionEdits): Partition {
+  if (edits.merges.length === 0 && edits.moves.length === 0) return partition;
   const ids = new Set(partition.clusters.map((item) => item.id));
   const assignment: Record<ModuleId, string> = { ...partition.assignment };
   for (const group of edits.merges) {

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import type { Analysis } from '../analysis.js';
+import type { Partition } from '../cluster/types.js';
 import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
+import type { ModuleGraph } from '../graph/types.js';
 import { entryOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices, findViolations } from './find-violations.js';
@@ -11,13 +12,13 @@ import { getOrCreate } from '../base/collections.js';
 export const SCHEMA_REFERENCE = './node_modules/seams/schema/boundaries.schema.json';
 
 /**
- * Boundaries from an analysis, ready to edit: one service per proposed service (the shared kernel
+ * Boundaries from an analysis (its graph and partition), ready to edit: one service per proposed service (the shared kernel
  * included), its modules as folder globs where a whole folder belongs to it and as files
  * elsewhere, and `allow` listing the services it imports today. Also the baseline of the
  * violations that exist today (cycles between services), so a first `seams check` passes and
  * only new coupling fails.
  */
-export function initBoundaries(analysis: Analysis): {
+export function initBoundaries(analysis: { graph: ModuleGraph; partition: Partition }): {
   boundaries: Boundaries & { $schema: string };
   boundariesText: string;
   baselineText: string;

@@ -100,5 +100,17 @@ export interface DataEntities {
   uses: Record<ModuleId, string[]>;
 }
 
+/** Imports from one group of modules (a candidate service) into another: an edge of the dependency graph aggregated by a partition. */
+export interface ServiceDependency {
+  /** Importing service. */
+  from: string;
+  /** Imported service. */
+  to: string;
+  /** Module edges (importer/imported module pairs) from `from` into `to`. */
+  imports: number;
+  /** Of those, edges that are type-only (and not framework wiring, which couples at run time). */
+  typeOnly: number;
+}
+
 /** Canonical order of import kinds in every output. */
 export const IMPORT_KINDS: readonly ImportKind[] = ['static', 'type', 'dynamic', 'require', 'reexport', 'side-effect'];

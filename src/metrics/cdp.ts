@@ -11,7 +11,7 @@
  * ordered pair add nothing. Range [0, 1], lower is better; 0 when no pair has a dependency.
  */
 import type { ClusterId } from '../cluster/types.js';
-import type { ServiceDependency } from '../plan/types.js';
+import type { ServiceDependency } from '../graph/types.js';
 import { unorderedPairKey, getOrCreate } from '../base/collections.js';
 
 export function cyclicDependencyPairs(dependencies: readonly ServiceDependency[]): number {

@@ -1,6 +1,5 @@
 import type { Partition, WeightedEdge } from '../cluster/types.js';
-import type { ModuleGraph } from '../graph/types.js';
-import { serviceDependencies } from '../plan/service-dependencies.js';
+import type { ModuleGraph, ServiceDependency } from '../graph/types.js';
 import { abstractness, mainSequenceDistance } from './abstractness.js';
 import { adjustedRandIndex } from './ari.js';
 import { c2cCoverage } from './c2c-coverage.js';
@@ -18,13 +17,15 @@ import { round4, type Agreement, type Metrics } from './types.js';
 
 /**
  * Every metric of the partition: per service on the see-through dependency graph, for the whole
- * partition on the same graph (modularity on the weighted clustering graph it was made from),
- * and agreement with the expected partition when one is given.
+ * partition on the same graph (modularity on the weighted clustering graph it was made from, CDP
+ * on the service dependencies: graph/service-dependencies.ts of the same partition), and agreement
+ * with the expected partition when one is given.
  */
 export function measure(
   graph: ModuleGraph,
   weighted: readonly WeightedEdge[],
   partition: Partition,
+  dependencies: readonly ServiceDependency[],
   expected: Readonly<Record<string, string>> | null,
 ): Metrics {
   const byId = new Map(graph.modules.map((module) => [module.id, module]));
@@ -68,7 +69,7 @@ export function measure(
       ifn: round4(interfaces.average),
       ned: round4(ned.ned),
       nedWindow: ned.window,
-      cdp: round4(cyclicDependencyPairs(serviceDependencies(graph, partition))),
+      cdp: round4(cyclicDependencyPairs(dependencies)),
       expected: expected === null ? null : agreement(partition.assignment, expected),
     },
     services,

@@ -23,17 +23,20 @@
 import type { ClusterId, Partition } from '../cluster/types.js';
 import { compareStrings } from '../base/compare.js';
 import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
-import type { ModuleGraph } from '../graph/types.js';
+import type { ModuleGraph, ServiceDependency } from '../graph/types.js';
 import { apiSurfaces } from './api-surface.js';
 import { breakCycles, mutualDependencies } from './break-cycles.js';
 import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
-import { countImports, serviceDependencies } from './service-dependencies.js';
-import type { Plan, PlanStep, ServiceDependency, StepCost } from './types.js';
+import type { Plan, PlanStep, StepCost } from './types.js';
 import { pairKey, getOrCreate } from '../base/collections.js';
 
-export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
-  const dependencies = serviceDependencies(graph, partition);
+/** The plan of `partition`; `dependencies` are its service dependencies (graph/service-dependencies.ts). */
+export function planExtraction(
+  graph: ModuleGraph,
+  partition: Partition,
+  dependencies: readonly ServiceDependency[],
+): Plan {
   const components = serviceComponents(partition, dependencies);
   const crossing = crossingImports(graph, partition);
   const lines = new Map(graph.modules.map((module) => [module.id, module.lines]));
@@ -116,7 +119,7 @@ export function planExtraction(graph: ModuleGraph, partition: Partition): Plan {
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
   const cycleBreaks = breakCycles(components, dependencies, crossing);
   return {
-    dependencies,
+    dependencies: [...dependencies],
     cycles,
     cycleBreaks,
     mutualDependencies: mutualDependencies(dependencies, crossing, cycleBreaks),
@@ -235,4 +238,16 @@ function describeStep(component: ClusterId[], cost: StepCost, dependencies: read
     (id) => component.includes(id),
   );
   return `${component.join(' and ')} import each other (${internal} imports): moving them together keeps those local; ${base}`;
+}
+
+/** Sum of imports over the given dependencies whose ends satisfy the predicates. */
+function countImports(
+  dependencies: readonly ServiceDependency[],
+  from: (id: ClusterId) => boolean,
+  to: (id: ClusterId) => boolean,
+): number {
+  return dependencies.reduce(
+    (sum, dependency) => (from(dependency.from) && to(dependency.to) ? sum + dependency.imports : sum),
+    0,
+  );
 }

@@ -1,17 +1,9 @@
 import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
+import type { ServiceDependency } from '../graph/types.js';
 
-/** Imports from one candidate service into another. */
-export interface ServiceDependency {
-  /** Importing service. */
-  from: ClusterId;
-  /** Imported service. */
-  to: ClusterId;
-  /** Module edges (importer/imported module pairs) from `from` into `to`. */
-  imports: number;
-  /** Of those, edges that are type-only (and not framework wiring, which couples at run time). */
-  typeOnly: number;
-}
+// Declared with the graph it aggregates (graph/service-dependencies.ts); re-exported for the plan's readers.
+export type { ServiceDependency } from '../graph/types.js';
 
 /** One module import statement that crosses a service boundary. */
 export interface CrossingImport {

@@ -24,14 +24,14 @@ describe('extraction cache', () => {
     });
     const cacheDir = path.join(root, '.cache');
     const stages: string[] = [];
-    const first = await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
+    const first = await analyze({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
     expect(stages).toContain('cluster');
     stages.length = 0;
-    const second = await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
+    const second = await analyze({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
     expect(stages).toEqual(['load', 'cached']);
     expect(renderJson(second)).toBe(renderJson(first));
     stages.length = 0;
-    await analyze({ path: root, cacheDir, seed: 7 }, (stage) => stages.push(stage));
+    await analyze({ path: root, cacheDir, seed: 7, onStage: (stage) => stages.push(stage) });
     expect(stages).toContain('cluster');
   });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { check } from '../../src/gate/check.js';
+import { check } from '../../src/check.js';
 import { tempProject } from '../helpers.js';
 
 async function cli(args: string[], cwd: string) {

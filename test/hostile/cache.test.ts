@@ -105,7 +105,7 @@ describe('truth: the analysis cache key covers what decides resolution', () => {
     const cacheDir = path.join(root, '.seams-cache');
     await analyze({ path: root, cacheDir });
     const stages: string[] = [];
-    await analyze({ path: root, cacheDir }, (stage) => stages.push(stage));
+    await analyze({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
     expect(stages).toContain('cached');
     expect(stages).not.toContain('cluster');
   });

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { main } from '../../src/cli/main.js';
-import { check } from '../../src/gate/check.js';
+import { check } from '../../src/check.js';
 import { readHistory, sinceForGit } from '../../src/extract/read-history.js';
 import { dynamicOverrides, setGitTimeout } from '../../src/extract/run-git.js';
 import { tempProject } from '../helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { relativizeMessage } from '../../src/base/diagnostics.js';
 import { looksMinified } from '../../src/extract/looks-minified.js';
-import { check } from '../../src/gate/check.js';
+import { check } from '../../src/check.js';
 import { globMatcher } from '../../src/base/glob.js';
 import { toModuleId } from '../../src/load/project.js';
 import { renderCheck } from '../../src/report/check/render-check.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cyclicDependencyPairs } from '../../src/metrics/cdp.js';
-import type { ServiceDependency } from '../../src/plan/types.js';
+import type { ServiceDependency } from '../../src/graph/types.js';
 
 const dep = (from: string, to: string, imports = 1): ServiceDependency => ({ from, to, imports, typeOnly: 0 });
 

@@ -5,6 +5,8 @@ import type { DependencyEdge, ModuleEdge, ModuleGraph } from '../../src/graph/ty
 import { apiSurfaces } from '../../src/plan/api-surface.js';
 import { eadesOrder, mutualDependencies } from '../../src/plan/break-cycles.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
+import { serviceDependencies } from '../../src/graph/service-dependencies.js';
+import type { Partition } from '../../src/cluster/types.js';
 import { tempProject } from '../helpers.js';
 
 const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({
@@ -41,6 +43,9 @@ function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
   };
 }
 
+const planOf = (graph: ModuleGraph, partition: Partition) =>
+  planExtraction(graph, partition, serviceDependencies(graph, partition.assignment));
+
 describe('planExtraction: cost model', () => {
   it('orders a chain by cost: 3 per import back into the monolith, 1 per import to rewire, lines / 1000', () => {
     // alpha -> beta -> gamma. Step 1: alpha 3·1 + 0 + 0.01 = 3.01, beta 3 + 1 + 0.01 = 4.01, gamma 0 + 1 + 0.01 = 1.01.
@@ -48,7 +53,7 @@ describe('planExtraction: cost model', () => {
       ['alpha.ts', 'beta.ts', 'gamma.ts'],
       [edge('alpha.ts', 'beta.ts'), edge('beta.ts', 'gamma.ts')],
     );
-    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts']]));
+    const plan = planOf(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts']]));
     expect(plan.steps.map((step) => step.clusters)).toEqual([['gamma'], ['beta'], ['alpha']]);
     expect(plan.steps[0]).toMatchObject({
       rank: 1,
@@ -77,7 +82,7 @@ describe('planExtraction: cost model', () => {
         edge('delta.ts', 'alpha.ts'),
       ],
     );
-    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], ['delta.ts']]));
+    const plan = planOf(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], ['delta.ts']]));
     expect(plan.steps.map((step) => step.clusters)).toEqual([['gamma'], ['alpha', 'beta'], ['delta']]);
     expect(plan.steps[1]?.reason).toBe(
       'alpha and beta import each other (2 imports): moving them together keeps those local; cheapest next (cost 1.02): no calls back into the monolith; 1 import from the monolith to rewire',
@@ -107,7 +112,7 @@ describe('planExtraction: cost model', () => {
         ...deltas.flatMap((id) => [edge(id, 'beta.ts'), edge(id, 'gamma.ts')]),
       ],
     );
-    const plan = planExtraction(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], deltas]));
+    const plan = planOf(graph, partitionFromGroups([['alpha.ts'], ['beta.ts'], ['gamma.ts'], deltas]));
     expect(plan.steps[0]).toMatchObject({
       clusters: ['alpha'],
       cost: { outbound: 1, contracts: 1, inbound: 0, sharedEntities: 0, lines: 10, total: 4.01 },

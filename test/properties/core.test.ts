@@ -11,6 +11,7 @@ import type { Extraction, ModuleFacts } from '../../src/extract/types.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { adjustedRandIndex } from '../../src/metrics/ari.js';
 import { c2cCoverage } from '../../src/metrics/c2c-coverage.js';
+import { serviceDependencies } from '../../src/graph/service-dependencies.js';
 import { measure } from '../../src/metrics/measure.js';
 import { mojoFm } from '../../src/metrics/mojofm.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
@@ -72,6 +73,7 @@ function analyse(extraction: Extraction, seed: number): Analysis {
     settings,
   );
   const partition = cluster(graph, clustering, settings, new Map());
+  const dependencies = serviceDependencies(graph, partition.assignment);
   return {
     schemaVersion: 1,
     tool: { name: 'seams', version: '0.1.0' },
@@ -79,8 +81,8 @@ function analyse(extraction: Extraction, seed: number): Analysis {
     graph,
     clustering: { signals: clustering.summary, history: null, sweep: null, edges: clustering.edges },
     partition,
-    metrics: measure(graph, clustering.edges, partition, null),
-    plan: planExtraction(graph, partition),
+    metrics: measure(graph, clustering.edges, partition, dependencies, null),
+    plan: planExtraction(graph, partition, dependencies),
     diagnostics: [],
   };
 }

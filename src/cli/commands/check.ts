@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AnalyzeOptions } from '../../config/resolve-settings.js';
-import type { CheckOptions } from '../../gate/check.js';
+import type { CheckOptions } from '../../check.js';
 import { VERSION } from '../../base/version.js';
 import type { CheckFormat } from '../../report/formats.js';
 import type { CommandContext } from '../command-context.js';
@@ -26,24 +26,22 @@ export function checkCommand(program: Command, { io, setExit }: CommandContext):
     'check',
   ).action(async (path: string, flags: CheckFlags) => {
     const [{ check }, { renderCheck }, { writeOutput }, { progressDisplay }] = await Promise.all([
-      import('../../gate/check.js'),
+      import('../../check.js'),
       import('../../report/check/render-check.js'),
       import('../write-output.js'),
       import('../progress.js'),
     ]);
     const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
-    const outcome = await check(
-      {
-        ...projectSettings(path, flags, io),
-        boundaries: flags.boundaries,
-        baseline: flags.baseline,
-        updateBaseline: flags.updateBaseline,
-        allowGrowth: flags.allowGrowth,
-        strictBaseline: flags.strictBaseline,
-        changedSince: flags.changedSince,
-      },
-      progress.listen,
-    ).finally(progress.done);
+    const outcome = await check({
+      ...projectSettings(path, flags, io),
+      boundaries: flags.boundaries,
+      baseline: flags.baseline,
+      updateBaseline: flags.updateBaseline,
+      allowGrowth: flags.allowGrowth,
+      strictBaseline: flags.strictBaseline,
+      changedSince: flags.changedSince,
+      onProgress: progress.listen,
+    }).finally(progress.done);
     if (outcome.baselineUpdate !== null) writeOutput(outcome.baselineUpdate.file, outcome.baselineUpdate.text, io.cwd);
     await emit(renderCheck(outcome, flags.format ?? OPTIONS.checkFormat.default, VERSION), flags.output, io);
     setExit(outcome.result.passed ? EXIT_OK : EXIT_GATE_FAILED);

@@ -43,7 +43,7 @@ export function reportCommand(program: Command, { io, setExit }: CommandContext)
         );
       }
       const [{ loadAnalysis, reviseAnalysis }, { parseMove, parseMerge }, nodePath] = await Promise.all([
-        import('../../report/load-analysis.js'),
+        import('../../load-analysis.js'),
         import('../../cluster/edit-partition.js'),
         import('node:path'),
       ]);

@@ -1,10 +1,16 @@
-import type { Analysis } from '../analysis.js';
-import { editPartition, type PartitionEdits } from '../cluster/edit-partition.js';
-import { SeamsError } from '../base/errors.js';
-import { MAX_CACHE_SIZE, readRequiredText } from '../base/read-file-safely.js';
-import { measure } from '../metrics/measure.js';
-import { planExtraction } from '../plan/plan-extraction.js';
-import { VERSION } from '../base/version.js';
+/**
+ * `seams report --from`: an analysis saved with `--format analysis` read back, and what-if edits
+ * on it. The edits re-run the back half (metrics and plan) on the saved graph, so this lives with
+ * the orchestrators and report/ only renders.
+ */
+import type { Analysis } from './analysis.js';
+import { editPartition, type PartitionEdits } from './cluster/edit-partition.js';
+import { SeamsError } from './base/errors.js';
+import { MAX_CACHE_SIZE, readRequiredText } from './base/read-file-safely.js';
+import { serviceDependencies } from './graph/service-dependencies.js';
+import { measure } from './metrics/measure.js';
+import { planExtraction } from './plan/plan-extraction.js';
+import { VERSION } from './base/version.js';
 
 /** Reads an analysis saved with `--format analysis`; anything else is REPORT_INVALID. */
 export function loadAnalysis(file: string, display: string): Analysis {
@@ -54,10 +60,11 @@ export function loadAnalysis(file: string, display: string): Analysis {
 export function reviseAnalysis(analysis: Analysis, edits: PartitionEdits): Analysis {
   if (edits.merges.length === 0 && edits.moves.length === 0) return analysis;
   const partition = editPartition(analysis.partition, edits);
+  const dependencies = serviceDependencies(analysis.graph, partition.assignment);
   return {
     ...analysis,
     partition,
-    metrics: measure(analysis.graph, analysis.clustering.edges, partition, null),
-    plan: planExtraction(analysis.graph, partition),
+    metrics: measure(analysis.graph, analysis.clustering.edges, partition, dependencies, null),
+    plan: planExtraction(analysis.graph, partition, dependencies),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../base/errors.js';
-import { checkRevision, firstLine, gitIn, timeoutError } from '../extract/run-git.js';
+import { checkRevision, firstLine, gitIn, timeoutError } from './run-git.js';
 
 /** A tracked file bigger than this is taken as changed without reading it. */
 const MAX_COMPARED_SIZE = 64 * 1024 * 1024;
