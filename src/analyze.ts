@@ -21,8 +21,6 @@ import { measure } from './metrics/measure.js';
 import { planExtraction } from './plan/plan-extraction.js';
 import { frontHalf, type StageClock, stageClock } from './front-half.js';
 
-export type { PipelineHooks, Progress, StageObserver } from './base/progress.js';
-
 /** Runs the whole pipeline on one project and returns the analysis; prints nothing (the hooks may, they are the caller's). */
 export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Promise<Analysis> {
   const clock = stageClock(options);

@@ -4,7 +4,6 @@
  * baseline. Reads the boundaries, the baseline and, with `changedSince`, git; prints and writes
  * nothing (the hooks may, they are the caller's).
  */
-import path from 'node:path';
 import { compareDiagnostics } from './base/diagnostics.js';
 import type { PipelineHooks } from './base/progress.js';
 import { type AnalyzeOptions, resolveSettings } from './config/resolve-settings.js';
@@ -13,6 +12,7 @@ import { frontHalf, stageClock } from './front-half.js';
 import { readBaseline } from './gate/baseline.js';
 import { readBoundaries } from './gate/boundaries.js';
 import { type CheckOutcome, checkGraph } from './gate/check.js';
+import { gatePaths } from './config/gate-paths.js';
 
 export type { CheckOutcome } from './gate/check.js';
 
@@ -35,26 +35,9 @@ export interface CheckOptions extends AnalyzeOptions, PipelineHooks {
 export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const settings = resolveSettings(options);
   const cwd = options.cwd ?? process.cwd();
-  const boundariesPath =
-    options.boundaries === undefined
-      ? path.join(settings.root, 'seams.boundaries.json')
-      : path.resolve(cwd, options.boundaries);
-  const boundariesFile = options.boundaries ?? path.relative(cwd, boundariesPath).split(path.sep).join('/');
-  const boundaries = readBoundaries(
-    boundariesPath,
-    boundariesFile,
-    options.boundaries === undefined ? settings.root : null,
-  );
-  const baselinePath =
-    options.baseline === undefined
-      ? path.join(settings.root, 'seams.baseline.json')
-      : path.resolve(cwd, options.baseline);
-  const baseline =
-    readBaseline(
-      baselinePath,
-      options.baseline ?? 'seams.baseline.json',
-      options.baseline === undefined ? settings.root : null,
-    ) ?? [];
+  const files = gatePaths(settings.root, { boundaries: options.boundaries, baseline: options.baseline, cwd });
+  const boundaries = readBoundaries(files.boundaries.path, files.boundaries.display, files.boundaries.root);
+  const baseline = readBaseline(files.baseline.path, files.baseline.display, files.baseline.root) ?? [];
 
   const { project, extraction, graph } = await frontHalf(settings, stageClock(options), 'none');
   const changed =
@@ -70,7 +53,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   return {
     result: verdict.result,
     diagnostics: [...project.diagnostics, ...extraction.diagnostics].sort(compareDiagnostics),
-    boundariesFile,
-    baselineUpdate: verdict.baselineUpdate === null ? null : { file: baselinePath, ...verdict.baselineUpdate },
+    boundariesFile: files.boundaries.display,
+    baselineUpdate: verdict.baselineUpdate === null ? null : { file: files.baseline.path, ...verdict.baselineUpdate },
   };
 }

@@ -31,6 +31,16 @@ export type {
   ServiceCycle,
   StepCost,
 } from './plan/types.js';
+export { render, renderChunks, getReporters, type Reporter, type RenderOptions } from './report/render.js';
+export {
+  REPORT_FORMATS,
+  CHECK_FORMATS,
+  GRAPH_LEVELS,
+  formatOfFile,
+  type ReportFormat,
+  type CheckFormat,
+} from './report/formats.js';
+export { renderCheck } from './report/check/render-check.js';
 export { renderJson, toJsonReport, type JsonReport } from './report/json.js';
 export { renderText } from './report/text.js';
 export { renderMarkdown } from './report/markdown.js';

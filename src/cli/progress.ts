@@ -1,4 +1,4 @@
-import type { Progress } from '../analyze.js';
+import type { Progress } from '../base/progress.js';
 
 /** What each stage is called on the progress line. */
 const STAGE_NAMES: Record<Progress['stage'], string> = {

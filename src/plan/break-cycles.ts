@@ -10,7 +10,8 @@
  */
 import type { ClusterId } from '../cluster/types.js';
 import { compareStrings } from '../base/compare.js';
-import type { CrossingImport, ServiceCycle, ServiceDependency } from './types.js';
+import type { ServiceDependency } from '../graph/types.js';
+import type { CrossingImport, ServiceCycle } from './types.js';
 import { pairKey } from '../base/collections.js';
 
 export function breakCycles(

@@ -3,7 +3,6 @@ import type { ModuleId } from '../extract/types.js';
 import type { ServiceDependency } from '../graph/types.js';
 
 // Declared with the graph it aggregates (graph/service-dependencies.ts); re-exported for the plan's readers.
-export type { ServiceDependency } from '../graph/types.js';
 
 /** One module import statement that crosses a service boundary. */
 export interface CrossingImport {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis.js';
-import type { CrossingImport, ServiceDependency } from '../../src/plan/types.js';
+import type { ServiceDependency } from '../../src/graph/types.js';
+import type { CrossingImport } from '../../src/plan/types.js';
 import { DIAGNOSTICS_SHOWN } from '../../src/report/html/diagnostics-section.js';
 import { DSM_MAX_SERVICES } from '../../src/report/html/dsm.js';
 import { MAP_EDGES_DRAWN } from '../../src/report/html/map-layout.js';

@@ -15,23 +15,23 @@ export function initCommand(program: Command, { io, setExit }: CommandContext): 
       .argument('[path]', 'folder of the project', '.'),
     'init',
   ).action(async (path: string, flags: ProjectFlags & { force?: boolean }) => {
-    const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath] = await Promise.all([
-      import('../../analyze.js'),
-      import('../../gate/init-boundaries.js'),
-      import('../write-output.js'),
-      import('node:fs'),
-      import('node:path'),
-    ]);
+    const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath, { gatePaths }] =
+      await Promise.all([
+        import('../../analyze.js'),
+        import('../../gate/init-boundaries.js'),
+        import('../write-output.js'),
+        import('node:fs'),
+        import('node:path'),
+        import('../../config/gate-paths.js'),
+      ]);
     const analysis = await analyze(projectSettings(path, flags, io));
     const root = nodePath.resolve(io.cwd, path);
-    const files = {
-      boundaries: nodePath.join(root, 'seams.boundaries.json'),
-      baseline: nodePath.join(root, 'seams.baseline.json'),
-    };
+    const located = gatePaths(root, { cwd: io.cwd });
+    const files = { boundaries: located.boundaries.path, baseline: located.baseline.path };
     if (!flags.force && existsSync(files.boundaries)) {
       throw new SeamsError(
         'OUTPUT_EXISTS',
-        `${nodePath.relative(io.cwd, files.boundaries) || 'seams.boundaries.json'} already exists`,
+        `${located.boundaries.display} already exists`,
         'edit it, or run `seams init --force` to overwrite it',
       );
     }

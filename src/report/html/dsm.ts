@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../../analysis.js';
 import type { ClusterId } from '../../cluster/types.js';
-import type { ServiceDependency } from '../../plan/types.js';
+import type { ServiceDependency } from '../../graph/types.js';
 import { escapeHtml } from './escape.js';
 import { formatCount, plural } from './format.js';
 import { dependencyKey, isKernel, type ReportModel } from './report-model.js';

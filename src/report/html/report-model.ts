@@ -6,7 +6,7 @@ import type { Analysis } from '../../analysis.js';
 import type { Cluster, ClusterId } from '../../cluster/types.js';
 import type { ModuleId } from '../../extract/types.js';
 import type { ServiceMetrics } from '../../metrics/types.js';
-import type { ServiceDependency } from '../../plan/types.js';
+import type { ServiceDependency } from '../../graph/types.js';
 import { pairKey } from '../../base/collections.js';
 import { planOrder } from '../view-model.js';
 
