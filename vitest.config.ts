@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Removes the folders tempProject() created once each test file is done.
+    setupFiles: ['test/setup.ts'],
   },
 });
