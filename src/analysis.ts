@@ -19,7 +19,7 @@ export interface AnalysisSettings {
 
 /** Everything one run of the pipeline produced: plain data, the input of every reporter. */
 export interface Analysis {
-  /** Version of the JSON report schema (see shared OUTPUT.md). */
+  /** Version of the JSON report schema (docs/report.md, schema/report.schema.json). */
   schemaVersion: 1;
   /** The tool that produced it. */
   tool: { name: 'seams'; version: string };

@@ -8,7 +8,7 @@ import { outsideByService, type OutsideFolder } from './explain.js';
 import type { PartitionMetrics, ServiceMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
 
-/** The JSON report: schema version 1 of the public contract (shared OUTPUT.md), plus extras. */
+/** The JSON report: schema version 1 of the public contract (docs/report.md), plus extras. */
 export interface JsonReport {
   schemaVersion: 1;
   tool: { name: 'seams'; version: string };

@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { check } from '../../src/check.js';
@@ -242,7 +243,9 @@ describe('seams check: formats and exit codes', () => {
   it('writes SARIF 2.1.0 that validates against the official schema, one result per violation', async () => {
     const require = createRequire(import.meta.url);
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const validate = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    // The SARIF schema uses the formats uri, uri-reference and date-time: ajv-formats checks them.
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    const validate = addFormats.default(ajv).compile(schema);
     const log = JSON.parse((await cli(['check', '.', '--format', 'sarif'], violating)).stdout);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     expect(log.runs[0].results).toEqual([
