@@ -5,16 +5,11 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { check } from '../../src/check.js';
 import { tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 /** A small modular monolith: billing (public entry index.ts), orders, shared. */
 function project(extra: Record<string, string> = {}) {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { main } from '../../src/cli/main.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
 import { initBoundaries } from '../../src/gate/init-boundaries.js';
 import { tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 const DEPTH = 3000;
 // One term a line, so the file does not look minified (MINIFIED_FILE skips one 15,000-character line).

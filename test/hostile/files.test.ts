@@ -13,21 +13,16 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { main } from '../../src/cli/main.js';
 import { writeOutput } from '../../src/cli/write-output.js';
 import { SeamsError } from '../../src/base/errors.js';
 import { readFileSafely } from '../../src/base/read-file-safely.js';
 import { REPO, tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
 // Fixtures are built in temporary folders: a FIFO or a device link cannot be committed. Every
 // case that hung or grew memory without bound before runs here under the normal test timeout.
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 function fifo(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });

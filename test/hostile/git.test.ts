@@ -15,18 +15,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { main } from '../../src/cli/main.js';
 import { check } from '../../src/check.js';
 import { readHistory, sinceForGit } from '../../src/extract/read-history.js';
 import { dynamicOverrides, setGitTimeout } from '../../src/extract/run-git.js';
 import { tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 /** git for building the fixture: none of the user's or the system's config, nothing hostile yet. */
 function git(root: string, ...args: string[]): string {

@@ -2,19 +2,14 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { main } from '../../src/cli/main.js';
 import { checkFiles } from '../../src/load/check-files.js';
 import { tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
 const codes = (analysis: Awaited<ReturnType<typeof analyze>>) =>
   analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.file ?? ''}`.trim());
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 describe('hostile input: source files', () => {
   it('syntax errors: analysed as far as the parser recovers, PARSE_ERROR with file and line, run completes', async () => {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { RESERVED_SERVICE_IDS } from '../../src/config/settings.js';
 import { REPO } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
 // Property-based hostile input: random small project trees with hostile file and folder names,
 // random imports and exports, and random (valid or invalid) seams.config.json and tsconfig.json,
@@ -647,12 +647,7 @@ function snapshot(folder: string): string[] {
   return entries.sort();
 }
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 const schema = JSON.parse(readFileSync(`${REPO}/schema/report.schema.json`, 'utf8'));
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { main } from '../../src/cli/main.js';
 import { toJsonReport } from '../../src/report/json.js';
 import { REPO, tempProject } from '../helpers.js';
+import { runCli } from '../run-cli.js';
 
 // Imports that reach files seams did not select used to vanish: no edge, no package, no word.
 
@@ -18,12 +18,7 @@ const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile
   JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8')),
 );
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 describe('truth: imports that leave the analysed root are listed, per module and per service', () => {
   const tree = {
