@@ -261,36 +261,65 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('export')
-    .description('write the accepted boundaries as rules for dependency-cruiser or eslint-plugin-boundaries')
-    .argument('<target>', 'dependency-cruiser or eslint-boundaries')
+    .description(
+      'write the accepted boundaries as rules for dependency-cruiser (and the baseline as its known violations) or eslint-plugin-boundaries',
+    )
+    .argument(
+      '<target>',
+      'dependency-cruiser, dependency-cruiser-known-violations, eslint-boundaries or eslint-suppressions',
+    )
     .argument('[path]', 'folder of the project', '.')
     .option('--boundaries <file>', 'boundaries file (default <path>/seams.boundaries.json)')
+    .option(
+      '--baseline <file>',
+      'baseline file, for dependency-cruiser-known-violations and eslint-suppressions (default <path>/seams.baseline.json)',
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--debug', 'print stack traces on errors')
-    .action(async (target: string, path: string, flags: { boundaries?: string; output?: string }) => {
-      if (target !== 'dependency-cruiser' && target !== 'eslint-boundaries') {
-        throw new SeamsError(
-          'USAGE',
-          `export target must be dependency-cruiser or eslint-boundaries, got '${target}'`,
-          'for example `seams export dependency-cruiser`',
+    .action(
+      async (target: string, path: string, flags: { boundaries?: string; baseline?: string; output?: string }) => {
+        const [{ readBoundaries }, { readBaseline }, { EXPORT_TARGETS, exportRules }, nodePath, { existsSync }] =
+          await Promise.all([
+            import('../gate/boundaries.js'),
+            import('../gate/baseline.js'),
+            import('../gate/export-rules.js'),
+            import('node:path'),
+            import('node:fs'),
+          ]);
+        const known = EXPORT_TARGETS.find((name) => name === target);
+        if (known === undefined) {
+          throw new SeamsError(
+            'USAGE',
+            `export target must be ${EXPORT_TARGETS.join(', ')}, got '${target}'`,
+            'for example `seams export dependency-cruiser -o .dependency-cruiser.json`',
+          );
+        }
+        const root = nodePath.resolve(io.cwd, path);
+        const file =
+          flags.boundaries === undefined
+            ? nodePath.join(root, 'seams.boundaries.json')
+            : nodePath.resolve(io.cwd, flags.boundaries);
+        const boundaries = readBoundaries(
+          file,
+          flags.boundaries ?? (nodePath.relative(io.cwd, file) || 'seams.boundaries.json'),
         );
-      }
-      const [{ readBoundaries }, { exportRules }, nodePath] = await Promise.all([
-        import('../gate/boundaries.js'),
-        import('../gate/export-rules.js'),
-        import('node:path'),
-      ]);
-      const file =
-        flags.boundaries === undefined
-          ? nodePath.join(nodePath.resolve(io.cwd, path), 'seams.boundaries.json')
-          : nodePath.resolve(io.cwd, flags.boundaries);
-      const boundaries = readBoundaries(
-        file,
-        flags.boundaries ?? (nodePath.relative(io.cwd, file) || 'seams.boundaries.json'),
-      );
-      await emit(exportRules(boundaries, target), flags.output, io);
-      setExit(EXIT_OK);
-    });
+        const baselineFile =
+          flags.baseline === undefined
+            ? nodePath.join(root, 'seams.baseline.json')
+            : nodePath.resolve(io.cwd, flags.baseline);
+        const baseline =
+          known === 'dependency-cruiser-known-violations' || known === 'eslint-suppressions'
+            ? (readBaseline(
+                baselineFile,
+                flags.baseline ?? 'seams.baseline.json',
+                flags.baseline === undefined ? root : null,
+              ) ?? [])
+            : [];
+        const tsconfig = existsSync(nodePath.join(root, 'tsconfig.json')) ? 'tsconfig.json' : null;
+        await emit(exportRules(boundaries, known, { tsconfig, baseline }), flags.output, io);
+        setExit(EXIT_OK);
+      },
+    );
   return program;
 }
 
