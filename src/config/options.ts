@@ -421,10 +421,11 @@ export const OPTIONS = {
   baseline: {
     flag: '--baseline <file>',
     configKey: null,
-    commands: ['check'],
+    commands: ['check', 'export'],
     default: null,
     defaultText: `\`<path>/${GATE_FILES.baseline}\``,
-    description: 'baseline of accepted violations',
+    description:
+      'baseline of accepted violations (export: for dependency-cruiser-known-violations and eslint-suppressions)',
     schema: { type: 'string' },
     expects: 'must be a path',
   },

@@ -1,52 +1,29 @@
-import { compareStrings } from '../base/compare.js';
 import type { Boundaries } from './boundaries.js';
-import { compileGlob } from '../base/glob.js';
+import { exportDependencyCruiser, exportKnownViolations, type CruiserOptions } from './export-dependency-cruiser.js';
+import { exportEslintBoundaries, exportEslintSuppressions } from './export-eslint-boundaries.js';
+import type { BaselineEntry } from './types.js';
+
+/** What `seams export` writes: the boundaries as the rules of the gates teams already run. */
+export const EXPORT_TARGETS = [
+  'dependency-cruiser',
+  'dependency-cruiser-known-violations',
+  'eslint-boundaries',
+  'eslint-suppressions',
+] as const;
+export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 /**
- * The accepted boundaries as rules for the gates teams already run. dependency-cruiser: one
- * `forbidden` rule per service that has services it may not import (module globs become path
- * regular expressions). eslint-plugin-boundaries: one element type per service and an
- * `element-types` rule that allows each service only itself and its `allow` list.
+ * The accepted boundaries (and, for dependency-cruiser's known violations, the baseline) as one
+ * file for the target: a `.dependency-cruiser.json` configuration, its known-violations file, an
+ * `eslint.config.mjs` module for eslint-plugin-boundaries 7, or ESLint's bulk suppressions file.
  */
-export function exportRules(boundaries: Boundaries, target: 'dependency-cruiser' | 'eslint-boundaries'): string {
-  const names = Object.keys(boundaries.services).sort(compareStrings);
-  const patterns = (name: string) => boundaries.services[name]?.modules ?? [];
-  const allowOf = (name: string) => new Set([name, ...(boundaries.services[name]?.allow ?? [])]);
-  if (target === 'dependency-cruiser') {
-    const forbidden = names.flatMap((name) => {
-      const banned = names.filter((other) => !allowOf(name).has(other));
-      if (banned.length === 0) return [];
-      return [
-        {
-          name: `seams-${name}-allowed-dependencies`,
-          comment: `seams boundaries: ${name} may import only ${[...allowOf(name)].sort(compareStrings).join(', ')}`,
-          severity: 'error',
-          from: { path: patterns(name).map(toRegex) },
-          to: {
-            path: banned.flatMap(patterns).map(toRegex),
-            ...(boundaries.allowTypeImports ? { dependencyTypesNot: ['type-only'] } : {}),
-          },
-        },
-      ];
-    });
-    return `${JSON.stringify({ forbidden }, null, 2)}\n`;
-  }
-  const config = {
-    plugins: ['boundaries'],
-    settings: { 'boundaries/elements': names.map((name) => ({ type: name, pattern: patterns(name), mode: 'full' })) },
-    rules: {
-      'boundaries/element-types': [
-        2,
-        {
-          default: 'disallow',
-          rules: names.map((name) => ({ from: name, allow: [...allowOf(name)].sort(compareStrings) })),
-        },
-      ],
-    },
-  };
-  return `${JSON.stringify(config, null, 2)}\n`;
-}
-
-function toRegex(glob: string): string {
-  return compileGlob(glob).source;
+export function exportRules(
+  boundaries: Boundaries,
+  target: ExportTarget,
+  context: CruiserOptions & { baseline: readonly BaselineEntry[] },
+): string {
+  if (target === 'dependency-cruiser') return exportDependencyCruiser(boundaries, context);
+  if (target === 'dependency-cruiser-known-violations') return exportKnownViolations(boundaries, context.baseline);
+  if (target === 'eslint-suppressions') return exportEslintSuppressions(boundaries, context.baseline);
+  return exportEslintBoundaries(boundaries);
 }
