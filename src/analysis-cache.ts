@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from './analysis.js';
 import type { Settings } from './config/settings.js';
@@ -7,6 +7,7 @@ import type { Extraction } from './extract/types.js';
 import type { LoadedProject } from './load/project.js';
 import { codeFingerprint } from './base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from './base/read-file-safely.js';
+import { writeAtomically } from './base/atomic-write.js';
 
 const FILE_NAME = 'analysis.json';
 
@@ -56,12 +57,10 @@ export function readCachedAnalysis(cacheDir: string | null, key: string): Analys
 export function writeCachedAnalysis(cacheDir: string | null, key: string, analysis: Analysis): void {
   if (cacheDir === null) return;
   const target = path.join(cacheDir, FILE_NAME);
-  const temporary = `${target}.tmp-${process.pid}`;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, analysis }));
-    renameSync(temporary, target);
+    writeAtomically(target, JSON.stringify({ key, analysis }));
   } catch {
-    rmSync(temporary, { force: true });
+    // A cache that cannot be written only costs the next run its speed.
   }
 }

@@ -6,7 +6,7 @@ import type { CliIo } from './io.js';
 /** Writes text to standard output (in batches) or, with --output, to a file. */
 export async function emit(text: string | Iterable<string>, output: string | undefined, io: CliIo): Promise<void> {
   if (output === undefined) {
-    const { batchChunks } = await import('./batch-chunks.js');
+    const { batchChunks } = await import('../base/batch-chunks.js');
     for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) io.stdout(chunk);
     return;
   }

@@ -1,20 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fchmodSync,
-  lstatSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-  type Stats,
-} from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { SeamsError } from '../base/errors.js';
 import { describeKind } from '../base/read-file-safely.js';
-import { batchChunks } from './batch-chunks.js';
+import { writeAll, writeAtomically } from '../base/atomic-write.js';
 
 /**
  * Writes `text` to `file` (`-o`, `seams init`, `--update-baseline`), by what is at the path:
@@ -70,27 +58,11 @@ export function writeOutput(file: string, text: string | Iterable<string>, cwd: 
     }
     return;
   }
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.seams-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  pending.add(temporary);
   removeOnSignal();
   try {
-    // 'wx': never through something planted at the temporary name.
-    const descriptor = openSync(temporary, 'wx');
-    try {
-      if (kind.type === 'replace' && kind.mode !== null) fchmodSync(descriptor, kind.mode);
-      writeAll(descriptor, text);
-    } finally {
-      closeSync(descriptor);
-    }
-    renameSync(temporary, target);
+    writeAtomically(target, text, { mode: kind.type === 'replace' ? kind.mode : null, pending });
   } catch (error) {
-    rmSync(temporary, { force: true });
     fail(error);
-  } finally {
-    pending.delete(temporary);
   }
 }
 
@@ -117,13 +89,6 @@ function outputKind(target: string): OutputKind {
     type: 'refused',
     what: link.isSymbolicLink() ? `a symbolic link to ${describeKind(stats)}` : describeKind(stats),
   };
-}
-
-function writeAll(descriptor: number, text: string | Iterable<string>): void {
-  for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) {
-    const bytes = Buffer.from(chunk, 'utf8');
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
-  }
 }
 
 /** Temporary files being written; removed if the process is told to stop. */

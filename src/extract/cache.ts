@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { codeFingerprint } from '../base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import type { FileFacts } from './parse-file.js';
+import { writeAtomically } from '../base/atomic-write.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
 const FORMAT = 5;
@@ -85,16 +86,14 @@ export class ExtractionCache {
   save(): void {
     if (this.dir === null) return;
     const target = path.join(this.dir, FILE_NAME);
-    const temporary = `${target}.tmp-${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(
-        temporary,
+      writeAtomically(
+        target,
         JSON.stringify({ format: FORMAT, version: codeFingerprint(), entries: Object.fromEntries(this.used) }),
       );
-      renameSync(temporary, target);
     } catch {
-      rmSync(temporary, { force: true });
+      // A cache that cannot be written only costs the next run its speed.
     }
   }
 }
