@@ -13,7 +13,8 @@ import { mojoFm } from './mojofm.js';
 import { nonExtremeDistribution } from './ned.js';
 import { structuralModularity } from './structural-modularity.js';
 import { turboMq } from './turbo-mq.js';
-import { round4, type Agreement, type Metrics } from './types.js';
+import { round4 } from '../base/numbers.js';
+import type { Agreement, Metrics } from './types.js';
 
 /**
  * Every metric of the partition: per service on the see-through dependency graph, for the whole

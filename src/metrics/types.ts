@@ -69,4 +69,3 @@ export interface Metrics {
   services: ServiceMetrics[];
 }
 
-export { round4 } from '../base/numbers.js';
