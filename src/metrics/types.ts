@@ -68,4 +68,3 @@ export interface Metrics {
   /** One entry per candidate service, sorted by cluster id. */
   services: ServiceMetrics[];
 }
-
