@@ -18,6 +18,8 @@ const SLOW = [
   'test/hostile/git.test.ts',
   // 40 random hostile trees through the CLI (fast-check).
   'test/hostile/property.test.ts',
+  // The GitHub Action's shell steps run with bash on whole projects.
+  'test/ci/**/*.test.ts',
   // dependency-cruiser and ESLint run as their own tools on exported rules.
   'test/gate/export-peers.test.ts',
   // FIFOs and devices; spawns Node on dist/, so it needs the build.
