@@ -368,7 +368,7 @@ export const OPTIONS = {
   timings: {
     flag: '--timings',
     configKey: null,
-    commands: ANALYSIS,
+    commands: [...ANALYSIS, 'check'],
     default: false,
     defaultText: 'off',
     description: 'print the wall time of every stage and the peak memory on standard error',
