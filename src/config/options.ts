@@ -478,7 +478,7 @@ export const OPTIONS = {
     description: 'output format of the verdict',
     schema: null,
     expects: 'must be a check format',
-    choices: ['text', 'json', 'sarif', 'github', 'markdown'],
+    choices: ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown'],
   },
   force: {
     flag: '--force',
