@@ -11,10 +11,27 @@ import { changedFiles } from './extract/changed-files.js';
 import { frontHalf, stageClock } from './front-half.js';
 import { readBaseline } from './gate/baseline.js';
 import { readBoundaries } from './gate/boundaries.js';
-import { type CheckOutcome, checkGraph } from './gate/check.js';
+import { type CheckOutcome as Verdict, checkGraph } from './gate/check.js';
+import type { CheckResult } from './gate/types.js';
 import { gatePaths } from './config/gate-paths.js';
+import { type RepositoryPlace, repositoryPlace } from './extract/repo-root.js';
 
-export type { CheckOutcome } from './gate/check.js';
+/** What `seams check` returns: the verdict, what it was made from, and where the files are. */
+export interface CheckOutcome extends Verdict {
+  /**
+   * The repository the analysed folder belongs to (git's top level, else the folder itself): the
+   * formats read by code hosts (github, sarif, gitlab) name files from its root, `prefix` + the
+   * module id, so a package of a monorepo is annotated in the right place.
+   */
+  repository: RepositoryPlace;
+  /** Display path of the baseline file (SARIF names it as what suppresses the known violations). */
+  baselineFile: string;
+}
+
+/** The one-line summary, plain ASCII so `grep` finds it: `+2 new, -5 fixed, 31 known`. */
+export function checkSummary(result: Pick<CheckResult, 'newViolations' | 'fixed' | 'knownViolations'>): string {
+  return `+${result.newViolations.length} new, -${result.fixed.length} fixed, ${result.knownViolations.length} known`;
+}
 
 export interface CheckOptions extends AnalyzeOptions, PipelineHooks {
   /** Boundaries file (default <path>/seams.boundaries.json). */
@@ -51,9 +68,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     strictBaseline: options.strictBaseline === true,
   });
   return {
-    result: verdict.result,
+    result: { ...verdict.result, summary: checkSummary(verdict.result) },
     diagnostics: [...project.diagnostics, ...extraction.diagnostics].sort(compareDiagnostics),
     boundariesFile: files.boundaries.display,
     baselineUpdate: verdict.baselineUpdate === null ? null : { file: files.baseline.path, ...verdict.baselineUpdate },
+    repository: repositoryPlace(settings.root),
+    baselineFile: files.baseline.display,
   };
 }

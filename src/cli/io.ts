@@ -8,6 +8,8 @@ export interface CliIo {
   cwd: string;
   /** True when standard error is a terminal (a progress display is drawn there only then). */
   stderrIsTTY?: boolean;
+  /** The TERM environment variable: a `dumb` terminal gets no escape codes (no progress display). */
+  term?: string | undefined;
 }
 
 export function processIo(): CliIo {
@@ -21,5 +23,6 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,
+    term: process.env.TERM,
   };
 }

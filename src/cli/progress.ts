@@ -1,4 +1,13 @@
 import type { Progress } from '../base/progress.js';
+import type { CliIo } from './io.js';
+
+/**
+ * Whether a progress display is drawn: on a terminal's standard error only, not with --quiet,
+ * and not on a `TERM=dumb` terminal (which cannot erase a line, so the escape codes would show).
+ */
+export function drawsProgress(io: CliIo, quiet: boolean | undefined): boolean {
+  return io.stderrIsTTY === true && quiet !== true && io.term !== 'dumb';
+}
 
 /** What each stage is called on the progress line. */
 const STAGE_NAMES: Record<Progress['stage'], string> = {

@@ -4,14 +4,14 @@ import { type AnalysisFlags, parseNumber, projectSettings } from './options.js';
 
 /** Runs the analysis the flags ask for, with a progress display on a terminal's standard error. */
 export async function runAnalysis(path: string, flags: AnalysisFlags, io: CliIo): Promise<Analysis> {
-  const [{ analyze }, { parseMove, parseMerge }, { progressDisplay }] = await Promise.all([
+  const [{ analyze }, { parseMove, parseMerge }, { progressDisplay, drawsProgress }] = await Promise.all([
     import('../analyze.js'),
     import('../cluster/edit-partition.js'),
     import('./progress.js'),
   ]);
   const stages: [string, number][] = [];
   const started = performance.now();
-  const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
+  const progress = progressDisplay(io.stderr, drawsProgress(io, flags.quiet));
   let analysis: Analysis;
   try {
     analysis = await analyze({

@@ -368,7 +368,7 @@ export const OPTIONS = {
   timings: {
     flag: '--timings',
     configKey: null,
-    commands: ANALYSIS,
+    commands: [...ANALYSIS, 'check'],
     default: false,
     defaultText: 'off',
     description: 'print the wall time of every stage and the peak memory on standard error',
@@ -478,7 +478,7 @@ export const OPTIONS = {
     description: 'output format of the verdict',
     schema: null,
     expects: 'must be a check format',
-    choices: ['text', 'json', 'sarif', 'github', 'markdown'],
+    choices: ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown'],
   },
   force: {
     flag: '--force',

@@ -14,7 +14,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const GRAPH_LEVELS = ['service', 'module'] as const satisfies readonly GraphLevel[];
 
 /** Output formats of `seams check`. */
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** What identifies a report format. */

@@ -44,7 +44,7 @@ describe('seams check: rules', () => {
       knownViolations: [],
       fixed: [],
       passed: true,
-      summary: '+0 new, −0 fixed, 0 known',
+      summary: '+0 new, -0 fixed, 0 known',
     });
   });
 
@@ -156,7 +156,7 @@ describe('seams check: baseline', () => {
     ]);
     expect(await cli(['check', '.'], root)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('+0 new, −0 fixed, 1 known'),
+      stdout: expect.stringContaining('+0 new, -0 fixed, 1 known'),
     });
 
     writeFileSync(
@@ -166,7 +166,7 @@ describe('seams check: baseline', () => {
     const fixed = await cli(['check', '.'], root);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('1 fixed: run --update-baseline to ratchet');
-    expect(fixed.stdout).toContain('+0 new, −1 fixed, 0 known');
+    expect(fixed.stdout).toContain('+0 new, -1 fixed, 0 known');
     expect((await cli(['check', '.', '--strict-baseline'], root)).code).toBe(1);
     expect((await cli(['check', '.', '--update-baseline'], root)).code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(root, 'seams.baseline.json'), 'utf8')).violations).toEqual([]);
@@ -187,7 +187,7 @@ describe('seams check: baseline', () => {
     );
     const result = await cli(['check', '.'], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('+0 new, −0 fixed, 1 known');
+    expect(result.stdout).toContain('+0 new, -0 fixed, 1 known');
     await cli(['check', '.', '--update-baseline'], root);
     expect(readFileSync(path.join(root, 'seams.baseline.json'), 'utf8')).toBe(before);
   });
@@ -228,7 +228,7 @@ describe('seams check: formats and exit codes', () => {
   });
 
   it('gives the same exit code in every format', async () => {
-    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+    for (const format of ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown']) {
       expect((await cli(['check', '.', '--format', format], violating)).code).toBe(1);
       expect((await cli(['check', '.', '--format', format], project())).code).toBe(0);
     }
@@ -265,12 +265,12 @@ describe('seams check: formats and exit codes', () => {
     expect(github.split('\n')[0]).toBe(
       "::error file=src/orders/refund.ts,line=1,title=seams entry-point-bypassed::src/billing/charge.ts is not a public entry point of billing: imports 'charge' from src/billing/charge.ts",
     );
-    expect(github).toContain('::error::seams check: +1 new, −0 fixed, 0 known');
+    expect(github).toContain('::error::seams check: +1 new, -0 fixed, 0 known');
     const markdown = (await cli(['check', '.', '--format', 'markdown'], violating)).stdout;
     expect(markdown).toContain('### seams check: ❌ failed');
     expect(markdown).toContain('| `src/orders/refund.ts:1` | entry-point-bypassed |');
     const json = JSON.parse((await cli(['check', '.', '--format', 'json'], violating)).stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, passed: false, summary: '+1 new, −0 fixed, 0 known' });
+    expect(json).toMatchObject({ schemaVersion: 1, passed: false, summary: '+1 new, -0 fixed, 0 known' });
   });
 });
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis.js';
-import type { CheckOutcome } from '../../src/gate/check.js';
+import type { CheckOutcome } from '../../src/check.js';
 import { renderCheck } from '../../src/report/check/render-check.js';
 import { CHECK_FORMATS, REPORT_FORMATS, formatOfFile } from '../../src/report/formats.js';
 import { getReporters, render, renderChunks } from '../../src/report/render.js';
@@ -79,8 +79,10 @@ describe('the reporter registry', () => {
 /** A check outcome with one violation of each rule: two new, one known, one fixed entry. */
 const outcome: CheckOutcome = {
   boundariesFile: 'seams.boundaries.json',
+  baselineFile: 'seams.baseline.json',
   diagnostics: [],
   baselineUpdate: null,
+  repository: { root: '/work/shop', prefix: 'packages/orders/' },
   result: {
     newViolations: [
       {
@@ -125,7 +127,7 @@ const outcome: CheckOutcome = {
     checkedModules: 18,
     unassignedModules: ['src/main.ts'],
     passed: false,
-    summary: '+2 new, −1 fixed, 1 known',
+    summary: '+2 new, -1 fixed, 1 known',
   },
 };
 
@@ -135,6 +137,7 @@ describe('check formats of a canned outcome', () => {
     json: '.json',
     sarif: '.sarif',
     github: '.txt',
+    gitlab: '.json',
     markdown: '.md',
   };
   it.each(CHECK_FORMATS)('%s matches its snapshot', async (format) => {

@@ -13,6 +13,7 @@ import { OPTIONS } from '../../config/options.js';
 type CheckFlags = ProjectFlags &
   Omit<CheckOptions, keyof AnalyzeOptions> & {
     quiet?: boolean;
+    timings?: boolean;
     format?: CheckFormat;
   };
 
@@ -25,13 +26,17 @@ export function checkCommand(program: Command, { io, setExit }: CommandContext):
       .argument('[path]', 'folder of the project to check', '.'),
     'check',
   ).action(async (path: string, flags: CheckFlags) => {
-    const [{ check }, { renderCheck }, { writeOutput }, { progressDisplay }] = await Promise.all([
-      import('../../check.js'),
-      import('../../report/check/render-check.js'),
-      import('../write-output.js'),
-      import('../progress.js'),
-    ]);
-    const progress = progressDisplay(io.stderr, io.stderrIsTTY === true && flags.quiet !== true);
+    const [{ check }, { renderCheck }, { writeOutput }, { progressDisplay, drawsProgress }, { formatTimings }] =
+      await Promise.all([
+        import('../../check.js'),
+        import('../../report/check/render-check.js'),
+        import('../write-output.js'),
+        import('../progress.js'),
+        import('../run-analysis.js'),
+      ]);
+    const stages: [string, number][] = [];
+    const started = performance.now();
+    const progress = progressDisplay(io.stderr, drawsProgress(io, flags.quiet));
     const outcome = await check({
       ...projectSettings(path, flags, io),
       boundaries: flags.boundaries,
@@ -40,8 +45,11 @@ export function checkCommand(program: Command, { io, setExit }: CommandContext):
       allowGrowth: flags.allowGrowth,
       strictBaseline: flags.strictBaseline,
       changedSince: flags.changedSince,
+      onStage: (stage, milliseconds) => stages.push([stage, milliseconds]),
       onProgress: progress.listen,
     }).finally(progress.done);
+    if (flags.timings === true)
+      io.stderr(formatTimings(stages, performance.now() - started, outcome.result.checkedModules));
     if (outcome.baselineUpdate !== null) writeOutput(outcome.baselineUpdate.file, outcome.baselineUpdate.text, io.cwd);
     await emit(renderCheck(outcome, flags.format ?? OPTIONS.checkFormat.default, VERSION), flags.output, io);
     setExit(outcome.result.passed ? EXIT_OK : EXIT_GATE_FAILED);

@@ -1,4 +1,6 @@
-import type { CheckOutcome } from '../../gate/check.js';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { CheckOutcome } from '../../check.js';
 import type { Violation } from '../../gate/types.js';
 import { codeSpan, escapeMarkdown } from '../markdown-text.js';
 import { RULE_DESCRIPTIONS } from './rules.js';
@@ -13,6 +15,8 @@ export function renderCheck(outcome: CheckOutcome, format: CheckFormat, version:
       return renderSarif(outcome, version);
     case 'github':
       return renderGithub(outcome);
+    case 'gitlab':
+      return renderGitlab(outcome);
     case 'markdown':
       return renderMarkdown(outcome);
     default:
@@ -22,19 +26,33 @@ export function renderCheck(outcome: CheckOutcome, format: CheckFormat, version:
 
 const where = (violation: Violation) => `${violation.file}:${violation.line}`;
 
+/** `1 module`, `2 modules`. */
+const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
+
+/** A violation's file named from the repository root, for the formats code hosts read. */
+const fromRepositoryRoot = (outcome: CheckOutcome, violation: Violation) =>
+  `${outcome.repository.prefix}${violation.file}`;
+
 function renderText(outcome: CheckOutcome): string {
   const { result } = outcome;
   const lines: string[] = [];
   for (const violation of result.newViolations)
     lines.push(`${where(violation)}  ${violation.rule}  ${violation.message}`);
   if (result.newViolations.length > 0) lines.push('');
-  if (result.fixed.length > 0) lines.push(`${result.fixed.length} fixed: run --update-baseline to ratchet`);
+  if (result.fixed.length > 0)
+    lines.push(
+      outcome.baselineUpdate === null
+        ? `${result.fixed.length} fixed: run --update-baseline to ratchet`
+        : `${result.fixed.length} fixed: removed from the baseline`,
+    );
+  if (outcome.baselineUpdate !== null)
+    lines.push(`baseline updated: ${count(outcome.baselineUpdate.entries, 'accepted violation')}`);
   if (result.unassignedModules.length > 0)
     lines.push(
-      `${result.unassignedModules.length} modules belong to no service of ${outcome.boundariesFile} and are not checked`,
+      `${count(result.unassignedModules.length, 'module')} ${result.unassignedModules.length === 1 ? 'belongs' : 'belong'} to no service of ${outcome.boundariesFile} and ${result.unassignedModules.length === 1 ? 'is' : 'are'} not checked`,
     );
   lines.push(
-    `seams check: ${result.summary} (${result.checkedModules} modules checked) — ${result.passed ? 'passed' : 'FAILED'}`,
+    `seams check: ${result.summary} (${count(result.checkedModules, 'module')} checked) — ${result.passed ? 'passed' : 'FAILED'}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -44,7 +62,7 @@ function renderGithub(outcome: CheckOutcome): string {
   const property = (text: string) => escapeCommand(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = outcome.result.newViolations.map(
     (violation) =>
-      `::error file=${property(violation.file)},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escapeCommand(violation.message)}`,
+      `::error file=${property(fromRepositoryRoot(outcome, violation))},line=${violation.line},title=${property(`seams ${violation.rule}`)}::${escapeCommand(violation.message)}`,
   );
   lines.push(
     `::${outcome.result.passed ? 'notice' : 'error'}::${escapeCommand(`seams check: ${outcome.result.summary}`)}`,
@@ -58,7 +76,7 @@ function renderMarkdown(outcome: CheckOutcome): string {
   const lines = [
     `### seams check: ${result.passed ? '✅ passed' : '❌ failed'}`,
     '',
-    `**${escapeMarkdown(result.summary)}** (${result.checkedModules} modules checked against ${codeSpan(outcome.boundariesFile)})`,
+    `**${escapeMarkdown(result.summary)}** (${count(result.checkedModules, 'module')} checked against ${codeSpan(outcome.boundariesFile)})`,
     '',
   ];
   if (result.newViolations.length > 0) {
@@ -69,13 +87,35 @@ function renderMarkdown(outcome: CheckOutcome): string {
   }
   if (result.fixed.length > 0)
     lines.push(
-      `${result.fixed.length} accepted violations are fixed: run \`seams check --update-baseline\` to ratchet the baseline.`,
+      outcome.baselineUpdate === null
+        ? `${count(result.fixed.length, 'accepted violation')} ${result.fixed.length === 1 ? 'is' : 'are'} fixed: run \`seams check --update-baseline\` to ratchet the baseline.`
+        : `${count(result.fixed.length, 'accepted violation')} ${result.fixed.length === 1 ? 'is' : 'are'} fixed and removed from the baseline.`,
       '',
     );
   return `${lines.join('\n')}\n`;
 }
 
-/** SARIF 2.1.0: one result per violation with its physical location; baselined ones are `unchanged` notes. */
+/**
+ * GitLab Code Quality (a JSON array of issues): the new violations only, each `major`, with its
+ * file from the repository root and a fingerprint that stays the same while the violation does
+ * (a hash of the package's place and the violation's identity, which names no line).
+ */
+function renderGitlab(outcome: CheckOutcome): string {
+  const issues = outcome.result.newViolations.map((violation) => ({
+    description: violation.message,
+    check_name: violation.rule,
+    fingerprint: createHash('sha256').update(`${outcome.repository.prefix}\u0000${violation.identity}`).digest('hex'),
+    severity: 'major',
+    location: { path: fromRepositoryRoot(outcome, violation), lines: { begin: violation.line } },
+  }));
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}
+
+/**
+ * SARIF 2.1.0: one result per violation with its physical location from the repository root
+ * (`%SRCROOT%`); new ones are `new` errors, baselined ones `unchanged` notes suppressed
+ * externally (by the baseline file), so code scanning does not open them as alerts.
+ */
 function renderSarif(outcome: CheckOutcome, version: string): string {
   const ruleIds = Object.keys(RULE_DESCRIPTIONS) as (keyof typeof RULE_DESCRIPTIONS)[];
   const result = (violation: Violation, baselineState: 'new' | 'unchanged') => ({
@@ -87,12 +127,19 @@ function renderSarif(outcome: CheckOutcome, version: string): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(violation.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: encodeURI(fromRepositoryRoot(outcome, violation)), uriBaseId: '%SRCROOT%' },
           region: { startLine: violation.line },
         },
       },
     ],
     partialFingerprints: { seamsIdentity: violation.identity },
+    ...(baselineState === 'unchanged'
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `accepted in ${outcome.baselineFile}` },
+          ],
+        }
+      : {}),
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -113,7 +160,12 @@ function renderSarif(outcome: CheckOutcome, version: string): string {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            uri: `${pathToFileURL(outcome.repository.root).href.replace(/\/$/, '')}/`,
+            description: { text: 'the root of the repository' },
+          },
+        },
         results: [
           ...outcome.result.newViolations.map((violation) => result(violation, 'new')),
           ...outcome.result.knownViolations.map((violation) => result(violation, 'unchanged')),
