@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -60,12 +59,13 @@ describe('seams check in a monorepo: files named from the repository root', () =
     expect((await cli(['check', 'packages/shop'], root)).stdout).toMatch(/^src\/orders\/refund\.ts:1 /);
   });
 
-  it('SARIF names files from the repository root and %SRCROOT% is that root, valid SARIF 2.1.0', async () => {
+  it('SARIF names files from the repository root (relative to %SRCROOT%, left to the consumer: no absolute path of this machine), valid SARIF 2.1.0', async () => {
     const root = monorepo();
     const log = JSON.parse((await cli(['check', 'packages/shop', '--format', 'sarif'], root)).stdout);
     const validate = sarifValidator();
     expect(validate(log) ? [] : validate.errors).toEqual([]);
-    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(root).href}/`);
+    expect(log.runs[0].originalUriBaseIds).toBeUndefined();
+    expect(JSON.stringify(log)).not.toContain(root);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
       uri: 'packages/shop/src/orders/refund.ts',
       uriBaseId: '%SRCROOT%',

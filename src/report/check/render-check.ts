@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import type { CheckOutcome } from '../../check.js';
 import type { Violation } from '../../gate/types.js';
 import { codeSpan, escapeMarkdown } from '../markdown-text.js';
@@ -158,12 +157,6 @@ function renderSarif(outcome: CheckOutcome, version: string): string {
               fullDescription: { text: RULE_DESCRIPTIONS[id].full },
               defaultConfiguration: { level: 'error' },
             })),
-          },
-        },
-        originalUriBaseIds: {
-          '%SRCROOT%': {
-            uri: `${pathToFileURL(outcome.repository.root).href.replace(/\/$/, '')}/`,
-            description: { text: 'the root of the repository' },
           },
         },
         results: [
