@@ -16,6 +16,12 @@ import type { BaselineEntry, CheckResult } from './types.js';
 export interface VerdictOptions {
   /** Modules changed since the `--changed-since` ref, or null to check every module. */
   changed: ReadonlySet<ModuleId> | null;
+  /**
+   * With `--include`: whether a module id is one of the included files (analysed), or absent when
+   * every file is. A baseline entry whose importing or imported module is not included lies
+   * outside the scope: the run cannot see it.
+   */
+  included?: ((module: ModuleId) => boolean) | null;
   /** Rewrite the baseline: drop fixed entries (and add new ones with allowGrowth). */
   updateBaseline: boolean;
   /** With updateBaseline: accept the new violations into the baseline too. */
@@ -48,14 +54,18 @@ export function checkGraph(
     boundaries,
   );
   let violations = findViolations(graph, boundaries, serviceOf);
-  let inScope = (_entry: BaselineEntry) => true;
-  let checkedModules = graph.modules.length;
   const changed = options.changed;
-  if (changed !== null) {
+  const included = options.included ?? null;
+  const scoped = changed !== null || included !== null;
+  const checks = (module: ModuleId) => (changed === null || changed.has(module)) && (included?.(module) ?? true);
+  // A scoped run judges only the entries it can see: imports from a checked module (to an
+  // analysed one), never a budget (its count needs every module). The others are kept as they are.
+  const inScope = (entry: BaselineEntry) =>
+    !scoped || (entry.rule !== 'budget-exceeded' && checks(entry.from) && (included?.(entry.to) ?? true));
+  if (changed !== null)
     violations = violations.filter((violation) => violation.rule !== 'budget-exceeded' && changed.has(violation.file));
-    inScope = (entry) => entry.rule !== 'budget-exceeded' && changed.has(entry.from);
-    checkedModules = graph.modules.filter((module) => changed.has(module.id)).length;
-  }
+  const checkedModules = graph.modules.filter((module) => checks(module.id)).length;
+  const outsideScope = new Set(baseline.filter((entry) => !inScope(entry)).map(identityOf)).size;
   const accepted = new Set(baseline.map(identityOf));
   const found = new Set(violations.map((violation) => violation.identity));
   const newViolations = violations.filter((violation) => !accepted.has(violation.identity));
@@ -74,9 +84,20 @@ export function checkGraph(
     stale = [];
   }
   const passed = stillNew.length === 0 && !(options.strictBaseline && stale.length > 0);
-  const summary = `+${newViolations.length} new, −${fixed.length} fixed, ${knownViolations.length} known`;
+  const summary =
+    `+${newViolations.length} new, −${fixed.length} fixed, ${knownViolations.length} known` +
+    (scoped ? `, ${outsideScope} outside the scope` : '');
   return {
-    result: { newViolations, knownViolations, fixed, checkedModules, unassignedModules: unassigned, passed, summary },
+    result: {
+      newViolations,
+      knownViolations,
+      fixed,
+      checkedModules,
+      outsideScope,
+      unassignedModules: unassigned,
+      passed,
+      summary,
+    },
     baselineUpdate,
   };
 }

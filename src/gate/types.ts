@@ -41,8 +41,10 @@ export interface CheckResult {
   knownViolations: Violation[];
   /** Baseline entries no longer found: fixed since the baseline was written. */
   fixed: BaselineEntry[];
-  /** Modules checked (all, or those changed since --changed-since). */
+  /** Modules checked (all, or those of the scope: included with --include, changed since --changed-since). */
   checkedModules: number;
+  /** Baseline entries outside the scope of a scoped run (--include, --changed-since): neither checked nor fixed, kept as they are. */
+  outsideScope: number;
   /** Modules no service of the boundaries file claims. */
   unassignedModules: ModuleId[];
   /** True when the check passes under the options given. */
