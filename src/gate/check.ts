@@ -10,7 +10,7 @@ import type { ModuleGraph } from '../graph/types.js';
 import { entryOf, identityOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices, findViolations } from './find-violations.js';
-import type { BaselineEntry, CheckResult } from './types.js';
+import type { BaselineEntry, CheckResult, Violation } from './types.js';
 
 /** How the graph is judged. */
 export interface VerdictOptions {
@@ -66,10 +66,22 @@ export function checkGraph(
     violations = violations.filter((violation) => violation.rule !== 'budget-exceeded' && changed.has(violation.file));
   const checkedModules = graph.modules.filter((module) => checks(module.id)).length;
   const outsideScope = new Set(baseline.filter((entry) => !inScope(entry)).map(identityOf)).size;
-  const accepted = new Set(baseline.map(identityOf));
-  const found = new Set(violations.map((violation) => violation.identity));
-  const newViolations = violations.filter((violation) => !accepted.has(violation.identity));
-  const knownViolations = violations.filter((violation) => accepted.has(violation.identity));
+  const accepted = new Map(baseline.map((entry) => [identityOf(entry), entry]));
+  const found = new Map(violations.map((violation) => [violation.identity, violation]));
+  // A baselined budget holds at its recorded count: more imports than that are a new violation.
+  const isNew = (violation: Violation) => {
+    const recorded = accepted.get(violation.identity)?.count;
+    return !accepted.has(violation.identity) || (recorded !== undefined && (violation.count ?? 0) > recorded);
+  };
+  const newViolations = violations.filter(isNew).map((violation) =>
+    accepted.has(violation.identity)
+      ? {
+          ...violation,
+          message: `${violation.message} and the baseline accepts ${accepted.get(violation.identity)?.count}`,
+        }
+      : violation,
+  );
+  const knownViolations = violations.filter((violation) => !isNew(violation));
   const fixed = baseline.filter((entry) => inScope(entry) && !found.has(identityOf(entry)));
 
   let baselineUpdate: { text: string; entries: number } | null = null;
@@ -77,7 +89,14 @@ export function checkGraph(
   let stale = fixed;
   if (options.updateBaseline) {
     const fixedIds = new Set(fixed.map(identityOf));
-    const kept = baseline.filter((entry) => !fixedIds.has(identityOf(entry)));
+    // A budget's recorded count follows the count found downwards (upwards only as new growth).
+    const ratcheted = (entry: BaselineEntry): BaselineEntry => {
+      const count = found.get(identityOf(entry))?.count;
+      return inScope(entry) && count !== undefined && (entry.count === undefined || count <= entry.count)
+        ? { ...entry, count }
+        : entry;
+    };
+    const kept = baseline.filter((entry) => !fixedIds.has(identityOf(entry))).map(ratcheted);
     const entries = options.allowGrowth ? [...kept, ...newViolations.map(entryOf)] : kept;
     baselineUpdate = { text: renderBaseline(entries), entries: new Set(entries.map(identityOf)).size };
     if (options.allowGrowth) stillNew = [];

@@ -23,6 +23,8 @@ export interface Violation {
   message: string;
   /** Stable identity for the baseline: rule, importing module, imported module, symbol (never a line). */
   identity: string;
+  /** budget-exceeded only: the number of module imports from `fromService` into `toService`. */
+  count?: number;
 }
 
 /** A baseline entry: the identity fields of an accepted violation. */
@@ -31,6 +33,11 @@ export interface BaselineEntry {
   from: ModuleId;
   to: ModuleId;
   symbol: string;
+  /**
+   * budget-exceeded only: the number of module imports accepted; more fail the check. Absent in
+   * version 1 baselines (any count is accepted until the next --update-baseline records it).
+   */
+  count?: number;
 }
 
 /** What `seams check` found, compared with the baseline. */
