@@ -5,6 +5,7 @@
  * nothing (the hooks may, they are the caller's).
  */
 import { compareDiagnostics } from './base/diagnostics.js';
+import { globMatcher } from './base/glob.js';
 import type { PipelineHooks } from './base/progress.js';
 import { type AnalyzeOptions, resolveSettings } from './config/resolve-settings.js';
 import { changedFiles } from './extract/changed-files.js';
@@ -63,6 +64,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
       : changedFiles(settings.root, options.changedSince, new Set(graph.modules.map((module) => module.id)));
   const verdict = checkGraph(graph, boundaries, baseline, {
     changed,
+    included: settings.include.length > 0 ? globMatcher(settings.include) : null,
     updateBaseline: options.updateBaseline === true,
     allowGrowth: options.allowGrowth === true,
     strictBaseline: options.strictBaseline === true,

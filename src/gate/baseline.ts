@@ -3,12 +3,17 @@ import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 import type { BaselineEntry, RuleId, Violation } from './types.js';
 
+/** The version of the baseline files seams writes: 2 added `count` to budget entries. */
+const BASELINE_VERSION = 2;
+
 const RULES: readonly RuleId[] = ['dependency-not-allowed', 'entry-point-bypassed', 'service-cycle', 'budget-exceeded'];
 
 /**
  * seams.baseline.json: the violations a team has accepted, by identity (rule, importing module,
  * imported module, imported name; services for budgets), never by line number or count, so
- * moving code or editing unrelated lines never changes it. Returns null when nothing is at the
+ * moving code or editing unrelated lines never changes it; a budget's entry also records the
+ * count accepted (`count`, version 2; version 1 files, whose budget entries have none, are still
+ * read). Returns null when nothing is at the
  * path; a baseline that is there but cannot be read (a folder, a FIFO, no permission, over 10 MB,
  * a link out of `root`) is a coded error, never an empty baseline. `root`: the analysed root for
  * the default location (links are followed only inside it), null for a path the user passed.
@@ -34,8 +39,13 @@ export function readBaseline(file: string, display: string, root: string | null 
     return fail(`not valid JSON (${(error as Error).message})`);
   }
   const record = parsed as { version?: unknown; violations?: unknown };
-  if (typeof parsed !== 'object' || parsed === null || record.version !== 1 || !Array.isArray(record.violations))
-    return fail('expected {"version": 1, "violations": [...]}');
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    (record.version !== 1 && record.version !== BASELINE_VERSION) ||
+    !Array.isArray(record.violations)
+  )
+    return fail(`expected {"version": ${BASELINE_VERSION}, "violations": [...]} (or version 1)`);
   return (record.violations as unknown[]).map((entry, index) => {
     const item = entry as Partial<BaselineEntry>;
     if (
@@ -48,7 +58,11 @@ export function readBaseline(file: string, display: string, root: string | null 
     ) {
       return fail(`violations[${index}] must be {"rule", "from", "to", "symbol"} with a known rule`);
     }
-    return { rule: item.rule as RuleId, from: item.from, to: item.to, symbol: item.symbol };
+    const accepted: BaselineEntry = { rule: item.rule as RuleId, from: item.from, to: item.to, symbol: item.symbol };
+    if (item.count === undefined) return accepted;
+    if (item.rule !== 'budget-exceeded' || !Number.isSafeInteger(item.count) || item.count < 0)
+      return fail(`violations[${index}].count must be a whole number ≥ 0, on a budget-exceeded entry only`);
+    return { ...accepted, count: item.count };
   });
 }
 
@@ -62,7 +76,13 @@ export function identityOf(entry: BaselineEntry): string {
 /** The baseline entry that accepts a violation. */
 export function entryOf(violation: Violation): BaselineEntry {
   return violation.rule === 'budget-exceeded'
-    ? { rule: violation.rule, from: violation.fromService, to: violation.toService, symbol: '*' }
+    ? {
+        rule: violation.rule,
+        from: violation.fromService,
+        to: violation.toService,
+        symbol: '*',
+        ...(violation.count === undefined ? {} : { count: violation.count }),
+      }
     : { rule: violation.rule, from: violation.file, to: violation.target, symbol: violation.symbol };
 }
 
@@ -76,5 +96,5 @@ export function renderBaseline(entries: readonly BaselineEntry[]): string {
       compareStrings(a.rule, b.rule) ||
       compareStrings(a.symbol, b.symbol),
   );
-  return `${JSON.stringify({ version: 1, violations: sorted }, null, 2)}\n`;
+  return `${JSON.stringify({ version: BASELINE_VERSION, violations: sorted }, null, 2)}\n`;
 }

@@ -10,12 +10,18 @@ import type { ModuleGraph } from '../graph/types.js';
 import { entryOf, identityOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices, findViolations } from './find-violations.js';
-import type { BaselineEntry, CheckResult } from './types.js';
+import type { BaselineEntry, CheckResult, Violation } from './types.js';
 
 /** How the graph is judged. */
 export interface VerdictOptions {
   /** Modules changed since the `--changed-since` ref, or null to check every module. */
   changed: ReadonlySet<ModuleId> | null;
+  /**
+   * With `--include`: whether a module id is one of the included files (analysed), or absent when
+   * every file is. A baseline entry whose importing or imported module is not included lies
+   * outside the scope: the run cannot see it.
+   */
+  included?: ((module: ModuleId) => boolean) | null;
   /** Rewrite the baseline: drop fixed entries (and add new ones with allowGrowth). */
   updateBaseline: boolean;
   /** With updateBaseline: accept the new violations into the baseline too. */
@@ -48,18 +54,34 @@ export function checkGraph(
     boundaries,
   );
   let violations = findViolations(graph, boundaries, serviceOf);
-  let inScope = (_entry: BaselineEntry) => true;
-  let checkedModules = graph.modules.length;
   const changed = options.changed;
-  if (changed !== null) {
+  const included = options.included ?? null;
+  const scoped = changed !== null || included !== null;
+  const checks = (module: ModuleId) => (changed === null || changed.has(module)) && (included?.(module) ?? true);
+  // A scoped run judges only the entries it can see: imports from a checked module (to an
+  // analysed one), never a budget (its count needs every module). The others are kept as they are.
+  const inScope = (entry: BaselineEntry) =>
+    !scoped || (entry.rule !== 'budget-exceeded' && checks(entry.from) && (included?.(entry.to) ?? true));
+  if (changed !== null)
     violations = violations.filter((violation) => violation.rule !== 'budget-exceeded' && changed.has(violation.file));
-    inScope = (entry) => entry.rule !== 'budget-exceeded' && changed.has(entry.from);
-    checkedModules = graph.modules.filter((module) => changed.has(module.id)).length;
-  }
-  const accepted = new Set(baseline.map(identityOf));
-  const found = new Set(violations.map((violation) => violation.identity));
-  const newViolations = violations.filter((violation) => !accepted.has(violation.identity));
-  const knownViolations = violations.filter((violation) => accepted.has(violation.identity));
+  const checkedModules = graph.modules.filter((module) => checks(module.id)).length;
+  const outsideScope = new Set(baseline.filter((entry) => !inScope(entry)).map(identityOf)).size;
+  const accepted = new Map(baseline.map((entry) => [identityOf(entry), entry]));
+  const found = new Map(violations.map((violation) => [violation.identity, violation]));
+  // A baselined budget holds at its recorded count: more imports than that are a new violation.
+  const isNew = (violation: Violation) => {
+    const recorded = accepted.get(violation.identity)?.count;
+    return !accepted.has(violation.identity) || (recorded !== undefined && (violation.count ?? 0) > recorded);
+  };
+  const newViolations = violations.filter(isNew).map((violation) =>
+    accepted.has(violation.identity)
+      ? {
+          ...violation,
+          message: `${violation.message} and the baseline accepts ${accepted.get(violation.identity)?.count}`,
+        }
+      : violation,
+  );
+  const knownViolations = violations.filter((violation) => !isNew(violation));
   const fixed = baseline.filter((entry) => inScope(entry) && !found.has(identityOf(entry)));
 
   let baselineUpdate: { text: string; entries: number } | null = null;
@@ -67,16 +89,34 @@ export function checkGraph(
   let stale = fixed;
   if (options.updateBaseline) {
     const fixedIds = new Set(fixed.map(identityOf));
-    const kept = baseline.filter((entry) => !fixedIds.has(identityOf(entry)));
+    // A budget's recorded count follows the count found downwards (upwards only as new growth).
+    const ratcheted = (entry: BaselineEntry): BaselineEntry => {
+      const count = found.get(identityOf(entry))?.count;
+      return inScope(entry) && count !== undefined && (entry.count === undefined || count <= entry.count)
+        ? { ...entry, count }
+        : entry;
+    };
+    const kept = baseline.filter((entry) => !fixedIds.has(identityOf(entry))).map(ratcheted);
     const entries = options.allowGrowth ? [...kept, ...newViolations.map(entryOf)] : kept;
     baselineUpdate = { text: renderBaseline(entries), entries: new Set(entries.map(identityOf)).size };
     if (options.allowGrowth) stillNew = [];
     stale = [];
   }
   const passed = stillNew.length === 0 && !(options.strictBaseline && stale.length > 0);
-  const summary = `+${newViolations.length} new, −${fixed.length} fixed, ${knownViolations.length} known`;
+  const summary =
+    `+${newViolations.length} new, −${fixed.length} fixed, ${knownViolations.length} known` +
+    (scoped ? `, ${outsideScope} outside the scope` : '');
   return {
-    result: { newViolations, knownViolations, fixed, checkedModules, unassignedModules: unassigned, passed, summary },
+    result: {
+      newViolations,
+      knownViolations,
+      fixed,
+      checkedModules,
+      outsideScope,
+      unassignedModules: unassigned,
+      passed,
+      summary,
+    },
     baselineUpdate,
   };
 }

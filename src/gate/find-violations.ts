@@ -144,6 +144,7 @@ function budgetViolations(
       symbol: '*',
       message: `${budget.from} imports ${budget.to} from ${used.length} module pairs; the budget is ${budget.max}`,
       identity: `budget-exceeded|${budget.from}|${budget.to}`,
+      count: used.length,
     });
   }
   return violations;

@@ -23,6 +23,8 @@ export interface Violation {
   message: string;
   /** Stable identity for the baseline: rule, importing module, imported module, symbol (never a line). */
   identity: string;
+  /** budget-exceeded only: the number of module imports from `fromService` into `toService`. */
+  count?: number;
 }
 
 /** A baseline entry: the identity fields of an accepted violation. */
@@ -31,6 +33,11 @@ export interface BaselineEntry {
   from: ModuleId;
   to: ModuleId;
   symbol: string;
+  /**
+   * budget-exceeded only: the number of module imports accepted; more fail the check. Absent in
+   * version 1 baselines (any count is accepted until the next --update-baseline records it).
+   */
+  count?: number;
 }
 
 /** What `seams check` found, compared with the baseline. */
@@ -41,8 +48,10 @@ export interface CheckResult {
   knownViolations: Violation[];
   /** Baseline entries no longer found: fixed since the baseline was written. */
   fixed: BaselineEntry[];
-  /** Modules checked (all, or those changed since --changed-since). */
+  /** Modules checked (all, or those of the scope: included with --include, changed since --changed-since). */
   checkedModules: number;
+  /** Baseline entries outside the scope of a scoped run (--include, --changed-since): neither checked nor fixed, kept as they are. */
+  outsideScope: number;
   /** Modules no service of the boundaries file claims. */
   unassignedModules: ModuleId[];
   /** True when the check passes under the options given. */

@@ -61,6 +61,7 @@ describe('the JSON contracts are documented in docs/', () => {
           knownViolations: [violation],
           fixed: [{ rule: 'service-cycle', from: 'src/a/x.ts', to: 'src/b/z.ts', symbol: '*' }],
           checkedModules: 3,
+          outsideScope: 0,
           unassignedModules: ['src/c.ts'],
           passed: false,
           summary: '+1 new, -1 fixed, 1 known',
