@@ -13,7 +13,6 @@ import { frontHalf, stageClock } from './front-half.js';
 import { readBaseline } from './gate/baseline.js';
 import { readBoundaries } from './gate/boundaries.js';
 import { type CheckOutcome as Verdict, checkGraph } from './gate/check.js';
-import type { CheckResult } from './gate/types.js';
 import { gatePaths } from './config/gate-paths.js';
 import { type RepositoryPlace, repositoryPlace } from './extract/repo-root.js';
 
@@ -27,11 +26,6 @@ export interface CheckOutcome extends Verdict {
   repository: RepositoryPlace;
   /** Display path of the baseline file (SARIF names it as what suppresses the known violations). */
   baselineFile: string;
-}
-
-/** The one-line summary, plain ASCII so `grep` finds it: `+2 new, -5 fixed, 31 known`. */
-export function checkSummary(result: Pick<CheckResult, 'newViolations' | 'fixed' | 'knownViolations'>): string {
-  return `+${result.newViolations.length} new, -${result.fixed.length} fixed, ${result.knownViolations.length} known`;
 }
 
 export interface CheckOptions extends AnalyzeOptions, PipelineHooks {
@@ -70,7 +64,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     strictBaseline: options.strictBaseline === true,
   });
   return {
-    result: { ...verdict.result, summary: checkSummary(verdict.result) },
+    result: verdict.result,
     diagnostics: [...project.diagnostics, ...extraction.diagnostics].sort(compareDiagnostics),
     boundariesFile: files.boundaries.display,
     baselineUpdate: verdict.baselineUpdate === null ? null : { file: files.baseline.path, ...verdict.baselineUpdate },

@@ -104,7 +104,7 @@ export function checkGraph(
   }
   const passed = stillNew.length === 0 && !(options.strictBaseline && stale.length > 0);
   const summary =
-    `+${newViolations.length} new, −${fixed.length} fixed, ${knownViolations.length} known` +
+    `+${newViolations.length} new, -${fixed.length} fixed, ${knownViolations.length} known` +
     (scoped ? `, ${outsideScope} outside the scope` : '');
   return {
     result: {

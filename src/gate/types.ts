@@ -56,6 +56,6 @@ export interface CheckResult {
   unassignedModules: ModuleId[];
   /** True when the check passes under the options given. */
   passed: boolean;
-  /** One-line summary: `+2 new, −5 fixed, 31 known`. */
+  /** One-line summary, plain ASCII so grep finds it: `+2 new, -5 fixed, 31 known` (scoped runs add `, N outside the scope`). */
   summary: string;
 }
