@@ -1,7 +1,12 @@
 import type { ModuleId } from '../extract/types.js';
 
 /** The rules `seams check` enforces. */
-export type RuleId = 'dependency-not-allowed' | 'entry-point-bypassed' | 'service-cycle' | 'budget-exceeded';
+export type RuleId =
+  | 'dependency-not-allowed'
+  | 'entry-point-bypassed'
+  | 'service-cycle'
+  | 'budget-exceeded'
+  | 'unclaimed-module';
 
 /** One import that breaks a rule. */
 export interface Violation {
@@ -43,7 +48,7 @@ export interface CheckResult {
   fixed: BaselineEntry[];
   /** Modules checked (all, or those changed since --changed-since). */
   checkedModules: number;
-  /** Modules no service of the boundaries file claims. */
+  /** Modules no service of the boundaries file claims (each is also an `unclaimed-module` violation unless `"unclaimed": "warn"`). */
   unassignedModules: ModuleId[];
   /** True when the check passes under the options given. */
   passed: boolean;
