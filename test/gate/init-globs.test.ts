@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignServices } from '../../src/gate/find-violations.js';
@@ -65,5 +65,26 @@ describe('seams init writes the most general globs that reproduce the partition'
     const unclaimed = await runCli(['check', '.'], root);
     expect(unclaimed.code).toBe(1);
     expect(unclaimed.stdout).toMatch(/src\/services\/gift-service\.ts:1 {2}unclaimed-module {2}no service claims/);
+  });
+});
+
+describe('seams init -o', () => {
+  it('writes the boundaries to the file -o names (the baseline to its default place), and refuses -o -', async () => {
+    const root = tempProject({
+      'src/a/one.ts': "import { two } from '../b/two';\nexport const one = two;\n",
+      'src/b/two.ts': 'export const two = 2;\n',
+      'config/README.md': 'configuration\n',
+    });
+    const written = await runCli(['init', '.', '-o', 'config/boundaries.json'], root);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain('config/boundaries.json');
+    expect(existsSync(path.join(root, 'seams.boundaries.json'))).toBe(false);
+    expect(existsSync(path.join(root, 'seams.baseline.json'))).toBe(true);
+    expect((await runCli(['check', '.', '--boundaries', 'config/boundaries.json'], root)).code).toBe(0);
+    const again = await runCli(['init', '.', '-o', 'config/boundaries.json'], root);
+    expect(again.stderr).toMatch(/^error \[OUTPUT_EXISTS\] config\/boundaries\.json already exists/);
+    const dash = await runCli(['init', '.', '-o', '-'], root);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toMatch(/^error \[OPTION_INVALID\]/);
   });
 });
