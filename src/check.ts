@@ -8,13 +8,14 @@ import { compareDiagnostics } from './base/diagnostics.js';
 import { globMatcher } from './base/glob.js';
 import type { PipelineHooks } from './base/progress.js';
 import { type AnalyzeOptions, resolveSettings } from './config/resolve-settings.js';
-import { changedFiles } from './extract/changed-files.js';
+import { changesSince } from './extract/changed-files.js';
 import { frontHalf, stageClock } from './front-half.js';
 import { readBaseline } from './gate/baseline.js';
 import { readBoundaries } from './gate/boundaries.js';
 import { type CheckOutcome as Verdict, checkGraph } from './gate/check.js';
 import { gatePaths } from './config/gate-paths.js';
 import { type RepositoryPlace, repositoryPlace } from './extract/repo-root.js';
+import { followRenames } from './gate/renames.js';
 
 /** What `seams check` returns: the verdict, what it was made from, and where the files are. */
 export interface CheckOutcome extends Verdict {
@@ -52,12 +53,15 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const baseline = readBaseline(files.baseline.path, files.baseline.display, files.baseline.root) ?? [];
 
   const { project, extraction, graph } = await frontHalf(settings, stageClock(options), 'none');
-  const changed =
+  const changes =
     options.changedSince === undefined
       ? null
-      : changedFiles(settings.root, options.changedSince, new Set(graph.modules.map((module) => module.id)));
-  const verdict = checkGraph(graph, boundaries, baseline, {
-    changed,
+      : changesSince(settings.root, options.changedSince, new Set(graph.modules.map((module) => module.id)));
+  // A renamed module keeps its baseline entries (under its new id) and its service (gate/renames.ts).
+  const renamedFrom = changes?.renamedFrom ?? new Map<string, string>();
+  const verdict = checkGraph(graph, boundaries, followRenames(baseline, renamedFrom), {
+    changed: changes?.files ?? null,
+    renamedFrom,
     included: settings.include.length > 0 ? globMatcher(settings.include) : null,
     updateBaseline: options.updateBaseline === true,
     allowGrowth: options.allowGrowth === true,

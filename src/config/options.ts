@@ -392,7 +392,8 @@ export const OPTIONS = {
     commands: ['analyze', 'report', 'check', 'init', 'export'],
     default: null,
     defaultText: 'standard output',
-    description: 'write the report to a file (atomically: a temporary file, then a rename)',
+    description:
+      'write the report to a file (atomically: a temporary file, then a rename); `init`: where to write the boundaries file (then pass it to `check --boundaries`)',
     schema: null,
     expects: 'must be a path',
     rerenders: true,

@@ -13,7 +13,7 @@ import { SeamsError } from '../base/errors.js';
  *   global git config and attributes, never prompts, never pages, takes no optional locks (so the
  *   index is never rewritten, and no index hook can fire) and ignores replace refs;
  * - overrides on the command line every key that makes the subcommands seams runs (`log`, `diff`,
- *   `ls-files`, `rev-parse`, `config`) start a program: the fixed ones in `OVERRIDES`, and, read
+ *   `ls-files`, `rev-parse`, `config`, `cat-file blob`) start a program: the fixed ones in `OVERRIDES`, and, read
  *   from the repository's own config with includes, every `filter.<driver>` (its clean, smudge and
  *   process commands emptied, not required) and every `protocol.<name>.allow` (never);
  * - callers add `--no-ext-diff --no-textconv --no-color` (and `--no-show-signature` to `log`),

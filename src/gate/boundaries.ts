@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 
@@ -9,6 +9,8 @@ export interface Boundaries {
   version: 1;
   /** Service name -> definition. */
   services: Record<string, ServiceBoundary>;
+  /** A module no service claims: an `unclaimed-module` violation (`error`, the default) or a warning that passes (`warn`). */
+  unclaimed?: 'error' | 'warn';
   /** Whether type-only imports may cross any boundary. */
   allowTypeImports?: boolean;
   /** Most module imports allowed from one service into another. */
@@ -59,10 +61,9 @@ export function readBoundaries(file: string, display: string, root: string | nul
   }
   if (!validate(parsed)) {
     const first = validate.errors?.[0];
-    const where = first?.instancePath ? first.instancePath : '(top level)';
     throw new SeamsError(
       'BOUNDARIES_INVALID',
-      `${display}: ${where} ${first?.message ?? 'is invalid'}`,
+      `${display}: ${first === undefined ? 'is invalid' : describeSchemaError(first, parsed)}`,
       'see schema/boundaries.schema.json (editors complete the file when "$schema" points at it)',
     );
   }
@@ -89,4 +90,50 @@ export function readBoundaries(file: string, display: string, root: string | nul
     }
   }
   return boundaries;
+}
+
+/**
+ * One schema error as a sentence naming the key (`services.billing.modules`, or `services["a.b"]`
+ * for a name with a dot) and the value found there, e.g. `"unclaimed" is "fail"; expected one of
+ * "error", "warn"`.
+ */
+export function describeSchemaError(error: ErrorObject, document: unknown): string {
+  let key = '';
+  let value: unknown = document;
+  for (const raw of error.instancePath.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) key += `[${segment}]`;
+    else
+      key += /^[A-Za-z_$][\w$-]*$/.test(segment)
+        ? `${key === '' ? '' : '.'}${segment}`
+        : `[${JSON.stringify(segment)}]`;
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  const where = key === '' ? 'the top level' : `"${key}"`;
+  const params = error.params as Record<string, unknown>;
+  const child = (name: string) => (key === '' ? name : `${key}.${name}`);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      return `unknown key "${child(name)}" (value ${shown((value as Record<string, unknown>)[name])}): ${where} takes no such key`;
+    }
+    case 'required':
+      return `${where} lacks the required key "${child(String(params.missingProperty))}"`;
+    case 'propertyNames':
+    case 'pattern':
+      if (error.propertyName !== undefined)
+        return `the name ${JSON.stringify(error.propertyName)} in ${where} is not allowed (${error.message ?? 'invalid'})`;
+      break;
+    case 'enum':
+      return `${where} is ${shown(value)}; expected one of ${(params.allowedValues as unknown[]).map(shown).join(', ')}`;
+    case 'const':
+      return `${where} is ${shown(value)}; expected ${shown(params.allowedValue)}`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}, got ${shown(value)}`;
+}
+
+/** A value as JSON, cut to 60 characters. */
+function shown(value: unknown): string {
+  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -9,7 +9,7 @@ import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { entryOf, identityOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
-import { assignServices, findViolations } from './find-violations.js';
+import { assignServices, compareViolations, findViolations, unclaimedViolations } from './find-violations.js';
 import type { BaselineEntry, CheckResult, Violation } from './types.js';
 
 /** How the graph is judged. */
@@ -28,6 +28,8 @@ export interface VerdictOptions {
   allowGrowth: boolean;
   /** Fail when the baseline has entries that are fixed (stale). */
   strictBaseline: boolean;
+  /** Renames git found since the `--changed-since` ref: new module id -> old id (see assignServices). */
+  renamedFrom?: ReadonlyMap<ModuleId, ModuleId>;
 }
 
 /** What `seams check` returns: the verdict and what it was made from. */
@@ -49,9 +51,10 @@ export function checkGraph(
   baseline: readonly BaselineEntry[],
   options: VerdictOptions,
 ): { result: CheckResult; baselineUpdate: { text: string; entries: number } | null } {
-  const { serviceOf, unassigned } = assignServices(
+  const { serviceOf, unassigned, renamed } = assignServices(
     graph.modules.map((module) => module.id),
     boundaries,
+    options.renamedFrom,
   );
   let violations = findViolations(graph, boundaries, serviceOf);
   const changed = options.changed;
@@ -101,6 +104,15 @@ export function checkGraph(
     baselineUpdate = { text: renderBaseline(entries), entries: new Set(entries.map(identityOf)).size };
     if (options.allowGrowth) stillNew = [];
     stale = [];
+  }
+  // Unclaimed modules fail unless "unclaimed": "warn", and never enter the baseline (find-violations.ts).
+  const unclaimed = unclaimedViolations(unassigned, renamed).filter(
+    (item) => changed === null || changed.has(item.file),
+  );
+  if (boundaries.unclaimed !== 'warn' && unclaimed.length > 0) {
+    newViolations.push(...unclaimed);
+    newViolations.sort(compareViolations);
+    stillNew = [...stillNew, ...unclaimed];
   }
   const passed = stillNew.length === 0 && !(options.strictBaseline && stale.length > 0);
   const summary =

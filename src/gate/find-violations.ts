@@ -21,22 +21,78 @@ import type { Boundaries } from './boundaries.js';
 import type { RuleId, Violation } from './types.js';
 import { pairKey } from '../base/collections.js';
 
-/** Module -> service under the boundaries (first service in name order whose globs match), and the modules none claims. */
+/**
+ * Module -> service under the boundaries (first service in name order whose globs match), and the
+ * modules none claims. `renamedFrom` (new id -> old id, git's renames in a `--changed-since` run):
+ * a renamed module that nothing claims keeps the service that claims its old id, and is listed in
+ * `renamed` (the boundaries file still names the old path, so the check reports it: see
+ * unclaimedViolations).
+ */
 export function assignServices(
   modules: readonly ModuleId[],
   boundaries: Boundaries,
-): { serviceOf: Map<ModuleId, string>; unassigned: ModuleId[] } {
+  renamedFrom: ReadonlyMap<ModuleId, ModuleId> = new Map(),
+): {
+  serviceOf: Map<ModuleId, string>;
+  unassigned: ModuleId[];
+  renamed: Map<ModuleId, { from: ModuleId; service: string }>;
+} {
   const matchers = Object.keys(boundaries.services)
     .sort(compareStrings)
     .map((name) => ({ name, matches: globMatcher(boundaries.services[name]?.modules ?? []) }));
   const serviceOf = new Map<ModuleId, string>();
   const unassigned: ModuleId[] = [];
+  const renamed = new Map<ModuleId, { from: ModuleId; service: string }>();
   for (const id of modules) {
     const match = matchers.find((matcher) => matcher.matches(id));
+    const from = match === undefined ? renamedFrom.get(id) : undefined;
+    const before = from === undefined ? undefined : matchers.find((matcher) => matcher.matches(from));
     if (match) serviceOf.set(id, match.name);
-    else unassigned.push(id);
+    else if (from !== undefined && before !== undefined) {
+      serviceOf.set(id, before.name);
+      renamed.set(id, { from, service: before.name });
+    } else unassigned.push(id);
   }
-  return { serviceOf, unassigned };
+  return { serviceOf, unassigned, renamed };
+}
+
+/**
+ * One `unclaimed-module` violation per module that no service claims, saying how to claim it; a
+ * renamed module that keeps its old service (see assignServices) is one too, naming the entry to
+ * change. Never baselined: the fix is one line of the boundaries file, and an unclaimed module
+ * escapes every other rule.
+ */
+export function unclaimedViolations(
+  unassigned: readonly ModuleId[],
+  renamed: ReadonlyMap<ModuleId, { from: ModuleId; service: string }> = new Map(),
+): Violation[] {
+  const violation = (file: ModuleId, service: string, message: string): Violation => ({
+    rule: 'unclaimed-module',
+    file,
+    line: 1,
+    target: file,
+    fromService: service,
+    toService: service,
+    symbol: '*',
+    message,
+    identity: `unclaimed-module|${file}`,
+  });
+  return [
+    ...unassigned.map((file) =>
+      violation(
+        file,
+        '',
+        `no service claims ${file}, so its imports are not checked: add it (or a glob that matches it) to the "modules" of a service in the boundaries file`,
+      ),
+    ),
+    ...[...renamed].map(([file, { from, service }]) =>
+      violation(
+        file,
+        service,
+        `${file} was renamed from ${from}, which service ${service} claims: checked as ${service}, but no service claims the new path; replace "${from}" with "${file}" (or a glob that matches it) in the "modules" of ${service} in the boundaries file`,
+      ),
+    ),
+  ].sort(compareViolations);
 }
 
 export function findViolations(

@@ -1,7 +1,12 @@
 import type { ModuleId } from '../extract/types.js';
 
 /** The rules `seams check` enforces. */
-export type RuleId = 'dependency-not-allowed' | 'entry-point-bypassed' | 'service-cycle' | 'budget-exceeded';
+export type RuleId =
+  | 'dependency-not-allowed'
+  | 'entry-point-bypassed'
+  | 'service-cycle'
+  | 'budget-exceeded'
+  | 'unclaimed-module';
 
 /** One import that breaks a rule. */
 export interface Violation {
@@ -52,7 +57,7 @@ export interface CheckResult {
   checkedModules: number;
   /** Baseline entries outside the scope of a scoped run (--include, --changed-since): neither checked nor fixed, kept as they are. */
   outsideScope: number;
-  /** Modules no service of the boundaries file claims. */
+  /** Modules no service of the boundaries file claims (each is also an `unclaimed-module` violation unless `"unclaimed": "warn"`). */
   unassignedModules: ModuleId[];
   /** True when the check passes under the options given. */
   passed: boolean;

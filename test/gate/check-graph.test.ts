@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Boundaries } from '../../src/gate/boundaries.js';
 import { checkGraph } from '../../src/gate/check.js';
+import { followRenames } from '../../src/gate/renames.js';
 import type { BaselineEntry } from '../../src/gate/types.js';
 import type { ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
 
@@ -56,7 +57,7 @@ describe('checkGraph: the gate as a pure function of the graph, the boundaries a
   });
 
   it('with updateBaseline and allowGrowth accepts everything found and drops the fixed entries', () => {
-    const { result, baselineUpdate } = checkGraph(graph, boundaries, [accepted, fixedEntry], {
+    const { result, baselineUpdate } = checkGraph(graph, { ...boundaries, unclaimed: 'warn' }, [accepted, fixedEntry], {
       ...plain,
       updateBaseline: true,
       allowGrowth: true,
@@ -70,5 +71,61 @@ describe('checkGraph: the gate as a pure function of the graph, the boundaries a
     const { result } = checkGraph(graph, boundaries, [], { ...plain, changed: new Set(['a/one.ts']) });
     expect(result.checkedModules).toBe(1);
     expect(new Set(result.newViolations.map((item) => item.file))).toEqual(new Set(['a/one.ts']));
+  });
+});
+
+describe('checkGraph: unclaimed modules fail closed', () => {
+  it('a module no service claims is an unclaimed-module violation that says how to claim it, and is never baselined', () => {
+    const { result } = checkGraph(graph, boundaries, [accepted, fixedEntry], plain);
+    const unclaimed = result.newViolations.filter((item) => item.rule === 'unclaimed-module');
+    expect(unclaimed.map((item) => item.file)).toEqual(['loose.ts']);
+    expect(unclaimed[0]?.message).toMatch(/no service claims loose\.ts.*"modules" of a service in the boundaries file/);
+    expect(result.summary).toMatch(/^\+\d+ new/);
+    const grown = checkGraph(graph, boundaries, [], { ...plain, updateBaseline: true, allowGrowth: true });
+    expect(grown.result.passed).toBe(false);
+    expect(grown.baselineUpdate?.text).not.toContain('loose.ts');
+  });
+
+  it('"unclaimed": "warn" reports the module and passes', () => {
+    const clean = graphOf(['a/one.ts', 'b/one.ts', 'loose.ts'], [['a/one.ts', 'b/one.ts']]);
+    const strict = checkGraph(clean, boundaries, [], plain).result;
+    expect(strict.passed).toBe(false);
+    const warned = checkGraph(clean, { ...boundaries, unclaimed: 'warn' }, [], plain).result;
+    expect(warned.passed).toBe(true);
+    expect(warned.newViolations).toEqual([]);
+    expect(warned.unassignedModules).toEqual(['loose.ts']);
+  });
+
+  it('a scoped run reports only the changed unclaimed modules', () => {
+    const { result } = checkGraph(graph, boundaries, [], { ...plain, changed: new Set(['b/one.ts']) });
+    expect(result.newViolations.filter((item) => item.rule === 'unclaimed-module')).toEqual([]);
+  });
+
+  it('a renamed module that only its old path claimed keeps its service and names the entry to change', () => {
+    const listed: Boundaries = {
+      version: 1,
+      services: { a: { modules: ['a/one.ts'], allow: ['b'] }, b: { modules: ['b/**'] } },
+    };
+    const renamed = graphOf(['a/two.ts', 'b/one.ts'], [['a/two.ts', 'b/one.ts']]);
+    const { result } = checkGraph(renamed, listed, [], {
+      ...plain,
+      changed: new Set(['a/two.ts']),
+      renamedFrom: new Map([['a/two.ts', 'a/one.ts']]),
+    });
+    expect(result.newViolations.map((item) => `${item.rule} ${item.file} ${item.fromService}`)).toEqual([
+      'unclaimed-module a/two.ts a',
+    ]);
+    expect(result.newViolations[0]?.message).toContain('replace "a/one.ts" with "a/two.ts"');
+    expect(result.unassignedModules).toEqual([]);
+  });
+});
+
+describe('followRenames: a renamed module keeps its baseline entries', () => {
+  it('maps the importer and the imported module to their new ids, and leaves budgets alone', () => {
+    const budget: BaselineEntry = { rule: 'budget-exceeded', from: 'a', to: 'b', symbol: '*' };
+    expect(followRenames([accepted, budget], new Map([['b/two.ts', 'b/one.ts']]))).toEqual([
+      { ...accepted, from: 'b/two.ts' },
+      budget,
+    ]);
   });
 });

@@ -132,7 +132,7 @@ describe('seams check: rules', () => {
     const result = await cli(['check', '.'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^error \[BOUNDARIES_INVALID\] seams\.boundaries\.json: \/services\/billing\/modules must NOT have fewer than 1 items\nhint: /,
+      /^error \[BOUNDARIES_INVALID\] seams\.boundaries\.json: "services\.billing\.modules" must NOT have fewer than 1 items, got \[\]\nhint: /,
     );
     const missing = await cli(['check', '.'], tempProject({ 'a.ts': '' }));
     expect(missing.stderr).toMatch(/^error \[BOUNDARIES_NOT_FOUND\]/);

@@ -14,7 +14,7 @@ export function initCommand(program: Command, { io, setExit }: CommandContext): 
       )
       .argument('[path]', 'folder of the project', '.'),
     'init',
-  ).action(async (path: string, flags: ProjectFlags & { force?: boolean }) => {
+  ).action(async (path: string, flags: ProjectFlags & { force?: boolean; output?: string }) => {
     const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath, { gatePaths }] =
       await Promise.all([
         import('../../analyze.js'),
@@ -26,7 +26,14 @@ export function initCommand(program: Command, { io, setExit }: CommandContext): 
       ]);
     const analysis = await analyze(projectSettings(path, flags, io));
     const root = nodePath.resolve(io.cwd, path);
-    const located = gatePaths(root, { cwd: io.cwd });
+    if (flags.output === '-')
+      throw new SeamsError(
+        'OPTION_INVALID',
+        '`seams init -o -`: init writes two files and cannot write them to standard output',
+        'pass a file for the boundaries (-o config/boundaries.json), or leave -o out for <path>/seams.boundaries.json',
+      );
+    // -o names the boundaries file; the baseline goes to its default place, where check looks for it.
+    const located = gatePaths(root, { boundaries: flags.output, cwd: io.cwd });
     const files = { boundaries: located.boundaries.path, baseline: located.baseline.path };
     if (!flags.force && existsSync(files.boundaries)) {
       throw new SeamsError(

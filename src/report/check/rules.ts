@@ -18,4 +18,8 @@ export const RULE_DESCRIPTIONS: Record<RuleId, { short: string; full: string }> 
     short: 'Import budget exceeded',
     full: 'More module imports from one service into another than the budget in the boundaries file allows.',
   },
+  'unclaimed-module': {
+    short: 'Module claimed by no service',
+    full: 'No service of the boundaries file claims the module, so none of its imports would be checked: add it (or a glob) to a service\'s "modules".',
+  },
 };
