@@ -9,6 +9,7 @@
  */
 import { pairKey } from '../base/collections.js';
 import { compareStrings } from '../base/compare.js';
+import { DEFAULT_EXCLUDES } from '../config/settings.js';
 import type { ModuleId } from '../extract/types.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices } from './find-violations.js';
@@ -63,9 +64,22 @@ export function exportDependencyCruiser(boundaries: Boundaries, options: Cruiser
       ];
     }),
   ];
+  // A module no service claims fails seams check (unless "unclaimed": "warn"): the nearest
+  // dependency-cruiser rule flags every dependency of such a module.
+  if (boundaries.unclaimed !== 'warn') {
+    forbidden.push({
+      name: 'seams-unclaimed',
+      comment: 'seams boundaries: every module belongs to a service; add this one to the "modules" of a service',
+      severity: 'error',
+      from: { pathNot: names.flatMap(paths) },
+      to: {},
+    } as (typeof forbidden)[number]);
+  }
   const config = {
     forbidden,
     options: {
+      // The file set seams analyses by default: tests, declarations and tool configs are left out.
+      exclude: { path: excludedPaths(DEFAULT_EXCLUDES) },
       doNotFollow: { path: 'node_modules' },
       tsPreCompilationDeps: true,
       ...(options.tsconfig === null ? {} : { tsConfig: { fileName: options.tsconfig } }),
@@ -106,4 +120,25 @@ export function exportKnownViolations(boundaries: Boundaries, baseline: readonly
     (a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.rule.name, b.rule.name),
   );
   return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/**
+ * seams's default exclusions as one regular expression dependency-cruiser accepts for
+ * `options.exclude` (there it allows no more than 25 quantifiers): `**​/X/**` becomes `(?:^|/)X/`,
+ * `**​/*.test.*` the substring `\.test\.`, `**​/*.d.ts` the ending `\.d\.ts$`; another shape
+ * falls back to its full translation.
+ */
+function excludedPaths(globs: readonly string[]): string {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return globs
+    .map((glob) => {
+      const rest = glob.replace(/^\*\*\//, '');
+      if (/^[^*?{[]+\/\*\*$/.test(rest)) return `(?:^|/)${escape(rest.slice(0, -3))}/`;
+      const inner = /^\*([^*?{[/]+)\*$/.exec(rest);
+      if (inner !== null) return escape(inner[1] as string);
+      const suffix = /^\*([^*?{[/]+)$/.exec(rest);
+      if (suffix !== null) return `${escape(suffix[1] as string)}$`;
+      return globToSafeRegex(glob);
+    })
+    .join('|');
 }

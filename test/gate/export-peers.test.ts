@@ -110,10 +110,29 @@ describe('seams export dependency-cruiser, run by dependency-cruiser 17', { time
     expect(flagged.output).toContain(
       'error seams-billing-entry-points: src/reports/refunds.ts → src/services/billing/charge.ts',
     );
+    // Tests are left out as seams leaves them out; a module no service claims is flagged.
+    writeFileSync(
+      path.join(root, 'src/reports/summary.test.ts'),
+      "import { charge } from '../services/billing/charge';\nexport const t = charge;\n",
+    );
+    mkdirSync(path.join(root, 'src/misc'));
+    writeFileSync(
+      path.join(root, 'src/misc/free.ts'),
+      "import { log } from '../shared/log';\nexport const free = log;\n",
+    );
+    const more = run(
+      DEPCRUISE,
+      ['src', '--config', '.dependency-cruiser.json', '--ignore-known', 'known.json', '--output-type', 'err'],
+      root,
+    );
+    expect(more.output).not.toContain('summary.test.ts');
+    expect(more.output).toContain('error seams-unclaimed: src/misc/free.ts → src/shared/log.ts');
     // seams check says the same about the same tree.
     const seams = await cli(['check', '.'], root);
     expect(seams.stdout).toContain('src/reports/refunds.ts:1  dependency-not-allowed');
     expect(seams.stdout).toContain('src/reports/refunds.ts:1  entry-point-bypassed');
+    expect(seams.stdout).toContain('src/misc/free.ts:1  unclaimed-module');
+    expect(seams.stdout).not.toContain('summary.test.ts');
   });
 
   it('type-only imports pass when the boundaries allow them, as in seams check', async () => {

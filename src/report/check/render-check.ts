@@ -46,10 +46,16 @@ function renderText(outcome: CheckOutcome): string {
     );
   if (outcome.baselineUpdate !== null)
     lines.push(`baseline updated: ${count(outcome.baselineUpdate.entries, 'accepted violation')}`);
-  if (result.unassignedModules.length > 0)
-    lines.push(
-      `${count(result.unassignedModules.length, 'module')} ${result.unassignedModules.length === 1 ? 'belongs' : 'belong'} to no service of ${outcome.boundariesFile} and ${result.unassignedModules.length === 1 ? 'is' : 'are'} not checked`,
+  if (result.unassignedModules.length > 0) {
+    const one = result.unassignedModules.length === 1;
+    // With "unclaimed": "error" (the default) each is an unclaimed-module violation listed above.
+    const flagged = [...result.newViolations, ...result.knownViolations].some(
+      (item) => item.rule === 'unclaimed-module',
     );
+    lines.push(
+      `${count(result.unassignedModules.length, 'module')} ${one ? 'belongs' : 'belong'} to no service of ${outcome.boundariesFile}${flagged ? ' (unclaimed-module above: claim it in a service\'s "modules")' : ` and ${one ? 'is' : 'are'} not checked ("unclaimed": "warn")`}`,
+    );
+  }
   lines.push(
     `seams check: ${result.summary} (${count(result.checkedModules, 'module')} checked) — ${result.passed ? 'passed' : 'FAILED'}`,
   );
