@@ -129,15 +129,15 @@ export function exportKnownViolations(boundaries: Boundaries, baseline: readonly
  * falls back to its full translation.
  */
 function excludedPaths(globs: readonly string[]): string {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return globs
     .map((glob) => {
       const rest = glob.replace(/^\*\*\//, '');
-      if (/^[^*?{[]+\/\*\*$/.test(rest)) return `(?:^|/)${escape(rest.slice(0, -3))}/`;
+      if (/^[^*?{[]+\/\*\*$/.test(rest)) return `(?:^|/)${escapeRegex(rest.slice(0, -3))}/`;
       const inner = /^\*([^*?{[/]+)\*$/.exec(rest);
-      if (inner !== null) return escape(inner[1] as string);
+      if (inner !== null) return escapeRegex(inner[1] as string);
       const suffix = /^\*([^*?{[/]+)$/.exec(rest);
-      if (suffix !== null) return `${escape(suffix[1] as string)}$`;
+      if (suffix !== null) return `${escapeRegex(suffix[1] as string)}$`;
       return globToSafeRegex(glob);
     })
     .join('|');
