@@ -62,7 +62,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const verdict = checkGraph(graph, boundaries, followRenames(baseline, renamedFrom), {
     changed: changes?.files ?? null,
     renamedFrom,
-    included: settings.include.length > 0 ? globMatcher(settings.include) : null,
+    included: scopeOf(settings.include, settings.exclude),
     updateBaseline: options.updateBaseline === true,
     allowGrowth: options.allowGrowth === true,
     strictBaseline: options.strictBaseline === true,
@@ -75,4 +75,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     repository: repositoryPlace(settings.root),
     baselineFile: files.baseline.display,
   };
+}
+
+/**
+ * The file selection as a scope: with `include` or `exclude` globs (flags or seams.config.json), a
+ * module is in scope when it is included and not excluded. Baseline entries of modules outside it
+ * are kept as they are, never counted as fixed (the run did not look at them). Null: every file.
+ */
+function scopeOf(include: readonly string[], exclude: readonly string[]): ((module: string) => boolean) | null {
+  if (include.length === 0 && exclude.length === 0) return null;
+  const isIncluded = include.length > 0 ? globMatcher([...include]) : () => true;
+  const isExcluded = exclude.length > 0 ? globMatcher([...exclude]) : () => false;
+  return (module) => isIncluded(module) && !isExcluded(module);
 }

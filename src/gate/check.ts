@@ -17,7 +17,7 @@ export interface VerdictOptions {
   /** Modules changed since the `--changed-since` ref, or null to check every module. */
   changed: ReadonlySet<ModuleId> | null;
   /**
-   * With `--include`: whether a module id is one of the included files (analysed), or absent when
+   * With `--include` or `--exclude`: whether a module id is in the file selection (analysed), or absent when
    * every file is. A baseline entry whose importing or imported module is not included lies
    * outside the scope: the run cannot see it.
    */

@@ -70,6 +70,18 @@ describe('a scoped ratchet never touches what lies outside its scope', () => {
     expect(full.stdout).toMatch(/\+0 new, .0 fixed, 7 known \(/);
   });
 
+  it('--exclude: entries of excluded files are kept, not fixed, and counted in the summary', async () => {
+    const root = project();
+    const before = await baselinedThenFixed(root);
+    const update = await runCli(['check', '.', '--exclude', 'src/b/**', '--update-baseline'], root);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(/1 fixed, 2 known, 5 outside the scope/);
+    expect(entries(root)).toEqual(withoutW(before));
+    const full = await runCli(['check', '.', '--strict-baseline'], root);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/\+0 new, .0 fixed, 7 known \(/);
+  });
+
   it('--changed-since: entries of unchanged modules are kept, not fixed, and counted in the summary', async () => {
     const root = project();
     const git = (...args: string[]) =>
