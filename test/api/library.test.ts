@@ -32,3 +32,12 @@ describe('the library API', () => {
     });
   });
 });
+
+describe('one list per decision', () => {
+  it("the option table's format, level and check format choices are the report registry's lists", async () => {
+    const { OPTIONS } = await import('../../src/config/options.js');
+    expect(OPTIONS.format.choices).toEqual([...seams.REPORT_FORMATS]);
+    expect(OPTIONS.level.choices).toEqual([...seams.GRAPH_LEVELS]);
+    expect(OPTIONS.checkFormat.choices).toEqual([...seams.CHECK_FORMATS]);
+  });
+});
