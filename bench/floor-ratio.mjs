@@ -29,13 +29,23 @@ for (const root of args) {
   let floor = Number.POSITIVE_INFINITY;
   let counts = '';
   for (let run = 0; run < runs; run++) {
-    seams = Math.min(seams, wall([path.join(REPO, 'bin', 'seams.js'), 'analyze', root, '--no-cache', '--format', 'json', '-o', report]).seconds);
-    if (run === 0) writeFileSync(path.join(scratch, 'files.json'), JSON.stringify(JSON.parse(readFileSync(report, 'utf8')).modules.map((module) => module.id)));
+    seams = Math.min(
+      seams,
+      wall([path.join(REPO, 'bin', 'seams.js'), 'analyze', root, '--no-cache', '--format', 'json', '-o', report])
+        .seconds,
+    );
+    if (run === 0)
+      writeFileSync(
+        path.join(scratch, 'files.json'),
+        JSON.stringify(JSON.parse(readFileSync(report, 'utf8')).modules.map((module) => module.id)),
+      );
     const measured = wall([path.join(REPO, 'bench', 'floor.mjs'), root, path.join(scratch, 'files.json')]);
     floor = Math.min(floor, measured.seconds);
     counts = measured.stdout.trim();
   }
   const [files, imports] = counts.split(' ');
-  console.log(`| ${path.basename(root)} | ${files} | ${imports} | ${seams.toFixed(2)} | ${floor.toFixed(2)} | ${(seams / floor).toFixed(2)}× |`);
+  console.log(
+    `| ${path.basename(root)} | ${files} | ${imports} | ${seams.toFixed(2)} | ${floor.toFixed(2)} | ${(seams / floor).toFixed(2)}× |`,
+  );
   rmSync(scratch, { recursive: true, force: true });
 }
