@@ -45,7 +45,7 @@ for (const root of args) {
   }
   const [files, imports] = counts.split(' ');
   console.log(
-    `| ${path.basename(root)} | ${files} | ${imports} | ${seams.toFixed(2)} | ${floor.toFixed(2)} | ${(seams / floor).toFixed(2)}× |`,
+    `| ${path.relative(path.dirname(path.dirname(root)), root) || root} | ${files} | ${imports} | ${seams.toFixed(2)} | ${floor.toFixed(2)} | ${(seams / floor).toFixed(2)}× |`,
   );
   rmSync(scratch, { recursive: true, force: true });
 }
