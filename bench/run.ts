@@ -2,13 +2,14 @@
  * `npm run bench`: generates seeded monoliths (bench/generate-monolith.ts) of 1,000, 5,000 and
  * 20,000 files and measures `seams analyze` on each (cold with an empty cache, then warm), stage
  * by stage, with its peak RSS, and dependency-cruiser (`depcruise --output-type json`) on the same
- * files in the same run. Prints a Markdown table. BENCH_SIZES=1000,5000 picks other sizes;
+ * files in the same run, and the floor (bench/floor.mjs: read, parse and resolve every import of
+ * the same files, one process) with the ratio seams ÷ floor. Prints a Markdown table. BENCH_SIZES=1000,5000 picks other sizes;
  * BENCH_DEPCRUISE_UP_TO=5000 skips dependency-cruiser above that size (it needs about 16 minutes
  * and 4.7 GB for 20,000 files on a 2-core machine).
  * Speed and memory are measured here, never in unit tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { generateMonolith, writeMonolith } from './generate-monolith.js';
@@ -17,6 +18,7 @@ const REPO = process.cwd();
 const SEAMS = path.join(REPO, 'bin', 'seams.js');
 const DEPCRUISE = path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const MEASURE = path.join(REPO, 'bench', 'measure.mjs');
+const FLOOR = path.join(REPO, 'bench', 'floor.mjs');
 
 interface Run {
   seconds: number;
@@ -71,9 +73,13 @@ for (const size of sizes) {
           dir,
         )
       : null;
-  const mojoFm = (JSON.parse(cold.stdout) as { metrics: { mojoFm: number } }).metrics.mojoFm;
+  const report = JSON.parse(cold.stdout) as { metrics: { mojoFm: number }; modules: { id: string }[] };
+  const mojoFm = report.metrics.mojoFm;
+  // The floor (bench/floor.mjs): read, parse and resolve every import of the same files, one process.
+  writeFileSync(path.join(dir, '.files.json'), JSON.stringify(report.modules.map((module) => module.id)));
+  const floor = measure(FLOOR, [dir, path.join(dir, '.files.json')], REPO);
   rows.push(
-    `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise === null ? 'skipped' : `${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB`} | ${cruise === null ? '—' : `${(cruise.seconds / cold.seconds).toFixed(1)}×`} | ${mojoFm.toFixed(1)} |`,
+    `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise === null ? 'skipped' : `${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB`} | ${cruise === null ? '—' : `${(cruise.seconds / cold.seconds).toFixed(1)}×`} | ${floor.seconds.toFixed(2)} | ${(cold.seconds / floor.seconds).toFixed(2)}× | ${mojoFm.toFixed(1)} |`,
   );
   process.stderr.write(`bench: ${files} files done\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -82,7 +88,7 @@ console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}\n`,
 );
 console.log(
-  `| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | MoJoFM |`,
+  `| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | floor s | seams ÷ floor | MoJoFM |`,
 );
-console.log(`|${' --- |'.repeat(stageNames.length + 8)}`);
+console.log(`|${' --- |'.repeat(stageNames.length + 10)}`);
 for (const row of rows) console.log(row);
