@@ -378,7 +378,7 @@ export const OPTIONS = {
   quiet: {
     flag: '--quiet',
     configKey: null,
-    commands: ['analyze', 'report', 'check'],
+    commands: ['analyze', 'report', 'check', 'init'],
     default: false,
     defaultText: 'off',
     description: 'no progress display (drawn on standard error only when it is a terminal, never on standard output)',

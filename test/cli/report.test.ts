@@ -98,6 +98,23 @@ describe('progress display', () => {
     expect((await run(['check', REPO, '--no-cache', '--quiet'], { tty: true })).stderr).toBe('');
   });
 
+  it('is drawn by seams init too, and init takes --quiet', async () => {
+    const drawn = tempProject({
+      'src/a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n",
+      'src/b/y.ts': 'export const y = 1;\n',
+    });
+    const shown = await run(['init', drawn, '--no-cache'], { tty: true });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/seams: parsing \[#{20}\] \d+\/\d+ files/);
+    expect(shown.stdout).toMatch(/^wrote /);
+    const quiet = tempProject({
+      'src/a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n",
+      'src/b/y.ts': 'export const y = 1;\n',
+    });
+    const silent = await run(['init', quiet, '--no-cache', '--quiet'], { tty: true });
+    expect(silent).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('stays silent when standard error is not a terminal, and with --quiet', async () => {
     expect((await run(['analyze', fixture('plan-shop'), '--no-cache'], { tty: false })).stderr).toBe('');
     expect((await run(['analyze', fixture('plan-shop'), '--no-cache', '--quiet'], { tty: true })).stderr).toBe('');

@@ -14,17 +14,29 @@ export function initCommand(program: Command, { io, setExit }: CommandContext): 
       )
       .argument('[path]', 'folder of the project', '.'),
     'init',
-  ).action(async (path: string, flags: ProjectFlags & { force?: boolean; output?: string }) => {
-    const [{ analyze }, { initBoundaries }, { writeOutput }, { existsSync }, nodePath, { gatePaths }] =
-      await Promise.all([
-        import('../../analyze.js'),
-        import('../../gate/init-boundaries.js'),
-        import('../write-output.js'),
-        import('node:fs'),
-        import('node:path'),
-        import('../../config/gate-paths.js'),
-      ]);
-    const analysis = await analyze(projectSettings(path, flags, io));
+  ).action(async (path: string, flags: ProjectFlags & { force?: boolean; output?: string; quiet?: boolean }) => {
+    const [
+      { analyze },
+      { initBoundaries },
+      { writeOutput },
+      { existsSync },
+      nodePath,
+      { gatePaths },
+      { progressDisplay, drawsProgress },
+    ] = await Promise.all([
+      import('../../analyze.js'),
+      import('../../gate/init-boundaries.js'),
+      import('../write-output.js'),
+      import('node:fs'),
+      import('node:path'),
+      import('../../config/gate-paths.js'),
+      import('../progress.js'),
+    ]);
+    // The analysis behind init shows the same progress as analyze, on a terminal, unless --quiet.
+    const progress = progressDisplay(io.stderr, drawsProgress(io, flags.quiet));
+    const analysis = await analyze({ ...projectSettings(path, flags, io), onProgress: progress.listen }).finally(
+      progress.done,
+    );
     const root = nodePath.resolve(io.cwd, path);
     if (flags.output === '-')
       throw new SeamsError(
