@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import type { NodeVisitor } from './walk.js';
 
 /** How a file takes part in starting the application. */
@@ -25,11 +25,11 @@ const SERVER_CLASSES = new Set(['Koa', 'Hono', 'Hapi.Server']);
  * built with `express()`, `fastify()`, `createServer()`, `http.createServer()`, `new Koa()`,
  * `new Hono()`; a `.listen(…)` call. The first such call of the strongest role, by line.
  */
-export function bootstrapCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => BootstrapFact | null } {
+export function bootstrapCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => BootstrapFact | null } {
   let nest: { call: string; line: number } | null = null;
   let server: { call: string; line: number } | null = null;
   let listen: { call: string; line: number } | null = null;
-  const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
     if (ts.isCallExpression(node)) {

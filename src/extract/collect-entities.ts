@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
 import { walk, type NodeVisitor } from './walk.js';
 
@@ -26,18 +26,18 @@ const RELATIONS = new Set(['ManyToOne', 'OneToMany', 'ManyToMany', 'OneToOne']);
  * Detects the data entities of TypeORM, Prisma, Mongoose and Sequelize code in one walk of the
  * syntax tree, without the type checker (so a use is recognised by its shape, not its type).
  */
-export function collectEntities(file: ts.SourceFile): EntityFacts {
+export function collectEntities(file: TS.SourceFile): EntityFacts {
   const collector = entitiesCollector(file);
   walk(file, [collector.visit]);
   return collector.result();
 }
 
 /** The entities collector as a visitor of the shared walk (JSDoc comments are skipped). */
-export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => EntityFacts } {
+export function entitiesCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => EntityFacts } {
   const declares = new Map<string, EntityFacts['declares'][number]>();
   const uses = new Set<string>();
   // `const X = model(…)`: the walk meets the declaration before the call (files are parsed without parent links).
-  const assigned = new Map<ts.Node, string>();
+  const assigned = new Map<TS.Node, string>();
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
     if (
@@ -77,7 +77,7 @@ export function entitiesCollector(file: ts.SourceFile): { visit: NodeVisitor; re
 }
 
 function collectCall(
-  node: ts.CallExpression,
+  node: TS.CallExpression,
   declares: Map<string, EntityFacts['declares'][number]>,
   uses: Set<string>,
   assignedTo: string | undefined,
@@ -120,19 +120,19 @@ function collectCall(
 }
 
 /** `Entity` for `Entity()`, `Entity('x')`, `typeorm.Entity()`; the called name of a call or identifier. */
-function calleeName(expression: ts.Expression): string | undefined {
+function calleeName(expression: TS.Expression): string | undefined {
   const callee = ts.isCallExpression(expression) ? expression.expression : expression;
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
 }
 
-function entityName(name: ts.EntityName): string {
+function entityName(name: TS.EntityName): string {
   return ts.isIdentifier(name) ? name.text : name.right.text;
 }
 
 /** A Prisma client by name: `prisma`, `this.prisma`, `this.prismaService`. */
-function isPrismaClient(expression: ts.Expression): boolean {
+function isPrismaClient(expression: TS.Expression): boolean {
   const name = ts.isIdentifier(expression)
     ? expression.text
     : ts.isPropertyAccessExpression(expression)

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
 import type { RawExports } from './types.js';
 
@@ -9,7 +9,7 @@ import type { RawExports } from './types.js';
  * from` marked type-only), `export *`, and imported bindings that are exported again
  * (`import { a } from './a'; export { a };`, `export default a`).
  */
-export function collectExports(file: ts.SourceFile): RawExports {
+export function collectExports(file: TS.SourceFile): RawExports {
   const bindings = importedBindings(file);
   const kinds = declarationKinds(file);
   const local = new Set<string>();
@@ -89,7 +89,7 @@ function typeOnly(flag: boolean): { typeOnly?: true } {
  * emits a value in this module; `value` as soon as one declaration does (a class, a function, a
  * variable, an enum, a namespace with values: `const A = 1; type A = …` is a value).
  */
-function declarationKinds(file: ts.SourceFile): Map<string, 'type' | 'value'> {
+function declarationKinds(file: TS.SourceFile): Map<string, 'type' | 'value'> {
   const kinds = new Map<string, 'type' | 'value'>();
   const record = (name: string, kind: 'type' | 'value') => {
     if (kinds.get(name) !== 'value') kinds.set(name, kind);
@@ -104,7 +104,7 @@ function declarationKinds(file: ts.SourceFile): Map<string, 'type' | 'value'> {
 }
 
 /** Interfaces, type aliases and ambient declarations: nothing of them exists at run time in this module. */
-function isTypeDeclaration(statement: ts.Statement): boolean {
+function isTypeDeclaration(statement: TS.Statement): boolean {
   return (
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||
@@ -112,7 +112,7 @@ function isTypeDeclaration(statement: ts.Statement): boolean {
   );
 }
 
-function importedBindings(file: ts.SourceFile): Map<string, { specifier: string; imported: string; typeOnly?: true }> {
+function importedBindings(file: TS.SourceFile): Map<string, { specifier: string; imported: string; typeOnly?: true }> {
   const bindings = new Map<string, { specifier: string; imported: string; typeOnly?: true }>();
   for (const statement of file.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause)
@@ -134,28 +134,28 @@ function importedBindings(file: ts.SourceFile): Map<string, { specifier: string;
   return bindings;
 }
 
-function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind): boolean {
+function hasModifier(statement: TS.Statement, kind: TS.SyntaxKind): boolean {
   return (
     ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind)
   );
 }
 
-function declaredNames(statement: ts.Statement): string[] {
+function declaredNames(statement: TS.Statement): string[] {
   if (ts.isVariableStatement(statement))
     return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
-  const name = (statement as { name?: ts.Node }).name;
+  const name = (statement as { name?: TS.Node }).name;
   return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
 }
 
 /** The names a binding declares, in source order (an explicit stack: patterns can nest deeply). */
-function bindingNames(name: ts.BindingName): string[] {
+function bindingNames(name: TS.BindingName): string[] {
   const names: string[] = [];
-  const pending: ts.BindingName[] = [name];
+  const pending: TS.BindingName[] = [name];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (ts.isIdentifier(next)) names.push(next.text);
     else
       for (let index = next.elements.length - 1; index >= 0; index--) {
-        const element = next.elements[index] as ts.ArrayBindingElement;
+        const element = next.elements[index] as TS.ArrayBindingElement;
         if (!ts.isOmittedExpression(element)) pending.push(element.name);
       }
   }
@@ -163,7 +163,7 @@ function bindingNames(name: ts.BindingName): string[] {
 }
 
 /** Interfaces, type aliases and abstract classes: what Martin's abstractness counts. */
-function isAbstractDeclaration(statement: ts.Statement): boolean {
+function isAbstractDeclaration(statement: TS.Statement): boolean {
   return (
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
 import type { RawImport } from './types.js';
 import { walk, type NodeVisitor } from './walk.js';
@@ -23,7 +23,7 @@ export interface CollectedImports {
  * `import('./x')` types (in JavaScript files), and `/// <reference path>`. Reads TypeScript's
  * syntax tree directly (one walk), without the type checker.
  */
-export function collectImports(file: ts.SourceFile): CollectedImports {
+export function collectImports(file: TS.SourceFile): CollectedImports {
   const collector = importsCollector(file);
   walk(file, [collector.visit]);
   return collector.result();
@@ -33,10 +33,10 @@ export function collectImports(file: ts.SourceFile): CollectedImports {
  * The imports collector: top-level statements and reference directives are read directly, calls
  * and import types through the shared walk (`visit`); `result` sorts by line.
  */
-export function importsCollector(file: ts.SourceFile): { visit: NodeVisitor; result: () => CollectedImports } {
+export function importsCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => CollectedImports } {
   const imports: RawImport[] = [];
   const opaque: OpaqueCall[] = [];
-  const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       imports.push(fromImportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
@@ -77,7 +77,7 @@ export function importsCollector(file: ts.SourceFile): { visit: NodeVisitor; res
   };
 }
 
-function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: string, line: number): RawImport {
+function fromImportDeclaration(declaration: TS.ImportDeclaration, specifier: string, line: number): RawImport {
   const clause = declaration.importClause;
   if (clause === undefined)
     return { specifier, kind: 'side-effect', typeOnly: false, symbols: [], line, syntax: 'import' };
@@ -111,7 +111,7 @@ function fromImportDeclaration(declaration: ts.ImportDeclaration, specifier: str
   };
 }
 
-function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: string, line: number): RawImport {
+function fromExportDeclaration(declaration: TS.ExportDeclaration, specifier: string, line: number): RawImport {
   const clause = declaration.exportClause;
   const named = clause && ts.isNamedExports(clause) ? clause.elements : [];
   const symbols = named.length > 0 ? named.map((element) => (element.propertyName ?? element.name).text) : ['*'];
@@ -132,7 +132,7 @@ function fromExportDeclaration(declaration: ts.ExportDeclaration, specifier: str
 }
 
 /** import() and require() calls and `import('./x')` types anywhere in the file, JSDoc included. */
-function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: ts.Node) => number): NodeVisitor {
+function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: TS.Node) => number): NodeVisitor {
   return (node, inJsDoc) => {
     if (ts.isCallExpression(node)) {
       const form =
@@ -142,7 +142,7 @@ function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: 
             ? 'require()'
             : null;
       if (form !== null && node.arguments.length >= 1) {
-        const argument = node.arguments[0] as ts.Expression;
+        const argument = node.arguments[0] as TS.Expression;
         if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) {
           const dynamic = form === 'import()';
           imports.push({
@@ -177,13 +177,13 @@ function callVisitor(imports: RawImport[], opaque: OpaqueCall[], lineOf: (node: 
 }
 
 /** The leftmost identifier of `A.B.C` (a loop: qualified names can be deep). */
-function firstName(name: ts.EntityName): string {
+function firstName(name: TS.EntityName): string {
   let left = name;
   while (!ts.isIdentifier(left)) left = left.left;
   return left.text;
 }
 
-function isRequire(expression: ts.Expression): boolean {
+function isRequire(expression: TS.Expression): boolean {
   return ts.isIdentifier(expression) && expression.text === 'require';
 }
 

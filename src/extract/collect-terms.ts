@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { walk, type NodeVisitor } from './walk.js';
 import { nameStem, ROLE_WORDS, splitWords, VERB_WORDS } from './words.js';
 
@@ -12,7 +12,7 @@ import { nameStem, ROLE_WORDS, splitWords, VERB_WORDS } from './words.js';
  * `product-collection`). Path terms: the domain stem of the file name, twice, and of each folder
  * (see nameStem). Returns term -> count, keys sorted.
  */
-export function collectTerms(file: ts.SourceFile, moduleId: string): Record<string, number> {
+export function collectTerms(file: TS.SourceFile, moduleId: string): Record<string, number> {
   const collector = termsCollector(moduleId);
   walk(file, [collector.visit]);
   return collector.result();

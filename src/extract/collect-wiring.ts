@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
 import type { NodeVisitor } from './walk.js';
 
@@ -59,7 +59,7 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[];
 }
 
 /** `X`, `forwardRef(() => X)`, `X.forRoot(...)`: the wired class name. */
-function addWired(element: ts.Expression, names: Set<string>): void {
+function addWired(element: TS.Expression, names: Set<string>): void {
   if (ts.isIdentifier(element)) names.add(element.text);
   else if (ts.isCallExpression(element)) {
     const callee = element.expression;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { bootstrapCollector, type BootstrapFact } from './collect-bootstrap.js';
 import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
@@ -97,7 +97,7 @@ function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-function scriptKindOf(file: string): ts.ScriptKind {
+function scriptKindOf(file: string): TS.ScriptKind {
   switch (path.extname(file).toLowerCase()) {
     case '.tsx':
       return ts.ScriptKind.TSX;
@@ -120,9 +120,9 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? lines : lines + 1;
 }
 
-function firstParseError(sourceFile: ts.SourceFile): { message: string; line: number } | null {
+function firstParseError(sourceFile: TS.SourceFile): { message: string; line: number } | null {
   // parseDiagnostics is internal to TypeScript but has been stable since 1.x; it is the parser's own list.
-  const errors = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const errors = (sourceFile as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
   const first = errors[0];
   if (first === undefined) return null;
   const line = first.start === undefined ? 1 : sourceFile.getLineAndCharacterOfPosition(first.start).line + 1;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { guardedSystem } from '../load/guarded-system.js';
 import { toModuleId, type LoadedProject, type ProjectConfig, type WorkspacePackage } from '../load/project.js';
@@ -19,7 +19,7 @@ export interface ResolveImport {
    */
   include(file: string, importer: string): void;
   /** The compiler options `file` resolves under. */
-  optionsOf(file: string): ts.CompilerOptions;
+  optionsOf(file: string): TS.CompilerOptions;
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -45,7 +45,7 @@ export function createResolver(project: LoadedProject, diagnostics: Diagnostic[]
   const projectOf = new Map<string, ProjectConfig>();
   for (const config of [...project.projects].reverse())
     for (const file of config.files) projectOf.set(path.normalize(file), config);
-  const caches = new Map<ProjectConfig, ts.ModuleResolutionCache>();
+  const caches = new Map<ProjectConfig, TS.ModuleResolutionCache>();
   const cacheOf = (config: ProjectConfig) => {
     const cache = getOrCreate(caches, config, () =>
       ts.createModuleResolutionCache(project.root, (name) => name, config.compilerOptions),
@@ -170,14 +170,14 @@ function createOutsideFolder(root: string): (file: string) => string {
 function resolutionMode(
   raw: RawImport,
   file: string,
-  options: ts.CompilerOptions,
-  cache: ts.ModuleResolutionCache,
-  system: ts.System,
-): ts.ResolutionMode {
+  options: TS.CompilerOptions,
+  cache: TS.ModuleResolutionCache,
+  system: TS.System,
+): TS.ResolutionMode {
   if (!usesNodeModes(options)) return undefined;
   if (raw.kind === 'require') return ts.ModuleKind.CommonJS;
   if (raw.syntax === 'import-call') return ts.ModuleKind.ESNext;
-  return ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), system, options);
+  return ts.getImpliedNodeFormatForFile(file as TS.Path, cache.getPackageJsonInfoCache(), system, options);
 }
 
 /**
@@ -207,7 +207,7 @@ function resolverSpecifier(specifier: string, file: string): string | null {
 }
 
 /** True for moduleResolution node16/nodenext, set or implied by `module` node16…nodenext. */
-function usesNodeModes(options: ts.CompilerOptions): boolean {
+function usesNodeModes(options: TS.CompilerOptions): boolean {
   const resolution = options.moduleResolution;
   if (resolution !== undefined)
     return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
@@ -226,7 +226,7 @@ const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?)$/;
 function assetTarget(
   specifier: string,
   file: string,
-  options: ts.CompilerOptions,
+  options: TS.CompilerOptions,
 ): { file: string; exists: boolean } | null {
   const bare = specifier.replace(/[?#].*$/, '');
   const extension = path.extname(bare);
@@ -266,7 +266,7 @@ function isPathLike(specifier: string): boolean {
 }
 
 /** True when a tsconfig `paths` pattern claims the specifier: then failing to resolve is a bug, not a package. */
-function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boolean {
+function matchesPathAlias(specifier: string, options: TS.CompilerOptions): boolean {
   return Object.keys(options.paths ?? {}).some((pattern) => {
     const star = pattern.indexOf('*');
     if (star < 0) return pattern === specifier;
@@ -283,7 +283,7 @@ function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boole
  * (`src/generated/prisma/client` with `baseUrl: "."` and a `src` folder): a project path whose
  * target is missing (not generated yet), not the npm package `src`.
  */
-function underBaseUrl(specifier: string, options: ts.CompilerOptions): boolean {
+function underBaseUrl(specifier: string, options: TS.CompilerOptions): boolean {
   const first = specifier.split('/')[0] ?? '';
   if (options.baseUrl === undefined || first === '' || first === 'node_modules' || !specifier.includes('/'))
     return false;

@@ -1,7 +1,7 @@
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 
 /** Receives every node of a file once; `inJsDoc` is true inside JSDoc comments. */
-export type NodeVisitor = (node: ts.Node, inJsDoc: boolean) => void;
+export type NodeVisitor = (node: TS.Node, inJsDoc: boolean) => void;
 
 /**
  * One depth-first walk of a syntax tree, JSDoc comments included, calling every visitor on every
@@ -10,13 +10,13 @@ export type NodeVisitor = (node: ts.Node, inJsDoc: boolean) => void;
  * with an explicit stack: tsc accepts expressions and `else if` chains thousands of levels deep
  * (`0 + 1 + … + 2999`), which would overflow the call stack of a recursive walk.
  */
-export function walk(file: ts.SourceFile, visitors: readonly NodeVisitor[]): void {
-  const nodes: ts.Node[] = [];
+export function walk(file: TS.SourceFile, visitors: readonly NodeVisitor[]): void {
+  const nodes: TS.Node[] = [];
   const inJsDocs: boolean[] = [];
   // Children are pushed in reverse so that they pop in source order.
-  const pushChildren = (node: ts.Node, inJsDoc: boolean, withJsDoc: boolean): void => {
+  const pushChildren = (node: TS.Node, inJsDoc: boolean, withJsDoc: boolean): void => {
     const start = nodes.length;
-    const jsDoc = withJsDoc ? (node as { jsDoc?: ts.Node[] }).jsDoc : undefined;
+    const jsDoc = withJsDoc ? (node as { jsDoc?: TS.Node[] }).jsDoc : undefined;
     const jsDocCount = jsDoc === undefined ? 0 : jsDoc.length;
     if (jsDoc !== undefined) for (const doc of jsDoc) nodes.push(doc);
     ts.forEachChild(node, (child) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { toModuleId } from './project.js';
@@ -13,7 +13,7 @@ import { toModuleId } from './project.js';
  * package's folder). `fileExists` and directory walks already skip FIFOs and devices
  * (`stat().isFile()`); sources are never read through it (extract reads them itself).
  */
-export function guardedSystem(root: string, diagnostics: Diagnostic[]): ts.System {
+export function guardedSystem(root: string, diagnostics: Diagnostic[]): TS.System {
   const reported = new Set<string>();
   return {
     ...ts.sys,

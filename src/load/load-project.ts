@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
@@ -16,7 +16,7 @@ import { selectFiles } from './select-files.js';
  * Compiler options used when the folder has no tsconfig: `bundler` resolution accepts
  * extensionless and `.js` specifiers that name `.ts` sources, like most modern toolchains.
  */
-const FOLDER_SCAN_OPTIONS: ts.CompilerOptions = {
+const FOLDER_SCAN_OPTIONS: TS.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -192,7 +192,7 @@ function governingTsconfigAbove(root: string, files: readonly string[], diagnost
   return null;
 }
 
-function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
+function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): TS.CompilerOptions {
   if (tsconfig === null) return FOLDER_SCAN_OPTIONS;
   try {
     const config = readTsconfig(tsconfig, root);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ts } from 'ts-morph';
+import type { TS as ts } from '../base/typescript.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 
 /** One TypeScript project (a tsconfig, or the scanned folder) and the files it contributes. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { type TS, ts } from '../base/typescript.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
@@ -8,7 +8,7 @@ import { relativeToRoot } from './project.js';
 
 export interface TsconfigContents {
   /** Parsed compiler options (extends chains applied). */
-  compilerOptions: ts.CompilerOptions;
+  compilerOptions: TS.CompilerOptions;
   /** Absolute paths of the files the tsconfig selects (files/include/exclude applied). */
   fileNames: string[];
   /** Absolute paths of the tsconfig files of the projects it references (`references`). */
@@ -85,7 +85,7 @@ export function readTsconfig(file: string, root: string): TsconfigContents {
 }
 
 /** One line: TypeScript's message text, with the line number when it has one. */
-export function formatTsDiagnostic(diagnostic: ts.Diagnostic): string {
+export function formatTsDiagnostic(diagnostic: TS.Diagnostic): string {
   const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
