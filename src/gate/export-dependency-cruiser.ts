@@ -13,7 +13,7 @@ import { DEFAULT_EXCLUDES } from '../config/settings.js';
 import type { ModuleId } from '../extract/types.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices } from './find-violations.js';
-import { globToSafeRegex } from './glob-to-regex.js';
+import { escapeRegex, globToSafeRegex } from './glob-to-regex.js';
 import type { BaselineEntry } from './types.js';
 
 /** How dependency-cruiser should read the project: the tsconfig it resolves imports with, when there is one. */
@@ -129,7 +129,6 @@ export function exportKnownViolations(boundaries: Boundaries, baseline: readonly
  * falls back to its full translation.
  */
 function excludedPaths(globs: readonly string[]): string {
-  const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return globs
     .map((glob) => {
       const rest = glob.replace(/^\*\*\//, '');

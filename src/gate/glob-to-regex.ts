@@ -50,13 +50,14 @@ export function globToSafeRegex(glob: string): string {
         at = close;
       }
     } else if (char === '\\' && at + 1 < glob.length) {
-      out += escapeChar(glob[at + 1] as string);
+      out += escapeRegex(glob[at + 1] as string);
       at++;
-    } else out += escapeChar(char);
+    } else out += escapeRegex(char);
   }
   return `${out}$`;
 }
 
-function escapeChar(char: string): string {
-  return /[.*+?^${}()|[\]\\]/.test(char) ? `\\${char}` : char;
+/** Text as a regular expression that matches it literally. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
