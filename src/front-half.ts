@@ -10,7 +10,7 @@ import type { Analysis } from './analysis.js';
 import { analysisKey, readCachedAnalysis } from './analysis-cache.js';
 import type { PipelineHooks, Progress } from './base/progress.js';
 import type { Settings } from './config/settings.js';
-import { extract, readSources } from './extract/extract.js';
+import { extract } from './extract/extract.js';
 import type { Extraction } from './extract/types.js';
 import { buildGraph } from './graph/build-graph.js';
 import type { ModuleGraph } from './graph/types.js';
@@ -75,16 +75,12 @@ export async function frontHalf(
 ): Promise<FrontHalf | { cached: Analysis }> {
   const project = clock.time('load', () => loadProject(settings));
   const extractStarted = performance.now();
-  const extraction = await extract(
-    project,
-    {
-      cacheDir: settings.cacheDir,
-      mayReach: reachFilter(settings),
-      onParsed: (done, total) => clock.progress({ stage: 'parse', done, total }),
-      onResolved: (done, total) => clock.progress({ stage: 'resolve', done, total }),
-    },
-    readSources(project),
-  );
+  const extraction = await extract(project, {
+    cacheDir: settings.cacheDir,
+    mayReach: reachFilter(settings),
+    onParsed: (done, total) => clock.progress({ stage: 'parse', done, total }),
+    onResolved: (done, total) => clock.progress({ stage: 'resolve', done, total }),
+  });
   const key = reuse === 'analysis' ? analysisKey(settings, project, extraction) : null;
   const cached = key === null ? null : readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {

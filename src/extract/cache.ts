@@ -5,30 +5,44 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import { codeFingerprint } from '../base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import type { FileFacts } from './parse-file.js';
+import type { ImportTarget } from './types.js';
 import { writeAtomically } from '../base/atomic-write.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FILE_NAME = 'extract.json';
+
+/** A file's imports as resolved once: the target of each of its imports, in order, and the diagnostics resolving gave. */
+export interface StoredResolution {
+  targets: ImportTarget[];
+  diagnostics: Diagnostic[];
+}
 
 /**
  * A content-hash cache of per-file extraction (FileFacts): the key is a SHA-1 of the seams
  * version, the module id and the file's bytes, so a hit is exactly what parsing would give and a
- * cache never changes a result. One JSON file, read once and written once (to a temporary file,
- * then renamed); entries not used by a run are dropped. A corrupt cache is discarded with a
- * CACHE_DISCARDED diagnostic.
+ * cache never changes a result. Beside the facts, each file's resolved imports, under its content
+ * key and the resolution context (a hash of everything else resolution reads: compiler options,
+ * the file set, the tree under the root, manifests and installs; see extract.ts), so that a run
+ * after a one-file change resolves only that file. One JSON file, read once and written once (to a
+ * temporary file, then renamed); entries not used by a run are dropped. A corrupt cache is
+ * discarded with a CACHE_DISCARDED diagnostic.
  */
 export class ExtractionCache {
   private readonly entries: Map<string, FileFacts>;
   private readonly used = new Map<string, FileFacts>();
+  private readonly resolutions: Map<string, StoredResolution>;
+  private readonly usedResolutions = new Map<string, StoredResolution>();
   readonly diagnostics: Diagnostic[] = [];
   hits = 0;
 
   private constructor(
     private readonly dir: string | null,
     entries: Map<string, FileFacts>,
+    resolutions: Map<string, StoredResolution> = new Map(),
   ) {
     this.entries = entries;
+    this.resolutions = resolutions;
   }
 
   /** Opens the cache in `dir`, or a disabled cache when dir is null. */
@@ -38,16 +52,27 @@ export class ExtractionCache {
     if (!read.ok) return new ExtractionCache(dir, new Map());
     const text = read.text;
     try {
-      const parsed = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
+      const parsed = JSON.parse(text) as {
+        format?: unknown;
+        version?: unknown;
+        entries?: unknown;
+        resolutions?: unknown;
+      };
       if (
         parsed.format !== FORMAT ||
         parsed.version !== codeFingerprint() ||
         typeof parsed.entries !== 'object' ||
-        parsed.entries === null
+        parsed.entries === null ||
+        typeof parsed.resolutions !== 'object' ||
+        parsed.resolutions === null
       ) {
         return new ExtractionCache(dir, new Map());
       }
-      return new ExtractionCache(dir, new Map(Object.entries(parsed.entries as Record<string, FileFacts>)));
+      return new ExtractionCache(
+        dir,
+        new Map(Object.entries(parsed.entries as Record<string, FileFacts>)),
+        new Map(Object.entries(parsed.resolutions as Record<string, StoredResolution>)),
+      );
     } catch (error) {
       const cache = new ExtractionCache(dir, new Map());
       cache.diagnostics.push({
@@ -69,6 +94,11 @@ export class ExtractionCache {
       .digest('hex');
   }
 
+  /** Whether facts are stored under `key` (not counted as a hit). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): FileFacts | undefined {
     const facts = this.entries.get(key);
     if (facts !== undefined) {
@@ -82,6 +112,22 @@ export class ExtractionCache {
     this.used.set(key, facts);
   }
 
+  /** The stored resolution of the file with content key `key` in resolution context `context`. */
+  resolution(key: string, context: string): StoredResolution | undefined {
+    const stored = this.resolutions.get(`${key}:${context}`);
+    if (stored !== undefined) this.usedResolutions.set(`${key}:${context}`, stored);
+    return stored;
+  }
+
+  setResolution(key: string, context: string, resolution: StoredResolution): void {
+    this.usedResolutions.set(`${key}:${context}`, resolution);
+  }
+
+  /** Keeps no resolution of this run (one whose outcome depends on more than the file and its context). */
+  forgetResolutions(): void {
+    this.usedResolutions.clear();
+  }
+
   /** Writes the entries this run used; a failure to write only costs the next run its speed. */
   save(): void {
     if (this.dir === null) return;
@@ -90,7 +136,12 @@ export class ExtractionCache {
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(
         target,
-        JSON.stringify({ format: FORMAT, version: codeFingerprint(), entries: Object.fromEntries(this.used) }),
+        JSON.stringify({
+          format: FORMAT,
+          version: codeFingerprint(),
+          entries: Object.fromEntries(this.used),
+          resolutions: Object.fromEntries(this.usedResolutions),
+        }),
       );
     } catch {
       // A cache that cannot be written only costs the next run its speed.

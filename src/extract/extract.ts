@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { codeFingerprint } from '../base/code-fingerprint.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { compareDiagnostics } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
@@ -10,6 +12,7 @@ import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
 import { readPrismaModels } from './read-prisma.js';
 import { createResolver, packageName, type ResolveImport } from './resolve-import.js';
+import { treeStamp } from './tree-stamp.js';
 import type {
   Extraction,
   ImportTarget,
@@ -44,15 +47,23 @@ export interface Sources {
   skipped: Diagnostic[];
 }
 
-/** Reads every selected file once and computes its content key; binary and minified files are skipped. */
-export function readSources(project: LoadedProject, files: readonly string[] = project.files): Sources {
+/**
+ * Reads every selected file once and computes its content key; binary and minified files are
+ * skipped. A file whose key `isKnown` (its facts are in the cache, so it was neither) is not
+ * decoded: its text stays empty.
+ */
+export function readSources(
+  project: LoadedProject,
+  files: readonly string[] = project.files,
+  isKnown: (key: string) => boolean = () => false,
+): Sources {
   const items: Sources['items'] = [];
   const skipped: Diagnostic[] = [];
   for (const file of files) {
     const id = toModuleId(project.root, file);
-    const source = readSource(file, project);
+    const source = readSource(file, id, project, isKnown);
     if ('code' in source) skipped.push({ ...source, file: id });
-    else items.push({ file, id, key: ExtractionCache.key(id, source.bytes), text: source.text });
+    else items.push({ file, id, key: source.key, text: source.text });
   }
   return { items, skipped };
 }
@@ -68,12 +79,16 @@ export function readSources(project: LoadedProject, files: readonly string[] = p
 export async function extract(
   project: LoadedProject,
   options: ExtractOptions = { cacheDir: null },
-  sources: Sources = readSources(project),
 ): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
+  const isKnown = (key: string) => cache.has(key);
+  const sources = readSources(project, project.files, isKnown);
   const diagnostics: Diagnostic[] = [...cache.diagnostics];
-  const resolve = createResolver(project, diagnostics);
-  const isDeclared = createDeclaredPackages(project.root, diagnostics);
+  // Refusals met by the resolver itself (a package.json that is a FIFO, …), reported once per run.
+  const shared: Diagnostic[] = [];
+  const resolve = createResolver(project, shared);
+  const isDeclared = createDeclaredPackages(project.root, shared);
+  const context = options.cacheDir === null ? '' : resolutionContext(project);
   // Files the load stage selected, or left out with a diagnostic (too large, a link out of the root): never reached.
   const known = new Set([
     ...project.files.map((file) => path.normalize(file)),
@@ -83,9 +98,13 @@ export async function extract(
   const results: Resolved[] = [];
   const skippedDiagnostics: Diagnostic[] = [...sources.skipped];
   let batch = sources;
+  let round = context;
   while (batch.items.length > 0) {
-    const resolved = parseAndResolve(batch, cache, options, (id, file, facts) =>
-      resolveFacts(id, file, facts, resolve, isDeclared),
+    const roundContext = round;
+    const resolved = parseAndResolve(batch, cache, options, (key, id, file, facts) =>
+      resolveCached(cache, key, roundContext, id, file, facts, () =>
+        resolveFacts(id, file, facts, resolve, isDeclared),
+      ),
     );
     results.push(...resolved);
     if (options.mayReach === undefined) break;
@@ -112,16 +131,23 @@ export async function extract(
       resolve.include(file, importer.file);
       reachedBy.set(id, importer.module.id);
     }
-    batch = readSources(project, files);
+    batch = readSources(project, files, isKnown);
     skippedDiagnostics.push(...batch.skipped);
+    round = nextContext(round, files);
   }
   // Importers of reached files resolved those imports before the files were analysed: again, now.
   if (reachedBy.size > 0) {
     for (const [index, result] of results.entries()) {
       if (result.module.imports.some((item) => item.target.type === 'excluded' && reachedBy.has(item.target.path)))
-        results[index] = resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared);
+        results[index] = resolveCached(cache, result.key, round, result.module.id, result.file, result.facts, () =>
+          resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared),
+        );
     }
   }
+  // A resolver refusal is reported by the first file that meets it: a stored resolution of another
+  // file would not repeat it, so none of this run's is kept.
+  if (shared.length > 0) cache.forgetResolutions();
+  diagnostics.push(...shared);
   cache.save();
   for (const result of results) diagnostics.push(...result.diagnostics);
   diagnostics.push(...skippedDiagnostics);
@@ -146,6 +172,8 @@ export async function extract(
 
 /** One file's facts with its imports resolved, and the diagnostics that resolution gave. */
 interface Resolved {
+  /** Content key of the file (extract cache). */
+  key: string;
   file: string;
   facts: FileFacts;
   module: ModuleFacts;
@@ -157,7 +185,7 @@ function parseAndResolve(
   sources: Sources,
   cache: ExtractionCache,
   options: ExtractOptions,
-  resolveOne: (id: ModuleId, file: string, facts: FileFacts) => Resolved,
+  resolveOne: (key: string, id: ModuleId, file: string, facts: FileFacts) => Resolved,
 ): Resolved[] {
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
@@ -176,7 +204,7 @@ function parseAndResolve(
       known = parsed[next++] as FileFacts;
       cache.set(item.key, known);
     }
-    const resolved = resolveOne(item.id, item.file, known);
+    const resolved = resolveOne(item.key, item.id, item.file, known);
     options.onResolved?.(index + 1, sources.items.length);
     return resolved;
   });
@@ -213,13 +241,60 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
   ];
 }
 
+/**
+ * The resolution context of the extraction cache: a hash of everything a file's resolved imports
+ * depend on besides the file itself (seams's code, every project's tsconfig, compiler options and
+ * file list, the workspace packages, the tree under the root with its manifests and installs:
+ * extract/tree-stamp.ts). While it holds, a file whose bytes are unchanged resolves as it did.
+ */
+function resolutionContext(project: LoadedProject): string {
+  const hash = createHash('sha1').update(codeFingerprint());
+  for (const config of project.projects)
+    hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
+  return hash
+    .update('\0')
+    .update(JSON.stringify(project.workspaces))
+    .update('\0')
+    .update(treeStamp(project.root))
+    .digest('hex');
+}
+
+/** The context of the next round: files reached by import join the program, which can change any resolution. */
+function nextContext(context: string, reached: readonly string[]): string {
+  return context === '' ? '' : createHash('sha1').update(context).update(JSON.stringify(reached)).digest('hex');
+}
+
+/** A file's resolution from the cache when stored for the same bytes and context, else resolved and stored. */
+function resolveCached(
+  cache: ExtractionCache,
+  key: string,
+  context: string,
+  id: ModuleId,
+  file: string,
+  facts: FileFacts,
+  resolveNow: () => Omit<Resolved, 'key'>,
+): Resolved {
+  const stored = context === '' ? undefined : cache.resolution(key, context);
+  if (stored !== undefined && stored.targets.length === facts.imports.length) {
+    const imports = facts.imports.map((raw, index) => ({ ...raw, target: stored.targets[index] as ImportTarget }));
+    return { key, file, facts, module: moduleOf(id, facts, imports), diagnostics: stored.diagnostics };
+  }
+  const resolved = resolveNow();
+  if (context !== '')
+    cache.setResolution(key, context, {
+      targets: resolved.module.imports.map((item) => item.target),
+      diagnostics: resolved.diagnostics,
+    });
+  return { key, ...resolved };
+}
+
 function resolveFacts(
   id: string,
   file: string,
   facts: FileFacts,
   resolve: ResolveImport,
   isDeclared: ReturnType<typeof createDeclaredPackages>,
-): Resolved {
+): Omit<Resolved, 'key'> {
   const diagnostics: Diagnostic[] = [];
   if (facts.parseError)
     diagnostics.push({
@@ -262,7 +337,12 @@ function resolveFacts(
       line: call.line,
     });
   }
-  const module: ModuleFacts = {
+  return { file, facts, module: moduleOf(id, facts, imports), diagnostics };
+}
+
+/** A module's facts from its file's facts and its resolved imports. */
+function moduleOf(id: ModuleId, facts: FileFacts, imports: ModuleImport[]): ModuleFacts {
+  return {
     id,
     lines: facts.lines,
     imports,
@@ -273,7 +353,6 @@ function resolveFacts(
     members: facts.members,
     bootstrap: facts.bootstrap,
   };
-  return { file, facts, module, diagnostics };
 }
 
 /**
@@ -335,8 +414,10 @@ function resolveExports(raw: RawExports, imports: readonly ModuleImport[]): Modu
  */
 function readSource(
   file: string,
+  id: ModuleId,
   project: LoadedProject,
-): { bytes: Buffer; text: string } | { code: string; message: string } {
+  isKnown: (key: string) => boolean,
+): { key: string; text: string } | { code: string; message: string } {
   const read = readFileSafely(file, {
     root: project.root,
     maxBytes: project.maxFileSize,
@@ -345,6 +426,8 @@ function readSource(
   if (!read.ok)
     return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
   const bytes = read.bytes;
+  const key = ExtractionCache.key(id, bytes);
+  if (isKnown(key)) return { key, text: '' };
   if (bytes.subarray(0, 8192).includes(0))
     return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
@@ -355,7 +438,7 @@ function readSource(
       message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped`,
     };
   }
-  return { bytes, text };
+  return { key, text };
 }
 
 /** Imports of a skipped file are not edges: its module is not in the graph. */
