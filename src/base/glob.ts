@@ -13,8 +13,41 @@ import { SeamsError } from './errors.js';
  * the regular expression engine's stack) is an OPTION_INVALID error.
  */
 export function globMatcher(globs: string | readonly string[]): (id: string) => boolean {
-  const patterns = (typeof globs === 'string' ? [globs] : [...globs]).filter((glob) => glob !== '').map(compileGlob);
-  return (id: string) => patterns.some((pattern) => pattern.test(id));
+  // Plain paths and `<plain path>/**` (most service globs) are matched without a regular
+  // expression, by a Set and by prefix: the same answers as picomatch's (test/base/glob.test.ts).
+  const literals = new Set<string>();
+  const folders: string[] = [];
+  const patterns: RegExp[] = [];
+  for (const glob of typeof globs === 'string' ? [globs] : globs) {
+    if (glob === '') continue;
+    if (isPlainPath(glob)) literals.add(glob);
+    else if (glob.endsWith('/**') && isPlainPath(glob.slice(0, -3))) folders.push(glob.slice(0, -3));
+    else patterns.push(compileGlob(glob));
+  }
+  const prefixes = folders.map((folder) => `${folder}/`);
+  return (id: string) =>
+    literals.has(id) ||
+    folders.some((folder, index) => id === folder || id.startsWith(prefixes[index] as string)) ||
+    patterns.some((pattern) => pattern.test(id));
+}
+
+/** Longer globs go to picomatch, which refuses those over 65,536 characters (OPTION_INVALID, as before). */
+const MAX_PLAIN_LENGTH = 4096;
+
+/** A glob without any of picomatch's special characters or path forms it rewrites (`./`, `//`, `..`, a trailing `/`). */
+function isPlainPath(glob: string): boolean {
+  return (
+    glob.length <= MAX_PLAIN_LENGTH &&
+    /^[A-Za-z0-9_\-.@ /]+$/.test(glob) &&
+    !glob.startsWith('./') &&
+    !glob.startsWith('/') &&
+    !glob.endsWith('/') &&
+    !glob.endsWith('/.') &&
+    glob !== '.' &&
+    !glob.includes('//') &&
+    !glob.includes('..') &&
+    !glob.includes('/./')
+  );
 }
 
 /** One glob as a regular expression with the `s` flag (see globMatcher); OPTION_INVALID when it cannot be compiled. */

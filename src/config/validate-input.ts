@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SeamsError } from '../base/errors.js';
-import { optionsSchema } from './config-schema.js';
+import * as validators from './validators.generated.js';
 import { GIT_KEYS, OPTIONS, WEIGHT_KEYS, type OptionSpec } from './options.js';
 import { RESERVED_SERVICE_IDS } from './settings.js';
 
@@ -12,10 +11,14 @@ import { RESERVED_SERVICE_IDS } from './settings.js';
  * CONFIG_INVALID or OPTION_INVALID naming the field or the flag.
  */
 
-const require = createRequire(import.meta.url);
-const ajv = new Ajv2020.default({ allErrors: true, strict: false, strictNumbers: true });
-const validateConfigFile = ajv.compile(require('../../schema/config.schema.json') as object);
-const validateOptions = ajv.compile(optionsSchema());
+const validateConfigFile = validators.validateConfigFile as Validator;
+const validateOptions = validators.validateOptions as Validator;
+
+/**
+ * A validator compiled ahead of time from the schema (scripts/validators.mjs, `npm run docs`): Ajv's
+ * interface, `errors` set after a failed call.
+ */
+export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Readers of the config file learn its fields from here. */
 const CONFIG_HINT = 'see "Configuration" in the README for the fields and their types';

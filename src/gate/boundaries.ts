@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SeamsError } from '../base/errors.js';
+import type { Validator } from '../config/validate-input.js';
+import * as validators from '../config/validators.generated.js';
 import { MAX_CONFIG_SIZE, readRequiredText } from '../base/read-file-safely.js';
 
 /** The boundaries a team agreed on (seams.boundaries.json, schema/boundaries.schema.json). */
@@ -26,9 +27,7 @@ export interface ServiceBoundary {
   allow?: string[];
 }
 
-const require = createRequire(import.meta.url);
-const schema = require('../../schema/boundaries.schema.json') as object;
-const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+const validate = validators.validateBoundaries as Validator;
 
 /**
  * Reads and validates a boundaries file; every problem is a BOUNDARIES_INVALID error naming the

@@ -27,6 +27,14 @@ describe('documents generated from the option table (src/config/options.ts)', ()
     expect(readFileSync(path.join(REPO, 'schema', 'config.schema.json'), 'utf8')).toBe(configSchemaText());
   });
 
+  it('src/config/validators.generated.ts is what Ajv compiles from the schemas (fix: npm run docs)', async () => {
+    // @ts-expect-error: a build script without type declarations
+    const { validatorsSource } = (await import('../../scripts/validators.mjs')) as { validatorsSource: () => string };
+    const generated = readFileSync(path.join(REPO, 'src', 'config', 'validators.generated.ts'), 'utf8');
+    expect(generated).toContain('export const validateBoundaries');
+    expect(generated).toBe(validatorsSource());
+  });
+
   it('a block without its markers is an error, not a silent skip', () => {
     expect(() => replaceBlock('no markers here', 'usage-options', '| x |\n')).toThrow(/markers/);
   });
