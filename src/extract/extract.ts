@@ -59,9 +59,10 @@ export function readSources(
 ): Sources {
   const items: Sources['items'] = [];
   const skipped: Diagnostic[] = [];
+  const realFolders = new Map<string, string>();
   for (const file of files) {
     const id = toModuleId(project.root, file);
-    const source = readSource(file, id, project, isKnown);
+    const source = readSource(file, id, project, isKnown, realFolders);
     if ('code' in source) skipped.push({ ...source, file: id });
     else items.push({ file, id, key: source.key, text: source.text });
   }
@@ -417,11 +418,13 @@ function readSource(
   id: ModuleId,
   project: LoadedProject,
   isKnown: (key: string) => boolean,
+  realFolders: Map<string, string>,
 ): { key: string; text: string } | { code: string; message: string } {
   const read = readFileSafely(file, {
     root: project.root,
     maxBytes: project.maxFileSize,
     limitName: '--max-file-size',
+    realFolders,
   });
   if (!read.ok)
     return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };

@@ -18,8 +18,9 @@ export function checkFiles(
 ): { files: string[]; diagnostics: Diagnostic[] } {
   const kept: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const realFolders = new Map<string, string>();
   for (const file of files) {
-    const inspection = inspectFile(file, { root, maxBytes: maxFileSize, limitName: '--max-file-size' });
+    const inspection = inspectFile(file, { root, maxBytes: maxFileSize, limitName: '--max-file-size', realFolders });
     if (inspection.ok) {
       kept.push(file);
       continue;
