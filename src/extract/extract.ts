@@ -89,7 +89,7 @@ export async function extract(
   const shared: Diagnostic[] = [];
   const resolve = createResolver(project, shared);
   const isDeclared = createDeclaredPackages(project.root, shared);
-  const context = options.cacheDir === null ? '' : resolutionContext(project);
+  const context = options.cacheDir === null ? '' : resolutionContext(project, options.cacheDir);
   // Files the load stage selected, or left out with a diagnostic (too large, a link out of the root): never reached.
   const known = new Set([
     ...project.files.map((file) => path.normalize(file)),
@@ -248,7 +248,7 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
  * file list, the workspace packages, the tree under the root with its manifests and installs:
  * extract/tree-stamp.ts). While it holds, a file whose bytes are unchanged resolves as it did.
  */
-function resolutionContext(project: LoadedProject): string {
+function resolutionContext(project: LoadedProject, cacheDir: string): string {
   const hash = createHash('sha1').update(codeFingerprint());
   for (const config of project.projects)
     hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
@@ -256,7 +256,7 @@ function resolutionContext(project: LoadedProject): string {
     .update('\0')
     .update(JSON.stringify(project.workspaces))
     .update('\0')
-    .update(treeStamp(project.root))
+    .update(treeStamp(project.root, cacheDir))
     .digest('hex');
 }
 

@@ -14,7 +14,8 @@ const MANIFESTS = new Set(['package.json', 'package-lock.json', 'yarn.lock', 'pn
  * A hash of everything under `root` that can change how an unchanged source file's imports
  * resolve, so that a file's resolved imports can be kept from one run to the next while the
  * stamp is the same (extract/cache.ts): the name and kind (file, folder, link and its target,
- * FIFO, …) of every entry under the root except inside `.git` and `node_modules` (a file, an
+ * FIFO, …) of every entry under the root except inside `.git`, `node_modules` and seams's own
+ * cache folder (`cacheDir`, which each run rewrites, is left out) (a file, an
  * asset or a folder appearing where an import pointed, or disappearing, changes it); the bytes of
  * every package.json and lock file (declared dependencies, `exports`, `imports`, workspaces); and,
  * for every node_modules folder under the root or above it, its entries and the time and size of
@@ -26,7 +27,8 @@ const MANIFESTS = new Set(['package.json', 'package-lock.json', 'yarn.lock', 'pn
  * node_modules (an import that could not be resolved before and now reaches a sibling package);
  * the README says so under Performance.
  */
-export function treeStamp(root: string): string {
+export function treeStamp(root: string, cacheDir: string | null = null): string {
+  const skipped = cacheDir === null ? null : path.resolve(cacheDir);
   const hash = createHash('sha1');
   const pending = [root];
   const nodeModules: string[] = [];
@@ -43,6 +45,7 @@ export function treeStamp(root: string): string {
     hash.update(`>${path.relative(root, folder)}\0`);
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
+      if (full === skipped) continue;
       hash.update(`${kindOf(entry)}${entry.name}\0`);
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules') nodeModules.push(full);
