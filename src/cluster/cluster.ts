@@ -9,7 +9,7 @@ import { confidenceOf } from './confidence.js';
 import { detectKernel } from './detect-kernel.js';
 import { detectShell } from './detect-shell.js';
 import { labelClusters } from './label-clusters.js';
-import { louvainGroups, louvainRuns } from './louvain-groups.js';
+import { louvainGraph, louvainGroups, louvainSeries } from './louvain-groups.js';
 import { minPartFor, refineGroups } from './refine-groups.js';
 import { sweepResolution } from './sweep-resolution.js';
 import {
@@ -84,17 +84,19 @@ export function cluster(
   const clustered = rest.filter((id) => !unattached.has(id) && !hubs.has(id));
 
   const units = toUnits(clustered, weighted, settings.granularity, pins);
+  // One graph of the units for every run and every resolution tried.
+  const unitGraph = louvainGraph(units.ids, units.edges);
   const runs = units.ids.length > LARGE_GRAPH ? CONSENSUS_RUNS_LARGE : settings.runs;
   let resolution: number;
   let sweep: SweepPoint[] | null = null;
   if (settings.resolution === 'auto') {
-    const chosen = sweepResolution(units, settings.seed, 1);
+    const chosen = sweepResolution(units, settings.seed, 1, unitGraph);
     resolution = chosen.resolution;
     sweep = chosen.sweep;
   } else {
     resolution = settings.resolution;
   }
-  const louvain = louvainRuns(units.ids, units.edges, resolution, settings.seed, runs);
+  const louvain = louvainSeries(unitGraph, resolution, settings.seed, runs);
   const refined = settings.refine
     ? refineGroups(louvain.groups, units.edges, settings.seed, minPartFor(units.ids.length))
     : louvain.groups;

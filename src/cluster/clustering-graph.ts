@@ -2,7 +2,7 @@ import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
-import { pairKey, unorderedPairKey, getOrCreate } from '../base/collections.js';
+import { PairMap } from './pair-map.js';
 
 /** The coupling signals, in the order they are reported. */
 export const SIGNAL_NAMES = ['static', 'semantic', 'stem', 'change', 'data'] as const;
@@ -45,8 +45,9 @@ export function combineSignals(
     change: settings.changeWeight,
     data: settings.dataWeight,
   };
-  const combined = new Map<string, WeightedEdge>();
-  const parts = new Map<string, Partial<Record<SignalName, number>>>();
+  // Per unordered pair (ends in code-unit order): its edge and each signal's part of the weight.
+  const combined = new PairMap<{ edge: WeightedEdge; parts: Partial<Record<SignalName, number>> }>();
+  const edges: WeightedEdge[] = [];
   for (const name of SIGNAL_NAMES) {
     const factor = factors[name];
     if (factor === 0) continue;
@@ -54,25 +55,26 @@ export function combineSignals(
       // One entry per unordered pair, whatever order a signal gives its ends in.
       const [source, target] =
         compareStrings(edge.source, edge.target) <= 0 ? [edge.source, edge.target] : [edge.target, edge.source];
-      const key = pairKey(source, target);
       const weight = factor * edge.weight;
-      const existing = combined.get(key);
-      if (existing) existing.weight += weight;
-      else combined.set(key, { source, target, weight });
-      const part = getOrCreate(parts, key, () => ({}));
-      part[name] = (part[name] ?? 0) + weight;
+      const existing = combined.get(source, target);
+      if (existing) {
+        existing.edge.weight += weight;
+        existing.parts[name] = (existing.parts[name] ?? 0) + weight;
+      } else {
+        const entry = { edge: { source, target, weight }, parts: { [name]: 0 + weight } };
+        combined.set(source, target, entry);
+        edges.push(entry.edge);
+      }
     }
   }
   return {
-    edges: [...combined.values()].sort(
-      (a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target),
-    ),
+    edges: edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target)),
     summary: SIGNAL_NAMES.map((name) => ({
       name,
       weight: factors[name],
       pairs: factors[name] === 0 ? 0 : signals[name].length,
     })),
-    contributions: (a, b) => parts.get(unorderedPairKey(a, b)) ?? {},
+    contributions: (a, b) => (a < b ? combined.get(a, b) : combined.get(b, a))?.parts ?? {},
   };
 }
 

@@ -43,35 +43,34 @@ export function domainStems(
   ids: readonly ModuleId[],
   dependencies: readonly { from: ModuleId; to: ModuleId }[],
 ): DomainStems {
-  const known = new Set(ids);
-  // Folder -> its entries (child names) and the stems of those entries.
+  const stemOfName = memoised(nameStem);
+  // Per module: its path segments, and the folder above each (folders[d]: the first d segments joined).
+  const paths = new Map<ModuleId, { segments: string[]; folders: string[] }>();
+  for (const id of ids) paths.set(id, splitPath(id));
+  // Folder -> its entries (child names) and the stems of those entries; the file is an entry of its own folder.
   const entries = new Map<string, Map<string, string | null>>();
-  for (const id of ids) {
-    const segments = id.split('/');
-    for (let depth = 0; depth < segments.length - 1; depth++) {
-      const folder = segments.slice(0, depth).join('/');
-      const children = getOrCreate(entries, folder, () => new Map());
+  for (const { segments, folders } of paths.values()) {
+    for (let depth = 0; depth < segments.length; depth++) {
+      const children = getOrCreate(entries, folders[depth] as string, () => new Map());
       const child = segments[depth] as string;
-      if (!children.has(child)) children.set(child, nameStem(child));
+      if (!children.has(child)) children.set(child, stemOfName(child));
     }
-    // The file itself is an entry of its own folder.
-    const folder = segments.slice(0, -1).join('/');
-    const children = getOrCreate(entries, folder, () => new Map());
-    const file = segments[segments.length - 1] as string;
-    if (!children.has(file)) children.set(file, nameStem(file));
   }
   // Imports between two entries of a folder (their deepest common folder), and imports with one end inside.
   const cross = new Map<string, number>();
   const outside = new Map<string, number>();
   for (const { from, to } of dependencies) {
-    if (from === to || !known.has(from) || !known.has(to)) continue;
-    const a = from.split('/').slice(0, -1);
-    const b = to.split('/').slice(0, -1);
+    if (from === to) continue;
+    const a = paths.get(from);
+    const b = paths.get(to);
+    if (a === undefined || b === undefined) continue;
+    const aDepth = a.segments.length - 1;
+    const bDepth = b.segments.length - 1;
     let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common++;
-    cross.set(a.slice(0, common).join('/'), (cross.get(a.slice(0, common).join('/')) ?? 0) + 1);
-    for (let depth = common + 1; depth <= a.length; depth++) increment(outside, a.slice(0, depth).join('/'));
-    for (let depth = common + 1; depth <= b.length; depth++) increment(outside, b.slice(0, depth).join('/'));
+    while (common < aDepth && common < bDepth && a.segments[common] === b.segments[common]) common++;
+    increment(cross, a.folders[common] as string);
+    for (let depth = common + 1; depth <= aDepth; depth++) increment(outside, a.folders[depth] as string);
+    for (let depth = common + 1; depth <= bDepth; depth++) increment(outside, b.folders[depth] as string);
   }
   const layers = new Set<string>();
   for (const [folder, children] of entries) {
@@ -87,28 +86,55 @@ export function domainStems(
       layers.add(folder);
   }
   const stems = new Map<ModuleId, string>();
-  for (const id of ids) {
-    const stem = stemOf(id, layers);
+  for (const [id, split] of paths) {
+    const stem = stemOf(split, layers, stemOfName);
     if (stem !== null) stems.set(id, stem);
   }
   return { stems, layerFolders: [...layers].sort(compareStrings) };
 }
 
-/** The stem of the entry under the deepest layer folder, else of the file, else of its folder. */
-function stemOf(id: ModuleId, layers: ReadonlySet<string>): string | null {
+/** The segments of a module id and, for each depth d, the folder made of its first d segments. */
+function splitPath(id: ModuleId): { segments: string[]; folders: string[] } {
   const segments = id.split('/');
+  const folders = [''];
+  let folder = '';
+  for (let depth = 1; depth < segments.length; depth++) {
+    folder = depth === 1 ? (segments[0] as string) : `${folder}/${segments[depth - 1] as string}`;
+    folders.push(folder);
+  }
+  return { segments, folders };
+}
+
+function memoised(stem: (name: string) => string | null): (name: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (name) => {
+    let value = known.get(name);
+    if (value === undefined) {
+      value = stem(name);
+      known.set(name, value);
+    }
+    return value;
+  };
+}
+
+/** The stem of the entry under the deepest layer folder, else of the file, else of its folder. */
+function stemOf(
+  { segments, folders }: { segments: string[]; folders: string[] },
+  layers: ReadonlySet<string>,
+  stemOfName: (name: string) => string | null,
+): string | null {
   for (let depth = segments.length - 1; depth >= 1; depth--) {
-    if (!layers.has(segments.slice(0, depth).join('/'))) continue;
+    if (!layers.has(folders[depth] as string)) continue;
     // The entry right under the layer folder; a file there whose name says nothing has no stem.
     for (let entry = depth; entry < segments.length; entry++) {
-      const stem = nameStem(segments[entry] as string);
+      const stem = stemOfName(segments[entry] as string);
       if (stem !== null || entry === segments.length - 1) return stem;
       if (!isTransparent(segments[entry] as string)) return null;
     }
   }
-  const file = nameStem(segments[segments.length - 1] as string);
+  const file = stemOfName(segments[segments.length - 1] as string);
   if (file !== null) return file;
-  const folder = segments.length > 1 ? nameStem(segments[segments.length - 2] as string) : null;
+  const folder = segments.length > 1 ? stemOfName(segments[segments.length - 2] as string) : null;
   return folder !== null && !isRoleName(segments[segments.length - 2] as string) ? folder : null;
 }
 

@@ -11,7 +11,7 @@
  * (whose degree-based null model cannot resolve small groups in large graphs), it has no bias
  * towards few or many services. Ties go to the lower γ. Every point is reported.
  */
-import { louvainGroups } from './louvain-groups.js';
+import { type LouvainGraph, louvainGraph, louvainSeries } from './louvain-groups.js';
 import { round4 } from '../base/numbers.js';
 import type { SweepPoint, WeightedEdge } from './types.js';
 import type { Units } from './units.js';
@@ -23,11 +23,12 @@ export function sweepResolution(
   units: Units,
   seed: number,
   runs: number,
+  graph: LouvainGraph = louvainGraph(units.ids, units.edges),
 ): { resolution: number; groups: string[][]; sweep: SweepPoint[] } {
   let best: { resolution: number; groups: string[][]; score: number } | null = null;
   const sweep: SweepPoint[] = [];
   for (const resolution of SWEEP) {
-    const groups = louvainGroups(units.ids, units.edges, resolution, seed, runs);
+    const groups = louvainSeries(graph, resolution, seed, runs).groups;
     const score = nullModelScore(units.ids.length, units.edges, groups);
     sweep.push({
       resolution,

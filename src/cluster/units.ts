@@ -3,7 +3,7 @@ import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import type { WeightedEdge } from './types.js';
-import { pairKey } from '../base/collections.js';
+import { PairMap } from './pair-map.js';
 
 /** What Louvain partitions: files, folders, or the files pinned to one service, with the edges between them. */
 export interface Units {
@@ -43,27 +43,29 @@ export function toUnits(
     if (list) list.push(id);
     else members.set(unit, [id]);
   }
-  const weights = new Map<string, WeightedEdge>();
+  const weights = new PairMap<WeightedEdge>();
+  const unitEdges: WeightedEdge[] = [];
   for (const edge of edges) {
     const a = unitOf.get(edge.source);
     const b = unitOf.get(edge.target);
     if (a === undefined || b === undefined || a === b) continue;
     const [source, target] = compareStrings(a, b) < 0 ? [a, b] : [b, a];
-    const key = pairKey(source, target);
-    const existing = weights.get(key);
+    const existing = weights.get(source, target);
     if (existing) existing.weight += edge.weight;
-    else weights.set(key, { source, target, weight: edge.weight });
+    else {
+      const created = { source, target, weight: edge.weight };
+      weights.set(source, target, created);
+      unitEdges.push(created);
+    }
   }
   return {
     ids: [...members.keys()].sort(compareStrings),
-    edges: [...weights.values()].sort(
-      (x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target),
-    ),
+    edges: unitEdges.sort((x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target)),
     members,
     pinOf,
     weightBetween: (a, b) => {
       const [source, target] = compareStrings(a, b) < 0 ? [a, b] : [b, a];
-      return weights.get(pairKey(source, target))?.weight ?? 0;
+      return weights.get(source, target)?.weight ?? 0;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { ClusterSettings } from '../config/settings.js';
 import { compareStrings } from '../base/compare.js';
 import type { DependencyEdge, ModuleGraph } from '../graph/types.js';
 import type { WeightedEdge } from './types.js';
-import { pairKey } from '../base/collections.js';
+import { PairMap } from './pair-map.js';
 
 /** Percentile of fan-in and fan-out above which a module counts as a hub. */
 export const HUB_PERCENTILE = 0.95;
@@ -38,17 +38,21 @@ export function weighEdges(graph: ModuleGraph, settings: ClusterSettings): Weigh
     ids.map((id) => fanOut.get(id) ?? 0),
     HUB_PERCENTILE,
   );
-  const weights = new Map<string, WeightedEdge>();
+  const weights = new PairMap<WeightedEdge>();
+  const edges: WeightedEdge[] = [];
   for (const edge of graph.dependencies) {
     const [source, target] = compareStrings(edge.from, edge.to) < 0 ? [edge.from, edge.to] : [edge.to, edge.from];
-    const key = pairKey(source, target);
     const damping = Math.max(1, (fanIn.get(edge.to) ?? 0) / hubIn) * Math.max(1, (fanOut.get(edge.from) ?? 0) / hubOut);
     const weight = edgeWeight(edge, settings) / damping;
-    const existing = weights.get(key);
+    const existing = weights.get(source, target);
     if (existing) existing.weight += weight;
-    else weights.set(key, { source, target, weight });
+    else {
+      const created = { source, target, weight };
+      weights.set(source, target, created);
+      edges.push(created);
+    }
   }
-  return [...weights.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
+  return edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
 }
 
 /** Weight of one directed module edge under the clustering settings, before hub damping. */
