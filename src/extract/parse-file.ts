@@ -54,7 +54,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   const entities = entitiesCollector(sourceFile);
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
-  walk(sourceFile, [imports.visit, terms.visit, entities.visit, wiring.visit, bootstrap.visit]);
+  walk(sourceFile, [imports, terms, entities, wiring, bootstrap]);
   return {
     lines: countLines(text),
     ...imports.result(),
