@@ -1,4 +1,5 @@
 import { type TS, ts } from '../base/typescript.js';
+import { lineCounter } from './line-counter.js';
 import type { KindVisitor, NodeVisitor } from './walk.js';
 
 /** How a file takes part in starting the application. */
@@ -29,7 +30,7 @@ export function bootstrapCollector(file: TS.SourceFile): KindVisitor & { result:
   let nest: { call: string; line: number } | null = null;
   let server: { call: string; line: number } | null = null;
   let listen: { call: string; line: number } | null = null;
-  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = lineCounter(file);
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
     if (ts.isCallExpression(node)) {

@@ -1,5 +1,6 @@
 import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
+import { lineCounter } from './line-counter.js';
 import type { RawImport } from './types.js';
 import { type KindVisitor, type NodeVisitor, walk } from './walk.js';
 
@@ -36,7 +37,7 @@ export function collectImports(file: TS.SourceFile): CollectedImports {
 export function importsCollector(file: TS.SourceFile): KindVisitor & { result: () => CollectedImports } {
   const imports: RawImport[] = [];
   const opaque: OpaqueCall[] = [];
-  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = lineCounter(file);
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       imports.push(fromImportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
