@@ -12,9 +12,15 @@ import type { RawExports } from './types.js';
 export function collectExports(file: TS.SourceFile): RawExports {
   // Both tables are built on first use: most files never look up an imported binding.
   let bindings: ReturnType<typeof importedBindings> | undefined;
-  const bindingOf = (name: string) => (bindings ??= importedBindings(file)).get(name);
+  const bindingOf = (name: string) => {
+    bindings ??= importedBindings(file);
+    return bindings.get(name);
+  };
   let kinds: ReturnType<typeof declarationKinds> | undefined;
-  const kindOf = (name: string) => (kinds ??= declarationKinds(file)).get(name);
+  const kindOf = (name: string) => {
+    kinds ??= declarationKinds(file);
+    return kinds.get(name);
+  };
   const local = new Set<string>();
   const abstract = new Set<string>();
   const typeNames = new Set<string>();
