@@ -17,34 +17,41 @@ export interface KindVisitor {
  * Pre-order, a node's JSDoc comments before its children, children in source order. Iterative,
  * with an explicit stack: tsc accepts expressions and `else if` chains thousands of levels deep
  * (`0 + 1 + … + 2999`), which would overflow the call stack of a recursive walk. Allocates nothing
- * per node: two stacks and one callback per walk.
+ * per node: a stack and one callback per walk (and per node with JSDoc, which most files have none
+ * of: see parseFile).
  */
 export function walk(file: TS.SourceFile, visitors: readonly KindVisitor[]): void {
   const table = dispatchTable(visitors);
   const nodes: TS.Node[] = [];
-  const inJsDocs: boolean[] = [];
-  let pushing = false;
+  // The file itself is not visited, only its children.
+  ts.forEachChild(file, (child) => {
+    nodes.push(child);
+  });
+  walkNodes(nodes, table, false);
+}
+
+/**
+ * Visits `nodes` and their descendants, popping them from the end (so they come in reverse);
+ * all inside JSDoc or all outside it. A node's JSDoc comments are walked by a nested call, before
+ * its children: only JSDoc nodes are inside JSDoc, so one flag holds for a whole stack.
+ */
+function walkNodes(nodes: TS.Node[], table: readonly (NodeVisitor[] | undefined)[], inJsDoc: boolean): void {
   const push = (child: TS.Node): undefined => {
     nodes.push(child);
-    inJsDocs.push(pushing);
     return undefined;
   };
-  // The file itself is not visited, only its children. Children are pushed in reverse so that they pop in source order.
-  ts.forEachChild(file, push);
-  reverse(nodes, inJsDocs, 0);
-  for (;;) {
-    const node = nodes.pop();
-    const inJsDoc = inJsDocs.pop();
-    if (node === undefined || inJsDoc === undefined) return;
+  // Children are pushed in reverse so that they pop in source order.
+  reverse(nodes, 0);
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
     const listeners = table[node.kind];
     if (listeners !== undefined) for (const visit of listeners) visit(node, inJsDoc);
-    const start = nodes.length;
     const jsDoc = (node as { jsDoc?: TS.Node[] }).jsDoc;
-    pushing = true;
-    if (jsDoc !== undefined) for (const doc of jsDoc) push(doc);
-    pushing = inJsDoc;
+    if (jsDoc !== undefined) walkNodes([...jsDoc], table, true);
+    // Tokens (identifiers, keywords, punctuation) have no children: forEachChild would return at once.
+    if (node.kind <= ts.SyntaxKind.LastToken) continue;
+    const start = nodes.length;
     ts.forEachChild(node, push);
-    if (nodes.length - start > 1) reverse(nodes, inJsDocs, start);
+    if (nodes.length - start > 1) reverse(nodes, start);
   }
 }
 
@@ -60,13 +67,10 @@ function dispatchTable(visitors: readonly KindVisitor[]): (NodeVisitor[] | undef
   return table;
 }
 
-function reverse(nodes: TS.Node[], flags: boolean[], from: number): void {
+function reverse(nodes: TS.Node[], from: number): void {
   for (let low = from, high = nodes.length - 1; low < high; low++, high--) {
     const node = nodes[low] as TS.Node;
     nodes[low] = nodes[high] as TS.Node;
     nodes[high] = node;
-    const flag = flags[low] as boolean;
-    flags[low] = flags[high] as boolean;
-    flags[high] = flag;
   }
 }
