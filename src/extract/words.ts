@@ -106,17 +106,22 @@ function charKind(code: number): number {
 
 /** Plural folded to singular (orders -> order, categories -> category, boxes -> box). */
 export function singular(word: string): string {
+  if (!word.endsWith('s')) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (
+    word.length > 4 &&
+    (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('xes') || word.endsWith('sses'))
+  )
+    return word.slice(0, -2);
+  if (word.length > 3 && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
 
 /** Lower-case words of an identifier or path, stop words and short words dropped, plurals folded. */
 export function splitWords(text: string): string[] {
-  return rawWords(text)
-    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word))
-    .map(singular);
+  const words: string[] = [];
+  for (const word of rawWords(text)) if (word.length >= 3 && !STOP_WORDS.has(word)) words.push(singular(word));
+  return words;
 }
 
 /** A file name without its extensions: `album.service.ts` -> `album.service`. */
