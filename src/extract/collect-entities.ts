@@ -65,10 +65,10 @@ export function entitiesCollector(file: TS.SourceFile): KindVisitor & { result: 
         if (name === 'Schema')
           declares.set(node.name.text, { name: node.name.text, orm: 'mongoose', binding: node.name.text });
       }
-    } else if (ts.isTypeReferenceNode(node) && /Repository$/.test(entityName(node.typeName))) {
+    } else if (ts.isTypeReferenceNode(node) && entityName(node.typeName).endsWith('Repository')) {
       const argument = node.typeArguments?.[0];
       if (argument && ts.isTypeReferenceNode(argument)) uses.add(entityName(argument.typeName));
-    } else if (ts.isExpressionWithTypeArguments(node) && /Repository$/.test(node.expression.getText(file))) {
+    } else if (ts.isExpressionWithTypeArguments(node) && node.expression.getText(file).endsWith('Repository')) {
       const argument = node.typeArguments?.[0];
       if (argument && ts.isTypeReferenceNode(argument)) uses.add(entityName(argument.typeName));
     } else if (ts.isCallExpression(node)) {
