@@ -1,5 +1,6 @@
 import { type TS, ts } from '../base/typescript.js';
-import type { NodeVisitor } from './walk.js';
+import { lineCounter } from './line-counter.js';
+import type { KindVisitor, NodeVisitor } from './walk.js';
 
 /** How a file takes part in starting the application. */
 export interface BootstrapFact {
@@ -25,11 +26,11 @@ const SERVER_CLASSES = new Set(['Koa', 'Hono', 'Hapi.Server']);
  * built with `express()`, `fastify()`, `createServer()`, `http.createServer()`, `new Koa()`,
  * `new Hono()`; a `.listen(…)` call. The first such call of the strongest role, by line.
  */
-export function bootstrapCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => BootstrapFact | null } {
+export function bootstrapCollector(file: TS.SourceFile): KindVisitor & { result: () => BootstrapFact | null } {
   let nest: { call: string; line: number } | null = null;
   let server: { call: string; line: number } | null = null;
   let listen: { call: string; line: number } | null = null;
-  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = lineCounter(file);
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
     if (ts.isCallExpression(node)) {
@@ -56,6 +57,7 @@ export function bootstrapCollector(file: TS.SourceFile): { visit: NodeVisitor; r
     }
   };
   return {
+    kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
     visit,
     result: () => {
       if (nest !== null) return { role: 'start', ...nest };

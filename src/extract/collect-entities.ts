@@ -1,6 +1,6 @@
 import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
-import { walk, type NodeVisitor } from './walk.js';
+import { type KindVisitor, type NodeVisitor, walk } from './walk.js';
 
 /** ORM entities a file declares and the entity names it uses, read from its syntax alone. */
 export interface EntityFacts {
@@ -20,6 +20,16 @@ export interface EntityFacts {
   uses: string[];
 }
 
+/** The node kinds the entities collector reads. */
+const ENTITY_KINDS = [
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.TypeReference,
+  ts.SyntaxKind.ExpressionWithTypeArguments,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+];
+
 const RELATIONS = new Set(['ManyToOne', 'OneToMany', 'ManyToMany', 'OneToOne']);
 
 /**
@@ -28,12 +38,12 @@ const RELATIONS = new Set(['ManyToOne', 'OneToMany', 'ManyToMany', 'OneToOne']);
  */
 export function collectEntities(file: TS.SourceFile): EntityFacts {
   const collector = entitiesCollector(file);
-  walk(file, [collector.visit]);
+  walk(file, [collector]);
   return collector.result();
 }
 
 /** The entities collector as a visitor of the shared walk (JSDoc comments are skipped). */
-export function entitiesCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => EntityFacts } {
+export function entitiesCollector(file: TS.SourceFile): KindVisitor & { result: () => EntityFacts } {
   const declares = new Map<string, EntityFacts['declares'][number]>();
   const uses = new Set<string>();
   // `const X = model(…)`: the walk meets the declaration before the call (files are parsed without parent links).
@@ -55,10 +65,10 @@ export function entitiesCollector(file: TS.SourceFile): { visit: NodeVisitor; re
         if (name === 'Schema')
           declares.set(node.name.text, { name: node.name.text, orm: 'mongoose', binding: node.name.text });
       }
-    } else if (ts.isTypeReferenceNode(node) && /Repository$/.test(entityName(node.typeName))) {
+    } else if (ts.isTypeReferenceNode(node) && entityName(node.typeName).endsWith('Repository')) {
       const argument = node.typeArguments?.[0];
       if (argument && ts.isTypeReferenceNode(argument)) uses.add(entityName(argument.typeName));
-    } else if (ts.isExpressionWithTypeArguments(node) && /Repository$/.test(node.expression.getText(file))) {
+    } else if (ts.isExpressionWithTypeArguments(node) && node.expression.getText(file).endsWith('Repository')) {
       const argument = node.typeArguments?.[0];
       if (argument && ts.isTypeReferenceNode(argument)) uses.add(entityName(argument.typeName));
     } else if (ts.isCallExpression(node)) {
@@ -68,6 +78,7 @@ export function entitiesCollector(file: TS.SourceFile): { visit: NodeVisitor; re
     }
   };
   return {
+    kinds: ENTITY_KINDS,
     visit,
     result: () => ({
       declares: [...declares.values()].sort((a, b) => compareStrings(a.name, b.name)),

@@ -10,8 +10,17 @@ import type { RawExports } from './types.js';
  * (`import { a } from './a'; export { a };`, `export default a`).
  */
 export function collectExports(file: TS.SourceFile): RawExports {
-  const bindings = importedBindings(file);
-  const kinds = declarationKinds(file);
+  // Both tables are built on first use: most files never look up an imported binding.
+  let bindings: ReturnType<typeof importedBindings> | undefined;
+  const bindingOf = (name: string) => {
+    bindings ??= importedBindings(file);
+    return bindings.get(name);
+  };
+  let kinds: ReturnType<typeof declarationKinds> | undefined;
+  const kindOf = (name: string) => {
+    kinds ??= declarationKinds(file);
+    return kinds.get(name);
+  };
   const local = new Set<string>();
   const abstract = new Set<string>();
   const typeNames = new Set<string>();
@@ -20,7 +29,7 @@ export function collectExports(file: TS.SourceFile): RawExports {
   /** A local name exported as `exported` is a type when every top-level declaration of it is. */
   const addLocal = (exported: string, declared: string) => {
     local.add(exported);
-    if (kinds.get(declared) === 'type') typeNames.add(exported);
+    if (kindOf(declared) === 'type') typeNames.add(exported);
   };
   for (const statement of file.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -41,7 +50,7 @@ export function collectExports(file: TS.SourceFile): RawExports {
       } else if (clause && ts.isNamedExports(clause)) {
         for (const element of clause.elements) {
           const declared = (element.propertyName ?? element.name).text;
-          const binding = bindings.get(declared);
+          const binding = bindingOf(declared);
           if (binding)
             reexports.push({
               name: element.name.text,
@@ -56,7 +65,7 @@ export function collectExports(file: TS.SourceFile): RawExports {
       }
     } else if (ts.isExportAssignment(statement)) {
       if (statement.isExportEquals) continue;
-      const binding = ts.isIdentifier(statement.expression) ? bindings.get(statement.expression.text) : undefined;
+      const binding = ts.isIdentifier(statement.expression) ? bindingOf(statement.expression.text) : undefined;
       if (binding) reexports.push({ name: 'default', ...binding });
       else if (ts.isIdentifier(statement.expression)) addLocal('default', statement.expression.text);
       else local.add('default');
@@ -66,7 +75,7 @@ export function collectExports(file: TS.SourceFile): RawExports {
       for (const name of names) local.add(name);
       if (isAbstractDeclaration(statement)) for (const name of names) abstract.add(name);
       if (isDefault && isTypeDeclaration(statement)) typeNames.add('default');
-      else if (!isDefault) for (const name of names) if (kinds.get(name) === 'type') typeNames.add(name);
+      else if (!isDefault) for (const name of names) if (kindOf(name) === 'type') typeNames.add(name);
     }
   }
   const types = [...typeNames].filter((name) => local.has(name)).sort(compareStrings);
@@ -134,10 +143,11 @@ function importedBindings(file: TS.SourceFile): Map<string, { specifier: string;
   return bindings;
 }
 
+/** Whether a statement carries a modifier (as ts.getModifiers lists them; decorators never match a keyword), without a copy of the list. */
 function hasModifier(statement: TS.Statement, kind: TS.SyntaxKind): boolean {
-  return (
-    ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind)
-  );
+  if (!ts.canHaveModifiers(statement) || statement.modifiers === undefined) return false;
+  for (const modifier of statement.modifiers) if (modifier.kind === kind) return true;
+  return false;
 }
 
 function declaredNames(statement: TS.Statement): string[] {

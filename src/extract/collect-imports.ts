@@ -1,7 +1,8 @@
 import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
+import { lineCounter } from './line-counter.js';
 import type { RawImport } from './types.js';
-import { walk, type NodeVisitor } from './walk.js';
+import { type KindVisitor, type NodeVisitor, walk } from './walk.js';
 
 /** A dynamic import() or require() whose argument is not a literal: it cannot be followed. */
 export interface OpaqueCall {
@@ -25,7 +26,7 @@ export interface CollectedImports {
  */
 export function collectImports(file: TS.SourceFile): CollectedImports {
   const collector = importsCollector(file);
-  walk(file, [collector.visit]);
+  walk(file, [collector]);
   return collector.result();
 }
 
@@ -33,10 +34,10 @@ export function collectImports(file: TS.SourceFile): CollectedImports {
  * The imports collector: top-level statements and reference directives are read directly, calls
  * and import types through the shared walk (`visit`); `result` sorts by line.
  */
-export function importsCollector(file: TS.SourceFile): { visit: NodeVisitor; result: () => CollectedImports } {
+export function importsCollector(file: TS.SourceFile): KindVisitor & { result: () => CollectedImports } {
   const imports: RawImport[] = [];
   const opaque: OpaqueCall[] = [];
-  const lineOf = (node: TS.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = lineCounter(file);
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       imports.push(fromImportDeclaration(statement, statement.moduleSpecifier.text, lineOf(statement)));
@@ -72,6 +73,7 @@ export function importsCollector(file: TS.SourceFile): { visit: NodeVisitor; res
     });
   }
   return {
+    kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ImportType],
     visit: callVisitor(imports, opaque, lineOf),
     result: () => ({ imports: [...imports].sort((a, b) => a.line - b.line), opaque }),
   };

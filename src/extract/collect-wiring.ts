@@ -1,6 +1,6 @@
 import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
-import type { NodeVisitor } from './walk.js';
+import type { KindVisitor, NodeVisitor } from './walk.js';
 
 const MODULE_KEYS = new Set(['imports', 'providers', 'controllers', 'exports']);
 
@@ -15,7 +15,7 @@ const MEMBER_KEYS = new Set(['providers', 'controllers']);
  * classes a `@Module` lists as its `providers` and `controllers`: the module's own parts, which
  * belong where the module belongs (its `imports` are other modules it depends on).
  */
-export function wiringCollector(): { visit: NodeVisitor; result: () => string[]; members: () => string[] } {
+export function wiringCollector(): KindVisitor & { result: () => string[]; members: () => string[] } {
   const names = new Set<string>();
   const members = new Set<string>();
   const visit: NodeVisitor = (node, inJsDoc) => {
@@ -55,7 +55,12 @@ export function wiringCollector(): { visit: NodeVisitor; result: () => string[];
       }
     }
   };
-  return { visit, result: () => [...names].sort(compareStrings), members: () => [...members].sort(compareStrings) };
+  return {
+    kinds: [ts.SyntaxKind.Decorator, ts.SyntaxKind.ClassDeclaration],
+    visit,
+    result: () => [...names].sort(compareStrings),
+    members: () => [...members].sort(compareStrings),
+  };
 }
 
 /** `X`, `forwardRef(() => X)`, `X.forRoot(...)`: the wired class name. */

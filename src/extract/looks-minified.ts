@@ -9,6 +9,29 @@
  * string that ends at the line break); that is enough to tell data from code.
  */
 export function looksMinified(text: string): boolean {
+  return mayLookMinified(text) && codeLooksMinified(text);
+}
+
+/**
+ * A quick bound, from line breaks alone: a file whose lines are all at most MINIFIED_LINE
+ * characters long, or whose characters (code or not) average at most MINIFIED_AVERAGE per line,
+ * cannot pass the scan below, which counts a subset of those characters. Almost every source file
+ * is ruled out here, by a search for line breaks, without a look at each character.
+ */
+function mayLookMinified(text: string): boolean {
+  let breaks = 0;
+  let longest = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    longest = Math.max(longest, index - lineStart);
+    lineStart = index + 1;
+    breaks++;
+  }
+  longest = Math.max(longest, text.length - lineStart);
+  return longest > MINIFIED_LINE && (text.length - breaks) / (breaks + 1) > MINIFIED_AVERAGE;
+}
+
+function codeLooksMinified(text: string): boolean {
   let lines = 1;
   let code = 0;
   let lineCode = 0;

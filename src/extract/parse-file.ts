@@ -48,13 +48,14 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
 }
 
 function readFacts(file: string, text: string, id: string): FileFacts {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDocParsingModeOf(text) };
+  const sourceFile = ts.createSourceFile(file, text, options, false, scriptKindOf(file));
   const imports = importsCollector(sourceFile);
   const terms = termsCollector(id);
   const entities = entitiesCollector(sourceFile);
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
-  walk(sourceFile, [imports.visit, terms.visit, entities.visit, wiring.visit, bootstrap.visit]);
+  walk(sourceFile, [imports, terms, entities, wiring, bootstrap]);
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -91,6 +92,30 @@ function tooDeep(text: string, id: string): FileFacts {
       line: 1,
     },
   };
+}
+
+/**
+ * JSDoc comments matter only for the `import('./x')` types they can hold (collectImports): every
+ * other collector skips them. So they are parsed only when one of them holds `import` (or a
+ * `\u` escape, which could spell it), found by a scan of the text without parsing: from each
+ * `/**` to the next `*\/`, resuming just after it. That covers every JSDoc comment (a span that
+ * starts inside a string ends where the comment it overlaps ends). Skipping them saves the
+ * parser's JSDoc work and the walk's.
+ */
+function jsDocParsingModeOf(text: string): TS.JSDocParsingMode {
+  // The next `import` and `\u` at or after the current comment (-1: none left), so the text is scanned once.
+  let keyword = 0;
+  let escaped = 0;
+  for (let open = text.indexOf('/**'); open >= 0; ) {
+    const close = text.indexOf('*/', open + 3);
+    const end = close < 0 ? text.length : close;
+    if (keyword >= 0 && keyword < open + 3) keyword = text.indexOf('import', open + 3);
+    if (escaped >= 0 && escaped < open + 3) escaped = text.indexOf('\\u', open + 3);
+    if ((keyword >= 0 && keyword < end) || (escaped >= 0 && escaped < end)) return ts.JSDocParsingMode.ParseAll;
+    if (close < 0) break;
+    open = text.indexOf('/**', close + 1);
+  }
+  return ts.JSDocParsingMode.ParseNone;
 }
 
 function isStackOverflow(error: unknown): boolean {

@@ -59,27 +59,69 @@ export const VERB_WORDS: ReadonlySet<string> = new Set(
  * alone are dropped (`1680000000-add-user` -> add, user).
  */
 export function rawWords(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .map((word) => word.toLowerCase())
-    .filter((word) => word.length > 0 && !/^\d+$/.test(word));
+  // One pass over the characters (no regular expressions: this runs on every distinct identifier).
+  // A word ends at a character that is not an ASCII letter or digit, and before an upper-case
+  // letter that follows a lower-case letter or a digit (`orderId`, `b2B`) or that starts a word
+  // after an acronym (`HTMLParser` -> html, parser).
+  const words: string[] = [];
+  let start = 0;
+  let digitsOnly = true;
+  const end = (at: number) => {
+    if (at > start && !digitsOnly) words.push(text.slice(start, at).toLowerCase());
+    digitsOnly = true;
+  };
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const kind = charKind(code);
+    if (kind === OTHER) {
+      end(index);
+      start = index + 1;
+      continue;
+    }
+    if (kind === UPPER && index > start) {
+      const previous = charKind(text.charCodeAt(index - 1));
+      if (previous !== UPPER || charKind(text.charCodeAt(index + 1)) === LOWER) {
+        end(index);
+        start = index;
+      }
+    }
+    if (kind !== DIGIT) digitsOnly = false;
+  }
+  end(text.length);
+  return words;
+}
+
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+
+/** ASCII letters and digits by case; anything else (`_`, `-`, `.`, `/`, non-ASCII) separates words. */
+function charKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
 }
 
 /** Plural folded to singular (orders -> order, categories -> category, boxes -> box). */
 export function singular(word: string): string {
+  if (!word.endsWith('s')) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (
+    word.length > 4 &&
+    (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('xes') || word.endsWith('sses'))
+  )
+    return word.slice(0, -2);
+  if (word.length > 3 && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
 
 /** Lower-case words of an identifier or path, stop words and short words dropped, plurals folded. */
 export function splitWords(text: string): string[] {
-  return rawWords(text)
-    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word))
-    .map(singular);
+  const words: string[] = [];
+  for (const word of rawWords(text)) if (word.length >= 3 && !STOP_WORDS.has(word)) words.push(singular(word));
+  return words;
 }
 
 /** A file name without its extensions: `album.service.ts` -> `album.service`. */

@@ -6,7 +6,7 @@ import { walk } from '../../src/extract/walk.js';
 function bootstrapOf(code: string) {
   const file = ts.createSourceFile('main.ts', code, ts.ScriptTarget.Latest);
   const collector = bootstrapCollector(file);
-  walk(file, [collector.visit]);
+  walk(file, [collector]);
   return collector.result();
 }
 

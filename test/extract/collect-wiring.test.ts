@@ -7,7 +7,7 @@ import { tempProject } from '../helpers.js';
 
 function wiringOf(code: string): string[] {
   const collector = wiringCollector();
-  walk(ts.createSourceFile('a.ts', code, ts.ScriptTarget.Latest), [collector.visit]);
+  walk(ts.createSourceFile('a.ts', code, ts.ScriptTarget.Latest), [collector]);
   return collector.result();
 }
 
@@ -41,7 +41,7 @@ describe('NestJS wiring', () => {
     const collector = wiringCollector();
     const code =
       '@Module({ imports: [UsersModule, forwardRef(() => OrdersModule)], providers: [BillingService, forwardRef(() => TaxService)], controllers: [BillingController], exports: [BillingService, UsersModule] })\nexport class BillingModule {}';
-    walk(ts.createSourceFile('a.ts', code, ts.ScriptTarget.Latest), [collector.visit]);
+    walk(ts.createSourceFile('a.ts', code, ts.ScriptTarget.Latest), [collector]);
     expect(collector.members()).toEqual(['BillingController', 'BillingService', 'TaxService']);
   });
 
