@@ -79,10 +79,10 @@ export function planExtraction(
   while (pending.length > 0) {
     // The first of the cheapest (kernel first, shell last; then total, lines, name), as a stable sort would put it.
     let next = pending[0] as Candidate;
-    let nextTotal = costs.total(next);
+    let nextTotal = costs.costOf(next).total;
     for (let index = 1; index < pending.length; index++) {
       const candidate = pending[index] as Candidate;
-      const total = costs.total(candidate);
+      const total = costs.costOf(candidate).total;
       const order =
         Number(next.kernel) - Number(candidate.kernel) ||
         Number(candidate.shell) - Number(next.shell) ||

@@ -6,7 +6,8 @@
  * service uses too. When a service leaves, only its own dependencies and entities are visited, so
  * a whole plan costs O(steps · candidates + dependencies + entity uses) instead of
  * O(steps · candidates · degree). A step of several services is its members' terms less what
- * they import from each other and the entities they alone would share.
+ * they import from each other (fixed, worked out once per candidate) and the entities they alone
+ * would share.
  */
 import type { ClusterId } from '../cluster/types.js';
 import type { ServiceDependency } from '../graph/types.js';
@@ -23,25 +24,35 @@ export interface Candidate {
   shell: boolean;
   /** Lines of code it moves. */
   lines: number;
+  /** Positions of its services in StepCosts' tables. */
+  members: number[];
+  /** Runtime and type-only module imports among its own services (they stay local). */
+  internalRuntime: number;
+  internalTypes: number;
   /** Entities two or more of its services use, with how many of them do. */
-  common: { users: ClusterId[]; members: number }[];
+  common: { entity: number; members: number }[];
+}
+
+/** A service dependency between table positions. */
+interface Link {
+  other: number;
+  runtime: number;
+  types: number;
 }
 
 export class StepCosts {
-  private readonly remaining: Set<ClusterId>;
-  /** from -> to -> module imports. */
-  private readonly imports = new Map<ClusterId, Map<ClusterId, number>>();
-  /** from -> to -> type-only module imports. */
-  private readonly typeImports = new Map<ClusterId, Map<ClusterId, number>>();
-  /** to -> from -> module imports. */
-  private readonly importedBy = new Map<ClusterId, Map<ClusterId, number>>();
-  private readonly runtimeOut = new Map<ClusterId, number>();
-  private readonly typeOut = new Map<ClusterId, number>();
-  private readonly inbound = new Map<ClusterId, number>();
-  private readonly shared = new Map<ClusterId, number>();
-  /** Per entity (its list of services), how many of them remain. */
-  private readonly users = new Map<readonly ClusterId[], number>();
-  private readonly entitiesOf = new Map<ClusterId, ClusterId[][]>();
+  private readonly position = new Map<ClusterId, number>();
+  private readonly remaining: Uint8Array;
+  private readonly outLinks: Link[][];
+  private readonly inLinks: Link[][];
+  private readonly runtimeOut: Float64Array;
+  private readonly typeOut: Float64Array;
+  private readonly inbound: Float64Array;
+  private readonly shared: Float64Array;
+  /** Per entity, its services' positions, and how many of them remain. */
+  private readonly entityMembers: number[][] = [];
+  private readonly users: number[] = [];
+  private readonly entitiesOf: number[][];
 
   /**
    * `services`: every service, all in the monolith at first; `entityServices`: per data entity
@@ -53,61 +64,93 @@ export class StepCosts {
     entityServices: readonly ClusterId[][],
     private readonly sizeOf: ReadonlyMap<ClusterId, number>,
   ) {
-    this.remaining = new Set(services);
+    for (const id of services) if (!this.position.has(id)) this.position.set(id, this.position.size);
+    const count = this.position.size;
+    this.remaining = new Uint8Array(count).fill(1);
+    this.outLinks = Array.from({ length: count }, () => []);
+    this.inLinks = Array.from({ length: count }, () => []);
+    this.runtimeOut = new Float64Array(count);
+    this.typeOut = new Float64Array(count);
+    this.inbound = new Float64Array(count);
+    this.shared = new Float64Array(count);
+    this.entitiesOf = Array.from({ length: count }, () => []);
+    // One link per ordered pair, the last listed winning, as a from -> to -> count table would keep it.
+    const byPair = new Map<number, Map<number, ServiceDependency>>();
     for (const dependency of dependencies) {
-      getOrCreate(this.imports, dependency.from, () => new Map()).set(dependency.to, dependency.imports);
-      getOrCreate(this.typeImports, dependency.from, () => new Map()).set(dependency.to, dependency.typeOnly);
-      getOrCreate(this.importedBy, dependency.to, () => new Map()).set(dependency.from, dependency.imports);
+      const from = this.position.get(dependency.from);
+      const to = this.position.get(dependency.to);
+      // Imports into a service that is no candidate never cost anything, nor do a service's imports of itself.
+      if (from === undefined || to === undefined || from === to) continue;
+      getOrCreate(byPair, from, () => new Map()).set(to, dependency);
     }
-    for (const id of this.remaining) {
-      let runtime = 0;
-      let types = 0;
-      let inbound = 0;
-      for (const [to, count] of this.imports.get(id) ?? []) {
-        if (to === id || !this.remaining.has(to)) continue;
-        const typeOnly = this.typeImports.get(id)?.get(to) ?? 0;
-        runtime += count - typeOnly;
-        types += typeOnly;
+    for (const [from, row] of byPair) {
+      for (const [to, dependency] of row) {
+        const link = { runtime: dependency.imports - dependency.typeOnly, types: dependency.typeOnly };
+        (this.outLinks[from] as Link[]).push({ other: to, ...link });
+        (this.inLinks[to] as Link[]).push({ other: from, ...link });
+        this.runtimeOut[from] = (this.runtimeOut[from] as number) + link.runtime;
+        this.typeOut[from] = (this.typeOut[from] as number) + link.types;
+        this.inbound[to] = (this.inbound[to] as number) + dependency.imports;
       }
-      for (const [from, count] of this.importedBy.get(id) ?? [])
-        if (from !== id && this.remaining.has(from)) inbound += count;
-      this.runtimeOut.set(id, runtime);
-      this.typeOut.set(id, types);
-      this.inbound.set(id, inbound);
-      this.shared.set(id, 0);
     }
     for (const services of entityServices) {
-      for (const id of services) getOrCreate(this.entitiesOf, id, () => []).push(services);
-      const remaining = services.filter((id) => this.remaining.has(id));
-      this.users.set(services, remaining.length);
-      if (remaining.length >= 2) for (const id of remaining) this.shared.set(id, (this.shared.get(id) as number) + 1);
+      const members = services.flatMap((id) => {
+        const at = this.position.get(id);
+        return at === undefined ? [] : [at];
+      });
+      const entity = this.entityMembers.length;
+      this.entityMembers.push(members);
+      this.users.push(members.length);
+      for (const at of members) {
+        (this.entitiesOf[at] as number[]).push(entity);
+        if (members.length >= 2) this.shared[at] = (this.shared[at] as number) + 1;
+      }
     }
   }
 
   /** The candidate step `component` (its services must all remain). */
   candidate(component: ClusterId[], kernel: boolean, shell: boolean): Candidate {
-    const members = new Map<ClusterId[], number>();
-    if (component.length > 1)
-      for (const id of component)
-        for (const services of this.entitiesOf.get(id) ?? []) members.set(services, (members.get(services) ?? 0) + 1);
+    const members = component.map((id) => this.position.get(id) as number);
+    let internalRuntime = 0;
+    let internalTypes = 0;
+    const common = new Map<number, number>();
+    if (members.length > 1) {
+      for (const from of members) {
+        for (const link of this.outLinks[from] as Link[]) {
+          if (!members.includes(link.other)) continue;
+          internalRuntime += link.runtime;
+          internalTypes += link.types;
+        }
+        for (const entity of this.entitiesOf[from] as number[]) common.set(entity, (common.get(entity) ?? 0) + 1);
+      }
+    }
     return {
       component,
       kernel,
       shell,
       lines: component.reduce((sum, id) => sum + (this.sizeOf.get(id) ?? 0), 0),
-      common: [...members].filter(([, count]) => count > 1).map(([users, count]) => ({ users, members: count })),
+      members,
+      internalRuntime,
+      internalTypes,
+      common: [...common].filter(([, count]) => count > 1).map(([entity, count]) => ({ entity, members: count })),
     };
   }
 
-  /** The weighted total of `candidate` if it were extracted now (see costOf). */
-  total(candidate: Candidate): number {
-    const { outbound, contracts, inbound, sharedEntities } = this.terms(candidate);
-    return weigh(outbound, contracts, inbound, sharedEntities, candidate.lines);
-  }
-
-  /** The cost terms of `candidate` if it were extracted now. */
+  /** The cost terms of `candidate` if it were extracted now (a few array reads: called for every candidate at every step). */
   costOf(candidate: Candidate): StepCost {
-    const { outbound, contracts, inbound, sharedEntities } = this.terms(candidate);
+    let outbound = -candidate.internalRuntime;
+    let contracts = -candidate.internalTypes;
+    let inbound = -(candidate.internalRuntime + candidate.internalTypes);
+    let sharedEntities = 0;
+    for (const at of candidate.members) {
+      outbound += this.runtimeOut[at] as number;
+      contracts += this.typeOut[at] as number;
+      inbound += this.inbound[at] as number;
+      sharedEntities += this.shared[at] as number;
+    }
+    // Each member counted an entity the others use too; the step shares it only if a service outside it does.
+    for (const { entity, members } of candidate.common)
+      sharedEntities -= members - ((this.users[entity] as number) > members ? 1 : 0);
     return {
       outbound,
       contracts,
@@ -120,60 +163,22 @@ export class StepCosts {
 
   /** Takes `id` out of the monolith. */
   remove(id: ClusterId): void {
-    if (!this.remaining.delete(id)) return;
-    for (const [from, count] of this.importedBy.get(id) ?? []) {
-      if (from === id) continue;
-      const typeOnly = this.typeImports.get(from)?.get(id) ?? 0;
-      this.runtimeOut.set(from, (this.runtimeOut.get(from) ?? 0) - (count - typeOnly));
-      this.typeOut.set(from, (this.typeOut.get(from) ?? 0) - typeOnly);
+    const at = this.position.get(id);
+    if (at === undefined || this.remaining[at] === 0) return;
+    this.remaining[at] = 0;
+    for (const link of this.inLinks[at] as Link[]) {
+      this.runtimeOut[link.other] = (this.runtimeOut[link.other] as number) - link.runtime;
+      this.typeOut[link.other] = (this.typeOut[link.other] as number) - link.types;
     }
-    for (const [to, count] of this.imports.get(id) ?? [])
-      if (to !== id) this.inbound.set(to, (this.inbound.get(to) ?? 0) - count);
-    for (const services of this.entitiesOf.get(id) ?? []) {
-      const left = (this.users.get(services) as number) - 1;
-      this.users.set(services, left);
+    for (const link of this.outLinks[at] as Link[])
+      this.inbound[link.other] = (this.inbound[link.other] as number) - (link.runtime + link.types);
+    for (const entity of this.entitiesOf[at] as number[]) {
+      const left = (this.users[entity] as number) - 1;
+      this.users[entity] = left;
       if (left !== 1) continue;
-      const last = services.find((other) => this.remaining.has(other));
-      if (last !== undefined) this.shared.set(last, (this.shared.get(last) as number) - 1);
+      const last = (this.entityMembers[entity] as number[]).find((other) => this.remaining[other] === 1);
+      if (last !== undefined) this.shared[last] = (this.shared[last] as number) - 1;
     }
-  }
-
-  private terms(candidate: Candidate): {
-    outbound: number;
-    contracts: number;
-    inbound: number;
-    sharedEntities: number;
-  } {
-    const { component } = candidate;
-    let outbound = 0;
-    let contracts = 0;
-    let inbound = 0;
-    let sharedEntities = 0;
-    for (const id of component) {
-      outbound += this.runtimeOut.get(id) as number;
-      contracts += this.typeOut.get(id) as number;
-      inbound += this.inbound.get(id) as number;
-      sharedEntities += this.shared.get(id) as number;
-    }
-    if (component.length > 1) {
-      // Imports between the step's own services stay local.
-      for (const from of component) {
-        const row = this.imports.get(from);
-        if (row === undefined) continue;
-        for (const to of component) {
-          if (to === from) continue;
-          const count = row.get(to) ?? 0;
-          const typeOnly = this.typeImports.get(from)?.get(to) ?? 0;
-          outbound -= count - typeOnly;
-          contracts -= typeOnly;
-          inbound -= count;
-        }
-      }
-      // Each member counted an entity the others use too; the step shares it only if a service outside it does.
-      for (const { users, members } of candidate.common)
-        sharedEntities -= members - ((this.users.get(users) as number) > members ? 1 : 0);
-    }
-    return { outbound, contracts, inbound, sharedEntities };
   }
 }
 
