@@ -10,7 +10,7 @@ import {
   type ModuleEdge,
   type ModuleGraph,
 } from './types.js';
-import { pairKey, getOrCreate } from '../base/collections.js';
+import { getOrCreate } from '../base/collections.js';
 
 /**
  * Merges each module's resolved imports into one edge per ordered pair of analysed modules
@@ -23,7 +23,6 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   const declaringModule = createDeclarationLookup(exportsOf);
   const writtenEdges = new EdgeMerger();
   const seeThrough = new EdgeMerger();
-  const declarations = new Map<string, Map<string, ModuleId>>();
   const externals: Record<ModuleId, ExternalImports> = {};
   for (const module of extraction.modules) {
     const packages = new Set<string>();
@@ -49,7 +48,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
         );
       }
       const item = asDeclared(written, declared);
-      writtenEdges.add(
+      const edge = writtenEdges.add(
         module.id,
         target.module,
         item,
@@ -59,29 +58,27 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       const byTarget = new Map<ModuleId, string[]>();
       for (const symbol of item.symbols) {
         const declaring = (declared.get(symbol) as Declaration).module;
-        if (symbol !== '*')
-          getOrCreate(declarations, pairKey(module.id, target.module), () => new Map<string, ModuleId>()).set(
-            symbol,
-            declaring,
-          );
+        if (symbol !== '*') {
+          edge.declarations ??= new Map();
+          edge.declarations.set(symbol, declaring);
+        }
         getOrCreate(byTarget, declaring, () => []).push(symbol);
       }
       if (item.symbols.length === 0) byTarget.set(target.module, []);
       for (const [declaring, symbols] of byTarget) {
         if (declaring === module.id) continue;
         // The names that reach this module may be some, or all, of the type names of a mixed statement.
-        const { typeSymbols: _statementTypes, ...statement } = item;
-        const typeNames = symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true);
-        const part =
-          typeNames.length === 0
-            ? { ...statement, symbols }
-            : typeNames.length === symbols.length
-              ? { ...statement, symbols, typeOnly: true, kind: item.kind === 'static' ? ('type' as const) : item.kind }
-              : { ...statement, symbols, typeSymbols: typeNames };
-        seeThrough.add(
+        const typeNames =
+          item.typeSymbols === undefined
+            ? 0
+            : symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true).length;
+        const allTypes = typeNames > 0 && typeNames === symbols.length;
+        seeThrough.addDependency(
           module.id,
           declaring,
-          part,
+          allTypes && item.kind === 'static' ? 'type' : item.kind,
+          allTypes || item.typeOnly,
+          symbols,
           symbols.some((symbol) => wiring.has(symbol)),
           symbols.some((symbol) => members.has(symbol)),
         );
@@ -102,21 +99,8 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
       };
     }
   }
-  const dependencies = seeThrough.edges().map(({ from, to, kinds, typeOnly, symbols, wired, member }) => ({
-    from,
-    to,
-    kinds,
-    typeOnly,
-    symbols,
-    ...(wired ? { wired } : {}),
-    ...(member ? { member } : {}),
-  }));
-  const edges: ModuleEdge[] = writtenEdges.edges().map((edge) => ({
-    ...edge,
-    declarations: [...(declarations.get(pairKey(edge.from, edge.to)) ?? new Map<string, ModuleId>()).entries()]
-      .map(([symbol, module]) => ({ symbol, module }))
-      .sort((a, b) => compareStrings(a.symbol, b.symbol)),
-  }));
+  const dependencies = seeThrough.dependencies();
+  const edges = writtenEdges.edges();
   return {
     modules: extraction.modules.map((module) => ({
       id: module.id,
@@ -150,25 +134,64 @@ function asDeclared(item: ModuleImport, declared: ReadonlyMap<string, Declaratio
   return { ...rest, typeSymbols: types };
 }
 
-/** Accumulates import statements into one edge per ordered pair. */
-class EdgeMerger {
-  private readonly byPair = new Map<
-    string,
-    {
-      from: ModuleId;
-      to: ModuleId;
-      kinds: Set<ImportKind>;
-      typeOnly: boolean;
-      wired: boolean;
-      member: boolean;
-      symbols: Set<string>;
-      details: ImportDetail[];
-    }
-  >();
+/** One edge per ordered pair, being accumulated. */
+interface PendingEdge {
+  from: ModuleId;
+  to: ModuleId;
+  kinds: Set<ImportKind>;
+  typeOnly: boolean;
+  wired: boolean;
+  member: boolean;
+  symbols: Set<string>;
+  details: ImportDetail[];
+  /** For each imported name (not `*`), the module that declares it; absent until one is named. */
+  declarations?: Map<string, ModuleId>;
+}
 
-  add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): void {
-    const key = pairKey(from, to);
-    let edge = this.byPair.get(key);
+/** Accumulates import statements into one edge per ordered pair (with the statements behind it, when added with `add`). */
+class EdgeMerger {
+  /** from -> to -> edge: keyed by the ids themselves, whose hashes V8 keeps, not by a new pair string per statement. */
+  private readonly byPair = new Map<ModuleId, Map<ModuleId, PendingEdge>>();
+
+  /** One statement, kept as a detail of the edge. */
+  add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): PendingEdge {
+    const edge = this.merge(from, to, item.kind, item.typeOnly, item.symbols, wired, member);
+    edge.details.push({
+      line: item.line,
+      kind: item.kind,
+      syntax: item.syntax,
+      specifier: item.specifier,
+      typeOnly: item.typeOnly,
+      symbols: [...item.symbols].sort(compareStrings),
+      ...(item.typeSymbols === undefined ? {} : { typeSymbols: item.typeSymbols }),
+    });
+    return edge;
+  }
+
+  /** Some names of one statement, counted in the edge only (no detail). */
+  addDependency(
+    from: ModuleId,
+    to: ModuleId,
+    kind: ImportKind,
+    typeOnly: boolean,
+    symbols: readonly string[],
+    wired: boolean,
+    member: boolean,
+  ): void {
+    this.merge(from, to, kind, typeOnly, symbols, wired, member);
+  }
+
+  private merge(
+    from: ModuleId,
+    to: ModuleId,
+    kind: ImportKind,
+    typeOnly: boolean,
+    symbols: readonly string[],
+    wired: boolean,
+    member: boolean,
+  ): PendingEdge {
+    const row = getOrCreate(this.byPair, from, () => new Map());
+    let edge = row.get(to);
     if (edge === undefined) {
       edge = {
         from,
@@ -180,41 +203,54 @@ class EdgeMerger {
         symbols: new Set(),
         details: [],
       };
-      this.byPair.set(key, edge);
+      row.set(to, edge);
     }
     edge.wired ||= wired;
     edge.member ||= member;
-    edge.kinds.add(item.kind);
-    edge.typeOnly &&= item.typeOnly;
-    for (const symbol of item.symbols) edge.symbols.add(symbol);
-    edge.details.push({
-      line: item.line,
-      kind: item.kind,
-      syntax: item.syntax,
-      specifier: item.specifier,
-      typeOnly: item.typeOnly,
-      symbols: [...item.symbols].sort(compareStrings),
-      ...(item.typeSymbols === undefined ? {} : { typeSymbols: item.typeSymbols }),
+    edge.kinds.add(kind);
+    edge.typeOnly &&= typeOnly;
+    for (const symbol of symbols) edge.symbols.add(symbol);
+    return edge;
+  }
+
+  /** The edges without their statements, sorted by from, then to. */
+  dependencies(): DependencyEdge[] {
+    // `wired` and `member` are set only when true, so graphs without NestJS wiring keep their shape.
+    return this.sorted().map((edge) => ({
+      from: edge.from,
+      to: edge.to,
+      kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
+      typeOnly: edge.typeOnly,
+      symbols: [...edge.symbols].sort(compareStrings),
+      ...(edge.wired ? { wired: true as const } : {}),
+      ...(edge.member ? { member: true as const } : {}),
+    }));
+  }
+
+  /** The edges with their statements by line and the names' declaring modules, sorted by from, then to. */
+  edges(): ModuleEdge[] {
+    return this.sorted().map((edge) => {
+      const details = edge.details.sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
+      return {
+        from: edge.from,
+        to: edge.to,
+        kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
+        typeOnly: edge.typeOnly,
+        symbols: [...edge.symbols].sort(compareStrings),
+        ...(edge.wired ? { wired: true as const } : {}),
+        ...(edge.member ? { member: true as const } : {}),
+        lines: [...new Set(details.map((detail) => detail.line))],
+        details,
+        declarations: [...(edge.declarations ?? [])]
+          .map(([symbol, module]) => ({ symbol, module }))
+          .sort((a, b) => compareStrings(a.symbol, b.symbol)),
+      };
     });
   }
 
-  edges(): (DependencyEdge & { lines: number[]; details: ImportDetail[] })[] {
-    // `wired` and `member` are set only when true, so graphs without NestJS wiring keep their shape.
+  private sorted(): PendingEdge[] {
     return [...this.byPair.values()]
-      .map((edge) => {
-        const details = [...edge.details].sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
-        return {
-          from: edge.from,
-          to: edge.to,
-          kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
-          typeOnly: edge.typeOnly,
-          symbols: [...edge.symbols].sort(compareStrings),
-          ...(edge.wired ? { wired: true as const } : {}),
-          ...(edge.member ? { member: true as const } : {}),
-          lines: [...new Set(details.map((detail) => detail.line))],
-          details,
-        };
-      })
+      .flatMap((row) => [...row.values()])
       .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   }
 }

@@ -10,33 +10,36 @@
  */
 import type { ClusterId, Partition } from '../cluster/types.js';
 import { compareStrings } from '../base/compare.js';
+import type { ModuleId } from '../extract/types.js';
 import type { ModuleGraph } from '../graph/types.js';
 import type { ApiSurface, ApiSymbol } from './types.js';
-import { pairKey, getOrCreate } from '../base/collections.js';
+import { getOrCreate } from '../base/collections.js';
 
 export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurface[] {
-  const byService = new Map<ClusterId, Map<string, ApiSymbol & { consumerSet: Set<ClusterId> }>>();
+  // Service -> declaring module -> name -> entry: keyed by the strings themselves, not by a new pair string per name.
+  const byService = new Map<ClusterId, Map<ModuleId, Map<string, ApiSymbol & { consumerSet: Set<ClusterId> }>>>();
   for (const edge of graph.edges) {
     const consumer = partition.assignment[edge.from];
     if (consumer === undefined) continue;
-    const declaredIn = new Map(edge.declarations.map((item) => [item.symbol, item.module]));
+    const declaredIn =
+      edge.declarations.length === 0 ? null : new Map(edge.declarations.map((item) => [item.symbol, item.module]));
     for (const detail of edge.details) {
       // A barrel's own `export … from` lines pass names on; whoever imports through it is counted instead.
       if (detail.kind === 'reexport') continue;
       for (const symbol of detail.symbols.length > 0 ? detail.symbols : ['*']) {
-        const module = declaredIn.get(symbol) ?? edge.to;
+        const module = declaredIn?.get(symbol) ?? edge.to;
         const owner = partition.assignment[module];
         if (owner === undefined || owner === consumer) continue;
-        const symbols = getOrCreate(byService, owner, () => new Map());
-        const key = pairKey(module, symbol);
-        const entry = getOrCreate(symbols, key, () => ({
-          symbol,
+        const symbols = getOrCreate(
+          getOrCreate(byService, owner, () => new Map()),
           module,
-          kind: 'type' as const,
-          consumers: [],
-          importSites: 0,
-          consumerSet: new Set<string>(),
-        }));
+          () => new Map(),
+        );
+        let entry = symbols.get(symbol);
+        if (entry === undefined) {
+          entry = { symbol, module, kind: 'type', consumers: [], importSites: 0, consumerSet: new Set<string>() };
+          symbols.set(symbol, entry);
+        }
         entry.importSites++;
         entry.consumerSet.add(consumer);
         if (!detail.typeOnly && detail.typeSymbols?.includes(symbol) !== true) entry.kind = 'operation';
@@ -46,6 +49,7 @@ export function apiSurfaces(graph: ModuleGraph, partition: Partition): ApiSurfac
   return partition.clusters.map((item) => ({
     cluster: item.id,
     symbols: [...(byService.get(item.id)?.values() ?? [])]
+      .flatMap((symbols) => [...symbols.values()])
       .map(({ consumerSet, ...entry }) => ({ ...entry, consumers: [...consumerSet].sort(compareStrings) }))
       .sort((a, b) => compareStrings(a.module, b.module) || compareStrings(a.symbol, b.symbol)),
   }));

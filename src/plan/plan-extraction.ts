@@ -28,8 +28,9 @@ import { apiSurfaces } from './api-surface.js';
 import { breakCycles, mutualDependencies } from './break-cycles.js';
 import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
-import type { Plan, PlanStep, StepCost } from './types.js';
-import { pairKey, getOrCreate } from '../base/collections.js';
+import type { CrossingImport, Plan, PlanStep, StepCost } from './types.js';
+import { type Candidate, StepCosts } from './step-costs.js';
+import { pairKey, getOrCreate, splitPairKey } from '../base/collections.js';
 
 /** The plan of `partition`; `dependencies` are its service dependencies (graph/service-dependencies.ts). */
 export function planExtraction(
@@ -48,71 +49,85 @@ export function planExtraction(
 
   const data = dataOwnership(graph, partition);
   const entityServices = data.entities.map((entity) => entity.services).filter((services) => services.length > 1);
-  const imports = importMatrix(dependencies, (dependency) => dependency.imports);
-  const importedBy = importMatrix(
-    dependencies.map((dependency) => ({ ...dependency, from: dependency.to, to: dependency.from })),
-    (dependency) => dependency.imports,
+  const costs = new StepCosts(
+    partition.clusters.map((item) => item.id),
+    dependencies,
+    entityServices,
+    sizeOf,
   );
-  const typeImports = importMatrix(dependencies, (dependency) => dependency.typeOnly);
-  const entitiesOf = new Map<ClusterId, ClusterId[][]>();
-  for (const services of entityServices)
-    for (const id of services) (entitiesOf.get(id) ?? entitiesOf.set(id, []).get(id))?.push(services);
   const remaining = new Set<ClusterId>(partition.clusters.map((item) => item.id));
+  const dependenciesFrom = new Map<ClusterId, ServiceDependency[]>();
+  for (const dependency of dependencies) getOrCreate(dependenciesFrom, dependency.from, () => []).push(dependency);
+  const crossingFrom = new Map<ClusterId, Map<ClusterId, CrossingImport[]>>();
+  for (const [key, list] of crossing) {
+    const [source, target] = splitPairKey(key);
+    getOrCreate(crossingFrom, source, () => new Map()).set(target, list);
+  }
   // Unattached modules are no service: never a step; they stay in the monolith (until deleted or claimed).
   const unattachedIds = new Set(partition.clusters.filter((item) => item.kind === 'unattached').map((item) => item.id));
-  const pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds, ...unattachedIds])).filter(
-    (component) => !component.some((id) => unattachedIds.has(id)),
-  );
+  let pending = candidates(partition, dependencies, new Set([...kernelIds, ...shellIds, ...unattachedIds]))
+    .filter((component) => !component.some((id) => unattachedIds.has(id)))
+    .map((component) =>
+      costs.candidate(
+        component,
+        component.every((id) => kernelIds.has(id)),
+        component.some((id) => shellIds.has(id)),
+      ),
+    );
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
-    const costed = pending
-      .map((component) => ({
-        component,
-        cost: costOf(component, remaining, imports, importedBy, typeImports, sizeOf, entitiesOf),
-        kernel: component.every((id) => kernelIds.has(id)),
-        shell: component.some((id) => shellIds.has(id)),
-      }))
-      .sort(
-        (a, b) =>
-          Number(b.kernel) - Number(a.kernel) ||
-          Number(a.shell) - Number(b.shell) ||
-          a.cost.total - b.cost.total ||
-          a.cost.lines - b.cost.lines ||
-          compareStrings(a.component[0] ?? '', b.component[0] ?? ''),
-      );
-    const next = costed[0] as (typeof costed)[number];
-    for (let index = pending.length - 1; index >= 0; index--) {
-      if ((pending[index] as ClusterId[]).some((id) => next.component.includes(id))) pending.splice(index, 1);
+    // The first of the cheapest (kernel first, shell last; then total, lines, name), as a stable sort would put it.
+    let next = pending[0] as Candidate;
+    let nextTotal = costs.costOf(next).total;
+    for (let index = 1; index < pending.length; index++) {
+      const candidate = pending[index] as Candidate;
+      const total = costs.costOf(candidate).total;
+      const order =
+        Number(next.kernel) - Number(candidate.kernel) ||
+        Number(candidate.shell) - Number(next.shell) ||
+        total - nextTotal ||
+        candidate.lines - next.lines ||
+        compareStrings(candidate.component[0] ?? '', next.component[0] ?? '');
+      if (order < 0) [next, nextTotal] = [candidate, total];
     }
+    const cost = costs.costOf(next);
     const inStep = new Set(next.component);
+    pending = pending.filter((candidate) => !candidate.component.some((id) => inStep.has(id)));
     const dependsOn = [
       ...new Set(
-        dependencies
-          .filter((item) => inStep.has(item.from) && !inStep.has(item.to) && !remaining.has(item.to))
+        next.component
+          .flatMap((id) => dependenciesFrom.get(id) ?? [])
+          .filter((item) => !inStep.has(item.to) && !remaining.has(item.to))
           .map((item) => item.to),
       ),
     ].sort(compareStrings);
-    const remoteCalls = [...remaining]
-      .filter((id) => !inStep.has(id))
-      .flatMap((target) => next.component.flatMap((source) => crossing.get(pairKey(source, target)) ?? []))
+    const remoteCalls = next.component
+      .flatMap((source) =>
+        [...(crossingFrom.get(source) ?? [])].flatMap(([target, list]) =>
+          remaining.has(target) && !inStep.has(target) ? list : [],
+        ),
+      )
       .filter((item) => !item.typeOnly || item.wired === true)
       .sort(compareCrossing);
-    migrationImports += next.cost.outbound + next.cost.contracts + next.cost.inbound;
+    migrationImports += cost.outbound + cost.contracts + cost.inbound;
     steps.push({
       rank: steps.length + 1,
       clusters: next.component,
       reason: next.kernel
-        ? `publish it as a library (or duplicate it) first; ${next.cost.inbound} imports from the services use it`
+        ? `publish it as a library (or duplicate it) first; ${cost.inbound} imports from the services use it`
         : next.shell
           ? 'the composition root stays: it is the shell that starts and wires the extracted services'
-          : describeStep(next.component, next.cost, dependencies),
+          : describeStep(next.component, cost, dependencies),
       dependsOn,
-      inboundImports: next.cost.inbound,
-      cost: next.cost,
+      inboundImports: cost.inbound,
+      cost,
       remoteCalls,
     });
-    for (const id of next.component) remaining.delete(id);
+    for (const id of next.component) {
+      remaining.delete(id);
+      costs.remove(id);
+    }
   }
   const cycles = components
     .filter((component) => component.length > 1)
@@ -146,58 +161,6 @@ function candidates(
     .filter((dependency) => !kernelIds.has(dependency.from) && !kernelIds.has(dependency.to))
     .map((dependency) => [dependency.from, dependency.to]);
   return [...singles, ...pairs];
-}
-
-/** from -> to -> module imports, for constant-time lookups in the cost model. */
-function importMatrix(
-  dependencies: readonly ServiceDependency[],
-  count: (dependency: ServiceDependency) => number,
-): Map<ClusterId, Map<ClusterId, number>> {
-  const matrix = new Map<ClusterId, Map<ClusterId, number>>();
-  for (const dependency of dependencies) {
-    const row = getOrCreate(matrix, dependency.from, () => new Map());
-    row.set(dependency.to, count(dependency));
-  }
-  return matrix;
-}
-
-function costOf(
-  component: readonly ClusterId[],
-  remaining: ReadonlySet<ClusterId>,
-  imports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
-  importedBy: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
-  typeImports: ReadonlyMap<ClusterId, ReadonlyMap<ClusterId, number>>,
-  sizeOf: ReadonlyMap<ClusterId, number>,
-  entitiesOf: ReadonlyMap<ClusterId, readonly ClusterId[][]>,
-): StepCost {
-  const _inStep = (id: ClusterId) => component.includes(id);
-  const outside = (id: ClusterId) => remaining.has(id) && !component.includes(id);
-  let outbound = 0;
-  let contracts = 0;
-  let inbound = 0;
-  for (const id of component) {
-    for (const [to, count] of imports.get(id) ?? []) {
-      if (!outside(to)) continue;
-      const types = typeImports.get(id)?.get(to) ?? 0;
-      outbound += count - types;
-      contracts += types;
-    }
-  }
-  // Only the services that import the step are visited, and only the entities the step uses.
-  for (const id of component) {
-    for (const [from, count] of importedBy.get(id) ?? []) if (outside(from)) inbound += count;
-  }
-  const entities = new Set(component.flatMap((id) => entitiesOf.get(id) ?? []));
-  const sharedEntities = [...entities].filter((services) => services.some(outside)).length;
-  const lines = component.reduce((sum, id) => sum + (sizeOf.get(id) ?? 0), 0);
-  return {
-    outbound,
-    contracts,
-    inbound,
-    sharedEntities,
-    lines,
-    total: Math.round((3 * outbound + contracts + inbound + 2 * sharedEntities + lines / 1000) * 1000) / 1000,
-  };
 }
 
 /** Strongly connected components of the service graph, each sorted, listed by first member. */

@@ -161,28 +161,76 @@ export function renderJson(analysis: Analysis): string {
 }
 
 /**
- * The same text as renderJson, produced piece by piece (one array element at a time), so a
- * report of 20,000 modules is written without building one string of a hundred megabytes and
- * its copies. The concatenation equals `JSON.stringify(report, null, 2) + '\n'` byte for byte.
+ * The same text as renderJson, produced piece by piece, so a report of 20,000 modules is written
+ * without building one string of a hundred megabytes and its copies. The concatenation equals
+ * `JSON.stringify(report, null, 2) + '\n'` byte for byte: the report's values, and the values of
+ * its objects (the plan, the metrics), are written one by one, and a long array in runs of
+ * ARRAY_RUN elements, each run one native JSON.stringify of the run nested as deep as it stands
+ * in the report (so the engine writes the indentation, see indentedRun).
  */
 export function* renderJsonChunks(analysis: Analysis): Generator<string> {
-  const report = toJsonReport(analysis) as unknown as Record<string, unknown>;
-  const keys = Object.keys(report);
-  yield '{\n';
-  for (const [index, key] of keys.entries()) {
-    const value = report[key];
-    const comma = index < keys.length - 1 ? ',' : '';
-    if (Array.isArray(value) && value.length > 0) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [position, item] of value.entries()) {
-        yield `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${position < value.length - 1 ? ',' : ''}\n`;
-      }
-      yield `  ]${comma}\n`;
-    } else {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+  yield* valueChunks(toJsonReport(analysis), 0);
+  yield '\n';
+}
+
+/** Elements of an array stringified together. */
+const ARRAY_RUN = 256;
+
+/** Objects and arrays this deep in the report or shallower are written part by part. */
+const SPLIT_DEPTH = 3;
+
+/** `value` as `JSON.stringify(value, null, 2)` writes it at `depth` levels of nesting, from its first character. */
+function* valueChunks(value: unknown, depth: number): Generator<string> {
+  const indent = '  '.repeat(depth);
+  if (depth < SPLIT_DEPTH && Array.isArray(value) && value.length > 0) {
+    yield '[\n';
+    for (let start = 0; start < value.length; start += ARRAY_RUN) {
+      const end = Math.min(start + ARRAY_RUN, value.length);
+      yield `${indentedRun(value.slice(start, end), depth + 1)}${end < value.length ? ',' : ''}\n`;
     }
+    yield `${indent}]`;
+  } else if (depth < SPLIT_DEPTH && isPlainObject(value)) {
+    const keys = Object.keys(value).filter((key) => writable(value[key]));
+    if (keys.length === 0) {
+      yield '{}';
+      return;
+    }
+    yield '{\n';
+    for (const [index, key] of keys.entries()) {
+      yield `${indent}  ${JSON.stringify(key)}: `;
+      yield* valueChunks(value[key], depth + 1);
+      yield index < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+  } else {
+    yield depth === 0 ? JSON.stringify(value, null, 2) : indentedRun([value], depth).slice(2 * depth);
   }
-  yield '}\n';
+}
+
+/**
+ * Array elements as JSON.stringify(…, null, 2) writes them as elements of an array `depth` levels
+ * deep (depth >= 1), separated by `,\n`: the elements nested in `depth` arrays are stringified at once and the
+ * enclosing brackets, `depth·(depth + 1)` characters on each side, are cut off.
+ */
+function indentedRun(items: unknown[], depth: number): string {
+  let nested: unknown = items;
+  for (let level = 1; level < depth; level++) nested = [nested];
+  const cut = depth * (depth + 1);
+  return JSON.stringify(nested, null, 2).slice(cut, -cut);
+}
+
+/** A value JSON.stringify writes as an object member (it leaves out undefined, functions and symbols). */
+function writable(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
 }
 
 function withoutModularity(metrics: PartitionMetrics): Omit<PartitionMetrics, 'modularity'> {

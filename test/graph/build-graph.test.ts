@@ -183,6 +183,56 @@ describe('buildGraph: barrel see-through', () => {
   });
 });
 
+describe('buildGraph: a wide barrel', () => {
+  // api.ts `export *` from 20 modules m0..m19, each declaring 20 names n<i>_0..n<i>_19 and the
+  // shared name Common (the first star, m0, forwards it); m19 also `export *` from loop1, and
+  // loop1 and loop2 `export *` from each other, loop2 declaring Deep; api declares its own 20
+  // names and re-exports 20 more from others.ts.
+  const stars = Array.from({ length: 20 }, (_, index) => `m${index}.ts`);
+  const own = Array.from({ length: 20 }, (_, index) => `own${index}`);
+  const extraction: Extraction = {
+    modules: [
+      facts('app.ts', [
+        internal('api.ts', { symbols: ['Common', 'Deep', 'Nowhere', 'default', 'n7_3', 'n19_19', 'own5', 'r12'] }),
+      ]),
+      facts('api.ts', [], {
+        local: own,
+        reexports: Array.from({ length: 20 }, (_, index) => ({
+          name: `r${index}`,
+          module: 'others.ts',
+          imported: `o${index}`,
+        })),
+        stars,
+      }),
+      ...stars.map((id, index) =>
+        facts(id, [], {
+          local: [...Array.from({ length: 20 }, (_, name) => `n${index}_${name}`), 'Common', 'default'],
+          stars: index === 19 ? ['loop1.ts'] : [],
+        }),
+      ),
+      facts('others.ts', [], { local: Array.from({ length: 20 }, (_, index) => `o${index}`) }),
+      facts('loop1.ts', [], { stars: ['loop2.ts'] }),
+      facts('loop2.ts', [], { local: ['Deep'], stars: ['loop1.ts'] }),
+    ],
+    prismaModels: [],
+    diagnostics: [],
+  };
+  const graph = buildGraph(extraction);
+
+  it('finds each name in the first `export *` that forwards it, through loops, and never forwards default', () => {
+    expect(graph.edges.find((edge) => edge.from === 'app.ts')?.declarations).toEqual([
+      { symbol: 'Common', module: 'm0.ts' },
+      { symbol: 'Deep', module: 'loop2.ts' },
+      { symbol: 'Nowhere', module: 'api.ts' },
+      { symbol: 'default', module: 'api.ts' },
+      { symbol: 'n19_19', module: 'm19.ts' },
+      { symbol: 'n7_3', module: 'm7.ts' },
+      { symbol: 'own5', module: 'api.ts' },
+      { symbol: 'r12', module: 'others.ts' },
+    ]);
+  });
+});
+
 describe('buildGraph: type-only by declaration', () => {
   // money.ts declares Currency only as a type and Money as a class; shared/index.ts is a barrel
   // re-exporting both and Rate as `export type` of a class.

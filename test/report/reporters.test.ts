@@ -250,6 +250,27 @@ describe('JSON reporter', () => {
     expect(renderJson(analysis)).toBe(`${JSON.stringify(toJsonReport(analysis), null, 2)}\n`);
   });
 
+  it('writes long arrays, at the top and inside the plan, in runs that join to the JSON.stringify text', () => {
+    const large = structuredClone(analysis);
+    const modules = Array.from({ length: 700 }, (_, index) => ({
+      id: `src/m${index}.ts`,
+      lines: index,
+      exports: 1,
+      abstractExports: 0,
+    }));
+    large.graph.modules = modules;
+    large.graph.edges = Array.from({ length: 513 }, (_, index) => ({
+      ...(analysis.graph.edges[0] as (typeof analysis.graph.edges)[number]),
+      from: `src/m${index}.ts`,
+    }));
+    large.plan.steps = Array.from({ length: 300 }, (_, index) => ({
+      ...(analysis.plan.steps[0] as (typeof analysis.plan.steps)[number]),
+      rank: index + 1,
+    }));
+    large.plan.cycles = [];
+    expect(renderJson(large)).toBe(`${JSON.stringify(toJsonReport(large), null, 2)}\n`);
+  });
+
   it('renders two-space JSON with a trailing newline, identical on every call', () => {
     const text = renderJson(analysis);
     expect(text.endsWith('}\n')).toBe(true);
