@@ -18,7 +18,6 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import type { ts as TS } from 'ts-morph';
 
 export const ts: typeof TS = loadTypeScript();
@@ -51,7 +50,7 @@ function loadThroughCodeCache(file: string): unknown {
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  if (isMainThread && (cachedData === undefined || script.cachedDataRejected === true))
+  if (cachedData === undefined || script.cachedDataRejected === true)
     process.once('exit', () => storeCodeCache(cacheFile, script));
   return module.exports;
 }

@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { codeFingerprint } from '../base/code-fingerprint.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { compareDiagnostics } from '../base/diagnostics.js';
@@ -14,7 +10,6 @@ import { ExtractionCache } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
-import type { ParseJob, ParseMessage } from './parse-worker.js';
 import { readPrismaModels } from './read-prisma.js';
 import { createResolver, packageName, type ResolveImport } from './resolve-import.js';
 import { treeStamp } from './tree-stamp.js';
@@ -42,11 +37,6 @@ export interface ExtractOptions {
   onParsed?: (done: number, total: number) => void;
   /** Told after each file's imports are resolved: files done so far, all files. */
   onResolved?: (done: number, total: number) => void;
-  /**
-   * Fewest characters to parse for which a second thread is used (default 2,000,000); 0 always,
-   * Infinity never. For tests and the bench: the facts are the same either way.
-   */
-  parallelFromCharacters?: number;
 }
 
 /** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
@@ -112,7 +102,7 @@ export async function extract(
   let round = context;
   while (batch.items.length > 0) {
     const roundContext = round;
-    const resolved = await parseAndResolve(batch, cache, options, (key, id, file, facts) =>
+    const resolved = parseAndResolve(batch, cache, options, (key, id, file, facts) =>
       resolveCached(cache, key, roundContext, id, file, facts, () =>
         resolveFacts(id, file, facts, resolve, isDeclared),
       ),
@@ -192,15 +182,20 @@ interface Resolved {
 }
 
 /** Facts of a batch of files, from the cache or parsed (texts let go once parsed), then resolved. */
-async function parseAndResolve(
+function parseAndResolve(
   sources: Sources,
   cache: ExtractionCache,
   options: ExtractOptions,
   resolveOne: (key: string, id: ModuleId, file: string, facts: FileFacts) => Resolved,
-): Promise<Resolved[]> {
+): Resolved[] {
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
-  const parsed = await parseAll(misses, options.onParsed, options.parallelFromCharacters ?? PARALLEL_FROM_CHARACTERS);
+  // One thread: worker threads were measured slower on this 2-core machine (README, Performance).
+  const parsed = misses.map((item, index) => {
+    const facts = parseFile(item.file, item.text, item.id);
+    options.onParsed?.(index + 1, misses.length);
+    return facts;
+  });
   // The texts are parsed: let them go before resolution (tens of MB on large projects).
   for (const item of sources.items) item.text = '';
   let next = 0;
@@ -214,69 +209,6 @@ async function parseAndResolve(
     options.onResolved?.(index + 1, sources.items.length);
     return resolved;
   });
-}
-
-/** Fewest characters to parse for which a second thread pays for its start (TypeScript loaded again, facts copied back). */
-const PARALLEL_FROM_CHARACTERS = 2_000_000;
-
-/** The compiled worker; absent when seams runs from its TypeScript sources (tests), which then parse on one thread. */
-const WORKER = new URL('./parse-worker.js', import.meta.url);
-
-/**
- * Every file's facts, in order. Large batches are split in two by size: a worker thread parses the
- * second part while this thread parses the first (parseFile is a pure function of the file, so the
- * facts are the same on either thread). Small batches, a single core or no compiled worker: one thread.
- */
-async function parseAll(
-  jobs: readonly ParseJob[],
-  onParsed: ((done: number, total: number) => void) | undefined,
-  parallelFrom: number,
-): Promise<FileFacts[]> {
-  let characters = 0;
-  for (const job of jobs) characters += job.text.length;
-  if (characters < parallelFrom || availableParallelism() < 2 || !existsSync(fileURLToPath(WORKER)))
-    return jobs.map((job, index) => {
-      const facts = parseFile(job.file, job.text, job.id);
-      onParsed?.(index + 1, jobs.length);
-      return facts;
-    });
-  // The worker starts later (it loads its modules and TypeScript): it takes a little less than half.
-  let split = 0;
-  for (let sum = 0; split < jobs.length && sum < characters * 0.55; split++)
-    sum += (jobs[split] as ParseJob).text.length;
-  let workerDone = 0;
-  let mainDone = 0;
-  const report = () => onParsed?.(mainDone + workerDone, jobs.length);
-  const worker = new Worker(WORKER, {
-    workerData: jobs.slice(split).map(({ file, text, id }) => ({ file, text, id })),
-  });
-  const fromWorker = new Promise<FileFacts[]>((resolve, reject) => {
-    worker.on('message', (message: ParseMessage) => {
-      if ('facts' in message) resolve(message.facts);
-      else {
-        workerDone = message.done;
-        report();
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`the parse worker stopped (exit code ${code})`)));
-  });
-  try {
-    const first: FileFacts[] = [];
-    for (const job of jobs.slice(0, split)) {
-      first.push(parseFile(job.file, job.text, job.id));
-      mainDone++;
-      // Let the worker's progress messages in now and then.
-      if (mainDone % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-      report();
-    }
-    const second = await fromWorker;
-    workerDone = jobs.length - split;
-    report();
-    return [...first, ...second];
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /**
