@@ -81,7 +81,7 @@ export async function frontHalf(
     onParsed: (done, total) => clock.progress({ stage: 'parse', done, total }),
     onResolved: (done, total) => clock.progress({ stage: 'resolve', done, total }),
   });
-  const key = reuse === 'analysis' ? analysisKey(settings, project, extraction) : null;
+  const key = reuse === 'analysis' && settings.cacheDir !== null ? analysisKey(settings, project, extraction) : null;
   const cached = key === null ? null : readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {
     clock.observe('cached', performance.now() - extractStarted);
