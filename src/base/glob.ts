@@ -64,3 +64,63 @@ export function compileGlob(glob: string): RegExp {
     );
   }
 }
+
+/**
+ * For each module id, the index of the first group of globs (in the order given) that matches it,
+ * or -1: the same answer as testing `globMatcher(groups[0])`, `globMatcher(groups[1])`, … in turn,
+ * without testing every group. Plain paths are looked up in one Map; every other glob is filed
+ * under its fixed leading folders (`src/services/` for `src/services/**\/abandoned-*`), and an id
+ * is tested only against the globs filed under its own leading folders (the boundaries of a
+ * 20,000-file project: 564 services, 17,599 globs).
+ */
+export function firstMatchingGroup(groups: readonly (readonly string[])[]): (id: string) => number {
+  const literal = new Map<string, number>();
+  const byFolder = new Map<string, { group: number; test: (id: string) => boolean }[]>();
+  groups.forEach((globs, group) => {
+    for (const glob of globs) {
+      if (glob === '') continue;
+      if (isPlainPath(glob)) {
+        if (!literal.has(glob)) literal.set(glob, group);
+        continue;
+      }
+      const folder = glob.endsWith('/**') && isPlainPath(glob.slice(0, -3)) ? glob.slice(0, -3) : null;
+      let test: (id: string) => boolean;
+      if (folder !== null) {
+        const prefix = `${folder}/`;
+        test = (id) => id === folder || id.startsWith(prefix);
+      } else {
+        const pattern = compileGlob(glob);
+        test = (id) => pattern.test(id);
+      }
+      const key = leadingFolders(folder ?? glob);
+      const filed = byFolder.get(key);
+      if (filed === undefined) byFolder.set(key, [{ group, test }]);
+      else filed.push({ group, test });
+    }
+  });
+  return (id) => {
+    let best = literal.get(id) ?? Number.POSITIVE_INFINITY;
+    for (let cut = 0; ; ) {
+      for (const candidate of byFolder.get(id.slice(0, cut)) ?? []) {
+        if (candidate.group < best && candidate.test(id)) best = candidate.group;
+      }
+      const next = id.indexOf('/', cut);
+      if (next < 0) break;
+      cut = next + 1;
+    }
+    return best === Number.POSITIVE_INFINITY ? -1 : best;
+  };
+}
+
+/**
+ * The folders a glob's every match starts with: its text up to the first special character, cut
+ * after the last `/` (`src/services/` for `src/services/**\/x`, `` for `**\/x`). Empty where
+ * picomatch rewrites the path (`./`, `//`, `..`) or the text has no folder.
+ */
+function leadingFolders(glob: string): string {
+  const special = glob.search(/[*?[\]{}()!+@\\]/);
+  const fixed = special < 0 ? glob : glob.slice(0, special);
+  if (fixed.startsWith('./') || fixed.startsWith('/') || fixed.includes('//') || fixed.includes('..')) return '';
+  if (fixed.includes('/./')) return '';
+  return fixed.slice(0, fixed.lastIndexOf('/') + 1);
+}

@@ -12,7 +12,7 @@
  * A violation is reported per imported name, so its identity (rule, importing module, imported
  * module, name) survives moved lines, reordered imports and renamed unrelated files.
  */
-import { globMatcher } from '../base/glob.js';
+import { firstMatchingGroup, globMatcher } from '../base/glob.js';
 import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
 import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
@@ -37,20 +37,19 @@ export function assignServices(
   unassigned: ModuleId[];
   renamed: Map<ModuleId, { from: ModuleId; service: string }>;
 } {
-  const matchers = Object.keys(boundaries.services)
-    .sort(compareStrings)
-    .map((name) => ({ name, matches: globMatcher(boundaries.services[name]?.modules ?? []) }));
+  const names = Object.keys(boundaries.services).sort(compareStrings);
+  const firstMatch = firstMatchingGroup(names.map((name) => boundaries.services[name]?.modules ?? []));
   const serviceOf = new Map<ModuleId, string>();
   const unassigned: ModuleId[] = [];
   const renamed = new Map<ModuleId, { from: ModuleId; service: string }>();
   for (const id of modules) {
-    const match = matchers.find((matcher) => matcher.matches(id));
+    const match = names[firstMatch(id)];
     const from = match === undefined ? renamedFrom.get(id) : undefined;
-    const before = from === undefined ? undefined : matchers.find((matcher) => matcher.matches(from));
-    if (match) serviceOf.set(id, match.name);
+    const before = from === undefined ? undefined : names[firstMatch(from)];
+    if (match !== undefined) serviceOf.set(id, match);
     else if (from !== undefined && before !== undefined) {
-      serviceOf.set(id, before.name);
-      renamed.set(id, { from, service: before.name });
+      serviceOf.set(id, before);
+      renamed.set(id, { from, service: before });
     } else unassigned.push(id);
   }
   return { serviceOf, unassigned, renamed };

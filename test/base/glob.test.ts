@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob, globMatcher } from '../../src/base/glob.js';
+import { compileGlob, firstMatchingGroup, globMatcher } from '../../src/base/glob.js';
 
 /** Plain paths and `<path>/**` are matched by a Set and by prefix: each answer must be picomatch's own. */
 describe('globMatcher fast paths answer as picomatch does', () => {
@@ -58,5 +58,59 @@ describe('globMatcher fast paths answer as picomatch does', () => {
 
   it('an empty glob matches nothing', () => {
     expect(globMatcher(['']).call(null, 'src/a.ts')).toBe(false);
+  });
+});
+
+describe('firstMatchingGroup answers as testing each group in turn', () => {
+  const globs = [
+    'src/a',
+    'src/a/**',
+    'src/a.ts',
+    'src/a/b/c.ts',
+    'src/*/x',
+    'src/a/**/x.ts',
+    'src/services/**/abandoned-*',
+    'src/{a,q}/**',
+    '**/b/*.ts',
+    '**',
+    './src/a.ts',
+    'src//a',
+    'src/../a',
+    '@scope/x/**',
+    'src/a/[bq]/*',
+    '!src/a/**',
+    'src/a/x\\y',
+  ];
+  const ids = [
+    'src/a',
+    'src/ab',
+    'src/a/x',
+    'src/a/b/c.ts',
+    'src/a/b/x.ts',
+    'src/q/x',
+    'src/q/b/z.ts',
+    'src/services/part-1/abandoned-cart.ts',
+    'src/services/abandoned.ts',
+    'lib/b/k.ts',
+    '@scope/x/y.ts',
+    'src/a/x\ny',
+    'a',
+  ];
+  it('on 300 random orderings of random groups', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 300; round++) {
+      const groups = Array.from({ length: 1 + Math.floor(random() * 6) }, () => globs.filter(() => random() < 0.2));
+      const first = firstMatchingGroup(groups);
+      const matchers = groups.map((group) => globMatcher(group));
+      for (const id of ids) {
+        expect(first(id), `${JSON.stringify(groups)} ${JSON.stringify(id)}`).toBe(
+          matchers.findIndex((matches) => matches(id)),
+        );
+      }
+    }
   });
 });
