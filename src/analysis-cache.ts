@@ -8,6 +8,7 @@ import type { LoadedProject } from './load/project.js';
 import { codeFingerprint } from './base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from './base/read-file-safely.js';
 import { writeAtomically } from './base/atomic-write.js';
+import { jsonChunks } from './base/json-chunks.js';
 
 const FILE_NAME = 'analysis.json';
 
@@ -59,7 +60,7 @@ export function writeCachedAnalysis(cacheDir: string | null, key: string, analys
   const target = path.join(cacheDir, FILE_NAME);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeAtomically(target, JSON.stringify({ key, analysis }));
+    writeAtomically(target, jsonChunks({ key, analysis }));
   } catch {
     // A cache that cannot be written only costs the next run its speed.
   }

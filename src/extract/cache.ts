@@ -7,6 +7,7 @@ import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import type { FileFacts } from './parse-file.js';
 import type { ImportTarget } from './types.js';
 import { writeAtomically } from '../base/atomic-write.js';
+import { jsonChunks } from '../base/json-chunks.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
 const FORMAT = 6;
@@ -136,7 +137,7 @@ export class ExtractionCache {
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(
         target,
-        JSON.stringify({
+        jsonChunks({
           format: FORMAT,
           version: codeFingerprint(),
           entries: Object.fromEntries(this.used),
