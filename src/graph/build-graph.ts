@@ -155,7 +155,7 @@ class EdgeMerger {
 
   /** One statement, kept as a detail of the edge. */
   add(from: ModuleId, to: ModuleId, item: ModuleImport, wired: boolean, member: boolean): PendingEdge {
-    const edge = this.merge(from, to, item.kind, item.typeOnly, item.symbols, wired, member);
+    const edge = this.addDependency(from, to, item.kind, item.typeOnly, item.symbols, wired, member);
     edge.details.push({
       line: item.line,
       kind: item.kind,
@@ -168,20 +168,8 @@ class EdgeMerger {
     return edge;
   }
 
-  /** Some names of one statement, counted in the edge only (no detail). */
+  /** Some names of one statement, counted in the edge only (no detail); the edge they join. */
   addDependency(
-    from: ModuleId,
-    to: ModuleId,
-    kind: ImportKind,
-    typeOnly: boolean,
-    symbols: readonly string[],
-    wired: boolean,
-    member: boolean,
-  ): void {
-    this.merge(from, to, kind, typeOnly, symbols, wired, member);
-  }
-
-  private merge(
     from: ModuleId,
     to: ModuleId,
     kind: ImportKind,
