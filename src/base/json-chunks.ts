@@ -1,32 +1,40 @@
+/** Members of the innermost split level written by one JSON.stringify. */
+const RUN = 256;
+
 /**
- * `JSON.stringify(value)` in pieces: objects and arrays down to `depth` levels are written member
- * by member, deeper values by one JSON.stringify each. Joined, the pieces are JSON.stringify's
- * text exactly (members that are undefined, functions or symbols left out of objects and written
- * as null in arrays; values with toJSON, such as dates, written by JSON.stringify itself). Used to
- * write the caches (the stored analysis of 20,000 files is over 100 MB) without building one
- * string of the whole.
+ * `JSON.stringify(value)` in pieces: objects and arrays down to `depth` levels are split, the
+ * innermost split level in runs of 256 members, each run one JSON.stringify. Joined, the pieces
+ * are JSON.stringify's text exactly (members that are undefined, functions or symbols left out of
+ * objects and written as null in arrays; values with toJSON, such as dates, written by
+ * JSON.stringify itself). Used to write the caches (the stored analysis of 20,000 files is over
+ * 100 MB) without building one string of the whole.
  */
 export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
   if (depth > 0 && Array.isArray(value)) {
     yield '[';
-    for (let index = 0; index < value.length; index++) {
-      if (index > 0) yield ',';
-      const item: unknown = value[index];
-      if (isOmitted(item)) yield 'null';
-      else yield* jsonChunks(item, depth - 1);
+    for (let start = 0; start < value.length; start += depth === 1 ? RUN : 1) {
+      if (start > 0) yield ',';
+      if (depth === 1) yield JSON.stringify(value.slice(start, start + RUN)).slice(1, -1);
+      else if (isOmitted(value[start])) yield 'null';
+      else yield* jsonChunks(value[start], depth - 1);
     }
     yield ']';
     return;
   }
   if (depth > 0 && isPlainObject(value)) {
     yield '{';
-    let first = true;
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      if (isOmitted(item)) continue;
-      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-      first = false;
-      yield* jsonChunks(item, depth - 1);
+    const keys = Object.keys(value).filter((key) => !isOmitted(value[key]));
+    for (let start = 0; start < keys.length; start += depth === 1 ? RUN : 1) {
+      if (start > 0) yield ',';
+      if (depth === 1) {
+        // No prototype: a member named __proto__ stays a member.
+        const run: Record<string, unknown> = Object.create(null);
+        for (const key of keys.slice(start, start + RUN)) run[key] = value[key];
+        yield JSON.stringify(run).slice(1, -1);
+      } else {
+        yield `${JSON.stringify(keys[start])}:`;
+        yield* jsonChunks(value[keys[start] as string], depth - 1);
+      }
     }
     yield '}';
     return;

@@ -137,12 +137,15 @@ export class ExtractionCache {
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(
         target,
-        jsonChunks({
-          format: FORMAT,
-          version: codeFingerprint(),
-          entries: Object.fromEntries(this.used),
-          resolutions: Object.fromEntries(this.usedResolutions),
-        }),
+        jsonChunks(
+          {
+            format: FORMAT,
+            version: codeFingerprint(),
+            entries: Object.fromEntries(this.used),
+            resolutions: Object.fromEntries(this.usedResolutions),
+          },
+          2,
+        ),
       );
     } catch {
       // A cache that cannot be written only costs the next run its speed.

@@ -21,6 +21,12 @@ describe('jsonChunks', () => {
     ['null prototype', Object.assign(Object.create(null), { z: 1, a: { b: [1, { c: 'é\u2028"' }] } })],
     ['deep nesting', { a: { b: { c: { d: { e: [1, [2, [3, { f: 4 }]]] } } } } }],
     ['keys that need escaping', { 'a"b': 1, '\n': 2, __proto__x: 3 }],
+    ['integer-like keys', { b: 1, 10: 2, a: 3, 2: 4, '01': 5 }],
+    ['a __proto__ member', JSON.parse('{"__proto__": {"x": 1}, "y": [1]}')],
+    [
+      'runs with omitted members only',
+      { a: Array.from({ length: 600 }, (_, index) => (index % 2 ? undefined : index)) },
+    ],
   ];
   for (const [name, value] of values) {
     it(`joins to JSON.stringify's text: ${name}`, () => {
@@ -32,6 +38,11 @@ describe('jsonChunks', () => {
     const rows = Array.from({ length: 1000 }, (_, index) => ({ id: `m${index}`, lines: index }));
     const chunks = [...jsonChunks({ rows })];
     expect(chunks.join('')).toBe(JSON.stringify({ rows }));
-    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(40);
+    // Runs of 256 rows: no piece holds the whole.
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(JSON.stringify({ rows }).length / 3);
+    const map = Object.fromEntries(rows.map((row) => [row.id, row]));
+    const split = [...jsonChunks({ map, n: 1 }, 2)];
+    expect(split.join('')).toBe(JSON.stringify({ map, n: 1 }));
+    expect(split.length).toBeGreaterThan(4);
   });
 });
