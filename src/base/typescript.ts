@@ -13,6 +13,7 @@
  * refused or unreadable cache is the same as none, and an installation that cannot be written to
  * runs without one.
  */
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -46,13 +47,21 @@ function loadThroughCodeCache(file: string): unknown {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(sourceText(readFileSync(file))), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   if (cachedData === undefined || script.cachedDataRejected === true)
     process.once('exit', () => storeCodeCache(cacheFile, script));
   return module.exports;
+}
+
+/**
+ * The file's text. TypeScript's 9 MB are ASCII: decoded as Latin-1 they are the same string, made
+ * without UTF-8 decoding (about a tenth of the time); anything else is decoded as UTF-8.
+ */
+function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Writes the code V8 compiled (temporary file, then rename); failing only costs the next run its speed. */
