@@ -203,16 +203,7 @@ class EdgeMerger {
 
   /** The edges without their statements, sorted by from, then to. */
   dependencies(): DependencyEdge[] {
-    // `wired` and `member` are set only when true, so graphs without NestJS wiring keep their shape.
-    return this.sorted().map((edge) => ({
-      from: edge.from,
-      to: edge.to,
-      kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
-      typeOnly: edge.typeOnly,
-      symbols: [...edge.symbols].sort(compareStrings),
-      ...(edge.wired ? { wired: true as const } : {}),
-      ...(edge.member ? { member: true as const } : {}),
-    }));
+    return this.sorted().map((edge) => summaryOf(edge));
   }
 
   /** The edges with their statements by line and the names' declaring modules, sorted by from, then to. */
@@ -220,13 +211,7 @@ class EdgeMerger {
     return this.sorted().map((edge) => {
       const details = edge.details.sort((a, b) => a.line - b.line || compareStrings(a.specifier, b.specifier));
       return {
-        from: edge.from,
-        to: edge.to,
-        kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
-        typeOnly: edge.typeOnly,
-        symbols: [...edge.symbols].sort(compareStrings),
-        ...(edge.wired ? { wired: true as const } : {}),
-        ...(edge.member ? { member: true as const } : {}),
+        ...summaryOf(edge),
         lines: [...new Set(details.map((detail) => detail.line))],
         details,
         declarations: [...(edge.declarations ?? [])]
@@ -241,4 +226,18 @@ class EdgeMerger {
       .flatMap((row) => [...row.values()])
       .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   }
+}
+
+/** An edge's kinds, names and flags, as both the dependencies and the edges carry them. */
+function summaryOf(edge: PendingEdge): DependencyEdge {
+  // `wired` and `member` are set only when true, so graphs without NestJS wiring keep their shape.
+  return {
+    from: edge.from,
+    to: edge.to,
+    kinds: IMPORT_KINDS.filter((kind) => edge.kinds.has(kind)),
+    typeOnly: edge.typeOnly,
+    symbols: [...edge.symbols].sort(compareStrings),
+    ...(edge.wired ? { wired: true as const } : {}),
+    ...(edge.member ? { member: true as const } : {}),
+  };
 }
