@@ -28,9 +28,14 @@ interface Run {
   stdout: string;
 }
 
-/** Runs a Node.js CLI through bench/measure.mjs: wall time, peak RSS, and seams's --timings stages. */
-function measure(script: string, args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, script, ...args], {
+/**
+ * Runs a Node.js CLI through bench/measure.mjs: wall time, peak RSS, and seams's --timings stages.
+ * seams runs with Node's defaults, as its users run it (a larger heap limit lets V8 grow the heap
+ * lazily: at 20,000 files `--max-old-space-size=4096` raised seams's peak RSS from 979 to 1,200 MB
+ * in a direct run); dependency-cruiser gets 4 GB, which it needs at 20,000 files.
+ */
+function measure(script: string, args: string[], cwd: string, nodeFlags: string[] = []): Run {
+  const result = spawnSync(process.execPath, [...nodeFlags, MEASURE, script, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 2 * 1024 * 1024 * 1024,
@@ -72,6 +77,7 @@ for (const size of sizes) {
           DEPCRUISE,
           ['--no-config', '--output-type', 'json', '--ts-pre-compilation-deps', '--ts-config', 'tsconfig.json', 'src'],
           dir,
+          ['--max-old-space-size=4096'],
         )
       : null;
   const report = JSON.parse(cold.stdout) as { metrics: { mojoFm: number }; modules: { id: string }[] };

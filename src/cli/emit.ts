@@ -7,7 +7,8 @@ import type { CliIo } from './io.js';
 export async function emit(text: string | Iterable<string>, output: string | undefined, io: CliIo): Promise<void> {
   if (output === undefined) {
     const { batchChunks } = await import('../base/batch-chunks.js');
-    for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) io.stdout(chunk);
+    // Each piece waits for the pipe to take the last (a pipe's writes are queued in memory otherwise).
+    for (const chunk of typeof text === 'string' ? [text] : batchChunks(text)) await io.stdout(chunk);
     return;
   }
   const { writeOutput } = await import('./write-output.js');

@@ -1,7 +1,11 @@
+import { once } from 'node:events';
 /** Where the CLI reads and writes: the real process by default, buffers in tests. */
 export interface CliIo {
-  /** Writes to standard output. */
-  stdout: (text: string) => void;
+  /**
+   * Writes to standard output; a promise when the writer asks to wait (the pipe is full), which
+   * report writers await so that a report of a hundred megabytes is not queued in memory whole.
+   */
+  stdout: (text: string) => unknown;
   /** Writes to standard error. */
   stderr: (text: string) => void;
   /** Folder relative paths are resolved against. */
@@ -19,7 +23,7 @@ export function processIo(): CliIo {
     throw error;
   });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,
