@@ -13,22 +13,10 @@ import { SeamsError } from './errors.js';
  * the regular expression engine's stack) is an OPTION_INVALID error.
  */
 export function globMatcher(globs: string | readonly string[]): (id: string) => boolean {
-  // Plain paths and `<plain path>/**` (most service globs) are matched without a regular
-  // expression, by a Set and by prefix: the same answers as picomatch's (test/base/glob.test.ts).
-  const literals = new Set<string>();
-  const folders: string[] = [];
-  const patterns: RegExp[] = [];
-  for (const glob of typeof globs === 'string' ? [globs] : globs) {
-    if (glob === '') continue;
-    if (isPlainPath(glob)) literals.add(glob);
-    else if (glob.endsWith('/**') && isPlainPath(glob.slice(0, -3))) folders.push(glob.slice(0, -3));
-    else patterns.push(compileGlob(glob));
-  }
-  const prefixes = folders.map((folder) => `${folder}/`);
-  return (id: string) =>
-    literals.has(id) ||
-    folders.some((folder, index) => id === folder || id.startsWith(prefixes[index] as string)) ||
-    patterns.some((pattern) => pattern.test(id));
+  // One group of firstMatchingGroup: plain paths and `<plain path>/**` (most service globs) are
+  // matched by a Map and by prefix, the rest by picomatch (test/base/glob.test.ts).
+  const first = firstMatchingGroup([typeof globs === 'string' ? [globs] : globs]);
+  return (id: string) => first(id) === 0;
 }
 
 /** Longer globs go to picomatch, which refuses those over 65,536 characters (OPTION_INVALID, as before). */
