@@ -106,6 +106,14 @@ export function inspectFile(file: string, options: SafeReadOptions): Inspection 
 export function readFileSafely(file: string, options: SafeReadOptions): SafeRead {
   const inspection = inspectFile(file, options);
   if (!inspection.ok) return inspection;
+  return readInspected(inspection, options);
+}
+
+/**
+ * Reads a file `inspectFile` passed: opens its real path without blocking and checks the opened
+ * file again (the path may have been swapped since the inspection), then reads at most the cap.
+ */
+export function readInspected(inspection: Extract<Inspection, { ok: true }>, options: SafeReadOptions): SafeRead {
   let descriptor: number;
   try {
     // O_NONBLOCK: if the path was swapped for a FIFO since the check, opening it does not wait for a writer.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Stats } from 'node:fs';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { codeFingerprint } from '../base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
@@ -10,13 +11,32 @@ import { writeAtomically } from '../base/atomic-write.js';
 import { jsonChunks } from '../base/json-chunks.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 6;
+const FORMAT = 7;
 const FILE_NAME = 'extract.json';
 
 /** A file's imports as resolved once: the target of each of its imports, in order, and the diagnostics resolving gave. */
 export interface StoredResolution {
   targets: ImportTarget[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * How long before a run a file must have last changed for its status to be trusted next time
+ * (racy timestamps, as git calls them): a file changed within the same clock tick as the read
+ * that hashed it could change again without its time moving. Two seconds covers the coarsest
+ * file system clock in use (FAT's).
+ */
+export const RACY_MS = 2000;
+
+/**
+ * A file's status as the cache compares it (size, modification and change times, inode and
+ * device: git's index compares the same), or null when it changed less than RACY_MS before `now`
+ * and cannot be trusted to show the next change. The change time cannot be set by a user, and
+ * changes with the contents, a rename or a copy over the file.
+ */
+export function statusOf(stats: Stats, now: number): string | null {
+  if (stats.mtimeMs >= now - RACY_MS || stats.ctimeMs >= now - RACY_MS) return null;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
 }
 
 /**
@@ -34,6 +54,8 @@ export class ExtractionCache {
   private readonly used = new Map<string, FileFacts>();
   private readonly resolutions: Map<string, StoredResolution>;
   private readonly usedResolutions = new Map<string, StoredResolution>();
+  private readonly stats: Map<string, [string, string]>;
+  private readonly usedStats = new Map<string, [string, string]>();
   readonly diagnostics: Diagnostic[] = [];
   hits = 0;
 
@@ -41,9 +63,11 @@ export class ExtractionCache {
     private readonly dir: string | null,
     entries: Map<string, FileFacts>,
     resolutions: Map<string, StoredResolution> = new Map(),
+    stats: Map<string, [string, string]> = new Map(),
   ) {
     this.entries = entries;
     this.resolutions = resolutions;
+    this.stats = stats;
   }
 
   /** Opens the cache in `dir`, or a disabled cache when dir is null. */
@@ -58,6 +82,7 @@ export class ExtractionCache {
         version?: unknown;
         entries?: unknown;
         resolutions?: unknown;
+        stats?: unknown;
       };
       if (
         parsed.format !== FORMAT ||
@@ -65,7 +90,9 @@ export class ExtractionCache {
         typeof parsed.entries !== 'object' ||
         parsed.entries === null ||
         typeof parsed.resolutions !== 'object' ||
-        parsed.resolutions === null
+        parsed.resolutions === null ||
+        typeof parsed.stats !== 'object' ||
+        parsed.stats === null
       ) {
         return new ExtractionCache(dir, new Map());
       }
@@ -73,6 +100,7 @@ export class ExtractionCache {
         dir,
         new Map(Object.entries(parsed.entries as Record<string, FileFacts>)),
         new Map(Object.entries(parsed.resolutions as Record<string, StoredResolution>)),
+        new Map(Object.entries(parsed.stats as Record<string, [string, string]>)),
       );
     } catch (error) {
       const cache = new ExtractionCache(dir, new Map());
@@ -124,6 +152,23 @@ export class ExtractionCache {
     this.usedResolutions.set(`${key}:${context}`, resolution);
   }
 
+  /**
+   * The content key of module `id` when its file status (`statusOf`) is the one stored with the
+   * key and facts are stored under that key: the file is unchanged since it was hashed, so it
+   * need not be read. A match also keeps the status for the next run.
+   */
+  keyByStatus(id: string, status: string): string | undefined {
+    const stored = this.stats.get(id);
+    if (stored === undefined || stored[0] !== status || !this.entries.has(stored[1])) return undefined;
+    this.usedStats.set(id, stored);
+    return stored[1];
+  }
+
+  /** Records that module `id`, with file status `status`, had content key `key`. */
+  setStatus(id: string, status: string, key: string): void {
+    this.usedStats.set(id, [status, key]);
+  }
+
   /** Keeps no resolution of this run (one whose outcome depends on more than the file and its context). */
   forgetResolutions(): void {
     this.usedResolutions.clear();
@@ -143,6 +188,7 @@ export class ExtractionCache {
             version: codeFingerprint(),
             entries: Object.fromEntries(this.used),
             resolutions: Object.fromEntries(this.usedResolutions),
+            stats: Object.fromEntries([...this.usedStats].filter(([, [, key]]) => this.used.has(key))),
           },
           2,
         ),

@@ -5,8 +5,8 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import { compareDiagnostics } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
 import { toModuleId, type LoadedProject } from '../load/project.js';
-import { readFileSafely } from '../base/read-file-safely.js';
-import { ExtractionCache } from './cache.js';
+import { inspectFile, readInspected } from '../base/read-file-safely.js';
+import { ExtractionCache, statusOf } from './cache.js';
 import { createDeclaredPackages } from './declared-packages.js';
 import { looksMinified } from './looks-minified.js';
 import { countLines, parseFile, type FileFacts } from './parse-file.js';
@@ -37,6 +37,11 @@ export interface ExtractOptions {
   onParsed?: (done: number, total: number) => void;
   /** Told after each file's imports are resolved: files done so far, all files. */
   onResolved?: (done: number, total: number) => void;
+  /**
+   * The time files are read at (ms since the epoch; default: now), against which a file's last
+   * change is judged too recent to trust its status next run (cache.ts `statusOf`).
+   */
+  now?: number;
 }
 
 /** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
@@ -49,20 +54,22 @@ export interface Sources {
 
 /**
  * Reads every selected file once and computes its content key; binary and minified files are
- * skipped. A file whose key `isKnown` (its facts are in the cache, so it was neither) is not
- * decoded: its text stays empty.
+ * skipped. A file whose status (size, times, inode) is the one the cache stored with its key is
+ * not read at all; a file whose key the cache knows (its facts are there, so it was neither
+ * binary nor minified) is not decoded: its text stays empty.
  */
 export function readSources(
   project: LoadedProject,
-  files: readonly string[] = project.files,
-  isKnown: (key: string) => boolean = () => false,
+  files: readonly string[],
+  cache: ExtractionCache,
+  now: number = Date.now(),
 ): Sources {
   const items: Sources['items'] = [];
   const skipped: Diagnostic[] = [];
   const realFolders = new Map<string, string>();
   for (const file of files) {
     const id = toModuleId(project.root, file);
-    const source = readSource(file, id, project, isKnown, realFolders);
+    const source = readSource(file, id, project, cache, realFolders, now);
     if ('code' in source) skipped.push({ ...source, file: id });
     else items.push({ file, id, key: source.key, text: source.text });
   }
@@ -82,8 +89,7 @@ export async function extract(
   options: ExtractOptions = { cacheDir: null },
 ): Promise<Extraction> {
   const cache = ExtractionCache.open(options.cacheDir);
-  const isKnown = (key: string) => cache.has(key);
-  const sources = readSources(project, project.files, isKnown);
+  const sources = readSources(project, project.files, cache, options.now);
   const diagnostics: Diagnostic[] = [...cache.diagnostics];
   // Refusals met by the resolver itself (a package.json that is a FIFO, …), reported once per run.
   const shared: Diagnostic[] = [];
@@ -132,7 +138,7 @@ export async function extract(
       resolve.include(file, importer.file);
       reachedBy.set(id, importer.module.id);
     }
-    batch = readSources(project, files, isKnown);
+    batch = readSources(project, files, cache, options.now);
     skippedDiagnostics.push(...batch.skipped);
     round = nextContext(round, files);
   }
@@ -417,20 +423,22 @@ function readSource(
   file: string,
   id: ModuleId,
   project: LoadedProject,
-  isKnown: (key: string) => boolean,
+  cache: ExtractionCache,
   realFolders: Map<string, string>,
+  now: number,
 ): { key: string; text: string } | { code: string; message: string } {
-  const read = readFileSafely(file, {
-    root: project.root,
-    maxBytes: project.maxFileSize,
-    limitName: '--max-file-size',
-    realFolders,
-  });
+  const options = { root: project.root, maxBytes: project.maxFileSize, limitName: '--max-file-size', realFolders };
+  const inspection = inspectFile(file, options);
+  const status = inspection.ok ? statusOf(inspection.stats, now) : null;
+  const unchanged = status === null ? undefined : cache.keyByStatus(id, status);
+  if (unchanged !== undefined) return { key: unchanged, text: '' };
+  const read = inspection.ok ? readInspected(inspection, options) : inspection;
   if (!read.ok)
     return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
   const bytes = read.bytes;
   const key = ExtractionCache.key(id, bytes);
-  if (isKnown(key)) return { key, text: '' };
+  if (status !== null) cache.setStatus(id, status, key);
+  if (cache.has(key)) return { key, text: '' };
   if (bytes.subarray(0, 8192).includes(0))
     return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
