@@ -158,7 +158,7 @@ describe('collectEntities', () => {
           'export const AppEntity = (name: string) => applyDecorators(TypeOrmEntity(name));',
           "export function ScopedEntity(options: { name: string }) { return applyDecorators(TypeOrmEntity({ ...options, schema: 'app' })); }",
           'export function PlainEntity() { return TypeOrmEntity(); }',
-          'export function Weird(x: string) { return TypeOrmEntity(`t_${x}`); }',
+          'export function Weird(x: string) { return TypeOrmEntity("t_" + x); }',
           'export function helper() { return other(1); }',
           "@Tabled('invoices') export class Invoice {}",
           "@Tabled({ name: 'x' }, 'y', foo) export class Other {}",
