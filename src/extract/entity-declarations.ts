@@ -32,7 +32,6 @@ const NOT_ENTITY_DECORATORS = new Set([
   'Check',
   'Component',
   'Pipe',
-  'Directive',
   'NgModule',
   'UseGuards',
   'UseInterceptors',
