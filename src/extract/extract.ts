@@ -359,6 +359,7 @@ function moduleOf(id: ModuleId, facts: FileFacts, imports: ModuleImport[]): Modu
     wiring: facts.wiring,
     members: facts.members,
     bootstrap: facts.bootstrap,
+    ...(facts.events ? { events: facts.events } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { bootstrapCollector, type BootstrapFact } from './collect-bootstrap.js';
 import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
 import { importsCollector, type OpaqueCall } from './collect-imports.js';
+import { type EventFact, eventsCollector } from './collect-events.js';
+import { literalConstantsCollector } from './literal-constants.js';
 import { termsCollector } from './collect-terms.js';
 import { wiringCollector } from './collect-wiring.js';
 import { walk } from './walk.js';
@@ -29,6 +31,8 @@ export interface FileFacts {
   members: string[];
   /** The call that starts the application here (a bootstrap file), if any. */
   bootstrap: BootstrapFact | null;
+  /** Events, messages and jobs emitted and listened to; absent when none. */
+  events?: EventFact[];
   /** The parser's first error, if any; `code` when it is not a plain syntax error (PARSE_ERROR). */
   parseError: { code?: 'SYNTAX_TOO_DEEP'; message: string; line: number } | null;
 }
@@ -52,10 +56,13 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   const sourceFile = ts.createSourceFile(file, text, options, false, scriptKindOf(file));
   const imports = importsCollector(sourceFile);
   const terms = termsCollector(id);
-  const entities = entitiesCollector(sourceFile);
+  const constants = literalConstantsCollector();
+  const entities = entitiesCollector(sourceFile, constants.constants);
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
-  walk(sourceFile, [imports, terms, entities, wiring, bootstrap]);
+  const events = eventsCollector(sourceFile, constants.constants);
+  walk(sourceFile, [imports, terms, constants, entities, wiring, bootstrap, events]);
+  const eventFacts = events.result();
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -65,6 +72,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
     wiring: wiring.result(),
     members: wiring.members(),
     bootstrap: bootstrap.result(),
+    ...(eventFacts.length > 0 ? { events: eventFacts } : {}),
     parseError: firstParseError(sourceFile),
   };
 }
