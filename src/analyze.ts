@@ -70,6 +70,7 @@ export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Pro
         ...project.diagnostics,
         ...extractionDiagnostics,
         ...historyDiagnostics(history.history, settings.cluster.git, history.problem),
+        ...graph.diagnostics,
         ...shapeDiagnostics(graph),
       ],
       settings.root,

@@ -1,6 +1,8 @@
 import { compareStrings } from '../base/compare.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
+import { pairEvents } from './events.js';
+import { assembleTables } from './tables.js';
 import { createDeclarationLookup, type Declaration } from './declarations.js';
 import {
   IMPORT_KINDS,
@@ -101,6 +103,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   }
   const dependencies = seeThrough.dependencies();
   const edges = writtenEdges.edges();
+  const tables = assembleTables(extraction.modules, extraction.prismaModels);
   return {
     modules: extraction.modules.map((module) => ({
       id: module.id,
@@ -114,6 +117,10 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     dependencies,
     externals,
     data: dataEntities(extraction, dependencies),
+    tables: tables.tables,
+    diagnostics: tables.diagnostics,
+    endpoints: [],
+    events: pairEvents(extraction.modules),
   };
 }
 

@@ -1,4 +1,7 @@
+import type { Diagnostic } from '../base/diagnostics.js';
 import type { BootstrapFact } from '../extract/collect-bootstrap.js';
+import type { EventChannel } from './events.js';
+import type { Table } from './tables.js';
 import type { ImportKind, ImportSyntax, ModuleId } from '../extract/types.js';
 
 /** One analysed source file. */
@@ -88,8 +91,16 @@ export interface ModuleGraph {
   dependencies: DependencyEdge[];
   /** Per module with any, its external imports; keys sorted. */
   externals: Record<ModuleId, ExternalImports>;
-  /** Data entities and which modules use them. */
+  /** Data entities and which modules use them (the clustering's data signal, the plan's data ownership). */
   data: DataEntities;
+  /** The tables behind the entities (also those declared through a project decorator), with the modules that read, write and use each; sorted by table. */
+  tables: Table[];
+  /** Problems met assembling endpoints and tables (an ORM used with no entity found, …). */
+  diagnostics: Diagnostic[];
+  /** HTTP endpoints and API operations, sorted by module, line, method, path. */
+  endpoints: Endpoint[];
+  /** Events, messages and queues by name, sorted by transport, then name. */
+  events: EventChannel[];
 }
 
 /** ORM entities (TypeORM, Prisma, Mongoose, Sequelize) and their users. */
@@ -98,6 +109,28 @@ export interface DataEntities {
   entities: { name: string; orm: 'typeorm' | 'prisma' | 'mongoose' | 'sequelize'; declaredIn: string }[];
   /** Module -> entity names it declares or uses, sorted; only modules with any. */
   uses: Record<ModuleId, string[]>;
+}
+
+/** An HTTP endpoint or API operation (GraphQL, tRPC) a module declares, with its full path as far as it is static. */
+export interface Endpoint {
+  /** Declaring module. */
+  module: ModuleId;
+  /** 1-based line of the route or operation. */
+  line: number;
+  /** The framework it is declared with. */
+  framework: 'nestjs' | 'express' | 'koa' | 'fastify' | 'graphql' | 'trpc';
+  /** HTTP method (GET, POST, …, ALL), or QUERY / MUTATION / SUBSCRIPTION for an operation. */
+  method: string;
+  /** Full path (`/api/v1/orders/:id`), or the operation name; a part that is not static is written `{dynamic}`. */
+  path: string;
+  /** The handler: `OrdersController.findOne`, a named function, or `<anonymous>`. */
+  handler: string;
+  /** Present when part of the path is not static. */
+  dynamic?: true;
+  /** NestJS `@Version` (or the controller's version), when set. */
+  version?: string;
+  /** Present (false) when the router was never found mounted: the path is the router's own. */
+  mounted?: false;
 }
 
 /** Imports from one group of modules (a candidate service) into another: an edge of the dependency graph aggregated by a partition. */

@@ -30,6 +30,7 @@ import { dataOwnership } from './data-ownership.js';
 import { compareCrossing, crossingImports } from './crossing-imports.js';
 import type { CrossingImport, Plan, PlanStep, StepCost } from './types.js';
 import { type Candidate, StepCosts } from './step-costs.js';
+import { InterfaceIndex } from './step-interfaces.js';
 import { pairKey, getOrCreate, splitPairKey } from '../base/collections.js';
 
 /** The plan of `partition`; `dependencies` are its service dependencies (graph/service-dependencies.ts). */
@@ -74,6 +75,7 @@ export function planExtraction(
         component.some((id) => shellIds.has(id)),
       ),
     );
+  const interfaces = new InterfaceIndex(graph, partition);
   const steps: PlanStep[] = [];
   let migrationImports = 0;
   while (pending.length > 0) {
@@ -111,7 +113,13 @@ export function planExtraction(
       .filter((item) => !item.typeOnly || item.wired === true)
       .sort(compareCrossing);
     migrationImports += cost.outbound + cost.contracts + cost.inbound;
-    steps.push({
+    const extracted = new Set(partition.clusters.map((item) => item.id).filter((id) => !remaining.has(id)));
+    const callers = [...remaining]
+      .filter((source) => !inStep.has(source))
+      .flatMap((source) => next.component.flatMap((target) => crossingFrom.get(source)?.get(target) ?? []))
+      .filter((item) => !item.typeOnly || item.wired === true)
+      .sort(compareCrossing);
+    const step: PlanStep = {
       rank: steps.length + 1,
       clusters: next.component,
       reason: next.kernel
@@ -123,7 +131,14 @@ export function planExtraction(
       inboundImports: cost.inbound,
       cost,
       remoteCalls,
-    });
+      routes: [],
+      callers: [],
+      tables: { moves: [], splits: [] },
+      events: [],
+    };
+    // The shared kernel becomes a library linked into every service, and the composition root
+    // stays: neither becomes a service with routes, callers, a database or events of its own.
+    steps.push(next.shell || next.kernel ? step : { ...step, ...interfaces.step(step, extracted, callers) });
     for (const id of next.component) {
       remaining.delete(id);
       costs.remove(id);
@@ -142,6 +157,7 @@ export function planExtraction(
     migrationImports,
     apis: apiSurfaces(graph, partition),
     data,
+    interfaces: interfaces.services(),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ClusterId } from '../cluster/types.js';
 import type { ModuleId } from '../extract/types.js';
-import type { ServiceDependency } from '../graph/types.js';
+import type { Endpoint, ServiceDependency } from '../graph/types.js';
 
 // Declared with the graph it aggregates (graph/service-dependencies.ts); re-exported for the plan's readers.
 
@@ -48,8 +48,72 @@ export interface StepCost {
   total: number;
 }
 
+/** How code touches a table: written (`write`, `read-write`), only read, or used with no read or write call seen (`use`: the entity is imported, declared or injected). */
+export type TableAccess = 'read-write' | 'write' | 'read' | 'use';
+
+/** A table the step's services use, with how they use it. */
+export interface TableMove {
+  /** The table or collection; null when the code does not name it statically. */
+  table: string | null;
+  /** The entity (or model) behind it. */
+  entity: string;
+  orm: 'typeorm' | 'prisma' | 'mongoose' | 'sequelize';
+  /** The module (or Prisma schema file) that declares the entity. */
+  declaredIn: string;
+  /** How the step's modules use it. */
+  access: TableAccess;
+}
+
+/** A table the step uses together with services that stay (or left before): a database-per-service conflict. */
+export interface TableSplit extends TableMove {
+  /** The other services that use it, how, and whether they were extracted before this step; sorted by service. */
+  others: { cluster: ClusterId; access: TableAccess; extracted: boolean }[];
+  /**
+   * `both-write`: the step and another service write it (split the table, or give it one owner and
+   * route the other's writes through its API); `step-writes`: only the step writes (it becomes the
+   * owner; the others read through its API or a replica); `others-write`: the step only reads or
+   * uses it (it stays with its writer; the step reads through an API or a replica); `read-only`:
+   * nobody writes it in the analysed code (reference data: replicate it).
+   */
+  conflict: 'both-write' | 'step-writes' | 'others-write' | 'read-only';
+}
+
+/** An event, message or queue name with one side in the step (or service) and the other outside it. */
+export interface EventCrossing {
+  /** How it travels (`nest-event-emitter`, `event-emitter`, `nest-microservices`, `bullmq`). */
+  transport: string;
+  name: string;
+  /** `publishes`: emitted, sent or enqueued here; `consumes`: listened to, handled or processed here. */
+  direction: 'publishes' | 'consumes';
+  /** The services on the other side, sorted; empty when no analysed code is on the other side. */
+  counterparts: ClusterId[];
+}
+
+/** What moves at one step of the strangler fig. */
+export interface StepInterfaces {
+  /** The gateway's new routes: endpoints of the step's services, which the facade sends to the new service. Sorted by module, line. */
+  routes: Endpoint[];
+  /** Runtime imports from services still in the monolith into the step: in-process calls that must become calls to the new service. */
+  callers: CrossingImport[];
+  /** Tables only the step uses (they move to its database), and tables it shares (to split, or to own and expose); sorted by table. */
+  tables: { moves: TableMove[]; splits: TableSplit[] };
+  /** Events and queues that cross the new boundary: asynchronous contracts to keep. */
+  events: EventCrossing[];
+}
+
+/** One service's interface: its endpoints and operations, the tables it uses, the events it publishes and consumes. */
+export interface ServiceInterface {
+  cluster: ClusterId;
+  /** Endpoints and operations its modules declare, sorted by module, line. */
+  endpoints: Endpoint[];
+  /** Tables it uses, how, and whether it owns them alone (`owned`) or shares them (data-ownership categories); sorted by table. */
+  tables: (TableMove & { category: 'owned' | 'shared' | 'common' })[];
+  /** Every event it publishes or consumes, with the services on the other side. */
+  events: EventCrossing[];
+}
+
 /** One step of the extraction order. */
-export interface PlanStep {
+export interface PlanStep extends StepInterfaces {
   /** 1-based position in the order. */
   rank: number;
   /** Services extracted together in this step (several when they form a cycle), sorted. */
@@ -125,4 +189,6 @@ export interface Plan {
   apis: ApiSurface[];
   /** Data ownership: entities and the services that use them. */
   data: DataOwnership;
+  /** Every service's interface (endpoints, tables, events), in partition order. */
+  interfaces: ServiceInterface[];
 }

@@ -3,7 +3,9 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
 import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
-import type { ExternalImports, ImportDetail } from '../graph/types.js';
+import type { EventChannel } from '../graph/events.js';
+import type { Table } from '../graph/tables.js';
+import type { Endpoint, ExternalImports, ImportDetail } from '../graph/types.js';
 import { outsideByService, type OutsideFolder } from './explain.js';
 import type { PartitionMetrics, ServiceMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
@@ -34,6 +36,12 @@ export interface JsonReport {
     details: ImportDetail[];
     declarations: { symbol: string; module: string }[];
   }[];
+  /** HTTP endpoints and API operations, with full paths as far as static (graph stage). */
+  endpoints: Endpoint[];
+  /** The tables behind the entities, with the modules that read, write and use each. */
+  tables: Table[];
+  /** Events, messages and queues by name, with their emitters and listeners. */
+  events: EventChannel[];
   /** Each cluster with its service metrics (zero for a cluster that was not measured). */
   clusters: ({
     id: string;
@@ -95,6 +103,9 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       details: edge.details,
       declarations: edge.declarations,
     })),
+    endpoints: graph.endpoints,
+    tables: graph.tables,
+    events: graph.events,
     clusters: partition.clusters.map((item) => {
       const service = serviceMetrics.get(item.id);
       return {
@@ -150,6 +161,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       mutualDependencies: plan.mutualDependencies,
       apis: plan.apis,
       data: plan.data,
+      interfaces: plan.interfaces,
     },
     diagnostics: analysis.diagnostics,
   };

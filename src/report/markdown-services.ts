@@ -6,6 +6,7 @@ import type { Analysis } from '../analysis.js';
 import type { Cluster, ClusterId } from '../cluster/types.js';
 import { compareStrings } from '../base/compare.js';
 import type { ApiSurface } from '../plan/types.js';
+import { endpointSite, endpointText, eventText, tableText } from './interfaces-text.js';
 import { describeOutside, outsideByService, packagesByService, plural, type OutsideFolder } from './explain.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
 import { COUPLING_COLUMNS, plainValue, planOrder } from './view-model.js';
@@ -50,6 +51,7 @@ function serviceCard(analysis: Analysis, cluster: Cluster, packages: string[], o
     '',
     ...apiSurface(analysis.plan.apis.find((item) => item.cluster === cluster.id)),
     '',
+    ...serviceInterface(analysis, cluster.id),
     dataUse(analysis, cluster.id),
     '',
     `**npm packages**: ${packages.length === 0 ? 'none' : packages.map(md).join(', ')}`,
@@ -113,5 +115,36 @@ function files(analysis: Analysis, cluster: Cluster): string[] {
   }
   if (modules.length > FILES_SHOWN) lines.push(`- … ${modules.length - FILES_SHOWN} more`);
   lines.push('', '</details>');
+  return lines;
+}
+
+/** Endpoints and tables listed per service card. */
+const INTERFACE_ITEMS_SHOWN = 25;
+
+/** The service's endpoints, tables and events (nothing when it has none of them). */
+function serviceInterface(analysis: Analysis, id: ClusterId): string[] {
+  const item = analysis.plan.interfaces.find((entry) => entry.cluster === id);
+  if (item === undefined) return [];
+  const lines: string[] = [];
+  const list = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push(`**${title}** (${items.length}):`, '');
+    for (const entry of items.slice(0, INTERFACE_ITEMS_SHOWN)) lines.push(`- ${entry}`);
+    if (items.length > INTERFACE_ITEMS_SHOWN)
+      lines.push(`- … ${items.length - INTERFACE_ITEMS_SHOWN} more (see plan.interfaces in --format json)`);
+    lines.push('');
+  };
+  list(
+    'Endpoints',
+    item.endpoints.map((endpoint) => `\`${endpointText(endpoint)}\` → ${md(endpointSite(endpoint))}`),
+  );
+  list(
+    'Tables',
+    item.tables.map((table) => `${md(tableText(table))}${table.category === 'owned' ? '' : `, ${table.category}`}`),
+  );
+  list(
+    'Events',
+    item.events.map((event) => md(eventText(event))),
+  );
   return lines;
 }

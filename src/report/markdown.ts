@@ -5,7 +5,8 @@
  */
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../base/compare.js';
-import type { ServiceCycle } from '../plan/types.js';
+import type { PlanStep, ServiceCycle } from '../plan/types.js';
+import { endpointSite, endpointText, eventText, splitText, tableText } from './interfaces-text.js';
 import { LOW_CONFIDENCE, metricRows, placements, plural, type PlacementRow } from './explain.js';
 import { serviceCards } from './markdown-services.js';
 import { escapeMarkdown as md, markdownTable, symbolName } from './markdown-text.js';
@@ -206,6 +207,7 @@ function extractionPlan(analysis: Analysis): string[] {
       if (more > 0) lines.push(`${indent}- … ${more} more (see plan.steps in --format json)`);
       lines.push('', `${indent}</details>`);
     }
+    lines.push(...stepMoves(step, indent));
     lines.push('');
   }
   lines.pop();
@@ -328,5 +330,41 @@ function diagnostics(analysis: Analysis): string[] {
     ...markdownTable(['file', 'line', 'code', 'message'], ['left', 'right', 'left', 'left'], rows),
   ];
   if (list.length > DIAGNOSTICS_SHOWN) lines.push('', `… ${list.length - DIAGNOSTICS_SHOWN} more (see --format json).`);
+  return lines;
+}
+
+/** Items listed per step in each of the gateway, callers, tables and events lists. */
+const STEP_ITEMS_SHOWN = 20;
+
+/** What moves at a step, as Markdown bullets with collapsed lists: routes, callers, tables, events. */
+function stepMoves(step: PlanStep, indent: string): string[] {
+  const lines: string[] = [];
+  const block = (summary: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push('', `${indent}<details><summary>${summary}</summary>`, '');
+    for (const item of items.slice(0, STEP_ITEMS_SHOWN)) lines.push(`${indent}- ${item}`);
+    if (items.length > STEP_ITEMS_SHOWN)
+      lines.push(`${indent}- … ${items.length - STEP_ITEMS_SHOWN} more (see plan.steps in --format json)`);
+    lines.push('', `${indent}</details>`);
+  };
+  block(
+    `gateway routes to the new service: ${step.routes.length}`,
+    step.routes.map((endpoint) => `\`${endpointText(endpoint)}\` → ${md(endpointSite(endpoint))}`),
+  );
+  block(
+    `in-process callers left in the monolith: ${step.callers.length}`,
+    step.callers.map(
+      (call) =>
+        `${md(`${call.from}:${call.line}`)} imports ${call.symbols.map(symbolName).join(', ') || 'the module'} from ${md(call.to)}`,
+    ),
+  );
+  block(`tables: ${step.tables.moves.length} move, ${step.tables.splits.length} to split or share`, [
+    ...step.tables.moves.map((table) => `moves: ${md(tableText(table))}`),
+    ...step.tables.splits.map((split) => `split or share: ${md(splitText(split))}`),
+  ]);
+  block(
+    `events that cross: ${step.events.length}`,
+    step.events.map((event) => md(eventText(event))),
+  );
   return lines;
 }

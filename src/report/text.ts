@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis.js';
 import { compareStrings } from '../base/compare.js';
+import type { PlanStep } from '../plan/types.js';
+import { endpointText, eventText, listed, splitText, tableText } from './interfaces-text.js';
 import {
   LOW_CONFIDENCE,
   describeOutside,
@@ -84,7 +86,9 @@ export function renderText(analysis: Analysis): string {
   );
   for (const step of plan.steps) {
     out.push(`  ${String(step.rank).padStart(2)}. ${step.clusters.join(' + ')}: ${step.reason}`);
+    out.push(...stepMoves(step));
   }
+  out.push(...renderInterfaces(analysis));
   const sharedData = plan.data.entities.filter((entity) => entity.category !== 'owned');
   if (sharedData.length > 0) {
     out.push('');
@@ -124,6 +128,71 @@ export function renderText(analysis: Analysis): string {
   out.push('');
   out.push(...renderDiagnostics(analysis));
   return `${out.join('\n')}\n`;
+}
+
+/** Items of a step's or a service's lists shown before "and N more". */
+const INTERFACE_ITEMS_SHOWN = 8;
+
+/** What moves at a step: the gateway's routes, the monolith's in-process callers, tables, events. */
+function stepMoves(step: PlanStep): string[] {
+  const lines: string[] = [];
+  const indent = '      ';
+  if (step.routes.length > 0)
+    lines.push(
+      `${indent}gateway routes ${step.routes.length}: ${listed(step.routes.map(endpointText), INTERFACE_ITEMS_SHOWN)}`,
+    );
+  if (step.callers.length > 0)
+    lines.push(
+      `${indent}in-process callers left in the monolith ${step.callers.length}: ${listed(
+        step.callers.map((item) => `${item.from}:${item.line}`),
+        INTERFACE_ITEMS_SHOWN,
+      )}`,
+    );
+  if (step.tables.moves.length > 0)
+    lines.push(
+      `${indent}tables that move ${step.tables.moves.length}: ${listed(step.tables.moves.map(tableText), INTERFACE_ITEMS_SHOWN)}`,
+    );
+  for (const split of step.tables.splits.slice(0, INTERFACE_ITEMS_SHOWN))
+    lines.push(`${indent}table to split or share: ${splitText(split)}`);
+  if (step.tables.splits.length > INTERFACE_ITEMS_SHOWN)
+    lines.push(
+      `${indent}... ${step.tables.splits.length - INTERFACE_ITEMS_SHOWN} more shared tables (plan.steps in --format json)`,
+    );
+  if (step.events.length > 0)
+    lines.push(
+      `${indent}events that cross ${step.events.length}: ${listed(step.events.map(eventText), INTERFACE_ITEMS_SHOWN)}`,
+    );
+  return lines;
+}
+
+/** Each service's API (endpoints and operations), tables and events; services with none are left out. */
+function renderInterfaces(analysis: Analysis): string[] {
+  const withAny = analysis.plan.interfaces.filter(
+    (item) => item.endpoints.length + item.tables.length + item.events.length > 0,
+  );
+  if (withAny.length === 0) return [];
+  const { endpoints, tables, events } = analysis.graph;
+  const out = [
+    '',
+    `Service interfaces (${plural(endpoints.length, 'endpoint')}, ${plural(tables.length, 'table')}, ${plural(events.length, 'event channel')} found)`,
+  ];
+  for (const item of withAny) {
+    out.push(`  ${item.cluster}`);
+    if (item.endpoints.length > 0)
+      out.push(
+        `    endpoints ${item.endpoints.length}: ${listed(item.endpoints.map(endpointText), INTERFACE_ITEMS_SHOWN)}`,
+      );
+    if (item.tables.length > 0)
+      out.push(
+        `    tables ${item.tables.length}: ${listed(
+          item.tables.map((table) => `${tableText(table)}${table.category === 'owned' ? '' : ` ${table.category}`}`),
+          INTERFACE_ITEMS_SHOWN,
+        )}`,
+      );
+    if (item.events.length > 0)
+      out.push(`    events ${item.events.length}: ${listed(item.events.map(eventText), INTERFACE_ITEMS_SHOWN)}`);
+  }
+  return out;
 }
 
 /** How many modules each placement list shows before summarising the rest. */

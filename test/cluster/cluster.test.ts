@@ -35,6 +35,10 @@ function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
     })),
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 

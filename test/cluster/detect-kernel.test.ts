@@ -19,6 +19,10 @@ function graphOf(edges: [string, string][]): ModuleGraph {
     dependencies: edges.map(([from, to]) => edge(from, to)),
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 

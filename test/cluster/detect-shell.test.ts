@@ -9,6 +9,10 @@ function graphOf(modules: (Partial<ModuleNode> & { id: string })[], edges: [stri
     dependencies: edges.map(([from, to]) => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 

@@ -21,6 +21,10 @@ function graphOf(edges: DependencyEdge[]): ModuleGraph {
     dependencies: edges,
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 

@@ -23,6 +23,10 @@ function graphOf(modules: string[], pairs: [string, string][]): ModuleGraph {
     dependencies: edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 

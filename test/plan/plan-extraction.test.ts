@@ -40,6 +40,10 @@ function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
     dependencies: edges,
     externals: {},
     data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
   };
 }
 
@@ -61,6 +65,8 @@ describe('planExtraction: cost model', () => {
       inboundImports: 1,
       cost: { outbound: 0, inbound: 1, sharedEntities: 0, lines: 10, total: 1.01 },
       remoteCalls: [],
+      // beta stays in the monolith and imports gamma in-process: that call now goes to the new service.
+      callers: [{ from: 'beta.ts', line: 1, to: 'gamma.ts', symbols: ['x'], typeOnly: false }],
       reason: 'cheapest next (cost 1.01): no calls back into the monolith; 1 import from the monolith to rewire',
     });
     expect(plan.steps[2]).toMatchObject({ dependsOn: ['beta'], cost: { outbound: 0, inbound: 0, total: 0.01 } });

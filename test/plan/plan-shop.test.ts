@@ -94,6 +94,10 @@ describe('plan-shop: the extraction plan, by hand', () => {
         inboundImports: 5,
         cost: { outbound: 0, contracts: 0, inbound: 5, sharedEntities: 0, lines: 6, total: 5.006 },
         remoteCalls: [],
+        routes: [],
+        callers: [],
+        tables: { moves: [], splits: [] },
+        events: [],
       },
       {
         rank: 2,
@@ -103,6 +107,31 @@ describe('plan-shop: the extraction plan, by hand', () => {
         inboundImports: 1,
         cost: { outbound: 0, contracts: 0, inbound: 1, sharedEntities: 0, lines: 12, total: 1.012 },
         remoteCalls: [],
+        routes: [],
+        // shipping stays and calls sendMail in-process: the call goes to the new notify service.
+        callers: [
+          {
+            from: 'src/shipping/shipping.service.ts',
+            line: 4,
+            to: 'src/notify/mailer.ts',
+            symbols: ['sendMail'],
+            typeOnly: false,
+          },
+        ],
+        // sequelize.define('EmailLog') with no tableName: Sequelize pluralises the model name; defined, never queried here.
+        tables: {
+          moves: [
+            {
+              table: 'EmailLogs',
+              entity: 'EmailLog',
+              orm: 'sequelize',
+              declaredIn: 'src/notify/email-log.ts',
+              access: 'use',
+            },
+          ],
+          splits: [],
+        },
+        events: [],
       },
       {
         rank: 3,
@@ -122,6 +151,22 @@ describe('plan-shop: the extraction plan, by hand', () => {
             wired: true,
           },
         ],
+        routes: [],
+        callers: [],
+        // model('Shipment', schema) with no collection: Mongoose lower-cases and pluralises it; ShipmentModel.create writes.
+        tables: {
+          moves: [
+            {
+              table: 'shipments',
+              entity: 'Shipment',
+              orm: 'mongoose',
+              declaredIn: 'src/shipping/shipment.schema.ts',
+              access: 'write',
+            },
+          ],
+          splits: [],
+        },
+        events: [],
       },
       {
         rank: 4,
@@ -132,6 +177,58 @@ describe('plan-shop: the extraction plan, by hand', () => {
         inboundImports: 3,
         cost: { outbound: 0, contracts: 0, inbound: 3, sharedEntities: 1, lines: 46, total: 5.046 },
         remoteCalls: [],
+        routes: [],
+        // orders stays: its entity's relation, its module's import and its service's injection all reach catalog in-process.
+        callers: [
+          {
+            from: 'src/orders/order.entity.ts',
+            line: 2,
+            to: 'src/catalog/product.entity.ts',
+            symbols: ['Product'],
+            typeOnly: false,
+          },
+          {
+            from: 'src/orders/orders.module.ts',
+            line: 2,
+            to: 'src/catalog/catalog.module.ts',
+            via: 'src/catalog/index.ts',
+            symbols: ['CatalogModule'],
+            typeOnly: false,
+          },
+          {
+            from: 'src/orders/orders.service.ts',
+            line: 3,
+            to: 'src/catalog/catalog.service.ts',
+            via: 'src/catalog/index.ts',
+            symbols: ['CatalogService'],
+            typeOnly: false,
+          },
+        ],
+        // TypeORM's default names are the snake-cased class names. Category is catalog's alone; Product is
+        // read by catalog (findOneByOrFail) and named by orders' @ManyToOne: nobody writes it.
+        tables: {
+          moves: [
+            {
+              table: 'category',
+              entity: 'Category',
+              orm: 'typeorm',
+              declaredIn: 'src/catalog/category.entity.ts',
+              access: 'use',
+            },
+          ],
+          splits: [
+            {
+              table: 'product',
+              entity: 'Product',
+              orm: 'typeorm',
+              declaredIn: 'src/catalog/product.entity.ts',
+              access: 'read',
+              others: [{ cluster: 'orders', access: 'use', extracted: false }],
+              conflict: 'read-only',
+            },
+          ],
+        },
+        events: [],
       },
       {
         rank: 5,
@@ -142,6 +239,47 @@ describe('plan-shop: the extraction plan, by hand', () => {
         inboundImports: 0,
         cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 97, total: 0.097 },
         remoteCalls: [],
+        routes: [],
+        callers: [],
+        // Prisma's AuditEntry (no @@map) is created by both services; Payment.init without tableName is 'Payments';
+        // Order is saved, found and updated by orders. Product was catalog's (extracted at step 4): orders still names it.
+        tables: {
+          moves: [
+            {
+              table: 'AuditEntry',
+              entity: 'AuditEntry',
+              orm: 'prisma',
+              declaredIn: 'prisma/schema.prisma',
+              access: 'write',
+            },
+            {
+              table: 'Payments',
+              entity: 'Payment',
+              orm: 'sequelize',
+              declaredIn: 'src/payments/payment.model.ts',
+              access: 'write',
+            },
+            {
+              table: 'order',
+              entity: 'Order',
+              orm: 'typeorm',
+              declaredIn: 'src/orders/order.entity.ts',
+              access: 'read-write',
+            },
+          ],
+          splits: [
+            {
+              table: 'product',
+              entity: 'Product',
+              orm: 'typeorm',
+              declaredIn: 'src/catalog/product.entity.ts',
+              access: 'use',
+              others: [{ cluster: 'catalog', access: 'read', extracted: true }],
+              conflict: 'read-only',
+            },
+          ],
+        },
+        events: [],
       },
     ]);
     // Each step's outbound + contracts + inbound when it moves: 5 + 1 + 2 + 3 + 0.

@@ -45,6 +45,10 @@ function canned(
       dependencies: edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
       externals: {},
       data: { entities: [], uses: {} },
+    tables: [],
+    diagnostics: [],
+    endpoints: [],
+    events: [],
     },
     clustering: { signals: [], history: null, sweep: null, edges: [] },
     partition: {
@@ -89,6 +93,7 @@ function canned(
       migrationImports: 0,
       apis: [],
       data: { entities: [], services: [] },
+      interfaces: [],
     },
     diagnostics: [],
   };

@@ -160,6 +160,10 @@ describe('Markdown report on the fixture monolith', () => {
       inboundImports: 0,
       cost: { outbound: 0, contracts: 0, inbound: 0, sharedEntities: 0, lines: 30, total: 0.03 },
       remoteCalls: [],
+      routes: [],
+      callers: [],
+      tables: { moves: [], splits: [] },
+      events: [],
     });
     const lines = section(renderMarkdown(big), 'Dependency structure matrix');
     expect(lines).toContain(

@@ -9,6 +9,7 @@ import type { PlanStep, ServiceCycle } from '../../plan/types.js';
 import { escapeHtml } from './escape.js';
 import { fixed, formatCount, plural } from './format.js';
 import { renderImportSites } from './import-sites.js';
+import { renderStepMoves } from './step-moves.js';
 
 /** Remote calls listed per step, and import sites per mutual pair, before the rest are counted. */
 const STEP_SITES_SHOWN = 12;
@@ -94,6 +95,7 @@ function renderStep(step: PlanStep, maxTotal: number, model: ReportModel): strin
       .join(' · ')}</p>`,
     after,
     remote,
+    renderStepMoves(step),
     '</div></li>',
   ].join('');
 }

@@ -10,6 +10,7 @@ import { outsideByService, packagesByService } from '../explain.js';
 import { escapeHtml } from './escape.js';
 import { fixed, formatCount, plural } from './format.js';
 import type { ReportModel } from './report-model.js';
+import { renderServiceInterface } from './step-moves.js';
 import { SERVICE_COLUMNS, type ServiceColumn } from '../view-model.js';
 
 /** API names listed per kind before summarising. */
@@ -25,6 +26,7 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
   const outside = outsideByService(analysis);
   const apis = new Map(analysis.plan.apis.map((item) => [item.cluster, item.symbols]));
   const data = new Map(analysis.plan.data.services.map((item) => [item.cluster, item]));
+  const interfaces = new Map(analysis.plan.interfaces.map((item) => [item.cluster, item]));
   const entityUsers = new Map(analysis.plan.data.entities.map((entity) => [entity.name, entity.services]));
   const cards = model.order.map((id, index) => {
     const cluster = model.clusters.get(id);
@@ -55,6 +57,8 @@ export function renderServiceCards(analysis: Analysis, model: ReportModel): stri
       out.push(`<dl class="stats">${SERVICE_COLUMNS.map(stat).join('')}</dl>`);
     }
     out.push(renderApi(apis.get(id) ?? []));
+    const contract = renderServiceInterface(interfaces.get(id));
+    if (contract !== '') out.push(`<h4>Endpoints, tables and events</h4>${contract}`);
     const entities = data.get(id);
     if (entities !== undefined && entities.owned.length + entities.shared.length + entities.common.length > 0) {
       const users = (name: string) => (entityUsers.get(name) ?? []).filter((other) => other !== id);

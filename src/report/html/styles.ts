@@ -88,6 +88,10 @@ svg.map { display: block; width: 100%; height: clamp(420px, calc(100vh - 270px),
 .details .close { border: 0; background: #eef2f7; border-radius: 6px; width: 28px; height: 28px; font-size: 18px; cursor: pointer; }
 .details .card-link { font-size: 12.5px; }
 .dt-chips { display: flex; flex-wrap: wrap; gap: 4px; }
+table.moves { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
+table.moves th { text-align: left; font-weight: 600; border-bottom: 1px solid var(--line); padding: 2px 4px; }
+table.moves td { padding: 2px 4px; border-bottom: 1px solid #f1f5f9; vertical-align: top; }
+table.moves tr.split td { background: #fffbeb; }
 table.modules { width: 100%; border-collapse: collapse; font-size: 12px; }
 table.modules td { padding: 2px 4px; border-bottom: 1px solid #f1f5f9; vertical-align: top; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
