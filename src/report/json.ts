@@ -3,7 +3,7 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
 import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
-import type { ExternalImports, ImportDetail } from '../graph/types.js';
+import type { ExternalImports, ImportDetail, ModuleCycle } from '../graph/types.js';
 import { outsideByService, type OutsideFolder } from './explain.js';
 import type { PartitionMetrics, ServiceMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
@@ -22,6 +22,12 @@ export interface JsonReport {
     builtins: string[];
     assets: string[];
     outsideFiles: string[];
+    /** Afferent coupling: other modules that depend on it (see-through dependencies). */
+    ca: number;
+    /** Efferent coupling: other modules it depends on. */
+    ce: number;
+    /** Ce / (Ca + Ce), 0 when both are 0. */
+    instability: number;
     reached?: true;
   }[];
   edges: {
@@ -34,6 +40,8 @@ export interface JsonReport {
     details: ImportDetail[];
     declarations: { symbol: string; module: string }[];
   }[];
+  /** Cycles between modules, with the dependencies to cut. */
+  moduleCycles: ModuleCycle[];
   /** Each cluster with its service metrics (zero for a cluster that was not measured). */
   clusters: ({
     id: string;
@@ -64,6 +72,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
   const externalsOf = (id: string): ExternalImports =>
     graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
   const outside = outsideByService(analysis);
+  const coupling = new Map(analysis.moduleFacts.coupling.map((item) => [item.module, item]));
   return {
     schemaVersion: 1,
     tool: analysis.tool,
@@ -83,6 +92,9 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       builtins: externalsOf(module.id).builtins,
       assets: externalsOf(module.id).assets,
       outsideFiles: (externalsOf(module.id).outside ?? []).map((file) => file.path),
+      ca: coupling.get(module.id)?.ca ?? 0,
+      ce: coupling.get(module.id)?.ce ?? 0,
+      instability: coupling.get(module.id)?.instability ?? 0,
       ...(module.reached === true ? { reached: true as const } : {}),
     })),
     edges: graph.edges.map((edge) => ({
@@ -95,6 +107,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       details: edge.details,
       declarations: edge.declarations,
     })),
+    moduleCycles: analysis.moduleFacts.cycles,
     clusters: partition.clusters.map((item) => {
       const service = serviceMetrics.get(item.id);
       return {

@@ -46,6 +46,7 @@ function canned(
       externals: {},
       data: { entities: [], uses: {} },
     },
+    moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [], history: null, sweep: null, edges: [] },
     partition: {
       resolution: 1,

@@ -52,6 +52,7 @@ function largeAnalysis(services: number, perService: number): Analysis {
       externals: {},
       data: { entities: [], uses: {} },
     },
+    moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [{ name: 'static', weight: 1, pairs: 60_000 }], history: null, sweep: null, edges: [] },
     partition: { clusters, assignment, kernel: {}, placement: {}, confidence: {}, resolution: 1, sweep: null },
     metrics: {
