@@ -45,10 +45,10 @@ export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Pro
     editPartition(cluster(graph, clustering, settings.cluster, stems), settings.cluster.edits),
   );
   const dependencies = serviceDependencies(graph, partition.assignment);
-  const metrics = clock.time('metrics', () =>
-    measure(graph, clustering.edges, partition, dependencies, settings.expected),
-  );
-  const moduleFacts = clock.time('metrics', () => ({ coupling: moduleCoupling(graph), cycles: moduleCycles(graph) }));
+  const { metrics, moduleFacts } = clock.time('metrics', () => ({
+    metrics: measure(graph, clustering.edges, partition, dependencies, settings.expected),
+    moduleFacts: { coupling: moduleCoupling(graph), cycles: moduleCycles(graph) },
+  }));
   const plan = clock.time('plan', () => planExtraction(graph, partition, dependencies));
   const analysis: Analysis = {
     schemaVersion: 1,

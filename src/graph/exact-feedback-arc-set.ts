@@ -12,20 +12,33 @@ import type { Arc } from './feedback-arc-set.js';
 
 /** An order of nodes 0 … n−1 whose backward arcs have the minimum total weight (self-loops count in every order). */
 export function exactFeedbackArcSet(n: number, arcs: readonly Arc[]): number[] {
-  const into: { to: number; weight: number }[][] = Array.from({ length: n }, () => []);
-  for (const arc of arcs) if (arc.from !== arc.to) into[arc.from]?.push({ to: arc.to, weight: arc.weight });
-  const size = 2 ** n;
+  // Arcs grouped by tail, in flat typed arrays: node v's arcs are first[v] … first[v + 1] − 1.
+  const first = new Int32Array(n + 1);
+  for (const arc of arcs) if (arc.from !== arc.to) first[arc.from + 1] = (first[arc.from + 1] as number) + 1;
+  for (let node = 0; node < n; node++) first[node + 1] = (first[node + 1] as number) + (first[node] as number);
+  const headBit = new Int32Array(first[n] as number);
+  const weight = new Float64Array(first[n] as number);
+  const fill = first.slice(0, n);
+  for (const arc of arcs) {
+    if (arc.from === arc.to) continue;
+    const at = fill[arc.from] as number;
+    fill[arc.from] = at + 1;
+    headBit[at] = 1 << arc.to;
+    weight[at] = arc.weight;
+  }
+  const size = 1 << n;
   const best = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
   const last = new Int8Array(size);
   best[0] = 0;
   for (let placed = 0; placed < size; placed++) {
     const base = best[placed] as number;
     for (let node = 0; node < n; node++) {
-      const bit = 2 ** node;
+      const bit = 1 << node;
       if ((placed & bit) !== 0) continue;
       let cost = base;
-      for (const arc of into[node] as { to: number; weight: number }[])
-        if ((placed & (2 ** arc.to)) !== 0) cost += arc.weight;
+      const end = first[node + 1] as number;
+      for (let at = first[node] as number; at < end; at++)
+        if ((placed & (headBit[at] as number)) !== 0) cost += weight[at] as number;
       const next = placed | bit;
       if (cost < (best[next] as number)) {
         best[next] = cost;
@@ -34,7 +47,7 @@ export function exactFeedbackArcSet(n: number, arcs: readonly Arc[]): number[] {
     }
   }
   const order: number[] = [];
-  for (let placed = size - 1; placed > 0; placed &= ~(2 ** (last[placed] as number)))
+  for (let placed = size - 1; placed > 0; placed &= ~(1 << (last[placed] as number)))
     order.push(last[placed] as number);
   return order.reverse();
 }

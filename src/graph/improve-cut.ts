@@ -11,8 +11,10 @@
  *      on every path v ⇝ u (then e closes no cycle without f). Such an f is found as the only path
  *      arc that crosses some gap between consecutive positions (every path crosses every gap). A
  *      swap lowers the weight; after swaps, pass (a) runs again.
- * Every arc visit counts against `steps`; when they run out the search stops where it is, and the
- * cut is reported as possibly not minimal.
+ * Only a cut arc heavier than the lightest arc can be swapped (most imports are one statement).
+ * Every arc visit counts against `steps`. When they run out during the first pass (a), the search
+ * stops there: the cut is a feedback arc set, reported as possibly not minimal. When they run out
+ * later, the cut goes back to the last one that a completed pass proved minimal.
  */
 import type { Arc } from './feedback-arc-set.js';
 import { backwardArcs, positionsOf } from './feedback-arc-set.js';
@@ -25,9 +27,13 @@ export function improveCut(
   steps: number,
 ): { cut: number[]; minimal: boolean } {
   const search = new CutSearch(n, arcs, order, steps);
-  let minimal = search.dropRedundant();
-  while (minimal && search.swapOnce()) minimal = search.dropRedundant();
-  return { cut: search.cutArcs(), minimal };
+  if (!search.dropRedundant()) return { cut: search.cutArcs(), minimal: false };
+  let proven = search.cutArcs();
+  while (search.swapRound()) {
+    if (!search.dropRedundant()) break;
+    proven = search.cutArcs();
+  }
+  return { cut: proven, minimal: true };
 }
 
 /** The budget ran out in the middle of a search. */
@@ -40,7 +46,9 @@ class CutSearch {
   private readonly outArcs: number[][];
   private readonly inArcs: number[][];
   private readonly mark: Int32Array;
+  private readonly markBack: Int32Array;
   private stamp = 0;
+  private readonly lightest: number;
 
   constructor(
     n: number,
@@ -59,6 +67,8 @@ class CutSearch {
       this.inArcs[arc.to]?.push(index);
     });
     this.mark = new Int32Array(n);
+    this.markBack = new Int32Array(n);
+    this.lightest = arcs.reduce((least, arc) => Math.min(least, arc.weight), Number.POSITIVE_INFINITY);
   }
 
   cutArcs(): number[] {
@@ -80,10 +90,12 @@ class CutSearch {
     }
   }
 
-  /** One improving 1-swap (b), the first found heaviest cut first; false when there is none or the budget ran out. */
-  swapOnce(): boolean {
+  /** A round of improving 1-swaps (b), heaviest cut first; false when none was made or the budget ran out (then the caller keeps its proven cut). */
+  swapRound(): boolean {
+    let swapped = false;
     try {
       for (const index of this.heaviestFirst()) {
+        if (this.arcOf(index).weight <= this.lightest) break;
         const replacement = this.lighterBottleneck(index);
         if (replacement === null) continue;
         this.cut[replacement] = 1;
@@ -95,9 +107,9 @@ class CutSearch {
           throw error;
         }
         this.cut[index] = 0;
-        return true;
+        swapped = true;
       }
-      return false;
+      return swapped;
     } catch (error) {
       if (error instanceof OutOfSteps) return false;
       throw error;
@@ -120,11 +132,18 @@ class CutSearch {
     const forward = this.reach(v, upper, true);
     if (forward === null) return false;
     const backward = this.reach(u, lower, false) as number[];
-    const byPosition = (a: number, b: number) => this.positionOf(a) - this.positionOf(b);
-    forward.sort(byPosition);
-    backward.sort(byPosition);
-    const slots = [...forward, ...backward].map((node) => this.positionOf(node)).sort((a, b) => a - b);
-    [...backward, ...forward].forEach((node, at) => {
+    // The nodes' current positions, ascending: those reaching u take the first, those reached from v the rest.
+    const forwardSlots = Int32Array.from(forward, (node) => this.positionOf(node)).sort();
+    const backwardSlots = Int32Array.from(backward, (node) => this.positionOf(node)).sort();
+    const moved = [
+      ...Array.from(backwardSlots, (slot) => this.nodeAt[slot] as number),
+      ...Array.from(forwardSlots, (slot) => this.nodeAt[slot] as number),
+    ];
+    const slots = new Int32Array(moved.length);
+    slots.set(forwardSlots);
+    slots.set(backwardSlots, forwardSlots.length);
+    slots.sort();
+    moved.forEach((node, at) => {
       const slot = slots[at] as number;
       this.position[node] = slot;
       this.nodeAt[slot] = node;
@@ -167,16 +186,21 @@ class CutSearch {
     const lower = this.positionOf(v);
     const upper = this.positionOf(u);
     if (lower > upper) return null;
-    const fromV = this.reachAll(v, upper, true);
-    const toU = this.reachAll(u, lower, false);
-    const onPath = new Set([...fromV].filter((node) => toU.has(node)));
-    if (!onPath.has(u)) return null;
+    const fromV = this.reachAll(v, upper, true, this.mark);
+    const forwardStamp = this.stamp;
+    this.reachAll(u, lower, false, this.markBack);
+    const backwardStamp = this.stamp;
+    // On a path: reached from v (mark) and reaching u (markBack).
+    const onPath = (node: number) => this.mark[node] === forwardStamp && this.markBack[node] === backwardStamp;
+    if (!onPath(u)) return null;
     const pathArcs: number[] = [];
-    for (const node of onPath)
+    for (const node of fromV) {
+      if (!onPath(node)) continue;
       for (const arc of this.outArcs[node] as number[]) {
         if (--this.steps < 0) throw new OutOfSteps();
-        if (this.cut[arc] === 0 && onPath.has(this.arcOf(arc).to)) pathArcs.push(arc);
+        if (this.cut[arc] === 0 && onPath(this.arcOf(arc).to)) pathArcs.push(arc);
       }
+    }
     // crossings[g]: path arcs over the gap between positions lower + g and lower + g + 1.
     const crossings = new Int32Array(upper - lower + 1);
     for (const arc of pathArcs) {
@@ -208,12 +232,13 @@ class CutSearch {
     return best;
   }
 
-  /** Like reach, but the node at `bound` is included and the search goes on (a set). */
-  private reachAll(start: number, bound: number, forward: boolean): Set<number> {
-    const found = new Set([start]);
-    const queue = [start];
-    for (let at = 0; at < queue.length; at++) {
-      const node = queue[at] as number;
+  /** Like reach, but the node at `bound` is included and the search goes on; marks the nodes in `marks` with a new stamp. */
+  private reachAll(start: number, bound: number, forward: boolean, marks: Int32Array): number[] {
+    const stamp = ++this.stamp;
+    const found = [start];
+    marks[start] = stamp;
+    for (let at = 0; at < found.length; at++) {
+      const node = found[at] as number;
       for (const index of (forward ? this.outArcs[node] : this.inArcs[node]) as number[]) {
         if (--this.steps < 0) throw new OutOfSteps();
         if (this.cut[index] === 1) continue;
@@ -221,9 +246,9 @@ class CutSearch {
         const next = forward ? arc.to : arc.from;
         const where = this.positionOf(next);
         if (forward ? where > bound : where < bound) continue;
-        if (found.has(next)) continue;
-        found.add(next);
-        queue.push(next);
+        if (marks[next] === stamp) continue;
+        marks[next] = stamp;
+        found.push(next);
       }
     }
     return found;
