@@ -1,8 +1,8 @@
 import type { SignalSummary } from './cluster/clustering-graph.js';
 import type { Partition, SweepPoint, WeightedEdge } from './cluster/types.js';
 import type { Diagnostic } from './base/diagnostics.js';
-import type { ModuleGraph } from './graph/types.js';
-import type { Metrics } from './metrics/types.js';
+import type { ModuleCycle, ModuleGraph } from './graph/types.js';
+import type { Metrics, ModuleCoupling } from './metrics/types.js';
 import type { Plan } from './plan/types.js';
 
 /** The settings an analysis ran with, as recorded in its output (no absolute paths). */
@@ -27,6 +27,13 @@ export interface Analysis {
   settings: AnalysisSettings;
   /** The module dependency graph. */
   graph: ModuleGraph;
+  /** Facts of the module graph alone, whatever the partition: coupling per module and cycles between modules. */
+  moduleFacts: {
+    /** Ca, Ce and I of every module, sorted by module. */
+    coupling: ModuleCoupling[];
+    /** Cycles between modules with the dependencies to cut, sorted by first module. */
+    cycles: ModuleCycle[];
+  };
   /** How the clustering graph was made: signals, git history read, the resolution sweep. */
   clustering: {
     /** Each coupling signal with its weight and the module pairs it connects. */

@@ -1,6 +1,7 @@
 /**
  * The pipeline in order: settings → load → extract → graph (the front half, shared with `check`)
- * → clustering signals → cluster → service dependencies → metrics → plan. Each stage is a
+ * → clustering signals → cluster → service dependencies → metrics (of the partition, and of the
+ * modules alone: coupling, cycles) → plan. Each stage is a
  * function of plain data; this file only runs them, times them and assembles the analysis.
  */
 import type { Analysis } from './analysis.js';
@@ -18,6 +19,8 @@ import { serviceDependencies } from './graph/service-dependencies.js';
 import type { ModuleGraph } from './graph/types.js';
 import { toModuleId } from './load/project.js';
 import { measure } from './metrics/measure.js';
+import { moduleCoupling } from './metrics/module-coupling.js';
+import { moduleCycles } from './graph/module-cycles.js';
 import { planExtraction } from './plan/plan-extraction.js';
 import { frontHalf, type StageClock, stageClock } from './front-half.js';
 
@@ -42,9 +45,10 @@ export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Pro
     editPartition(cluster(graph, clustering, settings.cluster, stems), settings.cluster.edits),
   );
   const dependencies = serviceDependencies(graph, partition.assignment);
-  const metrics = clock.time('metrics', () =>
-    measure(graph, clustering.edges, partition, dependencies, settings.expected),
-  );
+  const { metrics, moduleFacts } = clock.time('metrics', () => ({
+    metrics: measure(graph, clustering.edges, partition, dependencies, settings.expected),
+    moduleFacts: { coupling: moduleCoupling(graph), cycles: moduleCycles(graph) },
+  }));
   const plan = clock.time('plan', () => planExtraction(graph, partition, dependencies));
   const analysis: Analysis = {
     schemaVersion: 1,
@@ -56,6 +60,7 @@ export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Pro
       expected: settings.expectedSource,
     },
     graph,
+    moduleFacts,
     clustering: {
       signals: clustering.summary,
       history: historySummary(history.history, settings.cluster.git),

@@ -13,6 +13,7 @@ export type { ImportKind, ImportTarget, ModuleId } from './extract/types.js';
 export type {
   DependencyEdge,
   ImportDetail,
+  ModuleCycle,
   ModuleEdge,
   ModuleGraph,
   ModuleNode,
@@ -20,7 +21,7 @@ export type {
   ServiceDependency,
 } from './graph/types.js';
 export type { Cluster, ClusterId, Partition } from './cluster/types.js';
-export type { Agreement, Metrics, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
+export type { Agreement, Metrics, ModuleCoupling, PartitionMetrics, ServiceMetrics } from './metrics/types.js';
 export type {
   ApiSurface,
   ApiSymbol,

@@ -147,3 +147,19 @@ export interface ServiceDependency {
 
 /** Canonical order of import kinds in every output. */
 export const IMPORT_KINDS: readonly ImportKind[] = ['static', 'type', 'dynamic', 'require', 'reexport', 'side-effect'];
+
+/** A cycle of module dependencies (a strongly connected component of two or more modules) and the dependencies to cut to break it. */
+export interface ModuleCycle {
+  /** Modules of the component, sorted. */
+  modules: ModuleId[];
+  /** Dependencies between them (ordered module pairs of the see-through graph). */
+  dependencies: number;
+  /** Dependencies to cut, a feedback arc set of small total weight, sorted by from, then to; `imports` is the number of import statements behind each. */
+  cut: { from: ModuleId; to: ModuleId; imports: number }[];
+  /** Sum of the cut's `imports`: the import statements to remove or redirect. */
+  cutImports: number;
+  /** True when the cut was solved exactly: no cut has fewer import statements. */
+  exact: boolean;
+  /** True when no dependency of the cut is redundant (putting any one back closes a cycle); false only when the search budget ran out on a huge component. */
+  minimal: boolean;
+}

@@ -1,4 +1,5 @@
 import type { ClusterId } from '../cluster/types.js';
+import type { ModuleId } from '../extract/types.js';
 
 /** Coupling and size of one candidate service. */
 export interface ServiceMetrics {
@@ -67,4 +68,16 @@ export interface Metrics {
   partition: PartitionMetrics;
   /** One entry per candidate service, sorted by cluster id. */
   services: ServiceMetrics[];
+}
+
+/** Coupling of one module (file) with the other modules, on the see-through dependency graph. */
+export interface ModuleCoupling {
+  /** The module. */
+  module: ModuleId;
+  /** Afferent coupling Ca: other modules that depend on it (Martin 1994). */
+  ca: number;
+  /** Efferent coupling Ce: other modules it depends on (Martin 1994). */
+  ce: number;
+  /** Instability I = Ce / (Ca + Ce), 0 when Ca + Ce = 0 (Martin 1994), rounded to 4 decimals. */
+  instability: number;
 }

@@ -5,7 +5,7 @@ import type { ClusterKind, Confidence } from '../cluster/types.js';
 import type { ImportKind } from '../extract/types.js';
 import type { EventChannel } from '../graph/events.js';
 import type { Table } from '../graph/tables.js';
-import type { Endpoint, ExternalImports, ImportDetail } from '../graph/types.js';
+import type { Endpoint, ExternalImports, ImportDetail, ModuleCycle } from '../graph/types.js';
 import { outsideByService, type OutsideFolder } from './explain.js';
 import type { PartitionMetrics, ServiceMetrics } from '../metrics/types.js';
 import type { Plan } from '../plan/types.js';
@@ -24,6 +24,12 @@ export interface JsonReport {
     builtins: string[];
     assets: string[];
     outsideFiles: string[];
+    /** Afferent coupling: other modules that depend on it (see-through dependencies). */
+    ca: number;
+    /** Efferent coupling: other modules it depends on. */
+    ce: number;
+    /** Ce / (Ca + Ce), 0 when both are 0. */
+    instability: number;
     reached?: true;
   }[];
   edges: {
@@ -36,6 +42,8 @@ export interface JsonReport {
     details: ImportDetail[];
     declarations: { symbol: string; module: string }[];
   }[];
+  /** Cycles between modules, with the dependencies to cut. */
+  moduleCycles: ModuleCycle[];
   /** HTTP endpoints and API operations, with full paths as far as static (graph stage). */
   endpoints: Endpoint[];
   /** The tables behind the entities, with the modules that read, write and use each. */
@@ -72,6 +80,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
   const externalsOf = (id: string): ExternalImports =>
     graph.externals[id] ?? { packages: [], builtins: [], assets: [] };
   const outside = outsideByService(analysis);
+  const coupling = new Map(analysis.moduleFacts.coupling.map((item) => [item.module, item]));
   return {
     schemaVersion: 1,
     tool: analysis.tool,
@@ -91,6 +100,9 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       builtins: externalsOf(module.id).builtins,
       assets: externalsOf(module.id).assets,
       outsideFiles: (externalsOf(module.id).outside ?? []).map((file) => file.path),
+      ca: coupling.get(module.id)?.ca ?? 0,
+      ce: coupling.get(module.id)?.ce ?? 0,
+      instability: coupling.get(module.id)?.instability ?? 0,
       ...(module.reached === true ? { reached: true as const } : {}),
     })),
     edges: graph.edges.map((edge) => ({
@@ -103,6 +115,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       details: edge.details,
       declarations: edge.declarations,
     })),
+    moduleCycles: analysis.moduleFacts.cycles,
     endpoints: graph.endpoints,
     tables: graph.tables,
     events: graph.events,

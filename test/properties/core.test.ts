@@ -9,6 +9,8 @@ import { weighEdges } from '../../src/cluster/weigh-edges.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
 import type { Extraction, ModuleFacts } from '../../src/extract/types.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
+import { moduleCycles } from '../../src/graph/module-cycles.js';
+import { moduleCoupling } from '../../src/metrics/module-coupling.js';
 import { adjustedRandIndex } from '../../src/metrics/ari.js';
 import { c2cCoverage } from '../../src/metrics/c2c-coverage.js';
 import { serviceDependencies } from '../../src/graph/service-dependencies.js';
@@ -79,6 +81,7 @@ function analyse(extraction: Extraction, seed: number): Analysis {
     tool: { name: 'seams', version: '0.1.0' },
     settings: { tsconfig: null, seed, resolution: partition.resolution, expected: null },
     graph,
+    moduleFacts: { coupling: moduleCoupling(graph), cycles: moduleCycles(graph) },
     clustering: { signals: clustering.summary, history: null, sweep: null, edges: clustering.edges },
     partition,
     metrics: measure(graph, clustering.edges, partition, dependencies, null),

@@ -50,6 +50,7 @@ function canned(
     endpoints: [],
     events: [],
     },
+    moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [], history: null, sweep: null, edges: [] },
     partition: {
       resolution: 1,

@@ -56,6 +56,7 @@ function largeAnalysis(services: number, perService: number): Analysis {
     endpoints: [],
     events: [],
     },
+    moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [{ name: 'static', weight: 1, pairs: 60_000 }], history: null, sweep: null, edges: [] },
     partition: { clusters, assignment, kernel: {}, placement: {}, confidence: {}, resolution: 1, sweep: null },
     metrics: {

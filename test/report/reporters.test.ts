@@ -59,6 +59,15 @@ const analysis: Analysis = {
     endpoints: [],
     events: [],
   },
+  // order.ts depends on log.ts and pay.ts: Ca 0, Ce 2, I 1; each of those Ca 1, Ce 0, I 0. No cycle.
+  moduleFacts: {
+    coupling: [
+      { module: 'src/log.ts', ca: 1, ce: 0, instability: 0 },
+      { module: 'src/order.ts', ca: 0, ce: 2, instability: 1 },
+      { module: 'src/pay.ts', ca: 1, ce: 0, instability: 0 },
+    ],
+    cycles: [],
+  },
   clustering: {
     signals: [
       { name: 'static', weight: 1, pairs: 2 },
@@ -205,6 +214,9 @@ describe('JSON reporter', () => {
         builtins: [],
         assets: [],
         outsideFiles: [],
+        ca: 1,
+        ce: 0,
+        instability: 0,
       },
       {
         id: 'src/order.ts',
@@ -214,9 +226,24 @@ describe('JSON reporter', () => {
         builtins: ['fs'],
         assets: [],
         outsideFiles: [],
+        ca: 0,
+        ce: 2,
+        instability: 1,
       },
-      { id: 'src/pay.ts', lines: 10, cluster: 'pay', packages: [], builtins: [], assets: [], outsideFiles: [] },
+      {
+        id: 'src/pay.ts',
+        lines: 10,
+        cluster: 'pay',
+        packages: [],
+        builtins: [],
+        assets: [],
+        outsideFiles: [],
+        ca: 1,
+        ce: 0,
+        instability: 0,
+      },
     ]);
+    expect(report.moduleCycles).toEqual([]);
     expect(report.edges[1]).toMatchObject({
       from: 'src/order.ts',
       to: 'src/pay.ts',
