@@ -353,6 +353,7 @@ function moduleOf(id: ModuleId, facts: FileFacts, imports: ModuleImport[]): Modu
     wiring: facts.wiring,
     members: facts.members,
     bootstrap: facts.bootstrap,
+    ...(facts.api === undefined ? {} : { api: facts.api }),
   };
 }
 

@@ -4,6 +4,7 @@ import { bootstrapCollector, type BootstrapFact } from './collect-bootstrap.js';
 import { entitiesCollector, type EntityFacts } from './collect-entities.js';
 import { collectExports } from './collect-exports.js';
 import { importsCollector, type OpaqueCall } from './collect-imports.js';
+import { type RouteFacts, routesCollector } from './collect-routes.js';
 import { termsCollector } from './collect-terms.js';
 import { wiringCollector } from './collect-wiring.js';
 import { walk } from './walk.js';
@@ -29,6 +30,8 @@ export interface FileFacts {
   members: string[];
   /** The call that starts the application here (a bootstrap file), if any. */
   bootstrap: BootstrapFact | null;
+  /** HTTP routes, API operations, router mounts and exports, NestJS setup; absent when the file has none. */
+  api?: RouteFacts;
   /** The parser's first error, if any; `code` when it is not a plain syntax error (PARSE_ERROR). */
   parseError: { code?: 'SYNTAX_TOO_DEEP'; message: string; line: number } | null;
 }
@@ -55,7 +58,9 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   const entities = entitiesCollector(sourceFile);
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
-  walk(sourceFile, [imports, terms, entities, wiring, bootstrap]);
+  const routes = routesCollector(sourceFile);
+  walk(sourceFile, [imports, terms, entities, wiring, bootstrap, routes]);
+  const api = routes.result();
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -65,6 +70,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
     wiring: wiring.result(),
     members: wiring.members(),
     bootstrap: bootstrap.result(),
+    ...(api === undefined ? {} : { api }),
     parseError: firstParseError(sourceFile),
   };
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../base/diagnostics.js';
 import type { BootstrapFact } from './collect-bootstrap.js';
 import type { EntityFacts } from './collect-entities.js';
+import type { RouteFacts } from './collect-routes.js';
 import type { PrismaModel } from './read-prisma.js';
 
 /** POSIX path of a source file relative to the analysed root, e.g. `src/orders/order-service.ts`. */
@@ -104,6 +105,8 @@ export interface ModuleFacts {
   members: string[];
   /** The call that starts the application in this file (a bootstrap file), or null. */
   bootstrap: BootstrapFact | null;
+  /** HTTP routes, API operations, router mounts and exports, NestJS setup written in it; absent when none. */
+  api?: RouteFacts;
   /** Present when the file selection left it out and an analysed file's import reached it (FILE_REACHED_BY_IMPORT). */
   reached?: true;
 }
