@@ -170,6 +170,8 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
   const frameworks = new Set<ServerFramework>();
   const routers = new Map<string, RouteFacts['routers'][number] & { prefix?: StaticText }>();
   const prefixCalls = new Map<string, StaticText>();
+  /** Variables made by `new X()` that is no server or router (a Map, a cache): `map.get('/x', fallback)` is no route. */
+  const others = new Set<string>();
   const scopes: { node: TS.SignatureDeclaration; param: string }[] = [];
   const scopeNames = new Map<TS.Node, string>();
   const trpcNames = new Map<TS.Node, string>();
@@ -423,7 +425,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
         if (factory !== null) {
           routers.set(name, { name, ...factory, line: lineOf(node) });
           frameworks.add(factory.framework);
-        }
+        } else if (ts.isNewExpression(init)) others.add(name);
         if (ts.isCallExpression(init)) {
           trpcNames.set(init, name);
           const required = requiredSpecifier(init);
@@ -543,6 +545,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       const identity = identityOf(candidate.receiver, candidate.identifier, candidate.pos);
       const framework = frameworkOf(identity, candidate.receiver);
       if (framework === null || (candidate.fastifyOnly && framework !== 'fastify')) continue;
+      if (identity === candidate.receiver && others.has(identity)) continue;
       if (candidate.needsRouter && !isRouter(identity, candidate.receiver)) continue;
       const prefix = framework === 'koa' ? prefixOf(identity) : undefined;
       const dynamic = candidate.path.dynamic || prefix?.dynamic === true;
