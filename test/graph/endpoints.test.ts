@@ -161,7 +161,7 @@ describe('assembleEndpoints: mounts', () => {
     const { endpoints } = await endpointsOf(
       project({
         'server.ts':
-          "import fastify from 'fastify';\nimport plugin from './plugin';\nconst app = fastify();\napp.register(plugin, { prefix: `/${process.env.AREA}` });\n",
+          "import fastify from 'fastify';\nimport plugin from './plugin';\nconst app = fastify();\napp.register(plugin, { prefix: '/' + process.env.AREA });\n",
         'plugin.ts': "export default async function (fastify) {\n  fastify.get('/list', list);\n}\n",
       }),
     );
