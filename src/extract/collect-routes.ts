@@ -121,6 +121,23 @@ const ROUTER_NAME = /^(app|server|fastify|instance|api|router|.*Router|.*App)$/;
 
 type ServerFramework = 'express' | 'koa' | 'fastify';
 
+/** Receivers taken for routers in a file that imports no framework, when the handler's parameters name one. */
+const ROUTER_PARAMETER = /^(router|.*Router)$/;
+
+/** `(ctx, next) =>` is Koa's, `(req, res) =>` Express's, `(request, reply) =>` Fastify's; null for anything else. */
+function frameworkOfHandler(node: TS.Expression): ServerFramework | null {
+  const handler = ts.isArrayLiteralExpression(node) ? node.elements[node.elements.length - 1] : node;
+  if (handler === undefined || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) return null;
+  const [first, second] = handler.parameters.map((parameter) =>
+    ts.isIdentifier(parameter.name) ? parameter.name.text : '',
+  );
+  if (first === 'ctx' || first === 'context') return 'koa';
+  if (second === 'reply') return 'fastify';
+  if ((first === 'req' || first === '_req' || first === 'request') && (second === 'res' || second === 'response'))
+    return 'express';
+  return null;
+}
+
 /** The package an import or require names -> the server framework it means. */
 function frameworkOfPackage(specifier: string): ServerFramework | null {
   if (specifier === 'express') return 'express';
@@ -139,9 +156,13 @@ interface RouteCandidate {
   path: StaticText;
   /** The path looks like one only if the receiver is a router (a computed path). */
   needsRouter: boolean;
+  /** The path is a string without a leading slash: a route only on a router created in this file. */
+  needsFactory?: boolean;
   handler: string;
   /** Only Fastify takes `(path, { handler })` and `route({ … })`. */
   fastifyOnly: boolean;
+  /** The framework the handler's parameters name, for a file that imports none: `(ctx, next)`, `(req, res)`, `(request, reply)`. */
+  hint?: ServerFramework;
   line: number;
 }
 
@@ -292,13 +313,16 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
     const base = baseReceiver(callee.expression);
     if (base === null || args.length < 2 || CLIENTS.has(lastPart(base.name).toLowerCase())) return;
     let pathArgument = args[0] as TS.Expression;
-    // koa-router's named routes: router.get('user', '/users/:id', handler)
-    if (args.length >= 3 && isPlainString(pathArgument) && !looksLikePath(staticText(pathArgument))) {
-      if (!isPlainString(args[1] as TS.Expression)) return;
-      pathArgument = args[1] as TS.Expression;
+    let needsFactory = false;
+    if (isPlainString(pathArgument) && !looksLikePath(staticText(pathArgument))) {
+      const second = args[1] as TS.Expression;
+      // koa-router's named routes: router.get('user', '/users/:id', handler)
+      if (args.length >= 3 && isPlainString(second) && looksLikePath(staticText(second))) pathArgument = second;
+      // A path without its slash (`router.post('documents.list', …)`): only on a router made here.
+      else needsFactory = true;
     }
     const path = staticText(pathArgument);
-    if (!looksLikePath(path) && (isPlainString(pathArgument) || !path.text.startsWith(DYNAMIC))) return;
+    if (!needsFactory && !looksLikePath(path) && !path.text.startsWith(DYNAMIC)) return;
     const last = args[args.length - 1] as TS.Expression;
     let handler: string;
     let fastifyOnly = false;
@@ -311,14 +335,17 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
     } else if (isHandlerLike(last) && last !== pathArgument) {
       handler = handlerName(last);
     } else return;
+    const hint = frameworkOfHandler(last);
     candidates.push({
       ...base,
       pos: node.pos,
       methods: [method],
       path,
       needsRouter: !looksLikePath(path),
+      ...(needsFactory ? { needsFactory } : {}),
       handler,
       fastifyOnly,
+      ...(hint === null ? {} : { hint }),
       line: lineOf(callee.name),
     });
   };
@@ -543,10 +570,14 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       routers.has(identity) || identity !== receiver || ROUTER_NAME.test(receiver);
     for (const candidate of candidates) {
       const identity = identityOf(candidate.receiver, candidate.identifier, candidate.pos);
-      const framework = frameworkOf(identity, candidate.receiver);
+      // A file that imports no framework (routes on a router passed in): the handler's parameters say which.
+      const framework =
+        frameworkOf(identity, candidate.receiver) ??
+        (ROUTER_PARAMETER.test(candidate.receiver) && !candidate.needsRouter ? (candidate.hint ?? null) : null);
       if (framework === null || (candidate.fastifyOnly && framework !== 'fastify')) continue;
       if (identity === candidate.receiver && others.has(identity)) continue;
       if (candidate.needsRouter && !isRouter(identity, candidate.receiver)) continue;
+      if (candidate.needsFactory === true && !routers.has(identity)) continue;
       const prefix = framework === 'koa' ? prefixOf(identity) : undefined;
       const dynamic = candidate.path.dynamic || prefix?.dynamic === true;
       for (const method of candidate.methods) {

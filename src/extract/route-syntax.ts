@@ -101,10 +101,22 @@ export function handlerName(node: TS.Expression): string {
     const callee = node.expression;
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return handlerName(callee.expression);
     const last = node.arguments[node.arguments.length - 1];
-    if (last !== undefined && isHandlerLike(last) && !ts.isCallExpression(last)) return handlerName(last);
+    if (last === undefined) return '<anonymous>';
+    if (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) return handlerName(last);
+    // A name passed to a wrapper (`asyncHandler(list)`), not to a factory of middleware (`cors(config)`).
+    const wrapper = ts.isIdentifier(callee)
+      ? callee.text
+      : ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : '';
+    if (WRAPPER.test(wrapper) && (ts.isIdentifier(last) || ts.isPropertyAccessExpression(last)))
+      return handlerName(last);
   }
   return '<anonymous>';
 }
+
+/** Functions that wrap a handler and are called with it: `asyncHandler`, `catchAsync`, `wrap`, `safe`, `tryCatch`. */
+const WRAPPER = /async|handler|wrap|catch|safe|try/i;
 
 /** The name of a class member or declaration; DYNAMIC for a computed name. */
 export function memberName(name: TS.PropertyName | undefined): string {

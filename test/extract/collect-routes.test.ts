@@ -176,6 +176,32 @@ describe('routesCollector: Express', () => {
     expect(routesOf(code)).toEqual([]);
   });
 
+  it('names no handler for a middleware factory, and takes a slashless path only on a router made here', () => {
+    const code = lines(
+      "import Router from '@koa/router';",
+      'const router = new Router();',
+      "router.options('/x', cors(config));",
+      "router.post('documents.list', auth(), async (ctx) => {});",
+      "other.post('documents.info', auth(), async (ctx) => {});",
+    );
+    expect(routesOf(code)).toEqual([
+      'OPTIONS /x <anonymous> @3 [router]',
+      'POST /documents.list <anonymous> @4 [router]',
+    ]);
+  });
+
+  it("takes routes on a router passed in, in a file that imports no framework, by the handler's parameters", () => {
+    const code = lines(
+      'export default function routes(...[router]: RouterInitArgs) {',
+      "  router.get('/a', guard(), async (ctx, next) => {});",
+      "  router.get('/b', async function (req, res) {});",
+      "  router.get('/c', list);",
+      "  store.get('/d', async (ctx) => {});",
+      '}',
+    );
+    expect(factsOf(code)?.routes.map((route) => `${route.framework} ${route.path}`)).toEqual(['koa /a', 'express /b']);
+  });
+
   it('reads nothing from a file that speaks no server framework', () => {
     expect(factsOf("router.get('/x', handler);\nexport default router;")).toBeUndefined();
   });
