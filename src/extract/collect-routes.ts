@@ -201,7 +201,8 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
   const trpcMounts: MountFact[] = [];
   const candidates: RouteCandidate[] = [];
   const mounts: MountCandidate[] = [];
-  const calls: { callee: string; argument: string; pos: number; line: number }[] = [];
+  /** `f(x)` calls: a call of a routes function or plugin with a router mounts it (kept at the end when it does). */
+  const calls: { callee: string; argument: string; node: TS.CallExpression }[] = [];
   const exported: { name: string; local: string | TS.Node }[] = [];
   const nest: NestSetupFact = {};
 
@@ -265,12 +266,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       if ((callee.text === 'router' || callee.text === 'createTRPCRouter') && !trpcSeen.has(node)) readTrpc(node);
       else if (callee.text === 'mergeRouters') readMerge(node);
       else if (args.length > 0 && ts.isIdentifier(args[0] as TS.Expression))
-        calls.push({
-          callee: callee.text,
-          argument: (args[0] as TS.Identifier).text,
-          pos: node.pos,
-          line: lineOf(node),
-        });
+        calls.push({ callee: callee.text, argument: (args[0] as TS.Identifier).text, node });
       return;
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
@@ -615,7 +611,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
     for (const mount of mountFacts) identities.add(mount.receiver);
     const scopeNamesInFile = new Set(scopes.map((scope) => scopeName(scope.node)));
     for (const call of calls) {
-      const identity = identityOf(call.argument, true, call.pos);
+      const identity = identityOf(call.argument, true, call.node.pos);
       const framework = frameworkOf(identity, call.argument);
       const binding = bindings.get(call.callee);
       if (!identities.has(identity) || framework === null) continue;
@@ -627,7 +623,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
         prefix: '',
         mounted: call.callee,
         ...(binding === undefined ? {} : { import: binding }),
-        line: call.line,
+        line: lineOf(call.node),
       });
     }
     const routerExports = exported
