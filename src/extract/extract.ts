@@ -360,6 +360,7 @@ function moduleOf(id: ModuleId, facts: FileFacts, imports: ModuleImport[]): Modu
     members: facts.members,
     bootstrap: facts.bootstrap,
     ...(facts.events ? { events: facts.events } : {}),
+    ...(facts.api === undefined ? {} : { api: facts.api }),
   };
 }
 

@@ -6,6 +6,7 @@ import { collectExports } from './collect-exports.js';
 import { importsCollector, type OpaqueCall } from './collect-imports.js';
 import { type EventFact, eventsCollector } from './collect-events.js';
 import { literalConstantsCollector } from './literal-constants.js';
+import { type RouteFacts, routesCollector } from './collect-routes.js';
 import { termsCollector } from './collect-terms.js';
 import { wiringCollector } from './collect-wiring.js';
 import { walk } from './walk.js';
@@ -33,6 +34,8 @@ export interface FileFacts {
   bootstrap: BootstrapFact | null;
   /** Events, messages and jobs emitted and listened to; absent when none. */
   events?: EventFact[];
+  /** HTTP routes, API operations, router mounts and exports, NestJS setup; absent when the file has none. */
+  api?: RouteFacts;
   /** The parser's first error, if any; `code` when it is not a plain syntax error (PARSE_ERROR). */
   parseError: { code?: 'SYNTAX_TOO_DEEP'; message: string; line: number } | null;
 }
@@ -61,8 +64,10 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
   const events = eventsCollector(sourceFile, constants.constants);
-  walk(sourceFile, [imports, terms, constants, entities, wiring, bootstrap, events]);
+  const routes = routesCollector(sourceFile);
+  walk(sourceFile, [imports, terms, constants, entities, wiring, bootstrap, events, routes]);
   const eventFacts = events.result();
+  const api = routes.result();
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -73,6 +78,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
     members: wiring.members(),
     bootstrap: bootstrap.result(),
     ...(eventFacts.length > 0 ? { events: eventFacts } : {}),
+    ...(api === undefined ? {} : { api }),
     parseError: firstParseError(sourceFile),
   };
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import type { BootstrapFact } from './collect-bootstrap.js';
 import type { EntityFacts } from './collect-entities.js';
 import type { EventFact } from './collect-events.js';
+import type { RouteFacts } from './collect-routes.js';
 import type { PrismaModel } from './read-prisma.js';
 
 /** POSIX path of a source file relative to the analysed root, e.g. `src/orders/order-service.ts`. */
@@ -107,6 +108,8 @@ export interface ModuleFacts {
   bootstrap: BootstrapFact | null;
   /** Events, messages and jobs it emits and listens to (collect-events.ts), sorted by line; absent when none. */
   events?: EventFact[];
+  /** HTTP routes, API operations, router mounts and exports, NestJS setup written in it; absent when none. */
+  api?: RouteFacts;
   /** Present when the file selection left it out and an analysed file's import reached it (FILE_REACHED_BY_IMPORT). */
   reached?: true;
 }

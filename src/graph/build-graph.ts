@@ -1,6 +1,7 @@
 import { compareStrings } from '../base/compare.js';
 import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
+import { assembleEndpoints } from './endpoints.js';
 import { pairEvents } from './events.js';
 import { assembleTables } from './tables.js';
 import { createDeclarationLookup, type Declaration } from './declarations.js';
@@ -104,6 +105,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   const dependencies = seeThrough.dependencies();
   const edges = writtenEdges.edges();
   const tables = assembleTables(extraction.modules, extraction.prismaModels);
+  const endpoints = assembleEndpoints(extraction.modules);
   return {
     modules: extraction.modules.map((module) => ({
       id: module.id,
@@ -118,8 +120,8 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     externals,
     data: dataEntities(extraction, dependencies),
     tables: tables.tables,
-    diagnostics: tables.diagnostics,
-    endpoints: [],
+    diagnostics: [...endpoints.diagnostics, ...tables.diagnostics],
+    endpoints: endpoints.endpoints,
     events: pairEvents(extraction.modules),
   };
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../base/diagnostics.js';
 import type { BootstrapFact } from '../extract/collect-bootstrap.js';
+import type { Endpoint } from './endpoints.js';
 import type { EventChannel } from './events.js';
 import type { Table } from './tables.js';
 import type { ImportKind, ImportSyntax, ModuleId } from '../extract/types.js';
@@ -111,28 +112,6 @@ export interface DataEntities {
   uses: Record<ModuleId, string[]>;
 }
 
-/** An HTTP endpoint or API operation (GraphQL, tRPC) a module declares, with its full path as far as it is static. */
-export interface Endpoint {
-  /** Declaring module. */
-  module: ModuleId;
-  /** 1-based line of the route or operation. */
-  line: number;
-  /** The framework it is declared with. */
-  framework: 'nestjs' | 'express' | 'koa' | 'fastify' | 'graphql' | 'trpc';
-  /** HTTP method (GET, POST, …, ALL), or QUERY / MUTATION / SUBSCRIPTION for an operation. */
-  method: string;
-  /** Full path (`/api/v1/orders/:id`), or the operation name; a part that is not static is written `{dynamic}`. */
-  path: string;
-  /** The handler: `OrdersController.findOne`, a named function, or `<anonymous>`. */
-  handler: string;
-  /** Present when part of the path is not static. */
-  dynamic?: true;
-  /** NestJS `@Version` (or the controller's version), when set. */
-  version?: string;
-  /** Present (false) when the router was never found mounted: the path is the router's own. */
-  mounted?: false;
-}
-
 /** Imports from one group of modules (a candidate service) into another: an edge of the dependency graph aggregated by a partition. */
 export interface ServiceDependency {
   /** Importing service. */
@@ -163,3 +142,5 @@ export interface ModuleCycle {
   /** True when no dependency of the cut is redundant (putting any one back closes a cycle); false only when the search budget ran out on a huge component. */
   minimal: boolean;
 }
+
+export type { Endpoint } from './endpoints.js';

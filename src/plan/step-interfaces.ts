@@ -140,8 +140,15 @@ export class InterfaceIndex {
       for (const { here, there, direction } of sides) {
         if (![...here].some((id) => inside.has(id))) continue;
         const counterparts = outside(there);
+        const within = [...there].some((id) => inside.has(id));
         if (all || counterparts.length > 0 || there.size === 0)
-          crossings.push({ transport: channel.transport, name: channel.name, direction, counterparts });
+          crossings.push({
+            transport: channel.transport,
+            name: channel.name,
+            direction,
+            counterparts,
+            ...(within ? { within: true as const } : {}),
+          });
       }
     }
     return crossings.sort(

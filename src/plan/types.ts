@@ -85,8 +85,10 @@ export interface EventCrossing {
   name: string;
   /** `publishes`: emitted, sent or enqueued here; `consumes`: listened to, handled or processed here. */
   direction: 'publishes' | 'consumes';
-  /** The services on the other side, sorted; empty when no analysed code is on the other side. */
+  /** The services on the other side, sorted. */
   counterparts: ClusterId[];
+  /** Present when the other side is (also) inside the step or service itself. Neither this nor counterparts: no analysed code is on the other side. */
+  within?: true;
 }
 
 /** What moves at one step of the strangler fig. */

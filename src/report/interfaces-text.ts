@@ -40,17 +40,21 @@ export function splitText(split: TableSplit): string {
   return `${tableText(split)}, also used by ${others}: ${CONFLICT_ADVICE[split.conflict]}`;
 }
 
-/** `publishes order.created (nest-event-emitter) to billing, notify`; `… (no listener in the analysed code)`. */
+/** `publishes order.created (nest-event-emitter) to billing, notify`; `… listened to within`; `… (no listener in the analysed code)`. */
 export function eventText(event: EventCrossing): string {
   const verb = event.direction === 'publishes' ? 'publishes' : 'consumes';
   const side = event.direction === 'publishes' ? 'to' : 'from';
-  const counterparts =
-    event.counterparts.length > 0
-      ? ` ${side} ${event.counterparts.join(', ')}`
+  const parts = [
+    ...(event.counterparts.length > 0 ? [`${side} ${event.counterparts.join(', ')}`] : []),
+    ...(event.within === true ? [event.direction === 'publishes' ? 'listened to within' : 'emitted within'] : []),
+  ];
+  const where =
+    parts.length > 0
+      ? ` ${parts.join(', and ')}`
       : event.direction === 'publishes'
         ? ' (no listener in the analysed code)'
         : ' (no emitter in the analysed code)';
-  return `${verb} ${event.name} (${event.transport})${counterparts}`;
+  return `${verb} ${event.name} (${event.transport})${where}`;
 }
 
 /** The first `shown` items of a list as text, with "and N more". */

@@ -17,10 +17,10 @@ const graphOf = (dependencies: DependencyEdge[]): ModuleGraph => ({
   dependencies,
   externals: {},
   data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+  tables: [],
+  diagnostics: [],
+  endpoints: [],
+  events: [],
 });
 
 describe('serviceDependencies', () => {
