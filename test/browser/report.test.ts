@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis.js';
 import { analyze } from '../../src/analyze.js';
 import { renderHtml } from '../../src/report/html/render-html.js';
+import { labelWidth } from '../../src/report/html/map-layout.js';
 import { REPO, fixture } from '../helpers.js';
+import { largeAnalysis } from '../report/large-analysis.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = path.join(REPO, 'test-output');
@@ -137,6 +139,33 @@ describe('HTML report in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('draws no map label over another, as the browser measures them, on a grouped map of 60 services', {
+    timeout: 60_000,
+  }, async () => {
+    const words = ['api', 'billing', 'mmmwww', 'UserAccounts', 'notification-delivery-scheduler-queue', 'WWW-Mail'];
+    const large = largeAnalysis(60, 2, (i) => `${words[i % words.length]}-${i}`);
+    const { page, problems } = await open(browser, renderHtml(large));
+    expect(await page.locator('#service-map .map-group').count()).toBeGreaterThan(1);
+    const fontSize = Number(await page.locator('#service-map').getAttribute('font-size'));
+    // In the page (no DOM typings here): each label's box in SVG user units, as the browser lays it out.
+    const boxes = (await page.evaluate(`Array.from(
+      document.querySelectorAll('#service-map text.label, #service-map text.group-title'),
+      (text) => { const box = text.getBBox(); return { text: text.textContent, x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height }; },
+    )`)) as { text: string; x0: number; y0: number; x1: number; y1: number }[];
+    expect(boxes).toHaveLength(60 + (await page.locator('#service-map .map-group').count()));
+    const crossing: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      // The layout's estimate covers the text the browser draws.
+      expect(a.x1 - a.x0, a.text).toBeLessThanOrEqual(labelWidth(a.text, fontSize));
+      for (const b of boxes.slice(i + 1))
+        if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) crossing.push(`${a.text} / ${b.text}`);
+    }
+    expect(crossing).toEqual([]);
+    await page.screenshot({ path: path.join(OUTPUT, 'report-large-map.png') });
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis.js';
 import { analyze } from '../../src/analyze.js';
 import { escapeHtml, scriptJson } from '../../src/report/html/escape.js';
-import { layoutServiceMap, orderOnCircle } from '../../src/report/html/map-layout.js';
+import { layoutServiceMap } from '../../src/report/html/map-layout.js';
 import { renderHtml } from '../../src/report/html/render-html.js';
 import { buildReportModel } from '../../src/report/html/report-model.js';
 import { fixture, tempProject } from '../helpers.js';
@@ -185,25 +185,6 @@ describe('HTML report escaping', () => {
 });
 
 describe('service map layout', () => {
-  it('puts heavily coupled services next to each other, the same way every time', () => {
-    const weights = new Map([
-      ['a\u0000d', 10],
-      ['b\u0000e', 10],
-      ['c\u0000f', 10],
-      ['a\u0000b', 1],
-    ]);
-    const ring = orderOnCircle(['a', 'b', 'c', 'd', 'e', 'f'], weights);
-    expect(orderOnCircle(['a', 'b', 'c', 'd', 'e', 'f'], weights)).toEqual(ring);
-    const near = (x: string, y: string) => {
-      const distance = Math.abs(ring.indexOf(x) - ring.indexOf(y));
-      return Math.min(distance, ring.length - distance) === 1;
-    };
-    expect(near('a', 'd')).toBe(true);
-    expect(near('b', 'e')).toBe(true);
-    expect(near('c', 'f')).toBe(true);
-    expect([...ring].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-  });
-
   it('sizes nodes by area and keeps every coordinate finite', async () => {
     const analysis = await analyze({ path: fixture('monolith'), cache: false });
     const model = buildReportModel(analysis);

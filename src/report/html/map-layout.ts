@@ -1,22 +1,52 @@
 /**
- * Deterministic layout of the service map. Services sit on an ellipse, ordered so that heavily
- * coupled services are neighbours (a greedy chain, then pairwise swaps that lower
- * Σ weight × circular distance, a common proxy for edge crossings in circular layouts, cf. Baur &
- * Brandes 2004). The shared kernel sits in its own band below. Node area is proportional to lines.
- * No randomness: the same analysis gives the same coordinates.
+ * Layout of the service map: ForceAtlas2 then Noverlap (place-boxes.ts) on each service's
+ * footprint, its circle (area ∝ lines) with the label under it, so no label overlaps another label
+ * or a node; heavily coupled services end up close. From GROUP_FROM services on, services are
+ * grouped (map-groups.ts): each group is laid out alone, then the groups, as boxes with a title,
+ * are placed the same way. The shared kernel sits in its own band below. Positions start from a
+ * circle in sorted order and the libraries draw no random numbers, so the same analysis gives the
+ * same coordinates.
  */
 import type { Analysis } from '../../analysis.js';
 import type { ClusterId } from '../../cluster/types.js';
 import { compareStrings } from '../../base/compare.js';
-import { classifyDependency, isKernel, type DependencyClass, type ReportModel } from './report-model.js';
-import { coord } from './format.js';
+import { isKernel, type ReportModel } from './report-model.js';
+import { mapEdges, type MapEdge } from './map-edges.js';
 import { splitPairKey, unorderedPairKey as pairKey } from '../../base/collections.js';
+import { groupServices, type ServiceGroup } from './map-groups.js';
+import { type Box, type BoxEdge, placeBoxes } from './place-boxes.js';
 
-/** Service-to-service edges drawn at most; lighter ones are counted, not drawn. */
-export const MAP_EDGES_DRAWN = 400;
+export { arrowSize, MAP_EDGES_DRAWN, type MapEdge } from './map-edges.js';
 
 /** Characters of a label before it is shortened. */
 const LABEL_CHARS = 28;
+
+/** Label font size in user units. */
+const FONT_SIZE = 12;
+
+/**
+ * Estimated advance of label characters, in em: upper bounds of bold DejaVu Sans (Chromium's
+ * sans-serif on Linux, wider than the Segoe UI, Roboto or Helvetica the page asks for first),
+ * rounded up within four classes; any other character (accented, CJK) counts as 1 em.
+ */
+const NARROW_CHARS = " '/\\|,.·:;-!()[]ijlfIJ";
+const WIDE_CHARS = 'mwMW%@…';
+const UPPER_CHARS = 'ABCDEFGHKLNOPQRSTUVXYZ#&+<=>^~';
+const NARROW_EM = 0.46;
+const WIDE_EM = 1.1;
+const UPPER_EM = 0.86;
+const PLAIN_EM = 0.73;
+/** Height above the baseline and below it of a label line, in em. */
+export const LABEL_ASCENT_EM = 0.95;
+export const LABEL_DESCENT_EM = 0.3;
+/** Width of the white halo drawn around label text (CSS stroke-width 3px: half of it each side). */
+export const LABEL_HALO = 1.5;
+
+/** Space between a circle and its label, between two footprints, and inside a group's box. */
+const LABEL_GAP = 3;
+const NODE_GAP = 6;
+const GROUP_PAD = 10;
+const GROUP_GAP = 24;
 
 /** One service (or kernel) on the map, in SVG user units. */
 export interface MapNode {
@@ -34,35 +64,32 @@ export interface MapNode {
   labelX: number;
   /** Label baseline, y. */
   labelY: number;
-  /** Label alignment: away from the centre of the ellipse. */
+  /** Label alignment: centred under the node. */
   anchor: 'start' | 'middle' | 'end';
   /** The label text, shortened to LABEL_CHARS. */
   label: string;
 }
 
-/** One drawn dependency. */
-export interface MapEdge {
-  /** Importing service. */
-  from: ClusterId;
-  /** Imported service. */
-  to: ClusterId;
-  /** Module import edges behind it. */
-  imports: number;
-  /** Of those, type-only. */
-  typeOnly: number;
-  /** Colour class: plain, on a cycle, to cut, or to/from the kernel (hidden until selected). */
-  kind: DependencyClass;
-  /** SVG path data (a quadratic curve bending to the right of its direction). */
-  path: string;
-  /** Stroke width in user units. */
-  width: number;
+/** A group of services (from GROUP_FROM services on), drawn as a titled box behind them. */
+export interface MapGroup {
+  /** Stable id: its first member. */
+  id: string;
+  /** Title, drawn inside the box's top left corner. */
+  title: string;
+  /** The box: x, y, width, height. */
+  box: [number, number, number, number];
+  /** Title baseline, x (start) and y. */
+  titleX: number;
+  titleY: number;
+  /** Member services, sorted. */
+  members: ClusterId[];
 }
 
 /** The whole map. */
 export interface MapLayout {
   /** viewBox: min x, min y, width, height. */
   box: [number, number, number, number];
-  /** Services on the ellipse, then kernels in the band. */
+  /** Services (group by group, in sorted order within each), then kernels in the band. */
   nodes: MapNode[];
   /** Edges in drawing order (lightest first, so heavy edges stay on top). */
   edges: MapEdge[];
@@ -72,6 +99,8 @@ export interface MapLayout {
   band: [number, number, number, number] | null;
   /** Label font size in user units. */
   fontSize: number;
+  /** Groups of services (none below GROUP_FROM services), largest first. */
+  groups: MapGroup[];
 }
 
 /** Lays out the service map of an analysis. */
@@ -79,51 +108,40 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
   const services = analysis.partition.clusters.filter((item) => item.kind !== 'kernel').map((item) => item.id);
   const kernels = analysis.partition.clusters.filter((item) => item.kind === 'kernel').map((item) => item.id);
   const weights = undirectedWeights(analysis, model);
-  const ring = orderOnCircle(services, weights);
-  const n = ring.length;
-  // An ellipse wider than tall fills a landscape screen; the kernel band goes underneath.
-  const radius = n <= 1 ? 0 : Math.min(1600, Math.max(180, n * 22));
-  const rx = radius * 1.4;
-  const ry = radius * 0.9;
-  const rMax = n <= 1 ? 40 : Math.min(40, (0.8 * Math.PI * ry) / n);
+  const coupling = [...weights.entries()].sort((a, b) => compareStrings(a[0], b[0]));
+  const n = services.length;
+  const fontSize = FONT_SIZE;
+  // Big circles cost room on a crowded map: the largest shrinks from 40 units to 12 at 133 services.
+  const rMax = Math.min(40, Math.max(12, 40 * Math.sqrt(12 / Math.max(1, n))));
   const rMin = Math.max(3, rMax * 0.22);
   const maxLines = Math.max(1, ...analysis.partition.clusters.map((item) => model.metrics.get(item.id)?.lines ?? 0));
   const size = (id: ClusterId) => Math.max(rMin, rMax * Math.sqrt((model.metrics.get(id)?.lines ?? 0) / maxLines));
-  const spacing = n <= 1 ? 100 : (2 * Math.PI * ry) / n;
-  const fontSize = Math.max(6, Math.min(13 * Math.max(1, radius / 300), spacing * 0.55));
   const label = (id: ClusterId) => (id.length > LABEL_CHARS ? `${id.slice(0, LABEL_CHARS - 1)}…` : id);
-  const longest = Math.max(6, ...ring.map((id) => label(id).length));
-  const marginX = rMax + 14 + longest * fontSize * 0.62;
-  const marginY = rMax + 10 + fontSize * 1.4;
 
-  const nodes: MapNode[] = ring.map((id, index) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(1, n);
-    const cos = Math.cos(angle);
-    const sin = Math.sin(angle);
-    const x = rx * cos;
-    const y = ry * sin;
-    const r = size(id);
-    const out = r + 7;
-    const anchor = n <= 1 || Math.abs(cos) < 0.3 ? 'middle' : cos > 0 ? 'start' : 'end';
-    const labelY =
-      n <= 1
-        ? y + r + fontSize + 4
-        : y + out * sin + (sin > 0.3 ? fontSize * 0.9 : sin < -0.3 ? -fontSize * 0.3 : fontSize * 0.35);
-    return { id, x, y, r, kernel: false, labelX: n <= 1 ? x : x + out * cos, labelY, anchor, label: label(id) };
-  });
+  const groups = groupServices(services, weights, model.clusters, analysis.settings.seed);
+  const placed = groups.map((group) => placeServices(group.members, coupling, size, label, fontSize));
+  const mapGroups = groups.length > 1 ? placeGroups(groups, placed, coupling, fontSize) : [];
+  const nodes = placed.flatMap((item) => item.nodes);
 
-  const halfWidth = Math.max(rx + marginX, 330);
-  let top = -(ry + marginY);
-  let bottom = ry + marginY;
+  const extent: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const item of placed) grow(extent, item.bounds);
+  for (const group of mapGroups) grow(extent, boxExtent(group.box));
+  if (n === 0) grow(extent, [0, 0, 0, 0]);
+  const margin = 12;
+  const middle = (extent[0] + extent[2]) / 2;
+  // Wide enough for the kernel band's text.
+  const halfWidth = Math.max((extent[2] - extent[0]) / 2 + margin, 330);
+  const left = middle - halfWidth;
+  const top = n === 0 ? 0 : extent[1] - margin;
+  let bottom = n === 0 ? 0 : extent[3] + margin;
   let band: MapLayout['band'] = null;
   if (kernels.length > 0) {
     const kernelR = Math.max(...kernels.map(size));
-    const bandY = n === 0 ? 0 : bottom + 6;
-    if (n === 0) top = 0;
-    // Three lines of text at the map's font size must fit, however large the ring makes it.
+    const bandY = bottom + (n === 0 ? 0 : 6);
+    // Three lines of text must fit.
     const bandHeight = Math.max(76, 2 * kernelR + 20, fontSize * 3.8 + 16);
-    band = [-halfWidth + 10, bandY, 2 * halfWidth - 20, bandHeight];
-    let x = -halfWidth + 36;
+    band = [left + 10, bandY, 2 * halfWidth - 20, bandHeight];
+    let x = left + 36;
     for (const id of kernels) {
       const r = size(id);
       x += r;
@@ -143,48 +161,149 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
     }
     bottom = bandY + bandHeight + 4;
   }
-  const at = new Map(nodes.map((node) => [node.id, node]));
-
-  const serviceDeps = analysis.plan.dependencies.filter(
-    (dep) => at.has(dep.from) && at.has(dep.to) && dep.from !== dep.to,
-  );
-  const between = serviceDeps.filter((dep) => !isKernel(model, dep.from) && !isKernel(model, dep.to));
-  const drawn = [...between]
-    .sort((a, b) => b.imports - a.imports || compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
-    .slice(0, MAP_EDGES_DRAWN);
-  const maxImports = Math.max(1, ...drawn.map((dep) => dep.imports));
-  const kernelDeps = serviceDeps.filter((dep) => isKernel(model, dep.from) || isKernel(model, dep.to));
-  const edges: MapEdge[] = [...drawn, ...kernelDeps]
-    .map((dep) => {
-      const kind = classifyDependency(model, dep);
-      const source = at.get(dep.from) as MapNode;
-      const target = at.get(dep.to) as MapNode;
-      const width = kind === 'kernel' ? 1.5 : 1.5 + 6.5 * (dep.imports / maxImports);
-      return {
-        from: dep.from,
-        to: dep.to,
-        imports: dep.imports,
-        typeOnly: dep.typeOnly,
-        kind,
-        width,
-        path: curve(source, target, width, kind === 'kernel' ? 0.06 : 0.14),
-      };
-    })
-    .sort(
-      (a, b) =>
-        Number(b.kind === 'kernel') - Number(a.kind === 'kernel') ||
-        a.imports - b.imports ||
-        compareStrings(a.from, b.from) ||
-        compareStrings(a.to, b.to),
-    );
+  const { edges, hiddenEdges } = mapEdges(analysis, model, nodes);
   return {
-    box: [-halfWidth, top, 2 * halfWidth, bottom - top],
+    box: [left, top, 2 * halfWidth, bottom - top],
     nodes,
     edges,
-    hiddenEdges: between.length - drawn.length,
+    hiddenEdges,
     band,
     fontSize,
+    groups: mapGroups,
   };
+}
+
+/** min x, min y, max x, max y. */
+type Extent = [number, number, number, number];
+
+function grow(extent: Extent, other: Extent): void {
+  extent[0] = Math.min(extent[0], other[0]);
+  extent[1] = Math.min(extent[1], other[1]);
+  extent[2] = Math.max(extent[2], other[2]);
+  extent[3] = Math.max(extent[3], other[3]);
+}
+
+function boxExtent([x, y, width, height]: [number, number, number, number]): Extent {
+  return [x, y, x + width, y + height];
+}
+
+/** Estimated width of a line of label text, halo included, in user units. */
+export function labelWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const char of text) {
+    em += NARROW_CHARS.includes(char)
+      ? NARROW_EM
+      : WIDE_CHARS.includes(char)
+        ? WIDE_EM
+        : UPPER_CHARS.includes(char)
+          ? UPPER_EM
+          : (char.codePointAt(0) ?? 0) < 0x7f
+            ? PLAIN_EM
+            : 1;
+  }
+  return em * fontSize + 2 * LABEL_HALO;
+}
+
+/** Height of a line of label text, halo included, in user units. */
+function lineHeight(fontSize: number): number {
+  return (LABEL_ASCENT_EM + LABEL_DESCENT_EM) * fontSize + 2 * LABEL_HALO;
+}
+
+/** Services of one group, placed around the origin, and the extent of their footprints. */
+interface PlacedServices {
+  nodes: MapNode[];
+  bounds: Extent;
+}
+
+/** Places services as footprints (circle, then label under it) that do not overlap. */
+function placeServices(
+  members: readonly ClusterId[],
+  coupling: readonly [string, number][],
+  size: (id: ClusterId) => number,
+  label: (id: ClusterId) => string,
+  fontSize: number,
+): PlacedServices {
+  const footprints: Box[] = members.map((id) => ({
+    width: Math.max(2 * size(id), labelWidth(label(id), fontSize)),
+    height: 2 * size(id) + LABEL_GAP + lineHeight(fontSize),
+  }));
+  const index = new Map(members.map((id, i) => [id, i]));
+  const edges: BoxEdge[] = [];
+  for (const [key, weight] of coupling) {
+    const [a, b] = splitPairKey(key);
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i !== undefined && j !== undefined) edges.push([i, j, weight]);
+  }
+  const centres = placeBoxes(footprints, edges, NODE_GAP);
+  const bounds: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+  const nodes = members.map((id, i): MapNode => {
+    const { x, y: middle } = centres[i] as { x: number; y: number };
+    const { width, height } = footprints[i] as Box;
+    grow(bounds, [x - width / 2, middle - height / 2, x + width / 2, middle + height / 2]);
+    const r = size(id);
+    const y = middle - height / 2 + r;
+    const labelY = y + r + LABEL_GAP + LABEL_HALO + LABEL_ASCENT_EM * fontSize;
+    return { id, x, y, r, kernel: false, labelX: x, labelY, anchor: 'middle', label: label(id) };
+  });
+  return { nodes, bounds };
+}
+
+/** Places each group's box (title row, then its services) and moves its services into it. */
+function placeGroups(
+  groups: readonly ServiceGroup[],
+  placed: readonly PlacedServices[],
+  coupling: readonly [string, number][],
+  fontSize: number,
+): MapGroup[] {
+  const titleRow = lineHeight(fontSize) + LABEL_GAP;
+  const boxes = groups.map((group, i): Box => {
+    const [x0, y0, x1, y1] = (placed[i] as PlacedServices).bounds;
+    return {
+      width: Math.max(x1 - x0, labelWidth(group.title, fontSize)) + 2 * GROUP_PAD,
+      height: y1 - y0 + titleRow + 2 * GROUP_PAD,
+    };
+  });
+  const groupOf = new Map(groups.flatMap((group, i) => group.members.map((id) => [id, i])));
+  const between = new Map<string, number>();
+  for (const [key, weight] of coupling) {
+    const [a, b] = splitPairKey(key);
+    const i = groupOf.get(a);
+    const j = groupOf.get(b);
+    if (i === undefined || j === undefined || i === j) continue;
+    const pair = pairKey(Math.min(i, j), Math.max(i, j));
+    between.set(pair, (between.get(pair) ?? 0) + weight);
+  }
+  const edges = [...between.entries()].map(([pair, weight]): BoxEdge => {
+    const [i, j] = splitPairKey(pair);
+    return [Number(i), Number(j), weight];
+  });
+  const centres = placeBoxes(boxes, edges, GROUP_GAP);
+  return groups.map((group, i) => {
+    const { x: cx, y: cy } = centres[i] as { x: number; y: number };
+    const { width, height } = boxes[i] as Box;
+    const item = placed[i] as PlacedServices;
+    const [x0, y0, x1, y1] = item.bounds;
+    const x = cx - width / 2;
+    const y = cy - height / 2;
+    const dx = x + width / 2 - (x0 + x1) / 2;
+    const dy = y + GROUP_PAD + titleRow - y0;
+    for (const node of item.nodes) {
+      node.x += dx;
+      node.labelX += dx;
+      node.y += dy;
+      node.labelY += dy;
+    }
+    item.bounds = [x0 + dx, y0 + dy, x1 + dx, y1 + dy];
+    return {
+      id: group.id,
+      title: group.title,
+      box: [x, y, width, height],
+      titleX: x + GROUP_PAD,
+      titleY: y + GROUP_PAD + LABEL_HALO + LABEL_ASCENT_EM * fontSize,
+      members: group.members,
+    };
+  });
 }
 
 /** Imports between two services, both directions, keyed by the sorted pair; kernels left out. */
@@ -196,104 +315,4 @@ function undirectedWeights(analysis: Analysis, model: ReportModel): Map<string, 
     weights.set(key, (weights.get(key) ?? 0) + dep.imports);
   }
   return weights;
-}
-
-/**
- * Orders services around a circle: a greedy chain that always appends the service most coupled to
- * the last two placed, then passes of pairwise swaps while they lower Σ weight × circular distance.
- */
-export function orderOnCircle(ids: readonly ClusterId[], weights: ReadonlyMap<string, number>): ClusterId[] {
-  const n = ids.length;
-  if (n <= 3) return [...ids];
-  const sorted = [...ids].sort(compareStrings);
-  const index = new Map(sorted.map((id, i) => [id, i]));
-  const adjacency: [number, number][][] = sorted.map(() => []);
-  for (const [key, weight] of [...weights.entries()].sort((a, b) => compareStrings(a[0], b[0]))) {
-    const [a, b] = splitPairKey(key);
-    const i = index.get(a);
-    const j = index.get(b);
-    if (i === undefined || j === undefined) continue;
-    adjacency[i]?.push([j, weight]);
-    adjacency[j]?.push([i, weight]);
-  }
-  const total = adjacency.map((list) => list.reduce((sum, [, weight]) => sum + weight, 0));
-  const weightTo = (i: number, j: number) => adjacency[i]?.find(([other]) => other === j)?.[1] ?? 0;
-
-  let start = 0;
-  for (let i = 1; i < n; i++) if ((total[i] ?? 0) > (total[start] ?? 0)) start = i;
-  const chain = [start];
-  const placed = new Set(chain);
-  while (chain.length < n) {
-    const last = chain[chain.length - 1] as number;
-    const before = chain.length > 1 ? (chain[chain.length - 2] as number) : -1;
-    let best = -1;
-    let bestScore = -1;
-    for (let i = 0; i < n; i++) {
-      if (placed.has(i)) continue;
-      const score = weightTo(last, i) + (before >= 0 ? 0.5 * weightTo(before, i) : 0);
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    }
-    chain.push(best);
-    placed.add(best);
-  }
-
-  const position = new Array<number>(n);
-  for (const [at, node] of chain.entries()) position[node] = at;
-  const distance = (p: number, q: number) => {
-    const d = Math.abs(p - q);
-    return Math.min(d, n - d);
-  };
-  const moveCost = (node: number, to: number, skip: number) =>
-    (adjacency[node] ?? []).reduce(
-      (sum, [other, weight]) => (other === skip ? sum : sum + weight * distance(to, position[other] as number)),
-      0,
-    );
-  const maxPasses = n > 150 ? 3 : 30;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let improved = false;
-    for (let a = 0; a < n; a++) {
-      for (let b = a + 1; b < n; b++) {
-        const pa = position[a] as number;
-        const pb = position[b] as number;
-        const delta = moveCost(a, pb, b) + moveCost(b, pa, a) - moveCost(a, pa, b) - moveCost(b, pb, a);
-        if (delta < -1e-9) {
-          position[a] = pb;
-          position[b] = pa;
-          improved = true;
-        }
-      }
-    }
-    if (!improved) break;
-  }
-  const ring = new Array<ClusterId>(n);
-  for (const [i, id] of sorted.entries()) ring[position[i] as number] = id;
-  return ring;
-}
-
-/** Length of the arrowhead for a stroke width: three sizes, so a few markers serve every edge. */
-export function arrowSize(width: number): number {
-  return width < 3 ? 8 : width < 5.5 ? 11 : 14;
-}
-
-/** A quadratic curve from one node's rim to another's, bending right by `bend` × length; the end leaves room for the arrowhead. */
-function curve(source: MapNode, target: MapNode, width: number, bend: number): string {
-  const dx = target.x - source.x;
-  const dy = target.y - source.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const cx = (source.x + target.x) / 2 - (dy / length) * length * bend;
-  const cy = (source.y + target.y) / 2 + (dx / length) * length * bend;
-  const from = towards(source, cx, cy, source.r + 1);
-  const to = towards(target, cx, cy, target.r + 2 + arrowSize(width));
-  return `M${coord(from[0])} ${coord(from[1])}Q${coord(cx)} ${coord(cy)} ${coord(to[0])} ${coord(to[1])}`;
-}
-
-/** The point `distance` from a node's centre towards (x, y). */
-function towards(node: MapNode, x: number, y: number, distance: number): [number, number] {
-  const dx = x - node.x;
-  const dy = y - node.y;
-  const length = Math.hypot(dx, dy) || 1;
-  return [node.x + (dx / length) * distance, node.y + (dy / length) * distance];
 }

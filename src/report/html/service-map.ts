@@ -1,17 +1,34 @@
 /**
  * The service map: an SVG of candidate services (area ∝ lines), their dependencies (width ∝
  * imports, arrow = direction, colour = cycle status) and the shared kernel in a band of its own.
- * The inline script adds the tooltip, the details panel and the highlighting.
+ * From 40 services on, groups of coupled services sit in titled boxes. The inline script adds the
+ * tooltip, the details panel and the highlighting.
  */
 import type { Analysis } from '../../analysis.js';
 import { compareStrings } from '../../base/compare.js';
 import { escapeHtml } from './escape.js';
 import { coord, formatCount, plural } from './format.js';
-import { arrowSize, layoutServiceMap, MAP_EDGES_DRAWN, type MapEdge, type MapNode } from './map-layout.js';
+import {
+  arrowSize,
+  layoutServiceMap,
+  MAP_EDGES_DRAWN,
+  type MapEdge,
+  type MapGroup,
+  type MapNode,
+} from './map-layout.js';
 import { isKernel, type DependencyClass, type ReportModel } from './report-model.js';
 
 const EDGE_KINDS: readonly DependencyClass[] = ['plain', 'cycle', 'cut', 'kernel'];
 const ARROW_SIZES: readonly number[] = [8, 11, 14];
+
+/**
+ * A map whose labels would come out smaller than about 10 px when scaled to fit its frame (about
+ * FIT_WIDTH × FIT_HEIGHT px) is drawn at LARGE_MAP_SCALE px per user unit instead, in a frame that
+ * scrolls.
+ */
+const LARGE_MAP_SCALE = 0.85;
+const FIT_WIDTH = 960;
+const FIT_HEIGHT = 640;
 
 /** The service-map section. */
 export function renderServiceMap(analysis: Analysis, model: ReportModel): string {
@@ -22,12 +39,15 @@ export function renderServiceMap(analysis: Analysis, model: ReportModel): string
   const out: string[] = [];
   out.push('<section id="map" class="section"><h2>Service map</h2>');
   out.push(`<p class="lead">${escapeHtml(mapSummary(analysis, model, services, between.length))}</p>`);
-  out.push('<div class="map-layout"><div class="map-frame">');
+  const large = width * LARGE_MAP_SCALE > FIT_WIDTH || height * LARGE_MAP_SCALE > FIT_HEIGHT;
+  const size = large ? ` width="${coord(width * LARGE_MAP_SCALE)}" height="${coord(height * LARGE_MAP_SCALE)}"` : '';
+  out.push(`<div class="map-layout"><div class="map-frame${large ? ' scroll' : ''}">`);
   out.push(
-    `<svg id="service-map" class="map" viewBox="${coord(minX)} ${coord(minY)} ${coord(width)} ${coord(height)}" role="group" aria-label="Service map: candidate services and the imports between them" font-size="${coord(layout.fontSize)}">`,
+    `<svg id="service-map" class="map${large ? ' map-large' : ''}"${size} viewBox="${coord(minX)} ${coord(minY)} ${coord(width)} ${coord(height)}" role="group" aria-label="Service map: candidate services and the imports between them" font-size="${coord(layout.fontSize)}">`,
   );
   out.push(`<defs>${markers()}</defs>`);
   if (layout.band !== null) out.push(kernelBand(analysis, model, layout.band, layout.nodes, layout.fontSize));
+  if (layout.groups.length > 0) out.push(`<g class="groups">${layout.groups.map(renderGroup).join('')}</g>`);
   out.push('<g class="edges">');
   for (const edge of layout.edges) out.push(renderEdge(edge));
   out.push('</g><g class="nodes">');
@@ -74,6 +94,16 @@ function renderEdge(edge: MapEdge): string {
   const note = edge.kind === 'cut' ? '; cut it to break the cycle' : edge.kind === 'cycle' ? '; on a cycle' : '';
   const title = `${edge.from} → ${edge.to}: ${plural(edge.imports, 'import')}${typeOnly}${note}`;
   return `<path class="edge edge-${edge.kind}" d="${edge.path}" stroke-width="${coord(edge.width)}" marker-end="url(#arrow-${edge.kind}-${arrowSize(edge.width)})" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}"><title>${escapeHtml(title)}</title></path>`;
+}
+
+/** A group of services: a box behind them, titled with their common folder (or largest member) and count. */
+function renderGroup(group: MapGroup): string {
+  const [x, y, width, height] = group.box;
+  return (
+    `<g class="map-group" data-group="${escapeHtml(group.id)}"><title>${escapeHtml(`${group.title}: ${group.members.join(', ')}`)}</title>` +
+    `<rect x="${coord(x)}" y="${coord(y)}" width="${coord(width)}" height="${coord(height)}" rx="12"/>` +
+    `<text class="group-title" x="${coord(group.titleX)}" y="${coord(group.titleY)}">${escapeHtml(group.title)}</text></g>`
+  );
 }
 
 function renderNode(node: MapNode, model: ReportModel): string {

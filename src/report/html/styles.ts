@@ -45,7 +45,10 @@ nav.toc a:hover, nav.toc a:focus-visible { background: #eef2f7; color: var(--ink
 /* service map */
 .map-layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 14px; align-items: start; }
 .map-frame { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 6px; }
-svg.map { display: block; width: 100%; height: clamp(420px, calc(100vh - 270px), 640px); font-family: var(--sans); }
+svg.map { display: block; font-family: var(--sans); }
+svg.map:not(.map-large) { width: 100%; height: clamp(420px, calc(100vh - 270px), 640px); }
+.map-frame.scroll { overflow: auto; max-height: clamp(420px, calc(100vh - 270px), 640px); }
+svg.map-large { max-width: none; }
 .edge { fill: none; stroke-linecap: round; transition: opacity 0.15s; }
 .edge-plain { stroke: var(--plain); opacity: 0.55; }
 .edge-cycle { stroke: var(--cycle); opacity: 0.55; }
@@ -64,6 +67,8 @@ svg.map { display: block; width: 100%; height: clamp(420px, calc(100vh - 270px),
 .service-node:focus-visible circle, .service-node.selected circle { stroke: var(--ink); stroke-width: 3; }
 .service-node .label { fill: var(--ink); font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .service-node .step { fill: #1e3a8a; font-weight: 700; text-anchor: middle; font-size: 0.85em; pointer-events: none; }
+.map-group rect { fill: #f8fafc; stroke: var(--line); stroke-width: 1.5; }
+.map-group .group-title { fill: var(--ink-2); font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .kernel-band rect { fill: #f8fafc; stroke: var(--kernel); stroke-dasharray: 7 5; }
 .kernel-band .band-title { fill: var(--ink-2); font-weight: 700; }
 .kernel-band .band-text { fill: #475569; font-size: 0.92em; }
@@ -230,7 +235,8 @@ footer { color: var(--muted); font-size: 12px; padding: 10px 0 30px; border-top:
   nav.toc, #tooltip, .hint, .kernel-band .faint, #details { display: none !important; }
   .map-layout { grid-template-columns: 1fr; }
   .map-panel { max-height: none; border: 0; }
-  svg.map { height: auto; max-height: 24cm; }
+  svg.map, svg.map.map-large { width: 100%; height: auto; max-height: 24cm; }
+  .map-frame.scroll { max-height: none; overflow: visible; }
   .dsm-scroll { max-height: none; overflow: visible; }
   .card, .step, .cycle, tr { break-inside: avoid; }
   .section { break-before: auto; }
