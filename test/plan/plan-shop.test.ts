@@ -151,7 +151,17 @@ describe('plan-shop: the extraction plan, by hand', () => {
             wired: true,
           },
         ],
-        routes: [],
+        // @Controller('shipments') with @Post(':orderId') on line 9; no bootstrap sets a global prefix.
+        routes: [
+          {
+            module: 'src/shipping/shipping.controller.ts',
+            line: 9,
+            framework: 'nestjs',
+            method: 'POST',
+            path: '/shipments/:orderId',
+            handler: 'ShippingController.create',
+          },
+        ],
         callers: [],
         // model('Shipment', schema) with no collection: Mongoose lower-cases and pluralises it; ShipmentModel.create writes.
         tables: {
