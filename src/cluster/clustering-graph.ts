@@ -5,7 +5,7 @@ import type { WeightedEdge } from './types.js';
 import { PairMap } from './pair-map.js';
 
 /** The coupling signals, in the order they are reported. */
-export const SIGNAL_NAMES = ['static', 'semantic', 'stem', 'change', 'data'] as const;
+export const SIGNAL_NAMES = ['static', 'semantic', 'stem', 'change', 'data', 'event'] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 /** One coupling signal's contribution to the clustering graph. */
@@ -31,8 +31,9 @@ export interface ClusteringGraph {
 /**
  * The clustering graph: static coupling plus `semanticWeight` × semantic coupling plus
  * `stemWeight` × domain-stem coupling plus `changeWeight` × change coupling plus `dataWeight` ×
- * data coupling, summed per undirected module pair. Each signal is documented in its own file
- * (weigh-edges.ts, semantic-edges.ts, stem-edges.ts, change-edges.ts, entity-edges.ts).
+ * data coupling plus `eventWeight` × event coupling, summed per undirected module pair. Each
+ * signal is documented in its own file (weigh-edges.ts, semantic-edges.ts, stem-edges.ts,
+ * change-edges.ts, entity-edges.ts, event-edges.ts).
  */
 export function combineSignals(
   signals: Readonly<Record<SignalName, readonly WeightedEdge[]>>,
@@ -44,6 +45,7 @@ export function combineSignals(
     stem: settings.stemWeight,
     change: settings.changeWeight,
     data: settings.dataWeight,
+    event: settings.eventWeight,
   };
   // Per unordered pair (ends in code-unit order): its edge and each signal's part of the weight.
   const combined = new PairMap<{ edge: WeightedEdge; parts: Partial<Record<SignalName, number>> }>();

@@ -1,7 +1,7 @@
 /**
  * The clustering graph of a module graph: every coupling signal the settings turn on, each from
  * its own file (weigh-edges.ts, semantic-edges.ts, stem-edges.ts, change-edges.ts,
- * entity-edges.ts), combined by clustering-graph.ts. The domain stems are returned too: the stem
+ * entity-edges.ts, event-edges.ts), combined by clustering-graph.ts. The domain stems are returned too: the stem
  * signal is made of them and clustering names services after them.
  */
 import type { ClusterSettings } from '../config/settings.js';
@@ -12,6 +12,7 @@ import { changeEdges } from './change-edges.js';
 import { type ClusteringGraph, combineSignals } from './clustering-graph.js';
 import { domainStems } from './domain-stems.js';
 import { entityEdges } from './entity-edges.js';
+import { eventEdges } from './event-edges.js';
 import { semanticEdges } from './semantic-edges.js';
 import { stemEdges } from './stem-edges.js';
 import { weighEdges } from './weigh-edges.js';
@@ -43,6 +44,7 @@ export function clusteringSignals(graph: ModuleGraph, sources: SignalSources, se
     stem: settings.stemWeight > 0 ? stemEdges(stems) : [],
     change: sources.history !== null && settings.changeWeight > 0 ? changeEdges(sources.history) : [],
     data: settings.dataWeight > 0 ? entityEdges(graph.data) : [],
+    event: settings.eventWeight > 0 ? eventEdges(graph.events) : [],
   };
   return { stems, clustering: combineSignals(signals, settings) };
 }

@@ -29,7 +29,7 @@ export interface Confidence {
   ties: {
     module: ModuleId;
     weight: number;
-    signals: Partial<Record<'static' | 'semantic' | 'stem' | 'change' | 'data', number>>;
+    signals: Partial<Record<'static' | 'semantic' | 'stem' | 'change' | 'data' | 'event', number>>;
   }[];
 }
 

@@ -49,6 +49,9 @@ export const MAX_RESOLUTION = 1000;
 /** 2 MiB: files larger than this are skipped by default (generated or minified code). */
 const TWO_MIB = 2 * 1024 * 1024;
 
+/** Default weight of event coupling (see README, Signals: measured on the quality benchmark). */
+const EVENT_WEIGHT = 0.5;
+
 /** File names of the gate, at the analysed root unless a flag names another file. */
 export const GATE_FILES = { boundaries: 'seams.boundaries.json', baseline: 'seams.baseline.json' } as const;
 
@@ -214,6 +217,11 @@ export const OPTIONS = {
   ),
   changeWeight: weight('change', 0.5, 'weight of change coupling from git history (with `--git`); 0 turns it off'),
   dataWeight: weight('data', 0, 'weight of data coupling (modules using the same ORM entities); 0 turns it off'),
+  eventWeight: weight(
+    'event',
+    EVENT_WEIGHT,
+    'weight of event coupling (an emitter and a listener of the same event, message or queue name); 0 turns it off',
+  ),
   memberWeight: weight(
     'member',
     5,

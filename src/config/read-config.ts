@@ -24,6 +24,7 @@ export interface ConfigFile {
     stem?: number;
     change?: number;
     data?: number;
+    event?: number;
     member?: number;
   };
   git?: { enabled?: boolean; since?: string; maxFilesPerCommit?: number };

@@ -46,6 +46,8 @@ export interface AnalyzeOptions {
   changeWeight?: number;
   /** Weight of data coupling through shared ORM entities (0 turns it off). */
   dataWeight?: number;
+  /** Weight of event coupling between emitters and listeners of one event (0 turns it off). */
+  eventWeight?: number;
   /** Edge weight of a NestJS module's import of its own providers or controllers. */
   memberWeight?: number;
   /** Re-cluster large groups against modularity's resolution limit. */
@@ -126,6 +128,7 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
     refine: options.refine ?? config.refine ?? OPTIONS.refine.default,
     changeWeight: options.changeWeight ?? weights.change ?? OPTIONS.changeWeight.default,
     dataWeight: options.dataWeight ?? weights.data ?? OPTIONS.dataWeight.default,
+    eventWeight: options.eventWeight ?? weights.event ?? OPTIONS.eventWeight.default,
     git: options.git ?? git.enabled ?? OPTIONS.git.default,
     since: options.since ?? git.since ?? OPTIONS.since.default,
     maxFilesPerCommit: options.maxFilesPerCommit ?? git.maxFilesPerCommit ?? OPTIONS.maxFilesPerCommit.default,

@@ -56,6 +56,8 @@ export interface ClusterSettings {
   changeWeight: number;
   /** Weight of data coupling (modules using the same ORM entities); 0 turns it off. */
   dataWeight: number;
+  /** Weight of event coupling (an emitter and a listener of the same event, message or queue); 0 turns it off. */
+  eventWeight: number;
   /** Whether change coupling is read from git history (`--git`, `git.enabled`). */
   git: boolean;
   /** Only history after this date (`--since`, `git.since`), or null for all history. */

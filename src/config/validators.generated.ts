@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const validateConfigFile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"seams:config","title":"seams configuration","description":"seams.config.json: project settings of seams kept in the repository (plain JSON; nothing is executed). Every field is optional; command-line options override it.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Where editors find this schema."},"include":{"description":"Analyse only files matching these globs, relative to `path`.","type":"array","items":{"type":"string"}},"exclude":{"description":"Leave out files matching these globs, relative to `path`, on top of the default exclusions.","type":"array","items":{"type":"string"}},"seed":{"description":"Seed of the clustering random source.","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991,"default":42},"resolution":{"description":"Louvain resolution γ: higher gives more, smaller services; `auto` sweeps and chooses.","anyOf":[{"const":"auto"},{"type":"number","exclusiveMinimum":0,"maximum":1000}],"default":2},"granularity":{"description":"`file`, `folder` or `folder:<depth>`: what Louvain clusters.","type":"string","pattern":"^(?:file|folder|folder:[1-9]\\d{0,2})$","default":"file"},"kernel":{"description":"Shared-kernel detection: `auto` keeps widely used utility modules out of the services, `none` does not.","anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}],"default":"auto"},"shell":{"description":"The composition root (entry points, app wiring), planned last: `auto` detects it, `none`, or globs.","anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}],"default":"auto"},"services":{"description":"Pinned services: service name -> globs of the modules that must stay in it.","type":"object","propertyNames":{"pattern":"\\S","not":{"enum":["shared-kernel","composition-root","unattached"]}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"weights":{"type":"object","description":"Edge weights of the coupling signals that clustering adds up.","additionalProperties":false,"properties":{"runtime":{"description":"Edge weight of a runtime import (value import, require, re-export, side effect, NestJS wiring).","type":"number","minimum":0,"maximum":1000,"default":1},"type":{"description":"Edge weight of a type-only import: types couple less than calls.","type":"number","minimum":0,"maximum":1000,"default":0.5},"dynamic":{"description":"Edge weight of an import that is only dynamic (`import()`).","type":"number","minimum":0,"maximum":1000,"default":0.5},"semantic":{"description":"Weight of semantic (vocabulary) coupling; 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0.3},"stem":{"description":"Weight of domain-stem coupling (the same domain name across layer folders); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":4},"change":{"description":"Weight of change coupling from git history (with `--git`); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0.5},"data":{"description":"Weight of data coupling (modules using the same ORM entities); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0},"member":{"description":"Edge weight of a NestJS `@Module`'s import of one of its own providers or controllers.","type":"number","minimum":0,"maximum":1000,"default":5}}},"refine":{"description":"Re-cluster large groups against modularity's resolution limit.","type":"boolean","default":true},"git":{"type":"object","description":"Change coupling from the git history of the analysed folder.","additionalProperties":false,"properties":{"enabled":{"description":"Add change coupling from the git history of the analysed folder.","type":"boolean","default":false},"since":{"description":"With `--git`: only history after this date: `YYYY-MM-DD` (midnight, local time), `YYYY-MM-DD HH:MM[:SS]`, ISO 8601 with `Z`/`±HH:MM`, or `<n> <unit>[s] ago` (second … year).","type":"string","pattern":"\\S"},"maxFilesPerCommit":{"description":"Commits touching more analysed files than this are skipped (mass renames, formatting).","type":"integer","minimum":1,"maximum":9007199254740991,"default":30}}},"maxFileSize":{"description":"Skip larger source files with a diagnostic: bytes, or a size such as `2MB`, `500KB`.","anyOf":[{"type":"number","minimum":1},{"type":"string","pattern":"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"}],"default":2097152}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"seams:config","title":"seams configuration","description":"seams.config.json: project settings of seams kept in the repository (plain JSON; nothing is executed). Every field is optional; command-line options override it.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Where editors find this schema."},"include":{"description":"Analyse only files matching these globs, relative to `path`.","type":"array","items":{"type":"string"}},"exclude":{"description":"Leave out files matching these globs, relative to `path`, on top of the default exclusions.","type":"array","items":{"type":"string"}},"seed":{"description":"Seed of the clustering random source.","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991,"default":42},"resolution":{"description":"Louvain resolution γ: higher gives more, smaller services; `auto` sweeps and chooses.","anyOf":[{"const":"auto"},{"type":"number","exclusiveMinimum":0,"maximum":1000}],"default":2},"granularity":{"description":"`file`, `folder` or `folder:<depth>`: what Louvain clusters.","type":"string","pattern":"^(?:file|folder|folder:[1-9]\\d{0,2})$","default":"file"},"kernel":{"description":"Shared-kernel detection: `auto` keeps widely used utility modules out of the services, `none` does not.","anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}],"default":"auto"},"shell":{"description":"The composition root (entry points, app wiring), planned last: `auto` detects it, `none`, or globs.","anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}],"default":"auto"},"services":{"description":"Pinned services: service name -> globs of the modules that must stay in it.","type":"object","propertyNames":{"pattern":"\\S","not":{"enum":["shared-kernel","composition-root","unattached"]}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"weights":{"type":"object","description":"Edge weights of the coupling signals that clustering adds up.","additionalProperties":false,"properties":{"runtime":{"description":"Edge weight of a runtime import (value import, require, re-export, side effect, NestJS wiring).","type":"number","minimum":0,"maximum":1000,"default":1},"type":{"description":"Edge weight of a type-only import: types couple less than calls.","type":"number","minimum":0,"maximum":1000,"default":0.5},"dynamic":{"description":"Edge weight of an import that is only dynamic (`import()`).","type":"number","minimum":0,"maximum":1000,"default":0.5},"semantic":{"description":"Weight of semantic (vocabulary) coupling; 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0.3},"stem":{"description":"Weight of domain-stem coupling (the same domain name across layer folders); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":4},"change":{"description":"Weight of change coupling from git history (with `--git`); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0.5},"data":{"description":"Weight of data coupling (modules using the same ORM entities); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0},"event":{"description":"Weight of event coupling (an emitter and a listener of the same event, message or queue name); 0 turns it off.","type":"number","minimum":0,"maximum":1000,"default":0.5},"member":{"description":"Edge weight of a NestJS `@Module`'s import of one of its own providers or controllers.","type":"number","minimum":0,"maximum":1000,"default":5}}},"refine":{"description":"Re-cluster large groups against modularity's resolution limit.","type":"boolean","default":true},"git":{"type":"object","description":"Change coupling from the git history of the analysed folder.","additionalProperties":false,"properties":{"enabled":{"description":"Add change coupling from the git history of the analysed folder.","type":"boolean","default":false},"since":{"description":"With `--git`: only history after this date: `YYYY-MM-DD` (midnight, local time), `YYYY-MM-DD HH:MM[:SS]`, ISO 8601 with `Z`/`±HH:MM`, or `<n> <unit>[s] ago` (second … year).","type":"string","pattern":"\\S"},"maxFilesPerCommit":{"description":"Commits touching more analysed files than this are skipped (mass renames, formatting).","type":"integer","minimum":1,"maximum":9007199254740991,"default":30}}},"maxFileSize":{"description":"Skip larger source files with a diagnostic: bytes, or a size such as `2MB`, `500KB`.","anyOf":[{"type":"number","minimum":1},{"type":"string","pattern":"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"}],"default":2097152}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^(?:file|folder|folder:[1-9]\\d{0,2})$", "u");
 const pattern5 = new RegExp("\\S", "u");
@@ -477,7 +477,7 @@ if(data.weights !== undefined){
 let data15 = data.weights;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key3 in data15){
-if(!((((((((key3 === "runtime") || (key3 === "type")) || (key3 === "dynamic")) || (key3 === "semantic")) || (key3 === "stem")) || (key3 === "change")) || (key3 === "data")) || (key3 === "member"))){
+if(!(func1.call(schema31.properties.weights.properties, key3))){
 const err31 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -733,11 +733,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data15.member !== undefined){
-let data23 = data15.member;
+if(data15.event !== undefined){
+let data23 = data15.event;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 1000 || isNaN(data23)){
-const err53 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+const err53 = {instancePath:instancePath+"/weights/event",schemaPath:"#/properties/weights/properties/event/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -747,7 +747,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data23 < 0 || isNaN(data23)){
-const err54 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err54 = {instancePath:instancePath+"/weights/event",schemaPath:"#/properties/weights/properties/event/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -758,7 +758,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err55 = {instancePath:instancePath+"/weights/event",schemaPath:"#/properties/weights/properties/event/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -768,9 +768,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.member !== undefined){
+let data24 = data15.member;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1000 || isNaN(data24)){
+const err56 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -779,10 +781,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.refine !== undefined){
-if(typeof data.refine !== "boolean"){
-const err57 = {instancePath:instancePath+"/refine",schemaPath:"#/properties/refine/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data24 < 0 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -792,12 +792,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.git !== undefined){
-let data25 = data.git;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key4 in data25){
-if(!(((key4 === "enabled") || (key4 === "since")) || (key4 === "maxFilesPerCommit"))){
-const err58 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+else {
+const err58 = {instancePath:instancePath+"/weights/member",schemaPath:"#/properties/weights/properties/member/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -807,9 +803,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data25.enabled !== undefined){
-if(typeof data25.enabled !== "boolean"){
-const err59 = {instancePath:instancePath+"/git/enabled",schemaPath:"#/properties/git/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err59 = {instancePath:instancePath+"/weights",schemaPath:"#/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -819,11 +815,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data25.since !== undefined){
-let data27 = data25.since;
-if(typeof data27 === "string"){
-if(!pattern5.test(data27)){
-const err60 = {instancePath:instancePath+"/git/since",schemaPath:"#/properties/git/properties/since/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data.refine !== undefined){
+if(typeof data.refine !== "boolean"){
+const err60 = {instancePath:instancePath+"/refine",schemaPath:"#/properties/refine/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -833,8 +827,12 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/git/since",schemaPath:"#/properties/git/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.git !== undefined){
+let data26 = data.git;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key4 in data26){
+if(!(((key4 === "enabled") || (key4 === "since")) || (key4 === "maxFilesPerCommit"))){
+const err61 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -844,10 +842,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data25.maxFilesPerCommit !== undefined){
-let data28 = data25.maxFilesPerCommit;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err62 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26.enabled !== undefined){
+if(typeof data26.enabled !== "boolean"){
+const err62 = {instancePath:instancePath+"/git/enabled",schemaPath:"#/properties/git/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -856,9 +853,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 9007199254740991 || isNaN(data28)){
-const err63 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data26.since !== undefined){
+let data28 = data26.since;
+if(typeof data28 === "string"){
+if(!pattern5.test(data28)){
+const err63 = {instancePath:instancePath+"/git/since",schemaPath:"#/properties/git/properties/since/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -867,8 +867,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data28 < 1 || isNaN(data28)){
-const err64 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err64 = {instancePath:instancePath+"/git/since",schemaPath:"#/properties/git/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -878,10 +879,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.maxFilesPerCommit !== undefined){
+let data29 = data26.maxFilesPerCommit;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err65 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -890,15 +891,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.maxFileSize !== undefined){
-let data29 = data.maxFileSize;
-const _errs76 = errors;
-let valid19 = false;
-const _errs77 = errors;
 if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err66 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data29 > 9007199254740991 || isNaN(data29)){
+const err66 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -907,9 +902,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data29 < 1 || isNaN(data29)){
+const err67 = {instancePath:instancePath+"/git/maxFilesPerCommit",schemaPath:"#/properties/git/properties/maxFilesPerCommit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -918,12 +912,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid3 = _errs77 === errors;
-valid19 = valid19 || _valid3;
-const _errs79 = errors;
-if(typeof data29 === "string"){
-if(!pattern7.test(data29)){
-const err68 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"+"\""};
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -933,8 +926,14 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.maxFileSize !== undefined){
+let data30 = data.maxFileSize;
+const _errs78 = errors;
+let valid19 = false;
+const _errs79 = errors;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err69 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -943,10 +942,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid3 = _errs79 === errors;
-valid19 = valid19 || _valid3;
-if(!valid19){
-const err70 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err70 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -955,11 +953,48 @@ vErrors.push(err70);
 }
 errors++;
 }
+var _valid3 = _errs79 === errors;
+valid19 = valid19 || _valid3;
+const _errs81 = errors;
+if(typeof data30 === "string"){
+if(!pattern7.test(data30)){
+const err71 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err71];
+}
 else {
-errors = _errs76;
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid3 = _errs81 === errors;
+valid19 = valid19 || _valid3;
+if(!valid19){
+const err73 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+else {
+errors = _errs78;
 if(vErrors !== null){
-if(_errs76){
-vErrors.length = _errs76;
+if(_errs78){
+vErrors.length = _errs78;
 }
 else {
 vErrors = null;
@@ -969,12 +1004,12 @@ vErrors = null;
 }
 }
 else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err74];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err74);
 }
 errors++;
 }
@@ -984,7 +1019,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateOptions = validate21;
-const schema32 = {"type":"object","properties":{"tsconfig":{"type":"string"},"include":{"type":"array","items":{"type":"string"}},"exclude":{"type":"array","items":{"type":"string"}},"includeTests":{"type":"boolean"},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"resolution":{"anyOf":[{"const":"auto"},{"type":"number","exclusiveMinimum":0,"maximum":1000}]},"granularity":{"type":"string","pattern":"^(?:file|folder|folder:[1-9]\\d{0,2})$"},"kernel":{"anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}]},"shell":{"anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}]},"services":{"type":"object","propertyNames":{"pattern":"\\S","not":{"enum":["shared-kernel","composition-root","unattached"]}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"runtimeWeight":{"type":"number","minimum":0,"maximum":1000},"typeWeight":{"type":"number","minimum":0,"maximum":1000},"dynamicWeight":{"type":"number","minimum":0,"maximum":1000},"semanticWeight":{"type":"number","minimum":0,"maximum":1000},"stemWeight":{"type":"number","minimum":0,"maximum":1000},"changeWeight":{"type":"number","minimum":0,"maximum":1000},"dataWeight":{"type":"number","minimum":0,"maximum":1000},"memberWeight":{"type":"number","minimum":0,"maximum":1000},"refine":{"type":"boolean"},"git":{"type":"boolean"},"since":{"type":"string","pattern":"\\S"},"maxFilesPerCommit":{"type":"integer","minimum":1,"maximum":9007199254740991},"config":{"type":"string"},"maxFileSize":{"anyOf":[{"type":"number","minimum":1},{"type":"string","pattern":"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"}]},"cacheDir":{"type":"string"},"cache":{"type":"boolean"},"boundaries":{"type":"string"},"baseline":{"type":"string"},"updateBaseline":{"type":"boolean"},"allowGrowth":{"type":"boolean"},"strictBaseline":{"type":"boolean"},"changedSince":{"type":"string"}},"$id":"seams:options"};
+const schema32 = {"type":"object","properties":{"tsconfig":{"type":"string"},"include":{"type":"array","items":{"type":"string"}},"exclude":{"type":"array","items":{"type":"string"}},"includeTests":{"type":"boolean"},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"resolution":{"anyOf":[{"const":"auto"},{"type":"number","exclusiveMinimum":0,"maximum":1000}]},"granularity":{"type":"string","pattern":"^(?:file|folder|folder:[1-9]\\d{0,2})$"},"kernel":{"anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}]},"shell":{"anyOf":[{"enum":["auto","none"]},{"type":"array","items":{"type":"string"}}]},"services":{"type":"object","propertyNames":{"pattern":"\\S","not":{"enum":["shared-kernel","composition-root","unattached"]}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"runtimeWeight":{"type":"number","minimum":0,"maximum":1000},"typeWeight":{"type":"number","minimum":0,"maximum":1000},"dynamicWeight":{"type":"number","minimum":0,"maximum":1000},"semanticWeight":{"type":"number","minimum":0,"maximum":1000},"stemWeight":{"type":"number","minimum":0,"maximum":1000},"changeWeight":{"type":"number","minimum":0,"maximum":1000},"dataWeight":{"type":"number","minimum":0,"maximum":1000},"eventWeight":{"type":"number","minimum":0,"maximum":1000},"memberWeight":{"type":"number","minimum":0,"maximum":1000},"refine":{"type":"boolean"},"git":{"type":"boolean"},"since":{"type":"string","pattern":"\\S"},"maxFilesPerCommit":{"type":"integer","minimum":1,"maximum":9007199254740991},"config":{"type":"string"},"maxFileSize":{"anyOf":[{"type":"number","minimum":1},{"type":"string","pattern":"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"}]},"cacheDir":{"type":"string"},"cache":{"type":"boolean"},"boundaries":{"type":"string"},"baseline":{"type":"string"},"updateBaseline":{"type":"boolean"},"allowGrowth":{"type":"boolean"},"strictBaseline":{"type":"boolean"},"changedSince":{"type":"string"}},"$id":"seams:options"};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="seams:options" */;
@@ -1694,11 +1729,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.memberWeight !== undefined){
-let data23 = data.memberWeight;
+if(data.eventWeight !== undefined){
+let data23 = data.eventWeight;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 1000 || isNaN(data23)){
-const err52 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+const err52 = {instancePath:instancePath+"/eventWeight",schemaPath:"#/properties/eventWeight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1708,7 +1743,7 @@ vErrors.push(err52);
 errors++;
 }
 if(data23 < 0 || isNaN(data23)){
-const err53 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err53 = {instancePath:instancePath+"/eventWeight",schemaPath:"#/properties/eventWeight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1719,7 +1754,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err54 = {instancePath:instancePath+"/eventWeight",schemaPath:"#/properties/eventWeight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1729,9 +1764,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.refine !== undefined){
-if(typeof data.refine !== "boolean"){
-const err55 = {instancePath:instancePath+"/refine",schemaPath:"#/properties/refine/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.memberWeight !== undefined){
+let data24 = data.memberWeight;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1000 || isNaN(data24)){
+const err55 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1740,10 +1777,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.git !== undefined){
-if(typeof data.git !== "boolean"){
-const err56 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data24 < 0 || isNaN(data24)){
+const err56 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1753,11 +1788,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.since !== undefined){
-let data26 = data.since;
-if(typeof data26 === "string"){
-if(!pattern5.test(data26)){
-const err57 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err57 = {instancePath:instancePath+"/memberWeight",schemaPath:"#/properties/memberWeight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1767,8 +1799,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.refine !== undefined){
+if(typeof data.refine !== "boolean"){
+const err58 = {instancePath:instancePath+"/refine",schemaPath:"#/properties/refine/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1778,10 +1811,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.maxFilesPerCommit !== undefined){
-let data27 = data.maxFilesPerCommit;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err59 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.git !== undefined){
+if(typeof data.git !== "boolean"){
+const err59 = {instancePath:instancePath+"/git",schemaPath:"#/properties/git/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1790,9 +1822,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 9007199254740991 || isNaN(data27)){
-const err60 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(data.since !== undefined){
+let data27 = data.since;
+if(typeof data27 === "string"){
+if(!pattern5.test(data27)){
+const err60 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1801,8 +1836,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err61 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err61 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1812,10 +1848,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-if(data.config !== undefined){
-if(typeof data.config !== "string"){
-const err62 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.maxFilesPerCommit !== undefined){
+let data28 = data.maxFilesPerCommit;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err62 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1824,15 +1860,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.maxFileSize !== undefined){
-let data29 = data.maxFileSize;
-const _errs73 = errors;
-let valid17 = false;
-const _errs74 = errors;
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err63 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 9007199254740991 || isNaN(data28)){
+const err63 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1841,9 +1871,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data28 < 1 || isNaN(data28)){
+const err64 = {instancePath:instancePath+"/maxFilesPerCommit",schemaPath:"#/properties/maxFilesPerCommit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1852,12 +1881,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid3 = _errs74 === errors;
-valid17 = valid17 || _valid3;
-const _errs76 = errors;
-if(typeof data29 === "string"){
-if(!pattern7.test(data29)){
-const err65 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"+"\""};
+}
+}
+if(data.config !== undefined){
+if(typeof data.config !== "string"){
+const err65 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1867,8 +1895,14 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.maxFileSize !== undefined){
+let data30 = data.maxFileSize;
+const _errs75 = errors;
+let valid17 = false;
+const _errs76 = errors;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err66 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1877,10 +1911,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid3 = _errs76 === errors;
-valid17 = valid17 || _valid3;
-if(!valid17){
-const err67 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err67 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1889,21 +1922,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-errors = _errs73;
-if(vErrors !== null){
-if(_errs73){
-vErrors.length = _errs73;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.cacheDir !== undefined){
-if(typeof data.cacheDir !== "string"){
-const err68 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs76 === errors;
+valid17 = valid17 || _valid3;
+const _errs78 = errors;
+if(typeof data30 === "string"){
+if(!pattern7.test(data30)){
+const err68 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*(?=[\\d.]*[1-9])\\d+(?:\\.\\d+)?\\s*(?:[bB]|[kKmMgG][bB])?\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1913,9 +1937,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.cache !== undefined){
-if(typeof data.cache !== "boolean"){
-const err69 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err69 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1924,10 +1947,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.boundaries !== undefined){
-if(typeof data.boundaries !== "string"){
-const err70 = {instancePath:instancePath+"/boundaries",schemaPath:"#/properties/boundaries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs78 === errors;
+valid17 = valid17 || _valid3;
+if(!valid17){
+const err70 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1936,10 +1959,21 @@ vErrors.push(err70);
 }
 errors++;
 }
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
 }
-if(data.baseline !== undefined){
-if(typeof data.baseline !== "string"){
-const err71 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.cacheDir !== undefined){
+if(typeof data.cacheDir !== "string"){
+const err71 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1949,9 +1983,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.updateBaseline !== undefined){
-if(typeof data.updateBaseline !== "boolean"){
-const err72 = {instancePath:instancePath+"/updateBaseline",schemaPath:"#/properties/updateBaseline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.cache !== undefined){
+if(typeof data.cache !== "boolean"){
+const err72 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1961,9 +1995,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.allowGrowth !== undefined){
-if(typeof data.allowGrowth !== "boolean"){
-const err73 = {instancePath:instancePath+"/allowGrowth",schemaPath:"#/properties/allowGrowth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.boundaries !== undefined){
+if(typeof data.boundaries !== "string"){
+const err73 = {instancePath:instancePath+"/boundaries",schemaPath:"#/properties/boundaries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1973,9 +2007,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.strictBaseline !== undefined){
-if(typeof data.strictBaseline !== "boolean"){
-const err74 = {instancePath:instancePath+"/strictBaseline",schemaPath:"#/properties/strictBaseline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.baseline !== undefined){
+if(typeof data.baseline !== "string"){
+const err74 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1985,9 +2019,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.changedSince !== undefined){
-if(typeof data.changedSince !== "string"){
-const err75 = {instancePath:instancePath+"/changedSince",schemaPath:"#/properties/changedSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updateBaseline !== undefined){
+if(typeof data.updateBaseline !== "boolean"){
+const err75 = {instancePath:instancePath+"/updateBaseline",schemaPath:"#/properties/updateBaseline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1997,9 +2031,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.allowGrowth !== undefined){
+if(typeof data.allowGrowth !== "boolean"){
+const err76 = {instancePath:instancePath+"/allowGrowth",schemaPath:"#/properties/allowGrowth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2008,15 +2042,51 @@ vErrors.push(err76);
 }
 errors++;
 }
+}
+if(data.strictBaseline !== undefined){
+if(typeof data.strictBaseline !== "boolean"){
+const err77 = {instancePath:instancePath+"/strictBaseline",schemaPath:"#/properties/strictBaseline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.changedSince !== undefined){
+if(typeof data.changedSince !== "string"){
+const err78 = {instancePath:instancePath+"/changedSince",schemaPath:"#/properties/changedSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"tsconfig":true,"include":true,"exclude":true,"includeTests":true,"seed":true,"resolution":true,"granularity":true,"kernel":true,"shell":true,"services":true,"runtimeWeight":true,"typeWeight":true,"dynamicWeight":true,"semanticWeight":true,"stemWeight":true,"changeWeight":true,"dataWeight":true,"memberWeight":true,"refine":true,"git":true,"since":true,"maxFilesPerCommit":true,"config":true,"maxFileSize":true,"cacheDir":true,"cache":true,"boundaries":true,"baseline":true,"updateBaseline":true,"allowGrowth":true,"strictBaseline":true,"changedSince":true},"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"tsconfig":true,"include":true,"exclude":true,"includeTests":true,"seed":true,"resolution":true,"granularity":true,"kernel":true,"shell":true,"services":true,"runtimeWeight":true,"typeWeight":true,"dynamicWeight":true,"semanticWeight":true,"stemWeight":true,"changeWeight":true,"dataWeight":true,"eventWeight":true,"memberWeight":true,"refine":true,"git":true,"since":true,"maxFilesPerCommit":true,"config":true,"maxFileSize":true,"cacheDir":true,"cache":true,"boundaries":true,"baseline":true,"updateBaseline":true,"allowGrowth":true,"strictBaseline":true,"changedSince":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateBoundaries = validate22;
 const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"seams:boundaries","title":"seams boundaries","description":"The service boundaries `seams check` enforces: services mapped to globs, their public entry points, the dependencies allowed between them, and import budgets.","type":"object","required":["version","services"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Version of this file's format."},"services":{"type":"object","description":"Service name -> its definition. A module belongs to the first service (in name order) whose globs match it.","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","required":["modules"],"additionalProperties":false,"properties":{"modules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of module ids (POSIX paths relative to the analysed folder)."},"entryPoints":{"type":"array","items":{"type":"string","minLength":1},"description":"When given, other services may import only these modules (globs) of this service."},"allow":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Services this service may import."}}}},"unclaimed":{"enum":["error","warn"],"default":"error","description":"A module that no service claims: `error` (default) makes it an `unclaimed-module` violation that fails the check (never baselined); `warn` reports it and passes."},"allowTypeImports":{"type":"boolean","default":false,"description":"Whether type-only imports may cross any boundary (they become a shared contract package)."},"budgets":{"type":"array","description":"Most module imports allowed from one service into another.","items":{"type":"object","required":["from","to","max"],"additionalProperties":false,"properties":{"from":{"type":"string"},"to":{"type":"string"},"max":{"type":"integer","minimum":0}}}}}};
 const pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const func2 = require("ajv/dist/runtime/ucs2length").default;
+const func3 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="seams:boundaries" */;
@@ -2167,7 +2237,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func3(data5) < 1){
 const err11 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/modules/" + i0,schemaPath:"#/properties/services/additionalProperties/properties/modules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -2208,7 +2278,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 === "string"){
-if(func2(data7) < 1){
+if(func3(data7) < 1){
 const err14 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/entryPoints/" + i1,schemaPath:"#/properties/services/additionalProperties/properties/entryPoints/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];

@@ -194,6 +194,9 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
   /** Variables made by `new X()` that is no server or router (a Map, a cache): `map.get('/x', fallback)` is no route. */
   const others = new Set<string>();
   const scopes: { node: TS.SignatureDeclaration; param: string }[] = [];
+  /** Every function, and the identifiers returned by `return x` statements: a router made and returned by a factory is named after the factory. */
+  const functions: TS.SignatureDeclaration[] = [];
+  const returned: { name: string; pos: number }[] = [];
   const scopeNames = new Map<TS.Node, string>();
   const trpcNames = new Map<TS.Node, string>();
   const trpcSeen = new Set<TS.Node>();
@@ -218,7 +221,18 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       const scope = scopes[index] as (typeof scopes)[number];
       if (scope.param === receiver && scope.node.pos <= pos && pos < scope.node.end) return scopeName(scope.node);
     }
-    return receiver;
+    // `function ordersRoutes() { const router = Router(); router.get(…); return router; }`: the
+    // innermost function around the call that returns the receiver names it.
+    let factory: TS.SignatureDeclaration | undefined;
+    for (const node of functions)
+      if (
+        node.pos <= pos &&
+        pos < node.end &&
+        (factory === undefined || node.pos >= factory.pos) &&
+        returned.some((item) => item.name === receiver && node.pos <= item.pos && item.pos < node.end)
+      )
+        factory = node;
+    return factory === undefined || !routers.has(receiver) ? receiver : scopeName(factory);
   };
   const addScope = (node: TS.SignatureDeclaration) => {
     const [first] = node.parameters;
@@ -242,6 +256,8 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       if (required !== null) return { mounted: '<require>', import: { specifier: required, name: 'default' } };
       if (ts.isPropertyAccessExpression(callee) && /^(routes|middleware)$/.test(callee.name.text))
         return mountTarget(callee.expression);
+      // `app.use('/x', ordersRoutes())`: the router the factory returns.
+      if (ts.isIdentifier(callee)) return mountTarget(callee);
       return null;
     }
     if (ts.isPropertyAccessExpression(node)) {
@@ -539,12 +555,19 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
         break;
       case ts.SyntaxKind.FunctionDeclaration:
         addScope(node as TS.FunctionDeclaration);
+        functions.push(node as TS.FunctionDeclaration);
         visitExport(node);
         break;
       case ts.SyntaxKind.FunctionExpression:
       case ts.SyntaxKind.ArrowFunction:
         addScope(node as TS.SignatureDeclaration);
+        functions.push(node as TS.SignatureDeclaration);
         break;
+      case ts.SyntaxKind.ReturnStatement: {
+        const value = (node as TS.ReturnStatement).expression;
+        if (value !== undefined && ts.isIdentifier(value)) returned.push({ name: value.text, pos: node.pos });
+        break;
+      }
       default:
         visitExport(node);
     }
@@ -655,6 +678,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       ts.SyntaxKind.ExportDeclaration,
       ts.SyntaxKind.VariableStatement,
       ts.SyntaxKind.BinaryExpression,
+      ts.SyntaxKind.ReturnStatement,
     ],
     visit,
     result,

@@ -15,7 +15,7 @@ const settings: ClusterSettings = { ...defaults, kernel: 'none' };
 function cluster(graph: ModuleGraph, edges: WeightedEdge[], options: ClusterSettings) {
   return clusterWith(
     graph,
-    combineSignals({ static: edges, semantic: [], stem: [], change: [], data: [] }, options),
+    combineSignals({ static: edges, semantic: [], stem: [], change: [], data: [], event: [] }, options),
     options,
     new Map(),
   );

@@ -17,6 +17,7 @@ describe('combineSignals', () => {
         ],
         change: [],
         data: [],
+        event: [],
       },
       settings,
     );

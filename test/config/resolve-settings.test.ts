@@ -30,6 +30,7 @@ describe('resolveSettings', () => {
         refine: true,
         changeWeight: 0.5,
         dataWeight: 0,
+        eventWeight: 0.5,
         git: false,
         since: null,
         maxFilesPerCommit: 30,

@@ -178,3 +178,37 @@ describe('assembleEndpoints: mounts', () => {
     ]);
   });
 });
+
+describe('assembleEndpoints: routers made and returned by factory functions', () => {
+  it('follows `app.use(prefix, factory())` and `router.use(factory())` to the router each factory returns', async () => {
+    const { endpoints, diagnostics } = await endpointsOf(
+      project({
+        'app.ts':
+          "import express from 'express';\nimport { apiRouter } from './routes/index';\nconst app = express();\napp.use('/api', apiRouter());\n",
+        'routes/index.ts':
+          "import { Router } from 'express';\nimport { ordersRoutes } from './orders';\nexport function apiRouter(): Router {\n  const router = Router();\n  router.use(ordersRoutes());\n  router.get('/health', (_req, res) => res.end());\n  return router;\n}\n",
+        'routes/orders.ts':
+          "import { Router } from 'express';\nexport const ordersRoutes = () => {\n  const router = Router();\n  router.get('/orders/:id', show);\n  return router;\n};\nfunction show(_req: unknown, _res: unknown) {}\n",
+      }),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(endpoints).toEqual([
+      {
+        module: 'routes/index.ts',
+        line: 6,
+        framework: 'express',
+        method: 'GET',
+        path: '/api/health',
+        handler: '<anonymous>',
+      },
+      {
+        module: 'routes/orders.ts',
+        line: 4,
+        framework: 'express',
+        method: 'GET',
+        path: '/api/orders/:id',
+        handler: 'show',
+      },
+    ]);
+  });
+});

@@ -55,7 +55,7 @@ describe('truth: seams.config.json values are type-checked', () => {
     ],
     [
       '{"weights": {"runtme": 1}}',
-      'CONFIG_INVALID seams.config.json: unknown field "weights.runtme" (the weights are runtime, type, dynamic, semantic, stem, change, data, member)',
+      'CONFIG_INVALID seams.config.json: unknown field "weights.runtme" (the weights are runtime, type, dynamic, semantic, stem, change, data, event, member)',
     ],
     ['{"seed": 1.5}', 'CONFIG_INVALID seams.config.json: "seed" must be an integer, got 1.5'],
     [

@@ -71,7 +71,7 @@ function analyse(extraction: Extraction, seed: number): Analysis {
   const graph = buildGraph(extraction);
   const settings = { ...defaults, seed };
   const clustering = combineSignals(
-    { static: weighEdges(graph, settings), semantic: [], stem: [], change: [], data: [] },
+    { static: weighEdges(graph, settings), semantic: [], stem: [], change: [], data: [], event: [] },
     settings,
   );
   const partition = cluster(graph, clustering, settings, new Map());

@@ -206,9 +206,26 @@ describe('Markdown report on the fixture monolith', () => {
       if (first !== undefined)
         expect(lines.some((line) => line.startsWith(`${indent}- ${first.from}:${first.line} imports `))).toBe(true);
     }
-    expect(lines.filter((line) => line.trim().startsWith('<details><summary>'))).toHaveLength(
+    expect(lines.filter((line) => /<details><summary>\d+ remote calls?<\/summary>/.test(line))).toHaveLength(
       analysis.plan.steps.filter((step) => step.remoteCalls.length > 0).length,
     );
+    // What moves at each step: one collapsed list per kind the step has, with its count.
+    for (const step of analysis.plan.steps) {
+      const indent = ' '.repeat(`${step.rank}. `.length);
+      if (step.routes.length > 0)
+        expect(lines).toContain(
+          `${indent}<details><summary>gateway routes to the new service: ${step.routes.length}</summary>`,
+        );
+      if (step.callers.length > 0)
+        expect(lines).toContain(
+          `${indent}<details><summary>in-process callers left in the monolith: ${step.callers.length}</summary>`,
+        );
+      const { moves, splits } = step.tables;
+      if (moves.length + splits.length > 0)
+        expect(lines).toContain(
+          `${indent}<details><summary>tables: ${moves.length} move, ${splits.length} to split or share</summary>`,
+        );
+    }
   });
 
   it('cycles and mutual dependencies: the imports to cut, capped with "N more"', () => {
