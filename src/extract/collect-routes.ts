@@ -95,6 +95,8 @@ const METHODS: Record<string, string> = {
   options: 'OPTIONS',
   head: 'HEAD',
   all: 'ALL',
+  // SEARCH (RFC draft, in Node's http.METHODS): Express routers have it; directus serves queries through it.
+  search: 'SEARCH',
 };
 
 /** Receivers that are HTTP clients, not servers: `axios.get('/x', config)` is a request, not a route. */
@@ -232,7 +234,9 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
         returned.some((item) => item.name === receiver && node.pos <= item.pos && item.pos < node.end)
       )
         factory = node;
-    return factory === undefined || !routers.has(receiver) ? receiver : scopeName(factory);
+    // An application (`const app = express()` in `createApp()`) is the root, not a router to mount: it keeps its name.
+    const router = routers.get(receiver);
+    return factory === undefined || router === undefined || router.kind === 'app' ? receiver : scopeName(factory);
   };
   const addScope = (node: TS.SignatureDeclaration) => {
     const [first] = node.parameters;

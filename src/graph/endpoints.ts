@@ -168,8 +168,19 @@ function nestSetup(modules: readonly ModuleFacts[], diagnostics: Diagnostic[]): 
     'global prefix',
     'NEST_PREFIX_UNCERTAIN',
     (setup) => setup.globalPrefix,
-    (value) => value.dynamic === true || (value.exclude ?? []).some((item) => item.path.includes('{dynamic}')),
+    (value) => value.dynamic === true,
   );
+  // Computed exclusions (`exclude: [...LANGUAGES.map(…)]`) cannot be matched: the prefix is still applied, and said.
+  const computed = prefix?.exclude?.filter((item) => item.path.includes('{dynamic}')).length ?? 0;
+  if (prefix !== null && computed > 0) {
+    const setter = modules.find((module) => module.api?.nest?.globalPrefix === prefix);
+    diagnostics.push({
+      code: 'NEST_PREFIX_EXCLUSIONS_COMPUTED',
+      message: `${computed} of the global prefix's exclusions ${computed === 1 ? 'is' : 'are'} computed: the endpoints ${computed === 1 ? 'it excludes' : 'they exclude'} are shown with the prefix '${prefix.path}'`,
+      ...(setter === undefined ? {} : { file: setter.id }),
+      line: prefix.line,
+    });
+  }
   const versioning = agreed(
     'versioning',
     'NEST_VERSIONING_UNCERTAIN',

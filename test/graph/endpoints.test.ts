@@ -45,6 +45,22 @@ describe('assembleEndpoints: NestJS setup', () => {
     ]);
   });
 
+  it('applies a static prefix whose exclusions are partly computed, and says that those cannot be matched', async () => {
+    const { endpoints, diagnostics } = await endpointsOf(
+      project({
+        'orders.controller.ts': controller,
+        'health.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get()\n  check() {}\n}\n",
+        'main.ts':
+          "const app = await NestFactory.create(A);\napp.setGlobalPrefix('api', { exclude: ['health', ...LANGUAGES.map((code) => `/${code}`)] });\n",
+      }),
+    );
+    expect(endpoints.map((endpoint) => endpoint.path)).toEqual(['/health', '/api/orders/:id']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'NEST_PREFIX_EXCLUSIONS_COMPUTED', file: 'main.ts', line: 2 }),
+    ]);
+  });
+
   it('applies a prefix every bootstrap agrees on, and none that is computed', async () => {
     const agreed = await endpointsOf(
       project({
@@ -183,16 +199,18 @@ describe('assembleEndpoints: routers made and returned by factory functions', ()
   it('follows `app.use(prefix, factory())` and `router.use(factory())` to the router each factory returns', async () => {
     const { endpoints, diagnostics } = await endpointsOf(
       project({
+        // The application made and returned by a factory is the root: its own routes are not "unmounted".
         'app.ts':
-          "import express from 'express';\nimport { apiRouter } from './routes/index';\nconst app = express();\napp.use('/api', apiRouter());\n",
+          "import express from 'express';\nimport { apiRouter } from './routes/index';\nexport function createApp() {\n  const app = express();\n  app.use('/api', apiRouter());\n  app.get('/ping', (_req, res) => res.end());\n  return app;\n}\n",
         'routes/index.ts':
           "import { Router } from 'express';\nimport { ordersRoutes } from './orders';\nexport function apiRouter(): Router {\n  const router = Router();\n  router.use(ordersRoutes());\n  router.get('/health', (_req, res) => res.end());\n  return router;\n}\n",
         'routes/orders.ts':
-          "import { Router } from 'express';\nexport const ordersRoutes = () => {\n  const router = Router();\n  router.get('/orders/:id', show);\n  return router;\n};\nfunction show(_req: unknown, _res: unknown) {}\n",
+          "import { Router } from 'express';\nexport const ordersRoutes = () => {\n  const router = Router();\n  router.get('/orders/:id', show);\n  router.search('/orders', show);\n  return router;\n};\nfunction show(_req: unknown, _res: unknown) {}\n",
       }),
     );
     expect(diagnostics).toEqual([]);
     expect(endpoints).toEqual([
+      { module: 'app.ts', line: 6, framework: 'express', method: 'GET', path: '/ping', handler: '<anonymous>' },
       {
         module: 'routes/index.ts',
         line: 6,
@@ -207,6 +225,15 @@ describe('assembleEndpoints: routers made and returned by factory functions', ()
         framework: 'express',
         method: 'GET',
         path: '/api/orders/:id',
+        handler: 'show',
+      },
+      // SEARCH, an HTTP method Express routers have.
+      {
+        module: 'routes/orders.ts',
+        line: 5,
+        framework: 'express',
+        method: 'SEARCH',
+        path: '/api/orders',
         handler: 'show',
       },
     ]);
