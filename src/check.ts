@@ -52,7 +52,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const boundaries = readBoundaries(files.boundaries.path, files.boundaries.display, files.boundaries.root);
   const baseline = readBaseline(files.baseline.path, files.baseline.display, files.baseline.root) ?? [];
 
-  const { project, extraction, graph } = await frontHalf(settings, stageClock(options), 'none');
+  const { project, extraction, graph } = await frontHalf(settings, stageClock(options), 'none', {
+    interfaces: false,
+  });
   const changes =
     options.changedSince === undefined
       ? null

@@ -12,7 +12,7 @@ import type { PipelineHooks, Progress } from './base/progress.js';
 import type { Settings } from './config/settings.js';
 import { extract } from './extract/extract.js';
 import type { Extraction } from './extract/types.js';
-import { buildGraph } from './graph/build-graph.js';
+import { buildGraph, type GraphOptions } from './graph/build-graph.js';
 import type { ModuleGraph } from './graph/types.js';
 import { loadProject } from './load/load-project.js';
 import type { LoadedProject } from './load/project.js';
@@ -62,16 +62,23 @@ export interface FrontHalf {
  * extraction: a stored analysis under the same key is returned as `{ cached }` and no graph is
  * built (stage `cached` instead of `extract`).
  */
-export async function frontHalf(settings: Settings, clock: StageClock, reuse: 'none'): Promise<FrontHalf>;
+export async function frontHalf(
+  settings: Settings,
+  clock: StageClock,
+  reuse: 'none',
+  graphOptions?: GraphOptions,
+): Promise<FrontHalf>;
 export async function frontHalf(
   settings: Settings,
   clock: StageClock,
   reuse: 'analysis',
+  graphOptions?: GraphOptions,
 ): Promise<FrontHalf | { cached: Analysis }>;
 export async function frontHalf(
   settings: Settings,
   clock: StageClock,
   reuse: 'analysis' | 'none',
+  graphOptions: GraphOptions = { interfaces: true },
 ): Promise<FrontHalf | { cached: Analysis }> {
   const project = clock.time('load', () => loadProject(settings));
   const extractStarted = performance.now();
@@ -88,6 +95,6 @@ export async function frontHalf(
     return { cached };
   }
   clock.observe('extract', performance.now() - extractStarted);
-  const graph = clock.time('graph', () => buildGraph(extraction));
+  const graph = clock.time('graph', () => buildGraph(extraction, graphOptions));
   return { project, extraction, graph, key };
 }

@@ -15,13 +15,22 @@ import {
 } from './types.js';
 import { getOrCreate } from '../base/collections.js';
 
+/** What the graph is built for. */
+export interface GraphOptions {
+  /**
+   * Whether endpoints, tables and events are assembled (the plan and the reports read them); the
+   * gate (`seams check`) reads only the dependencies and leaves them empty.
+   */
+  interfaces: boolean;
+}
+
 /**
  * Merges each module's resolved imports into one edge per ordered pair of analysed modules
  * (self-imports dropped), resolves every imported name to its declaring module through barrels,
  * builds the see-through dependency graph from those declarations, and gathers the packages and
  * built-ins, assets and files outside the root each module uses.
  */
-export function buildGraph(extraction: Extraction): ModuleGraph {
+export function buildGraph(extraction: Extraction, options: GraphOptions = { interfaces: true }): ModuleGraph {
   const exportsOf = new Map<ModuleId, ModuleExports>(extraction.modules.map((module) => [module.id, module.exports]));
   const declaringModule = createDeclarationLookup(exportsOf);
   const writtenEdges = new EdgeMerger();
@@ -104,8 +113,10 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
   }
   const dependencies = seeThrough.dependencies();
   const edges = writtenEdges.edges();
-  const tables = assembleTables(extraction.modules, extraction.prismaModels);
-  const endpoints = assembleEndpoints(extraction.modules);
+  const tables = options.interfaces
+    ? assembleTables(extraction.modules, extraction.prismaModels)
+    : { tables: [], diagnostics: [] };
+  const endpoints = options.interfaces ? assembleEndpoints(extraction.modules) : { endpoints: [], diagnostics: [] };
   return {
     modules: extraction.modules.map((module) => ({
       id: module.id,
@@ -122,7 +133,7 @@ export function buildGraph(extraction: Extraction): ModuleGraph {
     tables: tables.tables,
     diagnostics: [...endpoints.diagnostics, ...tables.diagnostics],
     endpoints: endpoints.endpoints,
-    events: pairEvents(extraction.modules),
+    events: options.interfaces ? pairEvents(extraction.modules) : [],
   };
 }
 

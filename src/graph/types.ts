@@ -98,7 +98,7 @@ export interface ModuleGraph {
   tables: Table[];
   /** Problems met assembling endpoints and tables (an ORM used with no entity found, …). */
   diagnostics: Diagnostic[];
-  /** HTTP endpoints and API operations, sorted by module, line, method, path. */
+  /** HTTP endpoints and API operations, sorted by module, line, method, path. Tables, diagnostics, endpoints and events are empty in a graph built for the gate (`seams check`, build-graph.ts GraphOptions). */
   endpoints: Endpoint[];
   /** Events, messages and queues by name, sorted by transport, then name. */
   events: EventChannel[];
