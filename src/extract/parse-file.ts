@@ -54,6 +54,24 @@ export function parseFile(file: string, text: string, id: string): FileFacts {
   }
 }
 
+/**
+ * Words without which a file declares no route, mount or router (collect-routes.ts: a router call
+ * `.get(` … `.search(`, `.use(`, `.register(`, `.route(`, a tRPC procedure's `.query(`, a
+ * decorator `@Controller`/`@Resolver`, a router or server made, NestJS setup). Most files have
+ * none: their syntax tree is not walked for routes. A file with a `\u` escape (which could spell
+ * any of them) is always walked.
+ */
+const ROUTE_HINT =
+  /[Rr]outer|[Pp]rocedure|Controller|Resolver|express|[Kk]oa|[Ff]astify|polka|Hono|createServer|NestFactory|setGlobalPrefix|enableVersioning|\.\s*(?:get|post|put|patch|delete|del|all|options|head|search|use|register|route|routes|query|mutation|subscription)\s*\(/;
+
+/**
+ * Words without which a file emits or listens to no event (collect-events.ts): an emit or listen
+ * call, a microservice `send`, a decorator `@OnEvent`/`@EventPattern`/`@MessagePattern`/
+ * `@Processor`, a queue, worker, event emitter or client.
+ */
+const EVENT_HINT =
+  /\b(?:emit|emitAsync|on|once|addListener|prependListener|send)\s*\(|OnEvent|EventPattern|MessagePattern|Processor|Queue|Worker|EventEmitter|Client/;
+
 function readFacts(file: string, text: string, id: string): FileFacts {
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDocParsingModeOf(text) };
   const sourceFile = ts.createSourceFile(file, text, options, false, scriptKindOf(file));
@@ -63,11 +81,21 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   const entities = entitiesCollector(sourceFile, constants.constants);
   const wiring = wiringCollector();
   const bootstrap = bootstrapCollector(sourceFile);
-  const events = eventsCollector(sourceFile, constants.constants);
-  const routes = routesCollector(sourceFile);
-  walk(sourceFile, [imports, terms, constants, entities, wiring, bootstrap, events, routes]);
-  const eventFacts = events.result();
-  const api = routes.result();
+  const escaped = text.includes('\\u');
+  const events = escaped || EVENT_HINT.test(text) ? eventsCollector(sourceFile, constants.constants) : null;
+  const routes = escaped || ROUTE_HINT.test(text) ? routesCollector(sourceFile) : null;
+  walk(sourceFile, [
+    imports,
+    terms,
+    constants,
+    entities,
+    wiring,
+    bootstrap,
+    ...(events === null ? [] : [events]),
+    ...(routes === null ? [] : [routes]),
+  ]);
+  const eventFacts = events?.result() ?? [];
+  const api = routes?.result();
   return {
     lines: countLines(text),
     ...imports.result(),

@@ -80,6 +80,53 @@ export function mapEdges(
   return { edges, hiddenEdges: between.length - drawn.length };
 }
 
+/** Events between services drawn at most (the ones with most channels). */
+export const MAP_EVENT_EDGES_DRAWN = 200;
+
+/** Asynchronous coupling between two services: events, messages or queue jobs one emits and the other listens to. */
+export interface MapEventEdge {
+  /** The service that emits. */
+  from: ClusterId;
+  /** The service that listens. */
+  to: ClusterId;
+  /** The channel names, sorted. */
+  names: string[];
+  /** SVG path data (bending the other way from the import edges). */
+  path: string;
+}
+
+/**
+ * The event edges of the map: per ordered pair of services on the map (kernel included, not the
+ * same service), the channels one emits and the other listens to (graph.events), drawn dashed.
+ */
+export function mapEventEdges(analysis: Analysis, nodes: readonly EdgeEnd[]): MapEventEdge[] {
+  const at = new Map(nodes.map((node) => [node.id, node]));
+  const assignment = analysis.partition.assignment;
+  const byPair = new Map<string, { from: ClusterId; to: ClusterId; names: Set<string> }>();
+  for (const channel of analysis.graph.events) {
+    const emitters = new Set(channel.emitters.map((item) => assignment[item.module]));
+    const listeners = new Set(channel.listeners.map((item) => assignment[item.module]));
+    for (const from of emitters)
+      for (const to of listeners) {
+        if (from === undefined || to === undefined || from === to || !at.has(from) || !at.has(to)) continue;
+        const key = `${from}\0${to}`;
+        const entry = byPair.get(key) ?? { from, to, names: new Set<string>() };
+        entry.names.add(channel.name);
+        byPair.set(key, entry);
+      }
+  }
+  return [...byPair.values()]
+    .sort((a, b) => b.names.size - a.names.size || compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
+    .slice(0, MAP_EVENT_EDGES_DRAWN)
+    .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
+    .map((entry) => ({
+      from: entry.from,
+      to: entry.to,
+      names: [...entry.names].sort(compareStrings),
+      path: curve(at.get(entry.from) as EdgeEnd, at.get(entry.to) as EdgeEnd, 1.5, -0.1),
+    }));
+}
+
 /** Length of the arrowhead for a stroke width: three sizes, so a few markers serve every edge. */
 export function arrowSize(width: number): number {
   return width < 3 ? 8 : width < 5.5 ? 11 : 14;

@@ -11,12 +11,12 @@ import type { Analysis } from '../../analysis.js';
 import type { ClusterId } from '../../cluster/types.js';
 import { compareStrings } from '../../base/compare.js';
 import { isKernel, type ReportModel } from './report-model.js';
-import { mapEdges, type MapEdge } from './map-edges.js';
+import { mapEdges, mapEventEdges, type MapEdge, type MapEventEdge } from './map-edges.js';
 import { splitPairKey, unorderedPairKey as pairKey } from '../../base/collections.js';
 import { groupServices, type ServiceGroup } from './map-groups.js';
 import { type Box, type BoxEdge, placeBoxes } from './place-boxes.js';
 
-export { arrowSize, MAP_EDGES_DRAWN, type MapEdge } from './map-edges.js';
+export { arrowSize, MAP_EDGES_DRAWN, type MapEdge, type MapEventEdge } from './map-edges.js';
 
 /** Characters of a label before it is shortened. */
 const LABEL_CHARS = 28;
@@ -95,6 +95,8 @@ export interface MapLayout {
   edges: MapEdge[];
   /** Service-to-service edges not drawn (beyond MAP_EDGES_DRAWN). */
   hiddenEdges: number;
+  /** Events between services, drawn dashed. */
+  eventEdges: MapEventEdge[];
   /** The kernel band, when there is a kernel: x, y, width, height. */
   band: [number, number, number, number] | null;
   /** Label font size in user units. */
@@ -167,6 +169,7 @@ export function layoutServiceMap(analysis: Analysis, model: ReportModel): MapLay
     nodes,
     edges,
     hiddenEdges,
+    eventEdges: mapEventEdges(analysis, nodes),
     band,
     fontSize,
     groups: mapGroups,

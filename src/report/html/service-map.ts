@@ -13,12 +13,13 @@ import {
   layoutServiceMap,
   MAP_EDGES_DRAWN,
   type MapEdge,
+  type MapEventEdge,
   type MapGroup,
   type MapNode,
 } from './map-layout.js';
 import { isKernel, type DependencyClass, type ReportModel } from './report-model.js';
 
-const EDGE_KINDS: readonly DependencyClass[] = ['plain', 'cycle', 'cut', 'kernel'];
+const EDGE_KINDS: readonly (DependencyClass | 'event')[] = ['plain', 'cycle', 'cut', 'kernel', 'event'];
 const ARROW_SIZES: readonly number[] = [8, 11, 14];
 
 /**
@@ -50,6 +51,7 @@ export function renderServiceMap(analysis: Analysis, model: ReportModel): string
   if (layout.groups.length > 0) out.push(`<g class="groups">${layout.groups.map(renderGroup).join('')}</g>`);
   out.push('<g class="edges">');
   for (const edge of layout.edges) out.push(renderEdge(edge));
+  for (const edge of layout.eventEdges) out.push(renderEventEdge(edge));
   out.push('</g><g class="nodes">');
   for (const node of layout.nodes) out.push(renderNode(node, model));
   out.push('</g></svg>');
@@ -87,6 +89,12 @@ function markers(): string {
     }
   }
   return out.join('');
+}
+
+function renderEventEdge(edge: MapEventEdge): string {
+  const shown = edge.names.slice(0, 5).join(', ') + (edge.names.length > 5 ? `, +${edge.names.length - 5} more` : '');
+  const title = `${edge.from} → ${edge.to}: ${plural(edge.names.length, 'event')} (${shown}), asynchronous`;
+  return `<path class="edge edge-event" d="${edge.path}" stroke-width="1.5" marker-end="url(#arrow-event-8)" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}"><title>${escapeHtml(title)}</title></path>`;
 }
 
 function renderEdge(edge: MapEdge): string {
@@ -178,6 +186,7 @@ function mapPanel(): string {
     line('plain', 'dependency, not on a cycle'),
     line('cycle', 'on a cycle between services'),
     line('cut', 'cut this to break the cycle'),
+    line('event', 'events: emitted by one, listened to by the other (asynchronous)', true),
     '<li><svg class="swatch" viewBox="0 0 40 12" aria-hidden="true"><path class="edge edge-plain" d="M2 3H38" stroke-width="1.5"/><path class="edge edge-plain" d="M2 9H38" stroke-width="5"/></svg>line width ∝ imports</li>',
     '<li><svg class="swatch" viewBox="0 0 40 16" aria-hidden="true"><circle class="legend-service" cx="9" cy="8" r="5"/><circle class="legend-service" cx="27" cy="8" r="7.5"/><text class="legend-step" x="27" y="11">3</text></svg>service: area ∝ lines, number = extraction step</li>',
     '<li><svg class="swatch" viewBox="0 0 40 16" aria-hidden="true"><rect class="legend-kernel" x="2" y="2" width="36" height="12" rx="3"/></svg>shared kernel (library)</li>',

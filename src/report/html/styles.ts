@@ -58,6 +58,8 @@ svg.map-large { max-width: none; }
 .arrow-cycle, .arrow-cycle path { fill: var(--cycle); }
 .arrow-cut, .arrow-cut path { fill: var(--cut); }
 .arrow-kernel, .arrow-kernel path { fill: var(--kernel); }
+.edge-event { stroke: #7c3aed; stroke-dasharray: 6 4; opacity: 0.7; }
+.arrow-event, .arrow-event path { fill: #7c3aed; }
 .edge:hover { opacity: 1; }
 .service-node { cursor: pointer; outline: none; }
 .service-node circle { fill: var(--accent-soft); stroke: var(--accent); stroke-width: 1.5; transition: fill 0.15s; }
