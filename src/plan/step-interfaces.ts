@@ -69,7 +69,7 @@ export class InterfaceIndex {
         if (mine === undefined) return [];
         const category: 'owned' | 'shared' | 'common' =
           users.size <= 1 ? 'owned' : users.size <= SHARED_UP_TO ? 'shared' : 'common';
-        return [{ ...moveOf(table, accessOf(table, mine)), category }];
+        return [{ ...moveOf(table, accessOf(table, mine), mine), category }];
       }),
       events: this.eventsOf(new Set([item.id]), true),
     }));
@@ -90,17 +90,18 @@ export class InterfaceIndex {
       const access = accessOf(table, here);
       const others = [...users.keys()].filter((id) => !inStep.has(id)).sort(compareStrings);
       if (others.length === 0) {
-        moves.push(moveOf(table, access));
+        moves.push(moveOf(table, access, here));
         continue;
       }
       const otherAccess = others.map((id) => ({
         cluster: id,
         access: accessOf(table, users.get(id) as Set<ModuleId>),
         extracted: extracted.has(id),
+        modules: [...(users.get(id) as Set<ModuleId>)].sort(compareStrings),
       }));
       const othersWrite = otherAccess.some((other) => writes(other.access));
       splits.push({
-        ...moveOf(table, access),
+        ...moveOf(table, access, here),
         others: otherAccess,
         conflict: writes(access)
           ? othersWrite
@@ -161,12 +162,13 @@ export class InterfaceIndex {
 }
 
 /** A table as a step or service lists it. */
-function moveOf(table: Table, access: TableAccess): TableMove {
+function moveOf(table: Table, access: TableAccess, modules: ReadonlySet<ModuleId>): TableMove {
   return {
     table: table.table,
     entity: table.entity,
     orm: table.orm,
     declaredIn: table.declaredIn,
     access,
+    modules: [...modules].sort(compareStrings),
   };
 }

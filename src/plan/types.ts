@@ -62,12 +62,14 @@ export interface TableMove {
   declaredIn: string;
   /** How the step's modules use it. */
   access: TableAccess;
+  /** The step's (or service's) modules that use it, sorted. */
+  modules: ModuleId[];
 }
 
 /** A table the step uses together with services that stay (or left before): a database-per-service conflict. */
 export interface TableSplit extends TableMove {
   /** The other services that use it, how, and whether they were extracted before this step; sorted by service. */
-  others: { cluster: ClusterId; access: TableAccess; extracted: boolean }[];
+  others: { cluster: ClusterId; access: TableAccess; extracted: boolean; modules: ModuleId[] }[];
   /**
    * `both-write`: the step and another service write it (split the table, or give it one owner and
    * route the other's writes through its API); `step-writes`: only the step writes (it becomes the

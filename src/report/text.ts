@@ -167,6 +167,12 @@ function stepMoves(step: PlanStep): string[] {
 
 /** Each service's API (endpoints and operations), tables and events; services with none are left out. */
 function renderInterfaces(analysis: Analysis): string[] {
+  const operationsOf = new Map(
+    analysis.plan.apis.map((api) => [
+      api.cluster,
+      api.symbols.filter((symbol) => symbol.kind === 'operation').map((symbol) => symbol.symbol),
+    ]),
+  );
   const withAny = analysis.plan.interfaces.filter(
     (item) => item.endpoints.length + item.tables.length + item.events.length > 0,
   );
@@ -178,6 +184,9 @@ function renderInterfaces(analysis: Analysis): string[] {
   ];
   for (const item of withAny) {
     out.push(`  ${item.cluster}`);
+    const operations = operationsOf.get(item.cluster) ?? [];
+    if (operations.length > 0)
+      out.push(`    operations other services call ${operations.length}: ${listed(operations, INTERFACE_ITEMS_SHOWN)}`);
     if (item.endpoints.length > 0)
       out.push(
         `    endpoints ${item.endpoints.length}: ${listed(item.endpoints.map(endpointText), INTERFACE_ITEMS_SHOWN)}`,

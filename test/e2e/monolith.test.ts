@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -45,6 +45,29 @@ describe('seams analyze on the fixture monolith (built bin)', () => {
     const planned = report.plan.steps.flatMap((step: { clusters: string[] }) => step.clusters).sort();
     expect(planned).toEqual([...clusterIds].sort());
     expect(stdout).not.toContain(REPO);
+    // Endpoints and tables against the fixture's text, read here with plain regular expressions:
+    // every `router.<method>('/path'` is an endpoint under `app.use('/api/v1', apiRouter())`, and
+    // every `@Entity({ name })` and Prisma `@@map` is a table.
+    const sources = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(path.join(folder, entry.name))
+          : [readFileSync(path.join(folder, entry.name), 'utf8')],
+      );
+    const text = sources(path.join(REPO, 'fixtures', 'monolith')).join('\n');
+    const routes = [...text.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']*)'/g)];
+    expect(routes.length).toBe(67);
+    expect(
+      report.endpoints
+        .map((endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`)
+        .sort(),
+    ).toEqual(routes.map((match) => `${(match[1] as string).toUpperCase()} /api/v1${match[2]}`).sort());
+    expect(report.endpoints.some((endpoint: { mounted?: boolean }) => endpoint.mounted === false)).toBe(false);
+    const tables = [
+      ...[...text.matchAll(/@Entity\(\{ name: '([a-z_]+)'/g)].map((match) => match[1]),
+      ...[...text.matchAll(/@@map\("([a-z_]+)"\)/g)].map((match) => match[1]),
+    ];
+    expect(report.tables.map((table: { table: string }) => table.table).sort()).toEqual([...new Set(tables)].sort());
     const schema = JSON.parse(readFileSync(path.join(REPO, 'schema', 'report.schema.json'), 'utf8'));
     const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
     validate(report);

@@ -127,6 +127,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'sequelize',
               declaredIn: 'src/notify/email-log.ts',
               access: 'use',
+              modules: ['src/notify/email-log.ts'],
             },
           ],
           splits: [],
@@ -172,6 +173,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'mongoose',
               declaredIn: 'src/shipping/shipment.schema.ts',
               access: 'write',
+              modules: ['src/shipping/shipment.schema.ts', 'src/shipping/shipping.service.ts'],
             },
           ],
           splits: [],
@@ -224,6 +226,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'typeorm',
               declaredIn: 'src/catalog/category.entity.ts',
               access: 'use',
+              modules: ['src/catalog/category.entity.ts', 'src/catalog/product.entity.ts'],
             },
           ],
           splits: [
@@ -233,7 +236,12 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'typeorm',
               declaredIn: 'src/catalog/product.entity.ts',
               access: 'read',
-              others: [{ cluster: 'orders', access: 'use', extracted: false }],
+              modules: [
+                'src/catalog/catalog.service.ts',
+                'src/catalog/category.entity.ts',
+                'src/catalog/product.entity.ts',
+              ],
+              others: [{ cluster: 'orders', access: 'use', extracted: false, modules: ['src/orders/order.entity.ts'] }],
               conflict: 'read-only',
             },
           ],
@@ -261,6 +269,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'prisma',
               declaredIn: 'prisma/schema.prisma',
               access: 'write',
+              modules: ['src/orders/orders.service.ts', 'src/payments/payments.service.ts'],
             },
             {
               table: 'Payments',
@@ -268,6 +277,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'sequelize',
               declaredIn: 'src/payments/payment.model.ts',
               access: 'write',
+              modules: ['src/payments/payment.model.ts', 'src/payments/payments.service.ts'],
             },
             {
               table: 'order',
@@ -275,6 +285,7 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'typeorm',
               declaredIn: 'src/orders/order.entity.ts',
               access: 'read-write',
+              modules: ['src/orders/order.entity.ts', 'src/orders/orders.service.ts'],
             },
           ],
           splits: [
@@ -284,7 +295,19 @@ describe('plan-shop: the extraction plan, by hand', () => {
               orm: 'typeorm',
               declaredIn: 'src/catalog/product.entity.ts',
               access: 'use',
-              others: [{ cluster: 'catalog', access: 'read', extracted: true }],
+              modules: ['src/orders/order.entity.ts'],
+              others: [
+                {
+                  cluster: 'catalog',
+                  access: 'read',
+                  extracted: true,
+                  modules: [
+                    'src/catalog/catalog.service.ts',
+                    'src/catalog/category.entity.ts',
+                    'src/catalog/product.entity.ts',
+                  ],
+                },
+              ],
               conflict: 'read-only',
             },
           ],
