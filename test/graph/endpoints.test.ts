@@ -52,7 +52,7 @@ describe('assembleEndpoints: NestJS setup', () => {
         'health.controller.ts':
           "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get()\n  check() {}\n}\n",
         'main.ts':
-          "const app = await NestFactory.create(A);\napp.setGlobalPrefix('api', { exclude: ['health', ...LANGUAGES.map((code) => `/${code}`)] });\n",
+          "const app = await NestFactory.create(A);\napp.setGlobalPrefix('api', { exclude: ['health', ...LANGUAGES.map((code) => '/' + code)] });\n",
       }),
     );
     expect(endpoints.map((endpoint) => endpoint.path)).toEqual(['/health', '/api/orders/:id']);
