@@ -2,6 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ModuleGraph } from '../src/graph/types.js';
 
 /** Absolute path of the repository root. */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,3 +49,12 @@ function makeRemovable(folder: string): void {
     // Gone already, or not ours to change: rmSync reports what it cannot remove.
   }
 }
+
+/** The parts of a hand-made module graph a test of imports does not use: no entities, tables, endpoints or events. */
+export const EMPTY_GRAPH_EXTRAS: Pick<ModuleGraph, 'data' | 'tables' | 'diagnostics' | 'endpoints' | 'events'> = {
+  data: { entities: [], uses: {} },
+  tables: [],
+  diagnostics: [],
+  endpoints: [],
+  events: [],
+};

@@ -6,7 +6,7 @@ import type { WeightedEdge } from '../../src/cluster/types.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
 import type { ClusterSettings } from '../../src/config/settings.js';
 import type { ModuleGraph } from '../../src/graph/types.js';
-import { tempProject } from '../helpers.js';
+import { tempProject, EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 const defaults = resolveSettings({ path: tempProject({}) }).cluster;
 const settings: ClusterSettings = { ...defaults, kernel: 'none' };
@@ -34,11 +34,7 @@ function graphOf(modules: string[], edges: WeightedEdge[]): ModuleGraph {
       symbols: ['x'],
     })),
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { partitionFromGroups } from '../../src/cluster/cluster.js';
 import { detectKernel } from '../../src/cluster/detect-kernel.js';
 import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 const edge = (from: string, to: string): DependencyEdge => ({
   from,
@@ -18,11 +19,7 @@ function graphOf(edges: [string, string][]): ModuleGraph {
     edges: [],
     dependencies: edges.map(([from, to]) => edge(from, to)),
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectShell } from '../../src/cluster/detect-shell.js';
 import type { ModuleGraph, ModuleNode } from '../../src/graph/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 function graphOf(modules: (Partial<ModuleNode> & { id: string })[], edges: [string, string][]): ModuleGraph {
   return {
@@ -8,11 +9,7 @@ function graphOf(modules: (Partial<ModuleNode> & { id: string })[], edges: [stri
     edges: [],
     dependencies: edges.map(([from, to]) => ({ from, to, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

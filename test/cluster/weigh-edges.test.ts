@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { percentile, weighEdges } from '../../src/cluster/weigh-edges.js';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
 import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
-import { tempProject } from '../helpers.js';
+import { tempProject, EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 const settings = resolveSettings({ path: tempProject({}) }).cluster;
 const edge = (from: string, to: string, kind: 'static' | 'type' | 'dynamic' = 'static'): DependencyEdge => ({
@@ -20,11 +20,7 @@ function graphOf(edges: DependencyEdge[]): ModuleGraph {
     edges: [],
     dependencies: edges,
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

@@ -4,6 +4,7 @@ import { checkGraph } from '../../src/gate/check.js';
 import { followRenames } from '../../src/gate/renames.js';
 import type { BaselineEntry } from '../../src/gate/types.js';
 import type { ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 /** A graph whose every edge is one runtime import of `x` on line 1. */
 function graphOf(modules: string[], pairs: [string, string][]): ModuleGraph {
@@ -22,11 +23,7 @@ function graphOf(modules: string[], pairs: [string, string][]): ModuleGraph {
     edges,
     dependencies: edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DependencyEdge, ModuleEdge, ModuleGraph } from '../../src/graph/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 /** `statements` import statements from `from` of a name declared in `to` (or in `declaredIn`, through `to` as a barrel). */
 export function importEdge(from: string, to: string, statements = 1, declaredIn = to, typeOnly = false): ModuleEdge {
@@ -44,10 +45,6 @@ export function moduleGraph(ids: readonly string[], edges: readonly ModuleEdge[]
     edges: [...edges].sort(byPair),
     dependencies: [...dependencies.values()].sort(byPair),
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }

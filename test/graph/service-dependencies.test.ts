@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceDependencies } from '../../src/graph/service-dependencies.js';
 import type { DependencyEdge, ModuleGraph } from '../../src/graph/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 const edge = (from: string, to: string, extra: Partial<DependencyEdge> = {}): DependencyEdge => ({
   from,
@@ -16,11 +17,7 @@ const graphOf = (dependencies: DependencyEdge[]): ModuleGraph => ({
   edges: [],
   dependencies,
   externals: {},
-  data: { entities: [], uses: {} },
-  tables: [],
-  diagnostics: [],
-  endpoints: [],
-  events: [],
+  ...EMPTY_GRAPH_EXTRAS,
 });
 
 describe('serviceDependencies', () => {

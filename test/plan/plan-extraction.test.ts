@@ -7,7 +7,7 @@ import { eadesOrder, mutualDependencies } from '../../src/plan/break-cycles.js';
 import { planExtraction } from '../../src/plan/plan-extraction.js';
 import { serviceDependencies } from '../../src/graph/service-dependencies.js';
 import type { Partition } from '../../src/cluster/types.js';
-import { tempProject } from '../helpers.js';
+import { tempProject, EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 const edge = (from: string, to: string, typeOnly = false): DependencyEdge => ({
   from,
@@ -39,11 +39,7 @@ function graphOf(modules: string[], edges: DependencyEdge[]): ModuleGraph {
     edges: written,
     dependencies: edges,
     externals: {},
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Analysis } from '../../src/analysis.js';
 import type { ModuleEdge } from '../../src/graph/types.js';
 import { dotString, penwidth, renderDot } from '../../src/report/dot.js';
 import { mermaidLabel, renderMermaid } from '../../src/report/mermaid.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 interface CannedModule {
   id: string;
@@ -44,11 +45,7 @@ function canned(
       edges,
       dependencies: edges.map(({ from, to, kinds, typeOnly, symbols }) => ({ from, to, kinds, typeOnly, symbols })),
       externals: {},
-      data: { entities: [], uses: {} },
-      tables: [],
-      diagnostics: [],
-      endpoints: [],
-      events: [],
+      ...EMPTY_GRAPH_EXTRAS,
     },
     moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [], history: null, sweep: null, edges: [] },

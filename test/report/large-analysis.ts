@@ -2,6 +2,7 @@
 import type { Analysis } from '../../src/analysis.js';
 import type { ServiceDependency } from '../../src/graph/types.js';
 import type { CrossingImport } from '../../src/plan/types.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 /** A synthetic analysis of a large monolith: `services` services of `perService` modules each, a kernel, a big cycle. */
 export function largeAnalysis(
@@ -50,11 +51,7 @@ export function largeAnalysis(
         .slice(1)
         .map((id, i) => ({ from: id, to: modules[i] as string, kinds: ['static'], typeOnly: false, symbols: ['x'] })),
       externals: {},
-      data: { entities: [], uses: {} },
-      tables: [],
-      diagnostics: [],
-      endpoints: [],
-      events: [],
+      ...EMPTY_GRAPH_EXTRAS,
     },
     moduleFacts: { coupling: [], cycles: [] },
     clustering: { signals: [{ name: 'static', weight: 1, pairs: 60_000 }], history: null, sweep: null, edges: [] },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis.js';
 import { renderJson, toJsonReport } from '../../src/report/json.js';
 import { renderText } from '../../src/report/text.js';
+import { EMPTY_GRAPH_EXTRAS } from '../helpers.js';
 
 /** A hand-made analysis: two services and a kernel, one cycle-free plan. */
 const analysis: Analysis = {
@@ -53,11 +54,7 @@ const analysis: Analysis = {
       },
     ],
     externals: { 'src/order.ts': { packages: ['express'], builtins: ['fs'], assets: [] } },
-    data: { entities: [], uses: {} },
-    tables: [],
-    diagnostics: [],
-    endpoints: [],
-    events: [],
+    ...EMPTY_GRAPH_EXTRAS,
   },
   // order.ts depends on log.ts and pay.ts: Ca 0, Ce 2, I 1; each of those Ca 1, Ce 0, I 0. No cycle.
   moduleFacts: {
