@@ -4,7 +4,7 @@ import { type LiteralConstants, literalConstantsCollector } from './literal-cons
 import { type KindVisitor, type NodeVisitor, walk } from './walk.js';
 
 /** The bus a message travels on; emitters and listeners pair only on the same one. */
-export type EventTransport = 'nest-event-emitter' | 'event-emitter' | 'nest-microservices' | 'bullmq';
+export type EventTransport = 'nest-event-emitter' | 'event-emitter' | 'nest-microservices' | 'bullmq' | 'bus';
 
 /** One event (or message, or job) a file emits or listens to. */
 export interface EventFact {
@@ -47,6 +47,21 @@ const LIFECYCLE_EVENTS = new Set([
 
 const EMITTER_PACKAGES = /^(node:)?events$|^eventemitter[23]$/;
 const BULL_PACKAGES = /^(bullmq|bull|@nestjs\/bullmq|@nestjs\/bull)$/;
+
+/**
+ * Publish and subscribe calls of a project's own bus or pub/sub wrapper (transport `bus`): a
+ * method of these names with a literal first argument, on a receiver named like a bus
+ * (`eventBus`, `bus`, `pubsub`, `pubSub`, `broker`, `events`, `publisher`, `subscriber`).
+ * GraphQL subscriptions' `pubsub.asyncIterator('x')` listens.
+ */
+const BUS_METHODS = new Map<string, 'emit' | 'listen'>([
+  ['publish', 'emit'],
+  ['dispatch', 'emit'],
+  ['subscribe', 'listen'],
+  ['asyncIterator', 'listen'],
+  ['asyncIterableIterator', 'listen'],
+]);
+const BUS_RECEIVER = /bus$|pub_?sub|broker|^events$|publisher|subscriber/i;
 
 /** Collects the events of one file (see eventsCollector). */
 export function collectEvents(file: TS.SourceFile): EventFact[] {
@@ -166,6 +181,14 @@ export function eventsCollector(
           node: node.expression.name,
           handler: method,
         });
+      else if (BUS_METHODS.has(method) && BUS_RECEIVER.test(receiver))
+        // A project bus or pub/sub wrapper: `eventBus.publish('order.created', …)`, `pubsub.subscribe('x', …)`.
+        pending.push({
+          role: BUS_METHODS.get(method) as 'emit' | 'listen',
+          transport: 'bus',
+          name: first,
+          node: node.expression.name,
+        });
       else if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener')
         pending.push({
           role: 'listen',
@@ -222,6 +245,10 @@ export function eventsCollector(
     for (const item of pending) {
       if (item.transport === 'bullmq') {
         if (bullImported) add(item.role, 'bullmq', item.name, item.node, item.handler);
+        continue;
+      }
+      if (item.transport === 'bus') {
+        add(item.role, 'bus', item.name, item.node);
         continue;
       }
       if (item.transport !== 'receiver') {

@@ -66,11 +66,11 @@ const ROUTE_HINT =
 
 /**
  * Words without which a file emits or listens to no event (collect-events.ts): an emit or listen
- * call, a microservice `send`, a decorator `@OnEvent`/`@EventPattern`/`@MessagePattern`/
+ * call, a microservice `send`, a bus's `publish`/`subscribe`, a decorator `@OnEvent`/`@EventPattern`/`@MessagePattern`/
  * `@Processor`, a queue, worker, event emitter or client.
  */
 const EVENT_HINT =
-  /\b(?:emit|emitAsync|on|once|addListener|prependListener|send)\s*\(|OnEvent|EventPattern|MessagePattern|Processor|Queue|Worker|EventEmitter|Client/;
+  /\b(?:emit|emitAsync|on|once|addListener|prependListener|send|publish|dispatch|subscribe|asyncIterator|asyncIterableIterator)\s*\(|OnEvent|EventPattern|MessagePattern|Processor|Queue|Worker|EventEmitter|Client/;
 
 function readFacts(file: string, text: string, id: string): FileFacts {
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDocParsingModeOf(text) };

@@ -82,7 +82,7 @@ export interface TableSplit extends TableMove {
 
 /** An event, message or queue name with one side in the step (or service) and the other outside it. */
 export interface EventCrossing {
-  /** How it travels (`nest-event-emitter`, `event-emitter`, `nest-microservices`, `bullmq`). */
+  /** How it travels (`nest-event-emitter`, `event-emitter`, `nest-microservices`, `bullmq`, `bus`). */
   transport: string;
   name: string;
   /** `publishes`: emitted, sent or enqueued here; `consumes`: listened to, handled or processed here. */

@@ -129,3 +129,25 @@ describe('collectEvents', () => {
     expect(eventsOf(["this.$emit('update', 1);", "io.emit('x');", "emitter.on('x', f);"])).toEqual([]);
   });
 });
+
+describe('collectEvents: a project bus or pub/sub wrapper', () => {
+  it("reads publish/subscribe on receivers named like a bus, and GraphQL's pubsub.asyncIterator", () => {
+    expect(
+      eventsOf([
+        "import { bus } from './bus';", // 1
+        'export class Orders {', // 2
+        '  constructor(private readonly eventBus: EventBus, private pubSub: PubSub) {}', // 3
+        "  place() { this.eventBus.publish('order.placed', {}); }", // 4
+        "  watch() { return this.pubSub.asyncIterator('orderPlaced'); }", // 5
+        '}', // 6
+        "bus.subscribe('order.placed', () => {});", // 7
+        "store.subscribe('order.placed', () => {});", // 8: a store, not a bus
+        "observable.subscribe('x');", // 9: not a bus
+      ]).map((fact) => [fact.role, fact.transport, fact.name, fact.line]),
+    ).toEqual([
+      ['emit', 'bus', 'order.placed', 4],
+      ['listen', 'bus', 'orderPlaced', 5],
+      ['listen', 'bus', 'order.placed', 7],
+    ]);
+  });
+});
