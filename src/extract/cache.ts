@@ -11,7 +11,7 @@ import { writeAtomically } from '../base/atomic-write.js';
 import { jsonChunks } from '../base/json-chunks.js';
 
 /** Cache format version: bump when FileFacts changes shape or meaning. */
-const FORMAT = 8;
+const FORMAT = 9;
 const FILE_NAME = 'extract.json';
 
 /** A file's imports as resolved once: the target of each of its imports, in order, and the diagnostics resolving gave. */

@@ -361,6 +361,7 @@ function moduleOf(id: ModuleId, facts: FileFacts, imports: ModuleImport[]): Modu
     bootstrap: facts.bootstrap,
     ...(facts.events ? { events: facts.events } : {}),
     ...(facts.api === undefined ? {} : { api: facts.api }),
+    ...(facts.constants === undefined ? {} : { constants: facts.constants }),
   };
 }
 

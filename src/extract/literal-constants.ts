@@ -15,8 +15,18 @@ export interface LiteralConstants {
 
 const AMBIGUOUS = Symbol('ambiguous');
 
-export function literalConstantsCollector(): KindVisitor & { constants: LiteralConstants } {
+export function literalConstantsCollector(): KindVisitor & {
+  constants: LiteralConstants;
+  /** The exported ones (`export const`, `export enum`), by key (`X`, `O.A`, `E.A`), sorted; absent when none. */
+  exported: () => Record<string, string> | undefined;
+} {
   const values = new Map<string, string | typeof AMBIGUOUS>();
+  /** Keys declared by an exported statement. */
+  const exportedKeys = new Set<string>();
+  /** Declaration lists of `export const` statements (the walk meets the statement before its list). */
+  const exportedLists = new Set<TS.Node>();
+  const isExported = (node: TS.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((item) => item.kind === ts.SyntaxKind.ExportKeyword);
   const define = (name: string, value: string | undefined): void => {
     if (value === undefined) return;
     const known = values.get(name);
@@ -24,21 +34,33 @@ export function literalConstantsCollector(): KindVisitor & { constants: LiteralC
   };
   const visit: NodeVisitor = (node, inJsDoc) => {
     if (inJsDoc) return;
-    if (ts.isVariableDeclarationList(node)) {
+    if (ts.isVariableStatement(node)) {
+      if (isExported(node)) exportedLists.add(node.declarationList);
+    } else if (ts.isVariableDeclarationList(node)) {
       if ((node.flags & ts.NodeFlags.Const) === 0) return;
+      const exported = exportedLists.has(node);
+      const key = (name: string, value: string | undefined) => {
+        define(name, value);
+        if (exported && value !== undefined) exportedKeys.add(name);
+      };
       for (const declaration of node.declarations) {
         if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
         const initializer = unwrap(declaration.initializer);
         if (ts.isObjectLiteralExpression(initializer)) {
           for (const property of initializer.properties)
             if (ts.isPropertyAssignment(property) && propertyName(property.name) !== undefined)
-              define(`${declaration.name.text}.${propertyName(property.name)}`, literal(unwrap(property.initializer)));
-        } else define(declaration.name.text, literal(initializer));
+              key(`${declaration.name.text}.${propertyName(property.name)}`, literal(unwrap(property.initializer)));
+        } else key(declaration.name.text, literal(initializer));
       }
     } else if (ts.isEnumDeclaration(node)) {
+      const exported = isExported(node);
       for (const member of node.members)
-        if (member.initializer !== undefined && propertyName(member.name) !== undefined)
-          define(`${node.name.text}.${propertyName(member.name)}`, literal(member.initializer));
+        if (member.initializer !== undefined && propertyName(member.name) !== undefined) {
+          const name = `${node.name.text}.${propertyName(member.name)}`;
+          const value = literal(member.initializer);
+          define(name, value);
+          if (exported && value !== undefined) exportedKeys.add(name);
+        }
     }
   };
   const lookup = (key: string): string | undefined => {
@@ -46,8 +68,17 @@ export function literalConstantsCollector(): KindVisitor & { constants: LiteralC
     return value === AMBIGUOUS ? undefined : value;
   };
   return {
-    kinds: [ts.SyntaxKind.VariableDeclarationList, ts.SyntaxKind.EnumDeclaration],
+    kinds: [ts.SyntaxKind.VariableStatement, ts.SyntaxKind.VariableDeclarationList, ts.SyntaxKind.EnumDeclaration],
     visit,
+    exported: () => {
+      const entries = [...exportedKeys]
+        .flatMap((key) => {
+          const value = lookup(key);
+          return value === undefined ? [] : [[key, value] as const];
+        })
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      return entries.length === 0 ? undefined : Object.fromEntries(entries);
+    },
     constants: {
       resolve(expression) {
         const node = unwrap(expression);

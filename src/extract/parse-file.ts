@@ -36,6 +36,8 @@ export interface FileFacts {
   events?: EventFact[];
   /** HTTP routes, API operations, router mounts and exports, NestJS setup; absent when the file has none. */
   api?: RouteFacts;
+  /** Exported string constants (`export const X = 'a'`, `export const O = { A: 'a' }`, `export enum`), by key (`X`, `O.A`); absent when none. Event names written through another file's constant resolve through them. */
+  constants?: Record<string, string>;
   /** The parser's first error, if any; `code` when it is not a plain syntax error (PARSE_ERROR). */
   parseError: { code?: 'SYNTAX_TOO_DEEP'; message: string; line: number } | null;
 }
@@ -96,6 +98,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
   ]);
   const eventFacts = events?.result() ?? [];
   const api = routes?.result();
+  const exportedConstants = constants.exported();
   return {
     lines: countLines(text),
     ...imports.result(),
@@ -107,6 +110,7 @@ function readFacts(file: string, text: string, id: string): FileFacts {
     bootstrap: bootstrap.result(),
     ...(eventFacts.length > 0 ? { events: eventFacts } : {}),
     ...(api === undefined ? {} : { api }),
+    ...(exportedConstants === undefined ? {} : { constants: exportedConstants }),
     parseError: firstParseError(sourceFile),
   };
 }

@@ -110,6 +110,8 @@ export interface ModuleFacts {
   events?: EventFact[];
   /** HTTP routes, API operations, router mounts and exports, NestJS setup written in it; absent when none. */
   api?: RouteFacts;
+  /** Exported string constants by key (`X`, `O.A`, `E.A`); absent when none. */
+  constants?: Record<string, string>;
   /** Present when the file selection left it out and an analysed file's import reached it (FILE_REACHED_BY_IMPORT). */
   reached?: true;
 }

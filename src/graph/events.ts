@@ -27,18 +27,22 @@ export interface EventChannel {
 
 /**
  * Pairs the modules' emitted and listened events by bus and literal name: one channel per
- * (transport, name), sorted by transport then name. Names that are not static (`dynamic`) are left
- * out: they cannot be paired. Wildcard listeners (`@OnEvent('order.*')`) are kept under their own
+ * (transport, name), sorted by transport then name. A name written through a constant another
+ * module exports (`emit(OrderEvents.Placed)` with `import { OrderEvents } from './order-events'`)
+ * is that constant's string, found through the resolved import and the exporting module's
+ * re-exports (a barrel); other names that are not static are left out: they cannot be paired. Wildcard listeners (`@OnEvent('order.*')`) are kept under their own
  * name and so pair only with an emitter of the same text.
  */
 export function pairEvents(modules: readonly ModuleFacts[]): EventChannel[] {
   const channels = new Map<string, EventChannel>();
+  const importedConstant = importedConstants(modules);
   for (const module of modules) {
     for (const event of module.events ?? []) {
-      if (event.dynamic) continue;
-      const channel = getOrCreate(channels, `${event.transport}\0${event.name}`, () => ({
+      const name = event.dynamic ? importedConstant(module, event.name) : event.name;
+      if (name === undefined) continue;
+      const channel = getOrCreate(channels, `${event.transport}\0${name}`, () => ({
         transport: event.transport,
-        name: event.name,
+        name,
         emitters: [],
         listeners: [],
       }));
@@ -61,4 +65,44 @@ export function pairEvents(modules: readonly ModuleFacts[]): EventChannel[] {
       return channel;
     })
     .sort((a, b) => compareStrings(a.transport, b.transport) || compareStrings(a.name, b.name));
+}
+
+/** Longest re-export chain followed from an import to the module that declares a constant. */
+const MAX_REEXPORTS = 8;
+
+/**
+ * The string an expression written in `module` stands for when it is an exported constant of
+ * another analysed module: `X` or `X.Y` (an object or enum member), where `X` is a named import
+ * whose specifier resolved to that module (followed through `export { X } from` and
+ * `export * from`). Undefined for anything else (a local, a call, a namespace import).
+ */
+function importedConstants(modules: readonly ModuleFacts[]): (module: ModuleFacts, text: string) => string | undefined {
+  const byId = new Map(modules.map((module) => [module.id, module]));
+  const lookup = (id: string, key: string, depth: number): string | undefined => {
+    const module = byId.get(id);
+    if (module === undefined || depth > MAX_REEXPORTS) return undefined;
+    const own = module.constants?.[key];
+    if (own !== undefined) return own;
+    const dot = key.indexOf('.');
+    const [root, suffix] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot)];
+    for (const item of module.exports.reexports)
+      if (item.name === root && item.imported !== '*') {
+        const value = lookup(item.module, `${item.imported}${suffix}`, depth + 1);
+        if (value !== undefined) return value;
+      }
+    for (const star of module.exports.stars) {
+      const value = lookup(star, key, depth + 1);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  return (module, text) => {
+    const match = /^([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*)?)$/.exec(text);
+    if (match === null) return undefined;
+    const [, root = '', suffix = ''] = match;
+    for (const item of module.imports)
+      if (item.target.type === 'internal' && item.symbols.includes(root))
+        return lookup(item.target.module, `${root}${suffix}`, 0);
+    return undefined;
+  };
 }

@@ -53,3 +53,33 @@ describe('pairEvents', () => {
     ]);
   });
 });
+
+describe('pairEvents: names written through another module exported constant', () => {
+  it('resolves `X` and `X.Y` through the resolved import, a barrel and export *, and nothing else', async () => {
+    const { tempProject } = await import('../helpers.js');
+    const { resolveSettings } = await import('../../src/config/resolve-settings.js');
+    const { loadProject } = await import('../../src/load/load-project.js');
+    const { extract } = await import('../../src/extract/extract.js');
+    const root = tempProject({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+      'events/order-events.ts':
+        "export const OrderEvents = { Placed: 'order.placed' } as const;\nexport const SHIPPED = 'order.shipped';\nexport enum Queues { Mail = 'mail' }\nconst PRIVATE = 'private.event';\n",
+      'events/index.ts': "export * from './order-events';\n",
+      'orders.ts':
+        "import { EventEmitter2 } from '@nestjs/event-emitter';\nimport { OrderEvents, SHIPPED } from './events';\nexport class Orders {\n  constructor(private readonly events: EventEmitter2) {}\n  place() { this.events.emit(OrderEvents.Placed, {}); this.events.emit(SHIPPED, {}); this.events.emit(PRIVATE, {}); }\n}\n",
+      'listener.ts':
+        "import { OnEvent } from '@nestjs/event-emitter';\nimport { OrderEvents } from './events/order-events';\nexport class Listener {\n  @OnEvent(OrderEvents.Placed) onPlaced() {}\n}\n",
+    });
+    const extraction = await extract(loadProject(resolveSettings({ path: root })));
+    expect(
+      pairEvents(extraction.modules).map((channel) => [
+        channel.name,
+        channel.emitters.map((item) => `${item.module}:${item.line}`),
+        channel.listeners.map((item) => `${item.module}:${item.line}`),
+      ]),
+    ).toEqual([
+      ['order.placed', ['orders.ts:5'], ['listener.ts:4']],
+      ['order.shipped', ['orders.ts:5'], []],
+    ]);
+  });
+});
