@@ -26,7 +26,8 @@ export function literalConstantsCollector(): KindVisitor & {
   /** Declaration lists of `export const` statements (the walk meets the statement before its list). */
   const exportedLists = new Set<TS.Node>();
   const isExported = (node: TS.Node) =>
-    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((item) => item.kind === ts.SyntaxKind.ExportKeyword);
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((item) => item.kind === ts.SyntaxKind.ExportKeyword);
   const define = (name: string, value: string | undefined): void => {
     if (value === undefined) return;
     const known = values.get(name);
