@@ -224,7 +224,10 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
       if (scope.param === receiver && scope.node.pos <= pos && pos < scope.node.end) return scopeName(scope.node);
     }
     // `function ordersRoutes() { const router = Router(); router.get(…); return router; }`: the
-    // innermost function around the call that returns the receiver names it.
+    // innermost function around the call that returns the receiver names it. An application
+    // (`const app = express()` in `createApp()`) is the root, not a router to mount: it keeps its name.
+    const router = routers.get(receiver);
+    if (router === undefined || router.kind === 'app') return receiver;
     let factory: TS.SignatureDeclaration | undefined;
     for (const node of functions)
       if (
@@ -234,9 +237,7 @@ export function routesCollector(file: TS.SourceFile): KindVisitor & { result: ()
         returned.some((item) => item.name === receiver && node.pos <= item.pos && item.pos < node.end)
       )
         factory = node;
-    // An application (`const app = express()` in `createApp()`) is the root, not a router to mount: it keeps its name.
-    const router = routers.get(receiver);
-    return factory === undefined || router === undefined || router.kind === 'app' ? receiver : scopeName(factory);
+    return factory === undefined ? receiver : scopeName(factory);
   };
   const addScope = (node: TS.SignatureDeclaration) => {
     const [first] = node.parameters;

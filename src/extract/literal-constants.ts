@@ -1,4 +1,5 @@
 import { type TS, ts } from '../base/typescript.js';
+import { compareStrings } from '../base/compare.js';
 import type { KindVisitor, NodeVisitor } from './walk.js';
 
 /**
@@ -77,7 +78,7 @@ export function literalConstantsCollector(): KindVisitor & {
           const value = lookup(key);
           return value === undefined ? [] : [[key, value] as const];
         })
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        .sort((a, b) => compareStrings(a[0], b[0]));
       return entries.length === 0 ? undefined : Object.fromEntries(entries);
     },
     constants: {

@@ -55,8 +55,8 @@ export function buildGraph(extraction: Extraction, options: GraphOptions = { int
         declared.set(
           symbol,
           symbol === '*'
-            ? { module: target.module, typeOnly: false }
-            : (declaringModule(target.module, symbol) ?? { module: target.module, typeOnly: false }),
+            ? { module: target.module, name: symbol, typeOnly: false }
+            : (declaringModule(target.module, symbol) ?? { module: target.module, name: symbol, typeOnly: false }),
         );
       }
       const item = asDeclared(written, declared);

@@ -22,9 +22,11 @@ const MAX_DEPTH = 64;
 /** Longest `export *` chain an export map is built through. */
 const MAX_MAP_DEPTH = 256;
 
-/** Where an exported name is declared, and whether it is only a type there. */
+/** Where an exported name is declared, under which name there, and whether it is only a type there. */
 export interface Declaration {
   module: ModuleId;
+  /** The name in `module` (differs from the name looked up when a link re-exports it renamed: `export { a as b }`). */
+  name: string;
   typeOnly: boolean;
 }
 
@@ -114,7 +116,7 @@ export function createDeclarationLookup(exportsOf: ReadonlyMap<ModuleId, ModuleE
     const exports = indexOf(module);
     if (exports === null) return null;
     // A name the module declares needs no search (and cannot be on the path searched: that path left the module for it).
-    if (contains(exports.local, name)) return { module, typeOnly: contains(exports.types, name) };
+    if (contains(exports.local, name)) return { module, name, typeOnly: contains(exports.types, name) };
     const key = pairKey(module, name);
     if (visiting.has(key)) return null;
     visiting.add(key);
@@ -125,6 +127,7 @@ export function createDeclarationLookup(exportsOf: ReadonlyMap<ModuleId, ModuleE
         reexport.imported === '*' ? null : lookup(reexport.module, reexport.imported, visiting, depth + 1);
       found = {
         module: further?.module ?? reexport.module,
+        name: further?.name ?? reexport.imported,
         typeOnly: reexport.typeOnly === true || further?.typeOnly === true,
       };
     } else if (name !== 'default' && exports.stars.length > 0) {

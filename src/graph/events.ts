@@ -1,5 +1,6 @@
 import { compareStrings } from '../base/compare.js';
 import { getOrCreate } from '../base/collections.js';
+import { createDeclarationLookup } from './declarations.js';
 import type { EventTransport } from '../extract/collect-events.js';
 import type { ModuleFacts, ModuleId } from '../extract/types.js';
 
@@ -67,42 +68,25 @@ export function pairEvents(modules: readonly ModuleFacts[]): EventChannel[] {
     .sort((a, b) => compareStrings(a.transport, b.transport) || compareStrings(a.name, b.name));
 }
 
-/** Longest re-export chain followed from an import to the module that declares a constant. */
-const MAX_REEXPORTS = 8;
-
 /**
  * The string an expression written in `module` stands for when it is an exported constant of
  * another analysed module: `X` or `X.Y` (an object or enum member), where `X` is a named import
- * whose specifier resolved to that module (followed through `export { X } from` and
- * `export * from`). Undefined for anything else (a local, a call, a namespace import).
+ * whose specifier resolved to that module, followed to its declaration through re-exports and
+ * `export *` (graph/declarations.ts). Undefined for anything else (a local, a call, a namespace
+ * import).
  */
 function importedConstants(modules: readonly ModuleFacts[]): (module: ModuleFacts, text: string) => string | undefined {
   const byId = new Map(modules.map((module) => [module.id, module]));
-  const lookup = (id: string, key: string, depth: number): string | undefined => {
-    const module = byId.get(id);
-    if (module === undefined || depth > MAX_REEXPORTS) return undefined;
-    const own = module.constants?.[key];
-    if (own !== undefined) return own;
-    const dot = key.indexOf('.');
-    const [root, suffix] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot)];
-    for (const item of module.exports.reexports)
-      if (item.name === root && item.imported !== '*') {
-        const value = lookup(item.module, `${item.imported}${suffix}`, depth + 1);
-        if (value !== undefined) return value;
-      }
-    for (const star of module.exports.stars) {
-      const value = lookup(star, key, depth + 1);
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  };
+  const declaration = createDeclarationLookup(new Map(modules.map((module) => [module.id, module.exports])));
   return (module, text) => {
     const match = /^([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*)?)$/.exec(text);
     if (match === null) return undefined;
     const [, root = '', suffix = ''] = match;
-    for (const item of module.imports)
-      if (item.target.type === 'internal' && item.symbols.includes(root))
-        return lookup(item.target.module, `${root}${suffix}`, 0);
+    for (const item of module.imports) {
+      if (item.target.type !== 'internal' || !item.symbols.includes(root)) continue;
+      const found = declaration(item.target.module, root);
+      return found === null ? undefined : byId.get(found.module)?.constants?.[`${found.name}${suffix}`];
+    }
     return undefined;
   };
 }

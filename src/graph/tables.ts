@@ -3,6 +3,7 @@ import { compareStrings } from '../base/compare.js';
 import { getOrCreate, pairKey } from '../base/collections.js';
 import type { Orm, TableSource } from '../extract/collect-entities.js';
 import type { PrismaModel } from '../extract/read-prisma.js';
+import { createDeclarationLookup, type Declaration } from './declarations.js';
 import { mongooseCollectionName, sequelizeTableName, typeormTableName } from '../extract/table-names.js';
 import type { ModuleFacts, ModuleId } from '../extract/types.js';
 
@@ -60,7 +61,19 @@ export function assembleTables(
 ): { tables: Table[]; diagnostics: Diagnostic[] } {
   const sorted = [...modules].sort((a, b) => compareStrings(a.id, b.id));
   const byId = new Map(sorted.map((module) => [module.id, module]));
-  const declaring = declaringModuleOf(byId);
+  const lookup = createDeclarationLookup(new Map(sorted.map((module) => [module.id, module.exports])));
+  /** The module and name that declare export `name` of `start` (through re-exports and `export *`). */
+  const declaring = (start: ModuleId | undefined, name: string) =>
+    start === undefined ? undefined : (lookup(start, name) ?? undefined);
+  /**
+   * The entity whose binding a declaration names: under its name there (`export { Order as
+   * Purchase }` declares `Order`), or, for a default export (`export default class Order`,
+   * re-exported as `export { default as Order }`), under the name it was imported by.
+   */
+  const bindingAt = (source: Declaration | undefined, imported: string): string | undefined =>
+    source === undefined
+      ? undefined
+      : (bindings.get(pairKey(source.module, source.name)) ?? bindings.get(pairKey(source.module, imported)));
   const entities = new Map<string, Entity>();
   const bindings = new Map<string, string>();
   const keep = (entity: Entity, binding: string): void => {
@@ -82,10 +95,13 @@ export function assembleTables(
       );
     for (const decorated of module.entities.decorated ?? []) {
       const source =
-        decorated.from === undefined ? module.id : declaring(importTarget(module, decorated.from), decorated.decorator);
-      const wrapper = byId
-        .get(source ?? '')
-        ?.entities.entityDecorators?.find((item) => item.name === decorated.decorator);
+        decorated.from === undefined
+          ? { module: module.id, name: decorated.decorator }
+          : declaring(importTarget(module, decorated.from), decorated.decorator);
+      const wrapper =
+        source === undefined
+          ? undefined
+          : byId.get(source.module)?.entities.entityDecorators?.find((item) => item.name === source.name);
       if (wrapper === undefined) continue;
       keep(
         { name: decorated.name, orm: wrapper.orm, declaredIn: module.id, ...wrappedTable(wrapper, decorated) },
@@ -108,8 +124,7 @@ export function assembleTables(
     if (own !== undefined) return own;
     for (const item of module.imports) {
       if (item.typeOnly || item.target.type !== 'internal' || !item.symbols.includes(name)) continue;
-      const source = declaring(item.target.module, name);
-      const entity = source === undefined ? undefined : bindings.get(pairKey(source, name));
+      const entity = bindingAt(declaring(item.target.module, name), name);
       if (entity !== undefined) return entity;
     }
     return undefined;
@@ -131,10 +146,10 @@ export function assembleTables(
       if (entity !== undefined) addTo(users, entity, module.id);
     }
     for (const item of module.imports) {
-      if (item.typeOnly || item.target.type !== 'internal') continue;
+      // A barrel's `export { Order } from` passes the binding on: whoever imports it through the barrel uses it.
+      if (item.typeOnly || item.kind === 'reexport' || item.target.type !== 'internal') continue;
       for (const symbol of item.symbols) {
-        const source = declaring(item.target.module, symbol);
-        const entity = source === undefined ? undefined : bindings.get(pairKey(source, symbol));
+        const entity = bindingAt(declaring(item.target.module, symbol), symbol);
         if (entity !== undefined) addTo(users, entity, module.id);
       }
     }
@@ -198,29 +213,6 @@ function importTarget(module: ModuleFacts, specifier: string): ModuleId | undefi
     (candidate) => candidate.specifier === specifier && candidate.target.type === 'internal',
   );
   return item?.target.type === 'internal' ? item.target.module : undefined;
-}
-
-/** The module that declares the export `name` of `start`, following `export { x } from` and `export * from`. */
-function declaringModuleOf(byId: ReadonlyMap<ModuleId, ModuleFacts>) {
-  return (start: ModuleId | undefined, name: string): ModuleId | undefined => {
-    const seen = new Set<string>();
-    const queue: [ModuleId, string][] = start === undefined ? [] : [[start, name]];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const [id, wanted] = next;
-      if (seen.has(pairKey(id, wanted))) continue;
-      seen.add(pairKey(id, wanted));
-      const module = byId.get(id);
-      if (module === undefined) continue;
-      if (module.exports.local.includes(wanted)) return id;
-      const reexport = module.exports.reexports.find((item) => item.name === wanted);
-      if (reexport !== undefined) {
-        if (reexport.imported !== '*') queue.push([reexport.module, reexport.imported]);
-        continue;
-      }
-      for (const star of module.exports.stars) queue.push([star, wanted]);
-    }
-    return undefined;
-  };
 }
 
 /** One ORM_ENTITIES_NOT_FOUND per ORM the modules use without any of its entities found. */

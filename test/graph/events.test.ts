@@ -64,9 +64,12 @@ describe('pairEvents: names written through another module exported constant', (
       'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
       'events/order-events.ts':
         "export const OrderEvents = { Placed: 'order.placed' } as const;\nexport const SHIPPED = 'order.shipped';\nexport enum Queues { Mail = 'mail' }\nconst PRIVATE = 'private.event';\n",
-      'events/index.ts': "export * from './order-events';\n",
+      'events/index.ts': "export * from './order-events';\nexport { OrderEvents as Events } from './order-events';\n",
       'orders.ts':
         "import { EventEmitter2 } from '@nestjs/event-emitter';\nimport { OrderEvents, SHIPPED } from './events';\nexport class Orders {\n  constructor(private readonly events: EventEmitter2) {}\n  place() { this.events.emit(OrderEvents.Placed, {}); this.events.emit(SHIPPED, {}); this.events.emit(PRIVATE, {}); }\n}\n",
+      // Renamed by the barrel: `Events.Placed` is OrderEvents.Placed.
+      'audit.ts':
+        "import { OnEvent } from '@nestjs/event-emitter';\nimport { Events } from './events';\nexport class Audit {\n  @OnEvent(Events.Placed) onPlaced() {}\n}\n",
       'listener.ts':
         "import { OnEvent } from '@nestjs/event-emitter';\nimport { OrderEvents } from './events/order-events';\nexport class Listener {\n  @OnEvent(OrderEvents.Placed) onPlaced() {}\n}\n",
     });
@@ -78,7 +81,7 @@ describe('pairEvents: names written through another module exported constant', (
         channel.listeners.map((item) => `${item.module}:${item.line}`),
       ]),
     ).toEqual([
-      ['order.placed', ['orders.ts:5'], ['listener.ts:4']],
+      ['order.placed', ['orders.ts:5'], ['audit.ts:4', 'listener.ts:4']],
       ['order.shipped', ['orders.ts:5'], []],
     ]);
   });

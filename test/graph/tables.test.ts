@@ -175,3 +175,26 @@ describe('assembleTables', () => {
     ]);
   });
 });
+
+describe('assembleTables: entity bindings imported through barrels', () => {
+  it('finds a default-exported entity re-exported by name, and an entity re-exported renamed', async () => {
+    const { tempProject } = await import('../helpers.js');
+    const root = tempProject({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "experimentalDecorators": true } }',
+      'models/attachment.ts':
+        "import { Entity } from 'typeorm';\n@Entity('attachments')\nexport default class Attachment {}\n",
+      'models/order.ts': "import { Entity } from 'typeorm';\n@Entity('orders')\nexport class Order {}\n",
+      'models/index.ts':
+        "export { default as Attachment } from './attachment';\nexport { Order as Purchase } from './order';\n",
+      // Value imports of the bindings: these modules use the entities (they construct them).
+      'upload.ts': "import { Attachment } from './models';\nexport const make = () => new Attachment();\n",
+      'checkout.ts': "import { Purchase } from './models';\nexport const make = () => new Purchase();\n",
+    });
+    const extraction = await extract(loadProject(resolveSettings({ path: root, cache: false })));
+    const { tables } = assembleTables(extraction.modules, extraction.prismaModels);
+    expect(tables.map((table) => [table.table, table.users])).toEqual([
+      ['attachments', ['models/attachment.ts', 'upload.ts']],
+      ['orders', ['checkout.ts', 'models/order.ts']],
+    ]);
+  });
+});
