@@ -28,7 +28,7 @@ import { frontHalf, type StageClock, stageClock } from './front-half.js';
 export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Promise<Analysis> {
   const clock = stageClock(options);
   const settings = resolveSettings(options);
-  const front = await frontHalf(settings, clock, 'analysis');
+  const front = await frontHalf(settings, clock);
   if ('cached' in front) return front.cached;
   const { project, extraction, graph, key } = front;
   const history = await readHistoryIfAsked(settings, graph, clock);

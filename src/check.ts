@@ -9,7 +9,7 @@ import { globMatcher } from './base/glob.js';
 import type { PipelineHooks } from './base/progress.js';
 import { type AnalyzeOptions, resolveSettings } from './config/resolve-settings.js';
 import { changesSince } from './extract/changed-files.js';
-import { frontHalf, stageClock } from './front-half.js';
+import { gateFrontHalf, stageClock } from './front-half.js';
 import { readBaseline } from './gate/baseline.js';
 import { readBoundaries } from './gate/boundaries.js';
 import { type CheckOutcome as Verdict, checkGraph } from './gate/check.js';
@@ -52,9 +52,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const boundaries = readBoundaries(files.boundaries.path, files.boundaries.display, files.boundaries.root);
   const baseline = readBaseline(files.baseline.path, files.baseline.display, files.baseline.root) ?? [];
 
-  const { project, extraction, graph } = await frontHalf(settings, stageClock(options), 'none', {
-    interfaces: false,
-  });
+  const { project, diagnostics, graph } = await gateFrontHalf(settings, stageClock(options));
   const changes =
     options.changedSince === undefined
       ? null
@@ -71,7 +69,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   });
   return {
     result: verdict.result,
-    diagnostics: [...project.diagnostics, ...extraction.diagnostics].sort(compareDiagnostics),
+    diagnostics: [...project.diagnostics, ...diagnostics].sort(compareDiagnostics),
     boundariesFile: files.boundaries.display,
     baselineUpdate: verdict.baselineUpdate === null ? null : { file: files.baseline.path, ...verdict.baselineUpdate },
     repository: repositoryPlace(settings.root),

@@ -4,16 +4,19 @@
  * through the caller's hooks, lets the extraction follow imports out of the file selection where
  * the settings allow (reachFilter), and, for `analyze`, looks the finished analysis up in the
  * analysis cache by the key of everything it is a function of (analysis-cache.ts) before building
- * the graph.
+ * the graph; for `check`, it takes the graph from the last check's snapshot when only a few files
+ * changed (check-snapshot.ts).
  */
 import type { Analysis } from './analysis.js';
 import { analysisKey, readCachedAnalysis } from './analysis-cache.js';
+import type { Diagnostic } from './base/diagnostics.js';
 import type { PipelineHooks, Progress } from './base/progress.js';
+import { readSnapshot, recheck, snapshotContext, snapshotOf, writeSnapshot } from './check-snapshot.js';
 import type { Settings } from './config/settings.js';
-import { extract } from './extract/extract.js';
+import { type ExtractOptions, extract, type ModuleRecord } from './extract/extract.js';
 import type { Extraction } from './extract/types.js';
-import { buildGraph, type GraphOptions } from './graph/build-graph.js';
-import type { ModuleGraph } from './graph/types.js';
+import { buildGraph } from './graph/build-graph.js';
+import type { GateGraph, ModuleGraph } from './graph/types.js';
 import { loadProject } from './load/load-project.js';
 import type { LoadedProject } from './load/project.js';
 import { reachFilter } from './load/select-files.js';
@@ -58,43 +61,73 @@ export interface FrontHalf {
 }
 
 /**
- * Loads, extracts and builds the graph. With `reuse: 'analysis'` the analysis cache is read after
- * extraction: a stored analysis under the same key is returned as `{ cached }` and no graph is
- * built (stage `cached` instead of `extract`).
+ * Loads, extracts and builds the graph for `analyze`. With a cache folder the analysis cache is
+ * read after extraction: a stored analysis under the same key is returned as `{ cached }` and no
+ * graph is built (stage `cached` instead of `extract`).
  */
-export async function frontHalf(
-  settings: Settings,
-  clock: StageClock,
-  reuse: 'none',
-  graphOptions?: GraphOptions,
-): Promise<FrontHalf>;
-export async function frontHalf(
-  settings: Settings,
-  clock: StageClock,
-  reuse: 'analysis',
-  graphOptions?: GraphOptions,
-): Promise<FrontHalf | { cached: Analysis }>;
-export async function frontHalf(
-  settings: Settings,
-  clock: StageClock,
-  reuse: 'analysis' | 'none',
-  graphOptions: GraphOptions = { interfaces: true },
-): Promise<FrontHalf | { cached: Analysis }> {
+export async function frontHalf(settings: Settings, clock: StageClock): Promise<FrontHalf | { cached: Analysis }> {
   const project = clock.time('load', () => loadProject(settings));
   const extractStarted = performance.now();
-  const extraction = await extract(project, {
-    cacheDir: settings.cacheDir,
-    mayReach: reachFilter(settings),
-    onParsed: (done, total) => clock.progress({ stage: 'parse', done, total }),
-    onResolved: (done, total) => clock.progress({ stage: 'resolve', done, total }),
-  });
-  const key = reuse === 'analysis' && settings.cacheDir !== null ? analysisKey(settings, project, extraction) : null;
+  const extraction = await extract(project, extractOptions(settings, clock));
+  const key = settings.cacheDir !== null ? analysisKey(settings, project, extraction) : null;
   const cached = key === null ? null : readCachedAnalysis(settings.cacheDir, key);
   if (cached !== null) {
     clock.observe('cached', performance.now() - extractStarted);
     return { cached };
   }
   clock.observe('extract', performance.now() - extractStarted);
-  const graph = clock.time('graph', () => buildGraph(extraction, graphOptions));
+  const graph = clock.time('graph', () => buildGraph(extraction));
   return { project, extraction, graph, key };
+}
+
+function extractOptions(settings: Settings, clock: StageClock): ExtractOptions {
+  return {
+    cacheDir: settings.cacheDir,
+    mayReach: reachFilter(settings),
+    onParsed: (done, total) => clock.progress({ stage: 'parse', done, total }),
+    onResolved: (done, total) => clock.progress({ stage: 'resolve', done, total }),
+  };
+}
+
+/** The front half for the gate: the project, the extraction's diagnostics and the graph `seams check` judges. */
+export interface GateFrontHalf {
+  project: LoadedProject;
+  diagnostics: Diagnostic[];
+  graph: GateGraph;
+}
+
+/**
+ * The front half of `seams check`. With a cache folder, a run after a few edits takes the graph
+ * from the last check's snapshot and reads, parses and resolves only the changed files (stage
+ * `recheck`, check-snapshot.ts); when that cannot be exact it runs in full (stages `extract`,
+ * `graph`) and stores a new snapshot.
+ */
+export async function gateFrontHalf(settings: Settings, clock: StageClock): Promise<GateFrontHalf> {
+  const project = clock.time('load', () => loadProject(settings));
+  const cacheDir = settings.cacheDir;
+  const started = performance.now();
+  const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);
+  if (cacheDir !== null && context !== null) {
+    const snapshot = readSnapshot(cacheDir);
+    const again = snapshot === null ? null : recheck(settings, project, cacheDir, snapshot, context);
+    if (again !== null) {
+      clock.observe('recheck', performance.now() - started);
+      return { project, diagnostics: again.diagnostics, graph: again.graph };
+    }
+  }
+  let made: { records: ModuleRecord[]; skipped: Diagnostic[]; separable: boolean } | null = null;
+  const extraction = await extract(project, {
+    ...extractOptions(settings, clock),
+    onRecords: (records, skipped, separable) => {
+      made = { records, skipped, separable };
+    },
+  });
+  clock.observe('extract', performance.now() - started);
+  const graph = clock.time('graph', () => buildGraph(extraction, { interfaces: false }));
+  const records = made as { records: ModuleRecord[]; skipped: Diagnostic[]; separable: boolean } | null;
+  if (cacheDir !== null && context !== null && records !== null) {
+    const snapshot = snapshotOf(context, extraction, graph, records.records, records.skipped, records.separable);
+    if (snapshot !== null) writeSnapshot(cacheDir, snapshot);
+  }
+  return { project, diagnostics: extraction.diagnostics, graph };
 }

@@ -55,6 +55,8 @@ export class ExtractionCache {
   private readonly resolutions: Map<string, StoredResolution>;
   private readonly usedResolutions = new Map<string, StoredResolution>();
   private readonly stats: Map<string, [string, string]>;
+  /** Content keys known without their facts (a re-check's index), or null. */
+  private knownKeys: ReadonlySet<string> | null = null;
   private readonly usedStats = new Map<string, [string, string]>();
   readonly diagnostics: Diagnostic[] = [];
   hits = 0;
@@ -112,6 +114,19 @@ export class ExtractionCache {
     }
   }
 
+  /**
+   * A cache that holds no facts, only which file status had which content key (a re-check's
+   * snapshot, check-snapshot.ts): with `readSources`, a file whose status is the stored one is not
+   * read, and one whose bytes have a known key is read and hashed but not decoded. Never saved.
+   */
+  static index(statuses: ReadonlyMap<string, { status: string | null; key: string }>): ExtractionCache {
+    const stats = new Map<string, [string, string]>();
+    for (const [id, { status, key }] of statuses) if (status !== null) stats.set(id, [status, key]);
+    const cache = new ExtractionCache(null, new Map(), new Map(), stats);
+    cache.knownKeys = new Set([...statuses.values()].map((entry) => entry.key));
+    return cache;
+  }
+
   /** The cache key of a file: seams version, module id, bytes. */
   static key(id: string, bytes: Buffer): string {
     return createHash('sha1')
@@ -125,7 +140,7 @@ export class ExtractionCache {
 
   /** Whether facts are stored under `key` (not counted as a hit). */
   has(key: string): boolean {
-    return this.entries.has(key);
+    return this.entries.has(key) || this.knownKeys?.has(key) === true;
   }
 
   get(key: string): FileFacts | undefined {
@@ -159,7 +174,7 @@ export class ExtractionCache {
    */
   keyByStatus(id: string, status: string): string | undefined {
     const stored = this.stats.get(id);
-    if (stored === undefined || stored[0] !== status || !this.entries.has(stored[1])) return undefined;
+    if (stored === undefined || stored[0] !== status || !this.has(stored[1])) return undefined;
     this.usedStats.set(id, stored);
     return stored[1];
   }

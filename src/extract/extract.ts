@@ -42,12 +42,28 @@ export interface ExtractOptions {
    * change is judged too recent to trust its status next run (cache.ts `statusOf`).
    */
   now?: number;
+  /**
+   * Told once, at the end, how each module was extracted (content key, file status, the
+   * diagnostics of its own parse and resolution), the files skipped (binary, minified, unreadable)
+   * with why, and whether the extraction is exactly the sum of
+   * those modules: no file was reached by import, no resolver refusal was reported for the whole
+   * run, the cache was not discarded. A re-check's snapshot is made from these (check-snapshot.ts).
+   */
+  onRecords?: (records: ModuleRecord[], skipped: Diagnostic[], separable: boolean) => void;
+}
+
+/** How one module was extracted: its content key, its file status (cache.ts `statusOf`), and the diagnostics of its own parse and resolution. */
+export interface ModuleRecord {
+  id: ModuleId;
+  key: string;
+  status: string | null;
+  diagnostics: Diagnostic[];
 }
 
 /** The selected files, read once: text and content key of each readable one, diagnostics for the rest. */
 export interface Sources {
   /** Readable files in selection order. */
-  items: { file: string; id: string; key: string; text: string }[];
+  items: { file: string; id: string; key: string; status: string | null; text: string }[];
   /** Files skipped (binary, minified, unreadable), with why. */
   skipped: Diagnostic[];
 }
@@ -71,7 +87,7 @@ export function readSources(
     const id = toModuleId(project.root, file);
     const source = readSource(file, id, project, cache, realFolders, now);
     if ('code' in source) skipped.push({ ...source, file: id });
-    else items.push({ file, id, key: source.key, text: source.text });
+    else items.push({ file, id, key: source.key, status: source.status, text: source.text });
   }
   return { items, skipped };
 }
@@ -146,9 +162,12 @@ export async function extract(
   if (reachedBy.size > 0) {
     for (const [index, result] of results.entries()) {
       if (result.module.imports.some((item) => item.target.type === 'excluded' && reachedBy.has(item.target.path)))
-        results[index] = resolveCached(cache, result.key, round, result.module.id, result.file, result.facts, () =>
-          resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared),
-        );
+        results[index] = {
+          ...resolveCached(cache, result.key, round, result.module.id, result.file, result.facts, () =>
+            resolveFacts(result.module.id, result.file, result.facts, resolve, isDeclared),
+          ),
+          status: result.status,
+        };
     }
   }
   // A resolver refusal is reported by the first file that meets it: a stored resolution of another
@@ -156,6 +175,16 @@ export async function extract(
   if (shared.length > 0) cache.forgetResolutions();
   diagnostics.push(...shared);
   cache.save();
+  options.onRecords?.(
+    results.map((result) => ({
+      id: result.module.id,
+      key: result.key,
+      status: result.status,
+      diagnostics: result.diagnostics,
+    })),
+    skippedDiagnostics,
+    reachedBy.size === 0 && shared.length === 0 && cache.diagnostics.length === 0,
+  );
   for (const result of results) diagnostics.push(...result.diagnostics);
   diagnostics.push(...skippedDiagnostics);
   for (const [id, importer] of reachedBy) {
@@ -177,10 +206,47 @@ export async function extract(
   };
 }
 
+/**
+ * A re-check's changed files (check-snapshot.ts), parsed and resolved as `extract` would, without
+ * its cache: each one's facts (imports of `skipped` files are not edges) and the diagnostics of its
+ * own parse and resolution. Null when the result would not be the changed files alone: the
+ * resolver met a refusal the whole run reports, or an import reaches a file the selection left out
+ * that `mayReach` would analyse.
+ */
+export function extractChanged(
+  project: LoadedProject,
+  items: Sources['items'],
+  skipped: ReadonlySet<ModuleId>,
+  mayReach?: ExtractOptions['mayReach'],
+): { module: ModuleFacts; diagnostics: Diagnostic[] }[] | null {
+  const shared: Diagnostic[] = [];
+  const resolve = createResolver(project, shared);
+  const isDeclared = createDeclaredPackages(project.root, shared);
+  const known = new Set([
+    ...project.files.map((file) => path.normalize(file)),
+    ...project.diagnostics.flatMap((item) => (item.file === undefined ? [] : [path.resolve(project.root, item.file)])),
+  ]);
+  const results: { module: ModuleFacts; diagnostics: Diagnostic[] }[] = [];
+  for (const item of items) {
+    const facts = parseFile(item.file, item.text, item.id);
+    const { module, diagnostics } = resolveFacts(item.id, item.file, facts, resolve, isDeclared);
+    const reaches = module.imports.some((entry) => {
+      if (entry.target.type !== 'excluded' || mayReach === undefined) return false;
+      const file = path.resolve(project.root, entry.target.path);
+      return !known.has(file) && mayReach(file, resolve.optionsOf(item.file).allowJs === true);
+    });
+    if (reaches) return null;
+    results.push({ module: skipped.size === 0 ? module : withoutSkippedTargets(module, skipped), diagnostics });
+  }
+  return shared.length > 0 ? null : results;
+}
+
 /** One file's facts with its imports resolved, and the diagnostics that resolution gave. */
 interface Resolved {
   /** Content key of the file (extract cache). */
   key: string;
+  /** Its file status as read (cache.ts `statusOf`), or null when too recent or not known. */
+  status: string | null;
   file: string;
   facts: FileFacts;
   module: ModuleFacts;
@@ -192,7 +258,7 @@ function parseAndResolve(
   sources: Sources,
   cache: ExtractionCache,
   options: ExtractOptions,
-  resolveOne: (key: string, id: ModuleId, file: string, facts: FileFacts) => Resolved,
+  resolveOne: (key: string, id: ModuleId, file: string, facts: FileFacts) => Omit<Resolved, 'status'>,
 ): Resolved[] {
   const facts = sources.items.map((item) => cache.get(item.key));
   const misses = sources.items.filter((_item, index) => facts[index] === undefined);
@@ -213,7 +279,7 @@ function parseAndResolve(
     }
     const resolved = resolveOne(item.key, item.id, item.file, known);
     options.onResolved?.(index + 1, sources.items.length);
-    return resolved;
+    return { ...resolved, status: item.status };
   });
 }
 
@@ -254,7 +320,7 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
  * file list, the workspace packages, the tree under the root with its manifests and installs:
  * extract/tree-stamp.ts). While it holds, a file whose bytes are unchanged resolves as it did.
  */
-function resolutionContext(project: LoadedProject, cacheDir: string): string {
+export function resolutionContext(project: LoadedProject, cacheDir: string): string {
   const hash = createHash('sha1').update(codeFingerprint());
   for (const config of project.projects)
     hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));
@@ -279,8 +345,8 @@ function resolveCached(
   id: ModuleId,
   file: string,
   facts: FileFacts,
-  resolveNow: () => Omit<Resolved, 'key'>,
-): Resolved {
+  resolveNow: () => Omit<Resolved, 'key' | 'status'>,
+): Omit<Resolved, 'status'> {
   const stored = context === '' ? undefined : cache.resolution(key, context);
   if (stored !== undefined && stored.targets.length === facts.imports.length) {
     const imports = facts.imports.map((raw, index) => ({ ...raw, target: stored.targets[index] as ImportTarget }));
@@ -301,7 +367,7 @@ function resolveFacts(
   facts: FileFacts,
   resolve: ResolveImport,
   isDeclared: ReturnType<typeof createDeclaredPackages>,
-): Omit<Resolved, 'key'> {
+): Omit<Resolved, 'key' | 'status'> {
   const diagnostics: Diagnostic[] = [];
   if (facts.parseError)
     diagnostics.push({
@@ -429,19 +495,19 @@ function readSource(
   cache: ExtractionCache,
   realFolders: Map<string, string>,
   now: number,
-): { key: string; text: string } | { code: string; message: string } {
+): { key: string; status: string | null; text: string } | { code: string; message: string } {
   const options = { root: project.root, maxBytes: project.maxFileSize, limitName: '--max-file-size', realFolders };
   const inspection = inspectFile(file, options);
   const status = inspection.ok ? statusOf(inspection.stats, now) : null;
   const unchanged = status === null ? undefined : cache.keyByStatus(id, status);
-  if (unchanged !== undefined) return { key: unchanged, text: '' };
+  if (unchanged !== undefined) return { key: unchanged, status, text: '' };
   const read = inspection.ok ? readInspected(inspection, options) : inspection;
   if (!read.ok)
     return { code: read.code, message: read.code === 'FILE_SKIPPED' ? read.message : `${read.message}; skipped` };
   const bytes = read.bytes;
   const key = ExtractionCache.key(id, bytes);
   if (status !== null) cache.setStatus(id, status, key);
-  if (cache.has(key)) return { key, text: '' };
+  if (cache.has(key)) return { key, status, text: '' };
   if (bytes.subarray(0, 8192).includes(0))
     return { code: 'BINARY_FILE', message: 'binary content under a source file name; skipped' };
   const text = bytes.toString('utf8');
@@ -452,7 +518,7 @@ function readSource(
       message: `looks minified or generated (${lines} lines, ${text.length} characters); skipped`,
     };
   }
-  return { key, text };
+  return { key, status, text };
 }
 
 /** Imports of a skipped file are not edges: its module is not in the graph. */

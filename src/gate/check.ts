@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../base/diagnostics.js';
 import type { ModuleId } from '../extract/types.js';
-import type { ModuleGraph } from '../graph/types.js';
+import type { GateGraph } from '../graph/types.js';
 import { entryOf, identityOf, renderBaseline } from './baseline.js';
 import type { Boundaries } from './boundaries.js';
 import { assignServices, compareViolations, findViolations, unclaimedViolations } from './find-violations.js';
@@ -46,7 +46,7 @@ export interface CheckOutcome {
 
 /** The verdict, and with `updateBaseline` the new baseline's text and number of entries. */
 export function checkGraph(
-  graph: ModuleGraph,
+  graph: GateGraph,
   boundaries: Boundaries,
   baseline: readonly BaselineEntry[],
   options: VerdictOptions,

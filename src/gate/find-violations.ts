@@ -15,8 +15,8 @@
 import { firstMatchingGroup, globMatcher } from '../base/glob.js';
 import { compareStrings } from '../base/compare.js';
 import type { ModuleId } from '../extract/types.js';
-import { DirectedGraph, nodeId, nodeKey, stronglyConnectedComponents } from '../graph/graphology.js';
-import type { ModuleEdge, ModuleGraph } from '../graph/types.js';
+import { strongComponents } from '../graph/strong-components.js';
+import type { GateEdge, GateGraph } from '../graph/types.js';
 import type { Boundaries } from './boundaries.js';
 import type { RuleId, Violation } from './types.js';
 import { pairKey } from '../base/collections.js';
@@ -95,7 +95,7 @@ export function unclaimedViolations(
 }
 
 export function findViolations(
-  graph: ModuleGraph,
+  graph: GateGraph,
   boundaries: Boundaries,
   serviceOf: ReadonlyMap<ModuleId, string>,
 ): Violation[] {
@@ -157,28 +157,39 @@ export function findViolations(
 }
 
 /** Ordered service pairs whose services lie in the same strongly connected component. */
-function cyclicPairs(edges: readonly ModuleEdge[], serviceOf: ReadonlyMap<ModuleId, string>): Set<string> {
-  const services = new DirectedGraph();
+function cyclicPairs(edges: readonly GateEdge[], serviceOf: ReadonlyMap<ModuleId, string>): Set<string> {
+  const numbers = new Map<string, number>();
+  const successors: Set<number>[] = [];
+  const numberOf = (service: string) => {
+    let number = numbers.get(service);
+    if (number === undefined) {
+      number = numbers.size;
+      numbers.set(service, number);
+      successors.push(new Set());
+    }
+    return number;
+  };
   for (const edge of edges) {
-    const from = nodeKey(serviceOf.get(edge.from) as string);
-    const to = nodeKey(serviceOf.get(edge.to) as string);
-    if (!services.hasNode(from)) services.addNode(from);
-    if (!services.hasNode(to)) services.addNode(to);
-    if (!services.hasDirectedEdge(from, to)) services.addDirectedEdge(from, to);
+    const from = numberOf(serviceOf.get(edge.from) as string);
+    (successors[from] as Set<number>).add(numberOf(serviceOf.get(edge.to) as string));
   }
+  const component = strongComponents(
+    numbers.size,
+    successors.map((next) => [...next]),
+  );
+  const names = [...numbers.keys()];
+  const size = new Map<number, number>();
+  for (const value of component) size.set(value, (size.get(value) ?? 0) + 1);
   const pairs = new Set<string>();
-  for (const component of stronglyConnectedComponents(services)) {
-    if (component.length < 2) continue;
-    const members = new Set(component);
-    services.forEachDirectedEdge((_edge, _attributes, source, target) => {
-      if (members.has(source) && members.has(target)) pairs.add(pairKey(nodeId(source), nodeId(target)));
-    });
-  }
+  for (const [from, next] of successors.entries())
+    for (const to of next)
+      if (component[from] === component[to] && (size.get(component[from] as number) ?? 0) > 1)
+        pairs.add(pairKey(names[from] as string, names[to] as string));
   return pairs;
 }
 
 function budgetViolations(
-  edges: readonly ModuleEdge[],
+  edges: readonly GateEdge[],
   boundaries: Boundaries,
   serviceOf: ReadonlyMap<ModuleId, string>,
 ): Violation[] {
@@ -205,13 +216,7 @@ function budgetViolations(
   return violations;
 }
 
-function perSymbol(
-  edge: ModuleEdge,
-  rule: RuleId,
-  fromService: string,
-  toService: string,
-  message: string,
-): Violation[] {
+function perSymbol(edge: GateEdge, rule: RuleId, fromService: string, toService: string, message: string): Violation[] {
   const details = edge.details.length > 0 ? edge.details : [{ line: edge.lines[0] ?? 1, symbols: edge.symbols }];
   const bySymbol = new Map<string, number>();
   for (const detail of details) {

@@ -1,10 +1,10 @@
 import { compareStrings } from '../base/compare.js';
-import type { Extraction, ImportKind, ModuleExports, ModuleId, ModuleImport } from '../extract/types.js';
+import type { Extraction, ImportKind, ModuleExports, ModuleFacts, ModuleId, ModuleImport } from '../extract/types.js';
 import { dataEntities } from './data-entities.js';
 import { assembleEndpoints } from './endpoints.js';
 import { pairEvents } from './events.js';
 import { assembleTables } from './tables.js';
-import { createDeclarationLookup, type Declaration } from './declarations.js';
+import { createDeclarationLookup, type Declaration, type DeclarationLookup } from './declarations.js';
 import {
   IMPORT_KINDS,
   type DependencyEdge,
@@ -12,6 +12,7 @@ import {
   type ImportDetail,
   type ModuleEdge,
   type ModuleGraph,
+  type ModuleNode,
 } from './types.js';
 import { getOrCreate } from '../base/collections.js';
 
@@ -31,101 +32,32 @@ export interface GraphOptions {
  * built-ins, assets and files outside the root each module uses.
  */
 export function buildGraph(extraction: Extraction, options: GraphOptions = { interfaces: true }): ModuleGraph {
-  const exportsOf = new Map<ModuleId, ModuleExports>(extraction.modules.map((module) => [module.id, module.exports]));
-  const declaringModule = createDeclarationLookup(exportsOf);
-  const writtenEdges = new EdgeMerger();
-  const seeThrough = new EdgeMerger();
+  const declaringModule = declarationLookupOf(extraction.modules);
+  const edges: ModuleEdge[] = [];
+  const dependencies: DependencyEdge[] = [];
   const externals: Record<ModuleId, ExternalImports> = {};
+  // Every edge from a module comes from its own imports: module by module (modules are sorted by
+  // id, each module's edges by target), the edges come out sorted by from, then to.
   for (const module of extraction.modules) {
-    const packages = new Set<string>();
-    const builtins = new Set<string>();
-    const assets = new Set<string>();
-    const outside = new Map<string, string>();
-    const wiring = new Set(module.wiring);
-    const members = new Set(module.members);
-    for (const written of module.imports) {
-      const target = written.target;
-      if (target.type === 'package') packages.add(target.name);
-      if (target.type === 'builtin') builtins.add(target.name);
-      if (target.type === 'asset') assets.add(target.path);
-      if (target.type === 'outside') outside.set(target.path, target.folder);
-      if (target.type !== 'internal' || target.module === module.id) continue;
-      const declared = new Map<string, Declaration>();
-      for (const symbol of written.symbols) {
-        declared.set(
-          symbol,
-          symbol === '*'
-            ? { module: target.module, name: symbol, typeOnly: false }
-            : (declaringModule(target.module, symbol) ?? { module: target.module, name: symbol, typeOnly: false }),
-        );
-      }
-      const item = asDeclared(written, declared);
-      const edge = writtenEdges.add(
-        module.id,
-        target.module,
-        item,
-        item.symbols.some((symbol) => wiring.has(symbol)),
-        item.symbols.some((symbol) => members.has(symbol)),
-      );
-      const byTarget = new Map<ModuleId, string[]>();
-      for (const symbol of item.symbols) {
-        const declaring = (declared.get(symbol) as Declaration).module;
-        if (symbol !== '*') {
-          edge.declarations ??= new Map();
-          edge.declarations.set(symbol, declaring);
-        }
-        getOrCreate(byTarget, declaring, () => []).push(symbol);
-      }
-      if (item.symbols.length === 0) byTarget.set(target.module, []);
-      for (const [declaring, symbols] of byTarget) {
-        if (declaring === module.id) continue;
-        // The names that reach this module may be some, or all, of the type names of a mixed statement.
-        const typeNames =
-          item.typeSymbols === undefined
-            ? 0
-            : symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true).length;
-        const allTypes = typeNames > 0 && typeNames === symbols.length;
-        seeThrough.addDependency(
-          module.id,
-          declaring,
-          allTypes && item.kind === 'static' ? 'type' : item.kind,
-          allTypes || item.typeOnly,
-          symbols,
-          symbols.some((symbol) => wiring.has(symbol)),
-          symbols.some((symbol) => members.has(symbol)),
-        );
-      }
-    }
-    if (packages.size > 0 || builtins.size > 0 || assets.size > 0 || outside.size > 0) {
-      externals[module.id] = {
-        packages: [...packages].sort(compareStrings),
-        builtins: [...builtins].sort(compareStrings),
-        assets: [...assets].sort(compareStrings),
-        ...(outside.size === 0
-          ? {}
-          : {
-              outside: [...outside.keys()]
-                .sort(compareStrings)
-                .map((file) => ({ path: file, folder: outside.get(file) as string })),
-            }),
-      };
-    }
+    const own = moduleEdges(module, declaringModule);
+    edges.push(...own.edges);
+    dependencies.push(...own.dependencies);
+    if (own.externals !== null) externals[module.id] = own.externals;
   }
-  const dependencies = seeThrough.dependencies();
-  const edges = writtenEdges.edges();
+  if (
+    !extraction.modules.every(
+      (module, index, all) => index === 0 || compareStrings(all[index - 1]?.id ?? '', module.id) < 0,
+    )
+  ) {
+    edges.sort(byEnds);
+    dependencies.sort(byEnds);
+  }
   const tables = options.interfaces
     ? assembleTables(extraction.modules, extraction.prismaModels)
     : { tables: [], diagnostics: [] };
   const endpoints = options.interfaces ? assembleEndpoints(extraction.modules) : { endpoints: [], diagnostics: [] };
   return {
-    modules: extraction.modules.map((module) => ({
-      id: module.id,
-      lines: module.lines,
-      exports: module.exports.local.length,
-      abstractExports: module.exports.abstract.length,
-      ...(module.bootstrap === null ? {} : { bootstrap: module.bootstrap }),
-      ...(module.reached === true ? { reached: true as const } : {}),
-    })),
+    modules: extraction.modules.map(moduleNode),
     edges,
     dependencies,
     externals,
@@ -135,6 +67,113 @@ export function buildGraph(extraction: Extraction, options: GraphOptions = { int
     endpoints: endpoints.endpoints,
     events: options.interfaces ? pairEvents(extraction.modules) : [],
   };
+}
+
+/** The barrel see-through lookup over these modules' exports. */
+export function declarationLookupOf(modules: readonly Pick<ModuleFacts, 'id' | 'exports'>[]): DeclarationLookup {
+  return createDeclarationLookup(
+    new Map<ModuleId, ModuleExports>(modules.map((module) => [module.id, module.exports])),
+  );
+}
+
+/** A module's node in the graph. */
+export function moduleNode(module: ModuleFacts): ModuleNode {
+  return {
+    id: module.id,
+    lines: module.lines,
+    exports: module.exports.local.length,
+    abstractExports: module.exports.abstract.length,
+    ...(module.bootstrap === null ? {} : { bootstrap: module.bootstrap }),
+    ...(module.reached === true ? { reached: true as const } : {}),
+  };
+}
+
+/**
+ * The edges from one module (as written, and see-through), sorted by target, and its external
+ * imports (null when none). They depend on the module's own imports, wiring and members and,
+ * through `declaringModule`, on the exports of the modules its imports name.
+ */
+export function moduleEdges(
+  module: Pick<ModuleFacts, 'id' | 'imports' | 'wiring' | 'members'>,
+  declaringModule: DeclarationLookup,
+): { edges: ModuleEdge[]; dependencies: DependencyEdge[]; externals: ExternalImports | null } {
+  const writtenEdges = new EdgeMerger();
+  const seeThrough = new EdgeMerger();
+  const packages = new Set<string>();
+  const builtins = new Set<string>();
+  const assets = new Set<string>();
+  const outside = new Map<string, string>();
+  const wiring = new Set(module.wiring);
+  const members = new Set(module.members);
+  for (const written of module.imports) {
+    const target = written.target;
+    if (target.type === 'package') packages.add(target.name);
+    if (target.type === 'builtin') builtins.add(target.name);
+    if (target.type === 'asset') assets.add(target.path);
+    if (target.type === 'outside') outside.set(target.path, target.folder);
+    if (target.type !== 'internal' || target.module === module.id) continue;
+    const declared = new Map<string, Declaration>();
+    for (const symbol of written.symbols) {
+      declared.set(
+        symbol,
+        symbol === '*'
+          ? { module: target.module, name: symbol, typeOnly: false }
+          : (declaringModule(target.module, symbol) ?? { module: target.module, name: symbol, typeOnly: false }),
+      );
+    }
+    const item = asDeclared(written, declared);
+    const edge = writtenEdges.add(
+      module.id,
+      target.module,
+      item,
+      item.symbols.some((symbol) => wiring.has(symbol)),
+      item.symbols.some((symbol) => members.has(symbol)),
+    );
+    const byTarget = new Map<ModuleId, string[]>();
+    for (const symbol of item.symbols) {
+      const declaring = (declared.get(symbol) as Declaration).module;
+      if (symbol !== '*') {
+        edge.declarations ??= new Map();
+        edge.declarations.set(symbol, declaring);
+      }
+      getOrCreate(byTarget, declaring, () => []).push(symbol);
+    }
+    if (item.symbols.length === 0) byTarget.set(target.module, []);
+    for (const [declaring, symbols] of byTarget) {
+      if (declaring === module.id) continue;
+      // The names that reach this module may be some, or all, of the type names of a mixed statement.
+      const typeNames =
+        item.typeSymbols === undefined
+          ? 0
+          : symbols.filter((symbol) => item.typeSymbols?.includes(symbol) === true).length;
+      const allTypes = typeNames > 0 && typeNames === symbols.length;
+      seeThrough.addDependency(
+        module.id,
+        declaring,
+        allTypes && item.kind === 'static' ? 'type' : item.kind,
+        allTypes || item.typeOnly,
+        symbols,
+        symbols.some((symbol) => wiring.has(symbol)),
+        symbols.some((symbol) => members.has(symbol)),
+      );
+    }
+  }
+  const externals =
+    packages.size > 0 || builtins.size > 0 || assets.size > 0 || outside.size > 0
+      ? {
+          packages: [...packages].sort(compareStrings),
+          builtins: [...builtins].sort(compareStrings),
+          assets: [...assets].sort(compareStrings),
+          ...(outside.size === 0
+            ? {}
+            : {
+                outside: [...outside.keys()]
+                  .sort(compareStrings)
+                  .map((file) => ({ path: file, folder: outside.get(file) as string })),
+              }),
+        }
+      : null;
+  return { edges: writtenEdges.edges(), dependencies: seeThrough.dependencies(), externals };
 }
 
 /**
@@ -242,10 +281,13 @@ class EdgeMerger {
   }
 
   private sorted(): PendingEdge[] {
-    return [...this.byPair.values()]
-      .flatMap((row) => [...row.values()])
-      .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+    return [...this.byPair.values()].flatMap((row) => [...row.values()]).sort(byEnds);
   }
+}
+
+/** Edges by from, then to. */
+function byEnds(a: { from: ModuleId; to: ModuleId }, b: { from: ModuleId; to: ModuleId }): number {
+  return compareStrings(a.from, b.from) || compareStrings(a.to, b.to);
 }
 
 /** An edge's kinds, names and flags, as both the dependencies and the edges carry them. */

@@ -80,6 +80,17 @@ export interface ExternalImports {
 }
 
 /** The module dependency graph: plain data, sorted, JSON-serialisable. */
+/** An edge as the gate (`seams check`) reads it: a ModuleEdge is one. */
+export interface GateEdge extends Pick<ModuleEdge, 'from' | 'to' | 'typeOnly' | 'symbols' | 'lines'> {
+  details: Pick<ImportDetail, 'line' | 'symbols'>[];
+}
+
+/** The graph the gate judges: the modules' ids and the edges as written (a ModuleGraph is one). */
+export interface GateGraph {
+  modules: Pick<ModuleNode, 'id'>[];
+  edges: GateEdge[];
+}
+
 export interface ModuleGraph {
   /** Every analysed module, sorted by id. */
   modules: ModuleNode[];
