@@ -16,13 +16,12 @@
  * differently, a changed file whose exports or imports out of the root changed, a file reached by
  * import, a resolver refusal. The full run writes a new snapshot.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { codeFingerprint } from './base/code-fingerprint.js';
 import { compareDiagnostics, type Diagnostic } from './base/diagnostics.js';
-import { writeAtomically } from './base/atomic-write.js';
-import { jsonChunks } from './base/json-chunks.js';
+import { writeAll, writeAtomically } from './base/atomic-write.js';
 import { MAX_CACHE_SIZE, readTextSafely } from './base/read-file-safely.js';
 import type { Settings } from './config/settings.js';
 import { ExtractionCache } from './extract/cache.js';
@@ -30,13 +29,15 @@ import { extractChanged, type ModuleRecord, readSources, resolutionContext } fro
 import type { Extraction, ModuleExports, ModuleFacts, ModuleId } from './extract/types.js';
 import { declarationLookupOf, moduleEdges } from './graph/build-graph.js';
 import type { GateEdge, GateGraph } from './graph/types.js';
-import { compareStrings } from './base/compare.js';
 import type { LoadedProject } from './load/project.js';
 import { reachFilter } from './load/select-files.js';
 
 /** Bump when the snapshot changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = 'check.json';
+const LOG_NAME = 'check.log';
+/** The log may always grow to this many characters before the snapshot is written whole again. */
+const MIN_LOG = 65_536;
 
 /** One module as the last check saw it. */
 interface SnapshotModule {
@@ -52,19 +53,36 @@ interface SnapshotModule {
   outside: string[];
 }
 
-/** [to, typeOnly, [line, names][]]: an edge's `symbols` and `lines` follow from its statements. */
+/** [to, typeOnly, [line, names][]]. */
 type StoredEdge = [ModuleId, boolean, [number, string[]][]];
 
+/**
+ * The snapshot: `check.json` as the full run wrote it, with the lines of `check.log` of the same
+ * generation applied (each a module's whole new entry, appended by a re-check). A re-check appends
+ * only the modules it changed; once the log has grown to a quarter of the snapshot (or 64 KB), or has a line
+ * that cannot be read (a run stopped while appending), the whole snapshot is written again under a
+ * new generation, which leaves every older line of the log without effect.
+ */
 interface Snapshot {
   format: number;
+  /** Names this snapshot's log lines. */
+  generation: string;
   /** Hash of the seams code, the settings, the load diagnostics and the resolution context. */
   context: string;
   /** Modules in id order (the extraction's). */
   modules: SnapshotModule[];
   /** Files skipped (binary, minified, unreadable) and why. */
   skipped: Diagnostic[];
-  /** Every extraction diagnostic, sorted. */
-  diagnostics: Diagnostic[];
+  /** The extraction's diagnostics that no module or skipped file gave (the summary of imports out of the root). */
+  global: Diagnostic[];
+}
+
+/** A snapshot as read: with how large its file and its log are, and whether the log must be rewritten. */
+interface ReadSnapshot {
+  snapshot: Snapshot;
+  bytes: number;
+  logBytes: number;
+  torn: boolean;
 }
 
 /** What a re-check gives: the extraction's diagnostics and the gate's graph. */
@@ -123,49 +141,109 @@ export function snapshotOf(
       outside: outsideOf(module),
     });
   }
-  return { format: FORMAT, context, modules, skipped: [...skipped], diagnostics: extraction.diagnostics };
+  const own = [...modules.flatMap((module) => module.diagnostics), ...skipped];
+  return {
+    format: FORMAT,
+    generation: randomBytes(8).toString('hex'),
+    context,
+    modules,
+    skipped: [...skipped],
+    global: replaced(extraction.diagnostics, own, []),
+  };
 }
 
-/** The stored snapshot, or null (absent, another format or seams, unreadable). */
-export function readSnapshot(cacheDir: string): Snapshot | null {
+/** The stored snapshot with its log applied, or null (absent, another format or seams, unreadable). */
+export function readSnapshot(cacheDir: string): ReadSnapshot | null {
   try {
     const read = readTextSafely(path.join(cacheDir, FILE_NAME), { root: null, maxBytes: MAX_CACHE_SIZE });
     if (!read.ok) return null;
-    const stored = JSON.parse(read.text) as Partial<Snapshot>;
-    return stored.format === FORMAT &&
-      typeof stored.context === 'string' &&
-      Array.isArray(stored.modules) &&
-      Array.isArray(stored.skipped) &&
-      Array.isArray(stored.diagnostics)
-      ? (stored as Snapshot)
-      : null;
+    const snapshot = JSON.parse(read.text) as Partial<Snapshot>;
+    if (
+      snapshot.format !== FORMAT ||
+      typeof snapshot.generation !== 'string' ||
+      typeof snapshot.context !== 'string' ||
+      !Array.isArray(snapshot.modules) ||
+      !Array.isArray(snapshot.skipped) ||
+      !Array.isArray(snapshot.global)
+    )
+      return null;
+    const log = readTextSafely(path.join(cacheDir, LOG_NAME), { root: null, maxBytes: MAX_CACHE_SIZE });
+    let torn = !log.ok && !log.missing;
+    const text = log.ok ? log.text : '';
+    if (text !== '') {
+      const index = new Map(snapshot.modules.map((module, position) => [module.id, position]));
+      const lines = text.split('\n');
+      // The text after the last line break is a line being written, or cut off.
+      if (lines.pop() !== '') torn = true;
+      for (const line of lines) {
+        let entry: { generation?: unknown; module?: SnapshotModule };
+        try {
+          entry = JSON.parse(line) as typeof entry;
+        } catch {
+          torn = true;
+          continue;
+        }
+        if (entry.generation !== snapshot.generation) continue;
+        const position = entry.module === undefined ? undefined : index.get(entry.module.id);
+        if (position === undefined) torn = true;
+        else snapshot.modules[position] = entry.module as SnapshotModule;
+      }
+    }
+    return { snapshot: snapshot as Snapshot, bytes: read.text.length, logBytes: text.length, torn };
   } catch {
     return null;
   }
 }
 
-/** Stores the snapshot (temporary file, then rename); failing to write only costs the next check its speed. */
+/** Writes the whole snapshot (temporary file, then rename) and empties its log; failing to write only costs the next check its speed. */
 export function writeSnapshot(cacheDir: string, snapshot: Snapshot): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeAtomically(path.join(cacheDir, FILE_NAME), jsonChunks(snapshot));
+    // One string: a 20,000-module snapshot is some 15 MB, and one JSON.stringify writes it faster than pieces.
+    writeAtomically(path.join(cacheDir, FILE_NAME), JSON.stringify(snapshot));
+    writeAtomically(path.join(cacheDir, LOG_NAME), '');
   } catch {
     // The next check runs in full.
   }
 }
 
 /**
+ * Appends modules' new entries to the log: opened without following a link and only when it is a
+ * regular file (the cache folder may lie in the analysed project), and written in one call.
+ * False when it could not be.
+ */
+function appendToLog(cacheDir: string, generation: string, modules: readonly SnapshotModule[]): boolean {
+  const text = modules.map((module) => `${JSON.stringify({ generation, module })}\n`).join('');
+  let descriptor: number | null = null;
+  try {
+    descriptor = openSync(
+      path.join(cacheDir, LOG_NAME),
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      0o644,
+    );
+    if (!fstatSync(descriptor).isFile()) return false;
+    writeAll(descriptor, text);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}
+
+/**
  * The gate's graph and diagnostics from the snapshot and the files changed since, or null when
- * only a full run is exact (see the file's comment). Writes the updated snapshot.
+ * only a full run is exact (see the file's comment). Stores what changed.
  */
 export function recheck(
   settings: Settings,
   project: LoadedProject,
   cacheDir: string,
-  snapshot: Snapshot,
+  read: ReadSnapshot,
   context: string,
   now: number = Date.now(),
 ): Recheck | null {
+  const snapshot = read.snapshot;
   if (snapshot.context !== context) return null;
   const stored = new Map(snapshot.modules.map((module) => [module.id, module]));
   const sources = readSources(project, project.files, ExtractionCache.index(stored), now);
@@ -173,43 +251,45 @@ export function recheck(
   if (sources.items.length !== stored.size) return null;
   if (!sameJson(sources.skipped, snapshot.skipped)) return null;
   const changedItems = [];
-  let statusMoved = false;
+  const moved: SnapshotModule[] = [];
   for (const item of sources.items) {
     const before = stored.get(item.id);
     if (before === undefined) return null;
     if (before.key !== item.key) changedItems.push(item);
-    else if (before.status !== item.status) {
-      stored.set(item.id, { ...before, status: item.status });
-      statusMoved = true;
-    }
+    else if (before.status !== item.status) moved.push({ ...before, status: item.status });
   }
   if (changedItems.length > 0) {
     const skipped = new Set(snapshot.skipped.map((item) => item.file as string));
     const changed = extractChanged(project, changedItems, skipped, reachFilter(settings));
     if (changed === null) return null;
-    const lookup = declarationLookupOf([...stored].map(([id, module]) => ({ id, exports: module.exports })));
-    let diagnostics = snapshot.diagnostics;
-    for (const [index, { module, diagnostics: own }] of changed.entries()) {
+    const lookup = declarationLookupOf(snapshot.modules);
+    for (const [index, { module, diagnostics }] of changed.entries()) {
       const before = stored.get(module.id) as SnapshotModule;
       if (!sameJson(module.exports, before.exports) || !sameJson(outsideOf(module), before.outside)) return null;
-      diagnostics = replaced(diagnostics, before.diagnostics, own);
       const item = changedItems[index] as (typeof changedItems)[number];
-      stored.set(module.id, {
+      moved.push({
         id: module.id,
         key: item.key,
         status: item.status,
         exports: before.exports,
         edges: moduleEdges(module, lookup).edges.map(storedEdge),
-        diagnostics: own,
+        diagnostics,
         outside: before.outside,
       });
     }
-    snapshot = { ...snapshot, diagnostics, modules: [...stored.values()] };
-  } else if (statusMoved) snapshot = { ...snapshot, modules: [...stored.values()] };
-  if (changedItems.length > 0 || statusMoved) writeSnapshot(cacheDir, snapshot);
-  const modules = snapshot.modules;
+  }
+  for (const module of moved) stored.set(module.id, module);
+  const modules = [...stored.values()];
+  if (moved.length > 0 || read.torn) {
+    const next = { ...snapshot, modules };
+    const logBytes = read.logBytes + moved.reduce((sum, module) => sum + JSON.stringify(module).length, 0);
+    if (read.torn || logBytes > Math.max(read.bytes / 4, MIN_LOG) || !appendToLog(cacheDir, snapshot.generation, moved))
+      writeSnapshot(cacheDir, { ...next, generation: randomBytes(8).toString('hex') });
+  }
   return {
-    diagnostics: snapshot.diagnostics,
+    diagnostics: [...snapshot.global, ...snapshot.skipped, ...modules.flatMap((module) => module.diagnostics)].sort(
+      compareDiagnostics,
+    ),
     graph: {
       modules: modules.map((module) => ({ id: module.id })),
       edges: modules.flatMap((module) => module.edges.map((edge) => gateEdge(module.id, edge))),
@@ -222,18 +302,8 @@ function storedEdge(edge: GateEdge): StoredEdge {
   return [edge.to, edge.typeOnly, edge.details.map((detail) => [detail.line, detail.symbols])];
 }
 
-/** The edge back: its names are those of its statements, sorted; its lines, theirs in order (build-graph.ts). */
 function gateEdge(from: ModuleId, [to, typeOnly, details]: StoredEdge): GateEdge {
-  const symbols = new Set<string>();
-  for (const [, names] of details) for (const name of names) symbols.add(name);
-  return {
-    from,
-    to,
-    typeOnly,
-    symbols: [...symbols].sort(compareStrings),
-    lines: [...new Set(details.map(([line]) => line))],
-    details: details.map(([line, names]) => ({ line, symbols: names })),
-  };
+  return { from, to, typeOnly, details: details.map(([line, symbols]) => ({ line, symbols })) };
 }
 
 /** `list` with the diagnostics `removed` taken out (one occurrence each) and `added` put in, sorted. */

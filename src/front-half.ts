@@ -108,8 +108,8 @@ export async function gateFrontHalf(settings: Settings, clock: StageClock): Prom
   const started = performance.now();
   const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);
   if (cacheDir !== null && context !== null) {
-    const snapshot = readSnapshot(cacheDir);
-    const again = snapshot === null ? null : recheck(settings, project, cacheDir, snapshot, context);
+    const read = readSnapshot(cacheDir);
+    const again = read === null ? null : recheck(settings, project, cacheDir, read, context);
     if (again !== null) {
       clock.observe('recheck', performance.now() - started);
       return { project, diagnostics: again.diagnostics, graph: again.graph };

@@ -64,11 +64,20 @@ export function compileGlob(glob: string): RegExp {
 export function firstMatchingGroup(groups: readonly (readonly string[])[]): (id: string) => number {
   const literal = new Map<string, number>();
   const byFolder = new Map<string, { group: number; test: (id: string) => boolean }[]>();
+  const byStem = new Map<string, { group: number; stem: string }[]>();
   groups.forEach((globs, group) => {
     for (const glob of globs) {
       if (glob === '') continue;
       if (isPlainPath(glob)) {
         if (!literal.has(glob)) literal.set(glob, group);
+        continue;
+      }
+      const stem = stemGlob(glob);
+      if (stem !== null) {
+        const key = `${stem.folder}\0${stem.stem.slice(0, STEM_KEY)}`;
+        const filed = byStem.get(key);
+        if (filed === undefined) byStem.set(key, [{ group, stem: stem.stem }]);
+        else filed.push({ group, stem: stem.stem });
         continue;
       }
       const folder = glob.endsWith('/**') && isPlainPath(glob.slice(0, -3)) ? glob.slice(0, -3) : null;
@@ -88,16 +97,42 @@ export function firstMatchingGroup(groups: readonly (readonly string[])[]): (id:
   });
   return (id) => {
     let best = literal.get(id) ?? Number.POSITIVE_INFINITY;
+    const name = id.slice(id.lastIndexOf('/') + 1);
     for (let cut = 0; ; ) {
-      for (const candidate of byFolder.get(id.slice(0, cut)) ?? []) {
+      const folder = id.slice(0, cut);
+      for (const candidate of byFolder.get(folder) ?? []) {
         if (candidate.group < best && candidate.test(id)) best = candidate.group;
       }
+      if (byStem.size > 0)
+        for (let length = 1; length <= Math.min(STEM_KEY, name.length); length++)
+          for (const candidate of byStem.get(`${folder}\0${name.slice(0, length)}`) ?? [])
+            if (candidate.group < best && name.startsWith(candidate.stem)) best = candidate.group;
       const next = id.indexOf('/', cut);
       if (next < 0) break;
       cut = next + 1;
     }
     return best === Number.POSITIVE_INFINITY ? -1 : best;
   };
+}
+
+/** Stem globs are filed under their folder and this many leading characters of the stem. */
+const STEM_KEY = 3;
+
+/**
+ * A glob `<folder>/**\/<stem>*` (or `**\/<stem>*`), the form `seams init` writes for a name shared
+ * across layers (`src/**\/billing-*`), as its folder (with its `/`, or empty) and stem: it matches
+ * an id under that folder, at any depth, whose file name starts with the stem. The stem and folder
+ * hold none of picomatch's special characters, so the answer is picomatch's (test/base/glob.test.ts);
+ * anything else is null.
+ */
+function stemGlob(glob: string): { folder: string; stem: string } | null {
+  const match = /^(?:(.+)\/)?\*\*\/([A-Za-z0-9_\-.@ ]+)\*$/.exec(glob);
+  if (match === null) return null;
+  const folder = match[1];
+  const stem = match[2] as string;
+  if (folder !== undefined && !isPlainPath(folder)) return null;
+  if (stem.startsWith('.')) return null;
+  return { folder: folder === undefined ? '' : `${folder}/`, stem };
 }
 
 /**

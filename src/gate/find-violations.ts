@@ -203,7 +203,7 @@ function budgetViolations(
     violations.push({
       rule: 'budget-exceeded',
       file: first.from,
-      line: first.lines[0] ?? 1,
+      line: first.details[0]?.line ?? 1,
       target: first.to,
       fromService: budget.from,
       toService: budget.to,
@@ -217,7 +217,7 @@ function budgetViolations(
 }
 
 function perSymbol(edge: GateEdge, rule: RuleId, fromService: string, toService: string, message: string): Violation[] {
-  const details = edge.details.length > 0 ? edge.details : [{ line: edge.lines[0] ?? 1, symbols: edge.symbols }];
+  const details = edge.details.length > 0 ? edge.details : [{ line: 1, symbols: [] }];
   const bySymbol = new Map<string, number>();
   for (const detail of details) {
     const symbols = detail.symbols.length > 0 ? detail.symbols : ['*'];

@@ -80,8 +80,8 @@ export interface ExternalImports {
 }
 
 /** The module dependency graph: plain data, sorted, JSON-serialisable. */
-/** An edge as the gate (`seams check`) reads it: a ModuleEdge is one. */
-export interface GateEdge extends Pick<ModuleEdge, 'from' | 'to' | 'typeOnly' | 'symbols' | 'lines'> {
+/** An edge as the gate (`seams check`) reads it, its statements sorted by line: a ModuleEdge is one. */
+export interface GateEdge extends Pick<ModuleEdge, 'from' | 'to' | 'typeOnly'> {
   details: Pick<ImportDetail, 'line' | 'symbols'>[];
 }
 

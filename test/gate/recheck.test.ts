@@ -1,4 +1,13 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
@@ -57,6 +66,28 @@ describe('the re-check from the snapshot equals a cold check', () => {
     // A body edit behind a barrel: the importer's edges through the barrel are the stored ones.
     writeFileSync(file('src/billing/price.ts'), 'export const price = 2 + 0;\n');
     await verdict('body of a re-exported module edited');
+    // A re-check appends the modules it changed to the log instead of writing the snapshot again.
+    const log = path.join(cacheDir, 'check.log');
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('src/billing/price.ts')),
+    ).toHaveLength(1);
+
+    // A run stopped while appending leaves a cut line: it is read past, and the snapshot written whole.
+    appendFileSync(log, '{"generation":"');
+    writeFileSync(file('src/billing/price.ts'), 'export const price = 3;\n');
+    await verdict('log cut off');
+    expect(readFileSync(log, 'utf8')).toBe('');
+
+    // The log planted as a link out of the cache folder is never written through.
+    const outside = path.join(tempProject({}), 'outside.txt');
+    writeFileSync(outside, 'keep\n');
+    rmSync(log);
+    symlinkSync(outside, log);
+    writeFileSync(file('src/billing/price.ts'), 'export const price = 4;\n');
+    await verdict('log is a link');
+    expect(readFileSync(outside, 'utf8')).toBe('keep\n');
 
     // An import that bypasses the entry point, and a syntax error elsewhere.
     writeFileSync(
@@ -107,7 +138,7 @@ describe('the re-check from the snapshot equals a cold check', () => {
     await verdict('times moved');
 
     // A corrupt snapshot is ignored and rewritten.
-    writeFileSync(path.join(cacheDir, 'check.json'), '{"format":1,');
+    writeFileSync(path.join(cacheDir, 'check.json'), '{"format":2,');
     await verdict('corrupt snapshot');
     expect(() => JSON.parse(readFileSync(path.join(cacheDir, 'check.json'), 'utf8'))).not.toThrow();
     await verdict('after the rewrite');
@@ -117,6 +148,8 @@ describe('the re-check from the snapshot equals a cold check', () => {
       'nothing changed: recheck',
       'import added: recheck',
       'body of a re-exported module edited: recheck',
+      'log cut off: recheck',
+      'log is a link: recheck',
       'entry point bypassed, syntax error: recheck',
       'syntax fixed, import unresolved: recheck',
       'export added: full',
