@@ -7,13 +7,16 @@
  *
  * Exactness. Every edge from a module comes from that module's own imports, wiring and members,
  * and from the exports of the modules its imports name (barrel see-through, build-graph.ts
- * moduleEdges). A file whose bytes are unchanged resolves as it did while the resolution context
+ * moduleEdges); as the gate reads an edge, those exports matter only through whether an imported
+ * name is a type. A file whose bytes are unchanged resolves as it did while the resolution context
  * holds (extract.ts resolutionContext: seams's code, every tsconfig, compiler options and file
  * list, the workspace, the tree under the root with its manifests and installs). So when the
- * context and the settings are the same, and every changed file exports what it exported before,
- * the graph is the stored one with the changed modules' edges made again. Anything else falls back
- * to the full front half (null): another context or setting, a file added, removed or skipped
- * differently, a changed file whose exports or imports out of the root changed, a file reached by
+ * context and the settings are the same, the graph is the stored one with the changed modules'
+ * edges made again, as long as no changed file's exports can change what another module's lookup
+ * answers about types (sameForTheGate). Anything else falls back to the full front half (null):
+ * another context or setting, a file added, removed or skipped differently, a changed file whose
+ * types, re-exports or `export *` changed or whose new or removed value bears a name some module
+ * exports as a type, a changed file whose imports out of the root changed, a file reached by
  * import, a resolver refusal. The full run writes a new snapshot.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -262,19 +265,28 @@ export function recheck(
     const skipped = new Set(snapshot.skipped.map((item) => item.file as string));
     const changed = extractChanged(project, changedItems, skipped, reachFilter(settings));
     if (changed === null) return null;
-    const lookup = declarationLookupOf(snapshot.modules);
-    for (const [index, { module, diagnostics }] of changed.entries()) {
+    let typeNames: ReadonlySet<string> | null = null;
+    for (const { module } of changed) {
       const before = stored.get(module.id) as SnapshotModule;
-      if (!sameJson(module.exports, before.exports) || !sameJson(outsideOf(module), before.outside)) return null;
+      if (!sameJson(outsideOf(module), before.outside)) return null;
+      if (!sameJson(module.exports, before.exports)) {
+        typeNames ??= namesOfTypes(snapshot.modules);
+        if (!sameForTheGate(before.exports, module.exports, typeNames)) return null;
+      }
+    }
+    const exportsOf = new Map(snapshot.modules.map((module) => [module.id, module.exports]));
+    for (const { module } of changed) exportsOf.set(module.id, module.exports);
+    const lookup = declarationLookupOf([...exportsOf].map(([id, exports]) => ({ id, exports })));
+    for (const [index, { module, diagnostics }] of changed.entries()) {
       const item = changedItems[index] as (typeof changedItems)[number];
       moved.push({
         id: module.id,
         key: item.key,
         status: item.status,
-        exports: before.exports,
+        exports: module.exports,
         edges: moduleEdges(module, lookup).edges.map(storedEdge),
         diagnostics,
-        outside: before.outside,
+        outside: outsideOf(module),
       });
     }
   }
@@ -304,6 +316,37 @@ function storedEdge(edge: GateEdge): StoredEdge {
 
 function gateEdge(from: ModuleId, [to, typeOnly, details]: StoredEdge): GateEdge {
   return { from, to, typeOnly, details: details.map(([line, symbols]) => ({ line, symbols })) };
+}
+
+/**
+ * Every name some module declares only as a type, or re-exports with `export type`: the names whose
+ * lookup through barrels can answer "type only" (graph/declarations.ts).
+ */
+function namesOfTypes(modules: readonly SnapshotModule[]): Set<string> {
+  const names = new Set<string>();
+  for (const { exports } of modules) {
+    for (const name of exports.types ?? []) names.add(name);
+    for (const item of exports.reexports) if (item.typeOnly === true) names.add(item.name);
+  }
+  return names;
+}
+
+/**
+ * Whether a module's new exports leave every other module's edges as the gate reads them. Those
+ * edges depend on exports only through whether an imported name is a type (build-graph.ts
+ * asDeclared): a lookup answers "type only" only for a name some module declares as a type or
+ * re-exports with `export type`. So exports that differ only in values declared in the module
+ * (added or removed), none of them such a name, with the same types, re-exports and stars, give
+ * every lookup the same answer about types: an added function is not a reason to run in full.
+ */
+function sameForTheGate(before: ModuleExports, after: ModuleExports, typeNames: ReadonlySet<string>): boolean {
+  if (!sameJson(before.reexports, after.reexports) || !sameJson(before.stars, after.stars)) return false;
+  if (!sameJson(before.types ?? [], after.types ?? [])) return false;
+  const old = new Set(before.local);
+  const now = new Set(after.local);
+  for (const name of old) if (!now.has(name) && typeNames.has(name)) return false;
+  for (const name of now) if (!old.has(name) && typeNames.has(name)) return false;
+  return true;
 }
 
 /** `list` with the diagnostics `removed` taken out (one occurrence each) and `added` put in, sorted. */

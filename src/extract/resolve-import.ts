@@ -10,6 +10,26 @@ import { workspaceCandidates } from './resolve-workspace.js';
 import type { ImportTarget, ModuleId, RawImport } from './types.js';
 import { getOrCreate } from '../base/collections.js';
 
+/**
+ * The system with its answers about the tree (does a file or folder exist, what is a path's real
+ * path) remembered for the run: TypeScript's resolver asks the same of every folder on the way to
+ * each import's target (`directoryProbablyExists` for every node_modules and parent folder) and its
+ * resolution cache does not keep those answers. The tree does not change during a run (the
+ * resolution context of extract.ts assumes it), so the answers are the ones it would get again.
+ */
+function rememberingProbes(system: TS.System): TS.System {
+  const files = new Map<string, boolean>();
+  const folders = new Map<string, boolean>();
+  const real = new Map<string, string>();
+  const realpath = system.realpath?.bind(system);
+  return {
+    ...system,
+    fileExists: (file) => getOrCreate(files, file, () => system.fileExists(file)),
+    directoryExists: (folder) => getOrCreate(folders, folder, () => system.directoryExists(folder)),
+    ...(realpath === undefined ? {} : { realpath: (file: string) => getOrCreate(real, file, () => realpath(file)) }),
+  };
+}
+
 /** Resolves one import of a file; `include` adds a file reached by import to the analysed set. */
 export interface ResolveImport {
   (raw: RawImport, containingFile: string): ImportTarget;
@@ -37,7 +57,7 @@ const BUILTINS = new Set(builtinModules);
  * reads as absent, with a diagnostic added to `diagnostics`.
  */
 export function createResolver(project: LoadedProject, diagnostics: Diagnostic[] = []): ResolveImport {
-  const system = guardedSystem(project.root, diagnostics);
+  const system = rememberingProbes(guardedSystem(project.root, diagnostics));
   const byPath = new Map<string, ModuleId>(
     project.files.map((file) => [path.normalize(file), toModuleId(project.root, file)]),
   );

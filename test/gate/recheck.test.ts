@@ -106,7 +106,7 @@ describe('the re-check from the snapshot equals a cold check', () => {
       'UNRESOLVED_IMPORT src/orders/cart.ts',
     );
 
-    // A changed file exports something new: its importers' edges may change, so the run is full.
+    // A changed file exports a new value, named like no type anywhere: no other module's edge changes.
     writeFileSync(file('src/billing/tax.ts'), 'export const tax = 1;\nexport const vat = 2;\n');
     await verdict('export added');
 
@@ -152,7 +152,7 @@ describe('the re-check from the snapshot equals a cold check', () => {
       'log is a link: recheck',
       'entry point bypassed, syntax error: recheck',
       'syntax fixed, import unresolved: recheck',
-      'export added: full',
+      'export added: recheck',
       'file added: full',
       'file deleted: full',
       'file restored: full',
@@ -191,5 +191,38 @@ describe('the re-check from the snapshot equals a cold check', () => {
     expect(await warmThenCold()).toEqual({ passed: true, recheck: false });
     writeFileSync(path.join(root, 'src/shipping/ship.ts'), 'export interface Ship { id: number }\n');
     expect(await warmThenCold()).toEqual({ passed: true, recheck: true });
+  });
+
+  it('runs in full when a new value export takes a name another module exports as a type (through export *)', async () => {
+    const root = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+      'src/orders/order.ts': "import { Note } from '../shared';\nexport const order = (n: Note) => n;\n",
+      'src/shared/index.ts': "export * from './a';\nexport * from './b';\n",
+      'src/shared/a.ts': 'export const x = 1;\n',
+      'src/shared/b.ts': 'export interface Note { text: string }\n',
+      'seams.boundaries.json': JSON.stringify({
+        version: 1,
+        allowTypeImports: true,
+        services: { orders: { modules: ['src/orders/**'] }, shared: { modules: ['src/shared/**'] } },
+      }),
+      'seams.baseline.json': JSON.stringify({ version: 1, violations: [] }),
+    });
+    const cacheDir = path.join(root, '.seams-cache');
+    const warmThenCold = async () => {
+      const stages: string[] = [];
+      const warm = await check({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
+      expect(warm).toEqual(await check({ path: root, cache: false }));
+      return { passed: warm.result.passed, recheck: stages.includes('recheck') };
+    };
+    expect(await warmThenCold()).toEqual({ passed: true, recheck: false });
+    // The first `export *` now declares Note as a value: the order module's import is no longer type-only.
+    writeFileSync(path.join(root, 'src/shared/a.ts'), 'export const x = 1;\nexport const Note = 2;\n');
+    expect(await warmThenCold()).toEqual({ passed: false, recheck: false });
+    // Another value, named like no type: taken from the snapshot.
+    writeFileSync(
+      path.join(root, 'src/shared/a.ts'),
+      'export const x = 1;\nexport const Note = 2;\nexport const y = 3;\n',
+    );
+    expect(await warmThenCold()).toEqual({ passed: false, recheck: true });
   });
 });
