@@ -198,8 +198,8 @@ export function* renderJsonChunks(analysis: Analysis): Generator<string> {
   yield '\n';
 }
 
-/** Elements of an array stringified together. */
-const ARRAY_RUN = 256;
+/** Elements of an array stringified together: few, so that a piece dies young (see base/json-chunks.ts RUN). */
+const ARRAY_RUN = 32;
 
 /** Objects and arrays this deep in the report or shallower are written part by part. */
 const SPLIT_DEPTH = 3;
