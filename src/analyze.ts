@@ -23,6 +23,10 @@ import { moduleCoupling } from './metrics/module-coupling.js';
 import { moduleCycles } from './graph/module-cycles.js';
 import { planExtraction } from './plan/plan-extraction.js';
 import { frontHalf, type StageClock, stageClock } from './front-half.js';
+import { collectGarbage } from './base/collect-garbage.js';
+
+/** Modules from which a run collects its garbage between the last stages (collect-garbage.ts). */
+const LARGE_RUN = 10_000;
 
 /** Runs the whole pipeline on one project and returns the analysis; prints nothing (the hooks may, they are the caller's). */
 export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Promise<Analysis> {
@@ -49,7 +53,11 @@ export async function analyze(options: AnalyzeOptions & PipelineHooks = {}): Pro
     metrics: measure(graph, clustering.edges, partition, dependencies, settings.expected),
     moduleFacts: { coupling: moduleCoupling(graph), cycles: moduleCycles(graph) },
   }));
+  // On a large project most of the heap is by now garbage of the stages before: collected here, it
+  // does not pile up under the report and the caches (peak RSS, base/collect-garbage.ts).
+  if (graph.modules.length >= LARGE_RUN) collectGarbage();
   const plan = clock.time('plan', () => planExtraction(graph, partition, dependencies));
+  if (graph.modules.length >= LARGE_RUN) collectGarbage();
   const analysis: Analysis = {
     schemaVersion: 1,
     tool: { name: 'seams', version: VERSION },
