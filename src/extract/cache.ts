@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Stats } from 'node:fs';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { codeFingerprint } from '../base/code-fingerprint.js';
 import { MAX_CACHE_SIZE, readTextSafely } from '../base/read-file-safely.js';
@@ -20,24 +19,7 @@ export interface StoredResolution {
   diagnostics: Diagnostic[];
 }
 
-/**
- * How long before a run a file must have last changed for its status to be trusted next time
- * (racy timestamps, as git calls them): a file changed within the same clock tick as the read
- * that hashed it could change again without its time moving. Two seconds covers the coarsest
- * file system clock in use (FAT's).
- */
-export const RACY_MS = 2000;
-
-/**
- * A file's status as the cache compares it (size, modification and change times, inode and
- * device: git's index compares the same), or null when it changed less than RACY_MS before `now`
- * and cannot be trusted to show the next change. The change time cannot be set by a user, and
- * changes with the contents, a rename or a copy over the file.
- */
-export function statusOf(stats: Stats, now: number): string | null {
-  if (stats.mtimeMs >= now - RACY_MS || stats.ctimeMs >= now - RACY_MS) return null;
-  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
-}
+export { RACY_MS, statusOf } from '../base/file-status.js';
 
 /**
  * A content-hash cache of per-file extraction (FileFacts): the key is a SHA-1 of the seams

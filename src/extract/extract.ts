@@ -496,6 +496,10 @@ function readSource(
   realFolders: Map<string, string>,
   now: number,
 ): { key: string; status: string | null; text: string } | { code: string; message: string } {
+  // The status the load stage took, when the cache knows the file under it: nothing to look at again.
+  const loaded = project.statuses?.get(file);
+  const known = loaded === undefined || loaded === null ? undefined : cache.keyByStatus(id, loaded);
+  if (known !== undefined) return { key: known, status: loaded as string, text: '' };
   const options = { root: project.root, maxBytes: project.maxFileSize, limitName: '--max-file-size', realFolders };
   const inspection = inspectFile(file, options);
   const status = inspection.ok ? statusOf(inspection.stats, now) : null;

@@ -87,6 +87,7 @@ export function loadProject(settings: Settings): LoadedProject {
     files,
     diagnostics,
     maxFileSize: settings.maxFileSize,
+    statuses: checked.statuses,
   };
 }
 

@@ -38,6 +38,12 @@ export interface LoadedProject {
   diagnostics: Diagnostic[];
   /** Largest source file read, in bytes (--max-file-size): the files were checked against it, and reads stop at it. */
   maxFileSize: number;
+  /**
+   * Each selected file's status as the load stage checked it (base/file-status.ts `statusOf`;
+   * null when changed too recently to trust): a cache that knows the file under that status need
+   * not look at it again. Absent: take it anew.
+   */
+  statuses?: ReadonlyMap<string, string | null>;
 }
 
 /**
