@@ -166,25 +166,11 @@ describe('the re-check from the snapshot equals a cold check', () => {
   });
 
   it('runs in full when a changed file exports a name differently, which changes an unchanged importer’s edge', async () => {
-    const root = tempProject({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+    const { root, warmThenCold } = typeImportsProject('shipping', {
       'src/orders/order.ts': "import { Ship } from '../shipping';\nexport const order = (s: Ship) => s;\n",
       'src/shipping/index.ts': "export * from './ship';\n",
       'src/shipping/ship.ts': 'export class Ship {}\n',
-      'seams.boundaries.json': JSON.stringify({
-        version: 1,
-        allowTypeImports: true,
-        services: { orders: { modules: ['src/orders/**'] }, shipping: { modules: ['src/shipping/**'] } },
-      }),
-      'seams.baseline.json': JSON.stringify({ version: 1, violations: [] }),
     });
-    const cacheDir = path.join(root, '.seams-cache');
-    const warmThenCold = async () => {
-      const stages: string[] = [];
-      const warm = await check({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
-      expect(warm).toEqual(await check({ path: root, cache: false }));
-      return { passed: warm.result.passed, recheck: stages.includes('recheck') };
-    };
     expect(await warmThenCold()).toEqual({ passed: false, recheck: false });
     // Ship becomes a type only: the order module's import through the barrel is now type-only.
     writeFileSync(path.join(root, 'src/shipping/ship.ts'), 'export interface Ship { id: string }\n');
@@ -194,26 +180,12 @@ describe('the re-check from the snapshot equals a cold check', () => {
   });
 
   it('runs in full when a new value export takes a name another module exports as a type (through export *)', async () => {
-    const root = tempProject({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+    const { root, warmThenCold } = typeImportsProject('shared', {
       'src/orders/order.ts': "import { Note } from '../shared';\nexport const order = (n: Note) => n;\n",
       'src/shared/index.ts': "export * from './a';\nexport * from './b';\n",
       'src/shared/a.ts': 'export const x = 1;\n',
       'src/shared/b.ts': 'export interface Note { text: string }\n',
-      'seams.boundaries.json': JSON.stringify({
-        version: 1,
-        allowTypeImports: true,
-        services: { orders: { modules: ['src/orders/**'] }, shared: { modules: ['src/shared/**'] } },
-      }),
-      'seams.baseline.json': JSON.stringify({ version: 1, violations: [] }),
     });
-    const cacheDir = path.join(root, '.seams-cache');
-    const warmThenCold = async () => {
-      const stages: string[] = [];
-      const warm = await check({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
-      expect(warm).toEqual(await check({ path: root, cache: false }));
-      return { passed: warm.result.passed, recheck: stages.includes('recheck') };
-    };
     expect(await warmThenCold()).toEqual({ passed: true, recheck: false });
     // The first `export *` now declares Note as a value: the order module's import is no longer type-only.
     writeFileSync(path.join(root, 'src/shared/a.ts'), 'export const x = 1;\nexport const Note = 2;\n');
@@ -226,3 +198,28 @@ describe('the re-check from the snapshot equals a cold check', () => {
     expect(await warmThenCold()).toEqual({ passed: false, recheck: true });
   });
 });
+
+/**
+ * Services `orders` and `other` (folder src/<other>), type-only imports allowed, and a check that
+ * compares the warm verdict with the cold one and says whether it was a re-check.
+ */
+function typeImportsProject(other: string, sources: Record<string, string>) {
+  const root = tempProject({
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+    ...sources,
+    'seams.boundaries.json': JSON.stringify({
+      version: 1,
+      allowTypeImports: true,
+      services: { orders: { modules: ['src/orders/**'] }, [other]: { modules: [`src/${other}/**`] } },
+    }),
+    'seams.baseline.json': JSON.stringify({ version: 1, violations: [] }),
+  });
+  const cacheDir = path.join(root, '.seams-cache');
+  const warmThenCold = async () => {
+    const stages: string[] = [];
+    const warm = await check({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
+    expect(warm).toEqual(await check({ path: root, cache: false }));
+    return { passed: warm.result.passed, recheck: stages.includes('recheck') };
+  };
+  return { root, warmThenCold };
+}
