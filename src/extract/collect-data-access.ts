@@ -259,19 +259,21 @@ function receiverName(expression: TS.Expression): string | undefined {
 
 /** An EntityManager by name: `manager`, `this.entityManager`, `dataSource.manager`, `queryRunner.manager`. */
 function isManager(expression: TS.Expression): boolean {
-  const name = ts.isIdentifier(expression)
+  return /manager$/i.test(nameOf(expression));
+}
+
+/** A Prisma client by name: `prisma`, `this.prisma`, `this.prismaService` (collect-entities reads it without the wrapping). */
+function isPrismaClient(expression: TS.Expression): boolean {
+  return /^prisma/i.test(nameOf(unwrap(expression)));
+}
+
+/** The name an expression ends in: an identifier's text or a property access's name; empty otherwise. */
+export function nameOf(expression: TS.Expression): string {
+  return ts.isIdentifier(expression)
     ? expression.text
     : ts.isPropertyAccessExpression(expression)
       ? expression.name.text
       : '';
-  return /manager$/i.test(name);
-}
-
-/** A Prisma client by name: `prisma`, `this.prisma`, `this.prismaService` (as collect-entities reads it). */
-function isPrismaClient(expression: TS.Expression): boolean {
-  const node = unwrap(expression);
-  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
-  return /^prisma/i.test(name);
 }
 
 function isClassName(node: TS.Node): node is TS.Identifier {

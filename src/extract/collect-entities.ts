@@ -1,6 +1,6 @@
 import { type TS, ts } from '../base/typescript.js';
 import { compareStrings } from '../base/compare.js';
-import { type DataAccess, dataAccessCollector } from './collect-data-access.js';
+import { type DataAccess, dataAccessCollector, nameOf } from './collect-data-access.js';
 import { type LiteralConstants, literalConstantsCollector } from './literal-constants.js';
 import { readEntityDeclarations } from './entity-declarations.js';
 import { type KindVisitor, type NodeVisitor, walk } from './walk.js';
@@ -176,10 +176,5 @@ function entityName(name: TS.EntityName): string {
 
 /** A Prisma client by name: `prisma`, `this.prisma`, `this.prismaService`. */
 function isPrismaClient(expression: TS.Expression): boolean {
-  const name = ts.isIdentifier(expression)
-    ? expression.text
-    : ts.isPropertyAccessExpression(expression)
-      ? expression.name.text
-      : '';
-  return /^prisma/i.test(name);
+  return /^prisma/i.test(nameOf(expression));
 }

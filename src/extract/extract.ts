@@ -321,6 +321,17 @@ function outsideSummary(results: readonly Resolved[]): Diagnostic[] {
  * extract/tree-stamp.ts). While it holds, a file whose bytes are unchanged resolves as it did.
  */
 export function resolutionContext(project: LoadedProject, cacheDir: string): string {
+  // Asked twice by a full `seams check` (its snapshot and the extraction): the tree is walked once.
+  const known = contexts.get(project);
+  if (known?.cacheDir === cacheDir) return known.context;
+  const context = computeContext(project, cacheDir);
+  contexts.set(project, { cacheDir, context });
+  return context;
+}
+
+const contexts = new WeakMap<LoadedProject, { cacheDir: string; context: string }>();
+
+function computeContext(project: LoadedProject, cacheDir: string): string {
   const hash = createHash('sha1').update(codeFingerprint());
   for (const config of project.projects)
     hash.update('\0').update(JSON.stringify([config.tsconfig, config.compilerOptions, config.files]));

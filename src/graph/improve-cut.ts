@@ -156,9 +156,25 @@ class CutSearch {
    * node at `bound` is reached) or backward (not before position `bound`).
    */
   private reach(start: number, bound: number, forward: boolean): number[] | null {
-    this.stamp++;
+    return this.search(start, bound, forward, this.mark, true);
+  }
+
+  /** Like reach, but the node at `bound` is included and the search goes on; marks the nodes in `marks` with a new stamp. */
+  private reachAll(start: number, bound: number, forward: boolean, marks: Int32Array): number[] {
+    return this.search(start, bound, forward, marks, false) as number[];
+  }
+
+  /** The search of reach and reachAll: marks with a new stamp; `stopAtBound`: null as soon as the node at `bound` is reached forward. */
+  private search(
+    start: number,
+    bound: number,
+    forward: boolean,
+    marks: Int32Array,
+    stopAtBound: boolean,
+  ): number[] | null {
+    const stamp = ++this.stamp;
     const found = [start];
-    this.mark[start] = this.stamp;
+    marks[start] = stamp;
     for (let at = 0; at < found.length; at++) {
       const node = found[at] as number;
       for (const index of (forward ? this.outArcs[node] : this.inArcs[node]) as number[]) {
@@ -168,9 +184,9 @@ class CutSearch {
         const next = forward ? arc.to : arc.from;
         const where = this.positionOf(next);
         if (forward ? where > bound : where < bound) continue;
-        if (forward && where === bound) return null;
-        if (this.mark[next] === this.stamp) continue;
-        this.mark[next] = this.stamp;
+        if (stopAtBound && forward && where === bound) return null;
+        if (marks[next] === stamp) continue;
+        marks[next] = stamp;
         found.push(next);
       }
     }
@@ -230,28 +246,6 @@ class CutSearch {
         best = arc;
     }
     return best;
-  }
-
-  /** Like reach, but the node at `bound` is included and the search goes on; marks the nodes in `marks` with a new stamp. */
-  private reachAll(start: number, bound: number, forward: boolean, marks: Int32Array): number[] {
-    const stamp = ++this.stamp;
-    const found = [start];
-    marks[start] = stamp;
-    for (let at = 0; at < found.length; at++) {
-      const node = found[at] as number;
-      for (const index of (forward ? this.outArcs[node] : this.inArcs[node]) as number[]) {
-        if (--this.steps < 0) throw new OutOfSteps();
-        if (this.cut[index] === 1) continue;
-        const arc = this.arcOf(index);
-        const next = forward ? arc.to : arc.from;
-        const where = this.positionOf(next);
-        if (forward ? where > bound : where < bound) continue;
-        if (marks[next] === stamp) continue;
-        marks[next] = stamp;
-        found.push(next);
-      }
-    }
-    return found;
   }
 
   private arcOf(index: number): Arc {
