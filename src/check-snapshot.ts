@@ -92,8 +92,6 @@ interface ReadSnapshot {
 export interface Recheck {
   diagnostics: Diagnostic[];
   graph: GateGraph;
-  /** Files read, parsed and resolved again. */
-  changed: number;
 }
 
 /** The key of everything but the files' bytes that the gate's graph depends on. */
@@ -306,7 +304,6 @@ export function recheck(
       modules: modules.map((module) => ({ id: module.id })),
       edges: modules.flatMap((module) => module.edges.map((edge) => gateEdge(module.id, edge))),
     },
-    changed: changedItems.length,
   };
 }
 

@@ -115,18 +115,15 @@ export async function gateFrontHalf(settings: Settings, clock: StageClock): Prom
       return { project, diagnostics: again.diagnostics, graph: again.graph };
     }
   }
-  let made: { records: ModuleRecord[]; skipped: Diagnostic[]; separable: boolean } | null = null;
+  const made: { records?: ModuleRecord[]; skipped?: Diagnostic[]; separable?: boolean } = {};
   const extraction = await extract(project, {
     ...extractOptions(settings, clock),
-    onRecords: (records, skipped, separable) => {
-      made = { records, skipped, separable };
-    },
+    onRecords: (records, skipped, separable) => Object.assign(made, { records, skipped, separable }),
   });
   clock.observe('extract', performance.now() - started);
   const graph = clock.time('graph', () => buildGraph(extraction, { interfaces: false }));
-  const records = made as { records: ModuleRecord[]; skipped: Diagnostic[]; separable: boolean } | null;
-  if (cacheDir !== null && context !== null && records !== null) {
-    const snapshot = snapshotOf(context, extraction, graph, records.records, records.skipped, records.separable);
+  if (cacheDir !== null && context !== null && made.records !== undefined) {
+    const snapshot = snapshotOf(context, extraction, graph, made.records, made.skipped ?? [], made.separable === true);
     if (snapshot !== null) writeSnapshot(cacheDir, snapshot);
   }
   return { project, diagnostics: extraction.diagnostics, graph };
