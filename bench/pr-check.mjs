@@ -3,7 +3,8 @@
  * `node bench/pr-check.mjs [--runs N] [--against <other seams folder>] <root>...`: the pull-request
  * case on real code. Each root is copied (without .git) to a scratch folder, `seams init` agrees
  * boundaries, one `seams check` fills the cache, then N times: one source file edited, `seams
- * check` timed (a whole process). With `--against`, another build of seams (for example a
+ * check` timed (a whole process), then N times `seams check` again with no file changed (a CI re-run, a
+ * pull request that touches no source). With `--against`, another build of seams (for example a
  * checkout of an earlier commit, built) runs the same case on its own copy, side by side, turn by
  * turn. Prints a Markdown table of the best wall time of each. Times are ratios: this machine's
  * speed drifts.
@@ -36,8 +37,10 @@ const seams = (build, command, cwd) => {
   return (performance.now() - started) / 1000;
 };
 
-console.log(`| root | edited file | ${builds.map((build) => `${path.basename(build)} s`).join(' | ')} |`);
-console.log(`| --- | ---: |${' ---: |'.repeat(builds.length)}`);
+console.log(
+  `| root | edited file | ${builds.map((build) => `${path.basename(build)} one file s | ${path.basename(build)} no change s`).join(' | ')} |`,
+);
+console.log(`| --- | ---: |${' ---: |'.repeat(2 * builds.length)}`);
 for (const root of args) {
   const copies = builds.map((build) => {
     const copy = mkdtempSync(path.join(tmpdir(), 'seams-pr-'));
@@ -45,7 +48,7 @@ for (const root of args) {
     const cache = path.join(copy, '.seams-cache');
     seams(build, ['init', copy, '--cache-dir', cache, '--quiet', '-o', path.join(copy, 'seams.boundaries.json')], copy);
     seams(build, ['check', copy, '--cache-dir', cache, '--quiet'], copy);
-    return { build, copy, cache, best: Number.POSITIVE_INFINITY };
+    return { build, copy, cache, best: Number.POSITIVE_INFINITY, same: Number.POSITIVE_INFINITY };
   });
   const modules = JSON.parse(readFileSync(path.join(copies[0].copy, 'seams.boundaries.json'), 'utf8')).services;
   const first = Object.values(modules)
@@ -61,6 +64,14 @@ for (const root of args) {
       );
     }
   }
-  console.log(`| ${root} | ${first} | ${copies.map((entry) => entry.best.toFixed(2)).join(' | ')} |`);
+  for (let run = 0; run < runs; run++)
+    for (const entry of copies)
+      entry.same = Math.min(
+        entry.same,
+        seams(entry.build, ['check', entry.copy, '--cache-dir', entry.cache, '--quiet'], entry.copy),
+      );
+  console.log(
+    `| ${root} | ${first} | ${copies.map((entry) => `${entry.best.toFixed(2)} | ${entry.same.toFixed(2)}`).join(' | ')} |`,
+  );
   for (const entry of copies) rmSync(entry.copy, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@
  * and from the exports of the modules its imports name (barrel see-through, build-graph.ts
  * moduleEdges); as the gate reads an edge, those exports matter only through whether an imported
  * name is a type. A file whose bytes are unchanged resolves as it did while the resolution context
- * holds (extract.ts resolutionContext: seams's code, every tsconfig, compiler options and file
+ * holds (extract/resolution-context.ts: seams's code, every tsconfig, compiler options and file
  * list, the workspace, the tree under the root with its manifests and installs). So when the
  * context and the settings are the same, the graph is the stored one with the changed modules'
  * edges made again, as long as no changed file's exports can change what another module's lookup
@@ -28,7 +28,9 @@ import { writeAll, writeAtomically } from './base/atomic-write.js';
 import { MAX_CACHE_SIZE, readTextSafely } from './base/read-file-safely.js';
 import type { Settings } from './config/settings.js';
 import { ExtractionCache } from './extract/cache.js';
-import { extractChanged, type ModuleRecord, readSources, resolutionContext } from './extract/extract.js';
+import type { ModuleRecord } from './extract/extract.js';
+import { readSources } from './extract/read-sources.js';
+import { resolutionContext } from './extract/resolution-context.js';
 import type { Extraction, ModuleExports, ModuleFacts, ModuleId } from './extract/types.js';
 import { declarationLookupOf, moduleEdges } from './graph/build-graph.js';
 import type { GateEdge, GateGraph } from './graph/types.js';
@@ -234,16 +236,17 @@ function appendToLog(cacheDir: string, generation: string, modules: readonly Sna
 
 /**
  * The gate's graph and diagnostics from the snapshot and the files changed since, or null when
- * only a full run is exact (see the file's comment). Stores what changed.
+ * only a full run is exact (see the file's comment). Stores what changed. The extraction (and with
+ * it TypeScript) is loaded only when a file changed.
  */
-export function recheck(
+export async function recheck(
   settings: Settings,
   project: LoadedProject,
   cacheDir: string,
   read: ReadSnapshot,
   context: string,
   now: number = Date.now(),
-): Recheck | null {
+): Promise<Recheck | null> {
   const snapshot = read.snapshot;
   if (snapshot.context !== context) return null;
   const stored = new Map(snapshot.modules.map((module) => [module.id, module]));
@@ -261,6 +264,7 @@ export function recheck(
   }
   if (changedItems.length > 0) {
     const skipped = new Set(snapshot.skipped.map((item) => item.file as string));
+    const { extractChanged } = await import('./extract/extract.js');
     const changed = extractChanged(project, changedItems, skipped, reachFilter(settings));
     if (changed === null) return null;
     let typeNames: ReadonlySet<string> | null = null;

@@ -13,7 +13,7 @@ import type { Diagnostic } from './base/diagnostics.js';
 import type { PipelineHooks, Progress } from './base/progress.js';
 import { readSnapshot, recheck, snapshotContext, snapshotOf, writeSnapshot } from './check-snapshot.js';
 import type { Settings } from './config/settings.js';
-import { type ExtractOptions, extract, type ModuleRecord } from './extract/extract.js';
+import type { ExtractOptions, ModuleRecord } from './extract/extract.js';
 import type { Extraction } from './extract/types.js';
 import { buildGraph } from './graph/build-graph.js';
 import type { GateGraph, ModuleGraph } from './graph/types.js';
@@ -68,6 +68,7 @@ export interface FrontHalf {
 export async function frontHalf(settings: Settings, clock: StageClock): Promise<FrontHalf | { cached: Analysis }> {
   const project = clock.time('load', () => loadProject(settings));
   const extractStarted = performance.now();
+  const { extract } = await import('./extract/extract.js');
   const extraction = await extract(project, extractOptions(settings, clock));
   const key = settings.cacheDir !== null ? analysisKey(settings, project, extraction) : null;
   const cached = key === null ? null : readCachedAnalysis(settings.cacheDir, key);
@@ -109,13 +110,15 @@ export async function gateFrontHalf(settings: Settings, clock: StageClock): Prom
   const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);
   if (cacheDir !== null && context !== null) {
     const read = readSnapshot(cacheDir);
-    const again = read === null ? null : recheck(settings, project, cacheDir, read, context);
+    const again = read === null ? null : await recheck(settings, project, cacheDir, read, context);
     if (again !== null) {
       clock.observe('recheck', performance.now() - started);
       return { project, diagnostics: again.diagnostics, graph: again.graph };
     }
   }
   const made: { records?: ModuleRecord[]; skipped?: Diagnostic[]; separable?: boolean } = {};
+  // Loaded here, not with this module: a re-check with no changed file never loads TypeScript.
+  const { extract } = await import('./extract/extract.js');
   const extraction = await extract(project, {
     ...extractOptions(settings, clock),
     onRecords: (records, skipped, separable) => Object.assign(made, { records, skipped, separable }),

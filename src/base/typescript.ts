@@ -1,77 +1,9 @@
 /**
- * The TypeScript compiler seams parses and resolves with: the copy ts-morph bundles
- * (`@ts-morph/common/dist/typescript.js`), loaded as CommonJS without ts-morph's wrappers (about a
- * third of a second per run that seams never uses). The value `ts` is the compiler; the namespace
- * `TS` holds its types.
- *
- * Compiling TypeScript's 9 MB of JavaScript is most of the start-up of a short run (a one-file
- * `seams check`). So it is loaded through V8's code cache: the first run compiles it and, as it
- * exits, stores the code V8 made (including the functions the run compiled on first use) in
- * seams's own installation (`.cache/` beside `dist/`, never in the analysed project); later runs
- * start from it. The cache is named by the compiler's version, size and time and by Node's
- * version and platform, and V8 refuses data made by another V8 or for another source length: a
- * refused or unreadable cache is the same as none, and an installation that cannot be written to
- * runs without one.
+ * The TypeScript compiler as a value loaded with this module (base/load-typescript.ts loads it,
+ * through V8's code cache): for the modules that always parse (extract/). `TS` holds its types.
  */
-import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 import type { ts as TS } from 'ts-morph';
+import { typescript } from './load-typescript.js';
 
-export const ts: typeof TS = loadTypeScript();
+export const ts: typeof TS = typescript();
 export type { TS };
-
-function loadTypeScript(): typeof TS {
-  const require = createRequire(import.meta.url);
-  const file = path.join(path.dirname(require.resolve('@ts-morph/common')), 'typescript.js');
-  try {
-    return loadThroughCodeCache(file) as typeof TS;
-  } catch {
-    return require(file) as typeof TS;
-  }
-}
-
-/** Runs a CommonJS file as `require` would, compiled from (and then into) V8's code cache. */
-function loadThroughCodeCache(file: string): unknown {
-  const stats = statSync(file);
-  const cacheFile = path.join(
-    fileURLToPath(new URL('../../.cache/', import.meta.url)),
-    `typescript-${stats.size}-${Math.trunc(stats.mtimeMs)}-${process.version}-${process.platform}-${process.arch}.v8`,
-  );
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(Module.wrap(sourceText(readFileSync(file))), { filename: file, cachedData });
-  const module = { exports: {} as unknown };
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  if (cachedData === undefined || script.cachedDataRejected === true)
-    process.once('exit', () => storeCodeCache(cacheFile, script));
-  return module.exports;
-}
-
-/**
- * The file's text. TypeScript's 9 MB are ASCII: decoded as Latin-1 they are the same string, made
- * without UTF-8 decoding (about a tenth of the time); anything else is decoded as UTF-8.
- */
-function sourceText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-/** Writes the code V8 compiled (temporary file, then rename); failing only costs the next run its speed. */
-function storeCodeCache(cacheFile: string, script: vm.Script): void {
-  try {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData());
-    renameSync(temporary, cacheFile);
-  } catch {
-    // No cache: the next run compiles TypeScript again.
-  }
-}

@@ -4,13 +4,13 @@ import {
   DYNAMIC,
   decoratorArguments,
   decoratorName,
-  joinPaths,
   memberName,
   propertyOf,
   type StaticText,
   staticText,
   staticTexts,
 } from './route-syntax.js';
+import { joinPaths } from './route-path.js';
 
 /** NestJS method decorators -> HTTP method (`@Sse` serves GET). */
 const NEST_METHODS: Record<string, string> = {

@@ -8,12 +8,12 @@ import {
   handlerName,
   hasProperty,
   isHandlerLike,
-  joinPaths,
   propertyName,
   propertyOf,
   type StaticText,
   staticText,
 } from './route-syntax.js';
+import { joinPaths } from './route-path.js';
 import { isRouterCall, trpcRouter } from './trpc-router.js';
 import type { KindVisitor, NodeVisitor } from './walk.js';
 

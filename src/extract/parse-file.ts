@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { countLines } from './count-lines.js';
 import { type TS, ts } from '../base/typescript.js';
 import { bootstrapCollector, type BootstrapFact } from './collect-bootstrap.js';
 import { entitiesCollector, type EntityFacts } from './collect-entities.js';
@@ -181,14 +182,6 @@ function scriptKindOf(file: string): TS.ScriptKind {
     default:
       return ts.ScriptKind.TS;
   }
-}
-
-/** Physical lines: newline count, plus one when the last line has no trailing newline. */
-export function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let lines = 0;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
-  return text.endsWith('\n') ? lines : lines + 1;
 }
 
 function firstParseError(sourceFile: TS.SourceFile): { message: string; line: number } | null {

@@ -1,7 +1,7 @@
 import { compareStrings } from '../base/compare.js';
 import { compareDiagnostics, type Diagnostic } from '../base/diagnostics.js';
 import type { MountFact, NestSetupFact, RouteFact, RouteFramework } from '../extract/collect-routes.js';
-import { joinPaths } from '../extract/route-syntax.js';
+import { joinPaths } from '../extract/route-path.js';
 import type { ModuleFacts, ModuleId } from '../extract/types.js';
 
 /** One HTTP endpoint or API operation with its full path, as far as the code says it statically. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type TS, ts } from '../base/typescript.js';
+import type { TS } from '../base/typescript.js';
+import { typescript } from '../base/load-typescript.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { toModuleId } from './project.js';
@@ -12,14 +13,19 @@ import { toModuleId } from './project.js';
  * node_modules links are followed wherever they lead (pnpm and workspace links point out of a
  * package's folder). `fileExists` and directory walks already skip FIFOs and devices
  * (`stat().isFile()`); sources are never read through it (extract reads them itself).
+ * `onRead` is told every read and what came of it (load/tsconfig-memo.ts records them).
  */
-export function guardedSystem(root: string, diagnostics: Diagnostic[]): TS.System {
+export function guardedSystem(
+  root: string,
+  diagnostics: Diagnostic[],
+  onRead?: (file: string, read: GuardedRead) => void,
+): TS.System {
   const reported = new Set<string>();
   return {
-    ...ts.sys,
+    ...typescript().sys,
     readFile(file: string): string | undefined {
-      const confined = !file.split(/[\\/]/).includes('node_modules');
-      const read = readTextSafely(file, { root: confined ? root : null, maxBytes: MAX_CONFIG_SIZE });
+      const read = guardedRead(root, file);
+      onRead?.(file, read);
       if (read.ok) return read.text;
       if (!read.missing && !reported.has(file)) {
         reported.add(file);
@@ -32,4 +38,13 @@ export function guardedSystem(root: string, diagnostics: Diagnostic[]): TS.Syste
       return undefined;
     },
   };
+}
+
+/** What the guarded `readFile` reads at a path. */
+export type GuardedRead = ReturnType<typeof readTextSafely>;
+
+/** The guarded `readFile`'s read, without TypeScript: confined to the root outside node_modules. */
+export function guardedRead(root: string, file: string): GuardedRead {
+  const confined = !file.split(/[\\/]/).includes('node_modules');
+  return readTextSafely(file, { root: confined ? root : null, maxBytes: MAX_CONFIG_SIZE });
 }

@@ -1,34 +1,47 @@
 import path from 'node:path';
-import { type TS, ts } from '../base/typescript.js';
+import type { TS } from '../base/typescript.js';
 import { SOURCE_EXTENSIONS, type Settings } from '../config/settings.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
 import { SeamsError } from '../base/errors.js';
 import { MAX_CONFIG_SIZE, inspectFile } from '../base/read-file-safely.js';
 import { checkFiles } from './check-files.js';
+import { directoryExists, fileExists } from './file-probes.js';
 import { findWorkspaces } from './find-workspaces.js';
 import { relativeToRoot, toModuleId, type LoadedProject, type ProjectConfig } from './project.js';
 import { readTsconfig } from './read-tsconfig.js';
 import { scanFolder } from './scan-folder.js';
 import { selectFiles } from './select-files.js';
+import { TsconfigMemo } from './tsconfig-memo.js';
 
 /**
  * Compiler options used when the folder has no tsconfig: `bundler` resolution accepts
  * extensionless and `.js` specifiers that name `.ts` sources, like most modern toolchains.
  */
-const FOLDER_SCAN_OPTIONS: TS.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
+export const FOLDER_SCAN_OPTIONS: TS.CompilerOptions = {
+  // TypeScript's enum values, written out so that a stored load needs no compiler (a test compares them).
+  target: 9, // ScriptTarget.ES2022
+  module: 99, // ModuleKind.ESNext
+  moduleResolution: 100, // ModuleResolutionKind.Bundler
   allowJs: false,
-  jsx: ts.JsxEmit.Preserve,
+  jsx: 1, // JsxEmit.Preserve
 };
 
 /**
  * Finds the projects (the root tsconfig and every project it references, or a folder scan), the
- * workspace packages, and selects the files to analyse.
+ * workspace packages, and selects the files to analyse. With a cache folder, tsconfigs are read
+ * through its memo (tsconfig-memo.ts): TypeScript is loaded only for a tsconfig read anew.
  */
 export function loadProject(settings: Settings): LoadedProject {
+  const memo = TsconfigMemo.open(settings.cacheDir);
+  try {
+    return loadWith(settings, memo);
+  } finally {
+    memo.save();
+  }
+}
+
+function loadWith(settings: Settings, memo: TsconfigMemo): LoadedProject {
   const diagnostics: Diagnostic[] = [];
   const projects: ProjectConfig[] = [];
   let candidateCount = 0;
@@ -39,7 +52,7 @@ export function loadProject(settings: Settings): LoadedProject {
       const file = pending.shift() as string;
       if (seen.has(file)) continue;
       seen.add(file);
-      if (file !== settings.tsconfig && !ts.sys.fileExists(file)) {
+      if (file !== settings.tsconfig && !fileExists(file)) {
         diagnostics.push({
           code: 'TSCONFIG_WARNING',
           message: `referenced project ${relativeToRoot(settings.root, file)} not found`,
@@ -47,7 +60,7 @@ export function loadProject(settings: Settings): LoadedProject {
         });
         continue;
       }
-      const config = readTsconfig(file, settings.root);
+      const config = readTsconfig(file, settings.root, memo);
       diagnostics.push(...config.diagnostics);
       candidateCount += config.fileNames.length;
       projects.push({
@@ -61,7 +74,7 @@ export function loadProject(settings: Settings): LoadedProject {
     unusableTsconfig(path.join(settings.root, 'tsconfig.json'), settings.root, diagnostics);
     const candidates = scanFolder(settings.root, SOURCE_EXTENSIONS);
     candidateCount = candidates.length;
-    projects.push(...projectsByNearestTsconfig(settings, selectFiles(candidates, settings), diagnostics));
+    projects.push(...projectsByNearestTsconfig(settings, selectFiles(candidates, settings), diagnostics, memo));
   }
   const checked = checkFiles(settings.root, unionByModuleId(settings.root, projects), settings.maxFileSize);
   diagnostics.push(...checked.diagnostics);
@@ -101,16 +114,17 @@ function projectsByNearestTsconfig(
   settings: Settings,
   files: readonly string[],
   diagnostics: Diagnostic[],
+  memo: TsconfigMemo,
 ): ProjectConfig[] {
   const rootBase = path.join(settings.root, 'tsconfig.base.json');
-  const above = ts.sys.fileExists(rootBase) ? null : governingTsconfigAbove(settings.root, files, diagnostics);
-  const fallback = ts.sys.fileExists(rootBase) ? rootBase : above;
+  const above = fileExists(rootBase) ? null : governingTsconfigAbove(settings.root, files, diagnostics, memo);
+  const fallback = fileExists(rootBase) ? rootBase : above;
   const nearest = new Map<string, string | null>();
   const nearestFor = (folder: string): string | null => {
     if (nearest.has(folder)) return nearest.get(folder) as string | null;
     const candidate = path.join(folder, 'tsconfig.json');
     const parent = path.dirname(folder);
-    const exists = ts.sys.fileExists(candidate);
+    const exists = fileExists(candidate);
     if (!exists && folder !== settings.root) unusableTsconfig(candidate, settings.root, diagnostics);
     const found = exists ? candidate : folder === settings.root || parent === folder ? fallback : nearestFor(parent);
     nearest.set(folder, found);
@@ -135,7 +149,7 @@ function projectsByNearestTsconfig(
     .sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''))
     .map(([tsconfig, members]) => ({
       tsconfig,
-      compilerOptions: optionsOf(tsconfig, settings.root, diagnostics),
+      compilerOptions: optionsOf(tsconfig, settings.root, diagnostics, memo),
       files: members,
     }));
 }
@@ -162,25 +176,30 @@ function unusableTsconfig(file: string, root: string, diagnostics: Diagnostic[])
  * work tree that holds the root (the folder with `.git`), or to the file system root outside git.
  * Null when there is none: the files then resolve under the folder-scan defaults.
  */
-function governingTsconfigAbove(root: string, files: readonly string[], diagnostics: Diagnostic[]): string | null {
+function governingTsconfigAbove(
+  root: string,
+  files: readonly string[],
+  diagnostics: Diagnostic[],
+  memo: TsconfigMemo,
+): string | null {
   const scanned = new Set(files.map((file) => path.normalize(file)));
   const holdsScanned = (config: { fileNames: string[] }) =>
     config.fileNames.some((file) => scanned.has(path.normalize(file)));
   let folder = root;
-  while (!ts.sys.fileExists(path.join(folder, '.git')) && !ts.sys.directoryExists(path.join(folder, '.git'))) {
+  while (!fileExists(path.join(folder, '.git')) && !directoryExists(path.join(folder, '.git'))) {
     const parent = path.dirname(folder);
     if (parent === folder) break;
     folder = parent;
     const candidate = path.join(folder, 'tsconfig.json');
-    if (!ts.sys.fileExists(candidate)) {
+    if (!fileExists(candidate)) {
       unusableTsconfig(candidate, root, diagnostics);
       continue;
     }
     try {
-      const config = readTsconfig(candidate, root);
+      const config = readTsconfig(candidate, root, memo);
       if (holdsScanned(config)) return candidate;
       for (const reference of config.references) {
-        if (ts.sys.fileExists(reference) && holdsScanned(readTsconfig(reference, root))) return reference;
+        if (fileExists(reference) && holdsScanned(readTsconfig(reference, root, memo))) return reference;
       }
     } catch (error) {
       diagnostics.push({
@@ -193,10 +212,15 @@ function governingTsconfigAbove(root: string, files: readonly string[], diagnost
   return null;
 }
 
-function optionsOf(tsconfig: string | null, root: string, diagnostics: Diagnostic[]): TS.CompilerOptions {
+function optionsOf(
+  tsconfig: string | null,
+  root: string,
+  diagnostics: Diagnostic[],
+  memo: TsconfigMemo,
+): TS.CompilerOptions {
   if (tsconfig === null) return FOLDER_SCAN_OPTIONS;
   try {
-    const config = readTsconfig(tsconfig, root);
+    const config = readTsconfig(tsconfig, root, memo);
     diagnostics.push(...config.diagnostics);
     return config.compilerOptions;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/config/resolve-settings.js';
-import { countLines, extract } from '../../src/extract/extract.js';
+import { countLines } from '../../src/extract/count-lines.js';
+import { extract } from '../../src/extract/extract.js';
 import { loadProject } from '../../src/load/load-project.js';
 import { fixture, tempProject } from '../helpers.js';
 

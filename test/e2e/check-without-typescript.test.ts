@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers.js';
+
+const run = promisify(execFile);
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = path.join(REPO, 'bin', 'seams.js');
+
+/**
+ * A `seams check` with nothing to parse (no file changed since the last check, the tsconfigs'
+ * reading stored) must not load TypeScript: the built CLI is run with a preloaded module that
+ * says, as the process exits, whether seams's own loader (dist/base/load-typescript.js) loaded it.
+ */
+describe('a check with no changed file', () => {
+  it('does not load TypeScript; one with a changed file does, and both give the cold verdict', async () => {
+    const root = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.' }, include: ['src'] }),
+      'src/orders/order.ts': "import { price } from '../billing/price';\nexport const order = () => price;\n",
+      'src/billing/price.ts':
+        "import { order } from '../orders/order';\nexport const price = 1;\nexport const o = order;\n",
+      'seams.boundaries.json': JSON.stringify({
+        version: 1,
+        services: { orders: { modules: ['src/orders/**'] }, billing: { modules: ['src/billing/**'] } },
+      }),
+    });
+    const scratch = mkdtempSync(path.join(tmpdir(), 'seams-no-ts-'));
+    const probe = path.join(scratch, 'probe.mjs');
+    const loader = pathToFileURL(path.join(REPO, 'dist', 'base', 'load-typescript.js')).href;
+    writeFileSync(
+      probe,
+      `import { typescriptLoaded } from ${JSON.stringify(loader)};\nprocess.on('exit', () => process.stderr.write('typescript loaded: ' + typescriptLoaded() + '\\n'));\n`,
+    );
+    const check = async (...extra: string[]) => {
+      const args = ['--import', pathToFileURL(probe).href, BIN, 'check', root, '--format', 'json', ...extra];
+      const result = await run(process.execPath, args, { cwd: REPO }).catch(
+        (error: { stdout: string; stderr: string; code: number }) => error,
+      );
+      return {
+        verdict: JSON.parse(result.stdout) as unknown,
+        loaded: /typescript loaded: (true|false)/.exec(result.stderr)?.[1],
+      };
+    };
+    const cacheDir = path.join(scratch, 'cache');
+    const first = await check('--cache-dir', cacheDir);
+    expect(first.loaded).toBe('true');
+    const again = await check('--cache-dir', cacheDir);
+    expect(again.loaded).toBe('false');
+    const cold = await check('--no-cache');
+    expect(again.verdict).toEqual(cold.verdict);
+    expect(JSON.stringify(cold.verdict)).toContain('src/orders/order.ts');
+    appendFileSync(path.join(root, 'src/orders/order.ts'), 'export const more = 2;\n');
+    const changed = await check('--cache-dir', cacheDir);
+    expect(changed.loaded).toBe('true');
+    expect(changed.verdict).toEqual((await check('--no-cache')).verdict);
+  });
+});
