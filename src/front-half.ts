@@ -11,6 +11,7 @@ import type { Analysis } from './analysis.js';
 import { analysisKey, readCachedAnalysis } from './analysis-cache.js';
 import type { Diagnostic } from './base/diagnostics.js';
 import type { PipelineHooks, Progress } from './base/progress.js';
+import { trustCache } from './cache-trust.js';
 import { readSnapshot, recheck, snapshotContext, snapshotOf, writeSnapshot } from './check-snapshot.js';
 import type { Settings } from './config/settings.js';
 import type { ExtractOptions, ModuleRecord } from './extract/extract.js';
@@ -65,8 +66,10 @@ export interface FrontHalf {
  * read after extraction: a stored analysis under the same key is returned as `{ cached }` and no
  * graph is built (stage `cached` instead of `extract`).
  */
-export async function frontHalf(settings: Settings, clock: StageClock): Promise<FrontHalf | { cached: Analysis }> {
+export async function frontHalf(given: Settings, clock: StageClock): Promise<FrontHalf | { cached: Analysis }> {
+  const { settings, diagnostic } = trustCache(given);
   const project = clock.time('load', () => loadProject(settings));
+  if (diagnostic !== undefined) project.diagnostics.push(diagnostic);
   const extractStarted = performance.now();
   const { extract } = await import('./extract/extract.js');
   const extraction = await extract(project, extractOptions(settings, clock));
@@ -103,8 +106,10 @@ export interface GateFrontHalf {
  * `recheck`, check-snapshot.ts); when that cannot be exact it runs in full (stages `extract`,
  * `graph`) and stores a new snapshot.
  */
-export async function gateFrontHalf(settings: Settings, clock: StageClock): Promise<GateFrontHalf> {
+export async function gateFrontHalf(given: Settings, clock: StageClock): Promise<GateFrontHalf> {
+  const { settings, diagnostic } = trustCache(given);
   const project = clock.time('load', () => loadProject(settings));
+  if (diagnostic !== undefined) project.diagnostics.push(diagnostic);
   const cacheDir = settings.cacheDir;
   const started = performance.now();
   const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);

@@ -117,6 +117,11 @@ export function setGitTimeout(milliseconds: number): () => void {
   };
 }
 
+/** The git timeout in force, in milliseconds. */
+export function gitTimeout(): number {
+  return gitTimeoutMs;
+}
+
 /** The git timeout in force, for messages ("120 s"). */
 export function gitTimeoutText(): string {
   return gitTimeoutMs >= 1000 ? `${Math.round(gitTimeoutMs / 1000)} s` : `${gitTimeoutMs} ms`;
