@@ -50,5 +50,9 @@ describe('code fingerprint (cache keys)', () => {
     settle();
     expect(storedFingerprint(code, cacheDir)).toBe(fingerprintOf(code));
     expect(fingerprintOf(code)).not.toBe(first);
+    // The new one replaced the earlier one: the folder does not grow with every build.
+    const after = readdirSync(cacheDir);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(stored);
   });
 });

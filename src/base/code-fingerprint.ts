@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepOnly } from './keep-only.js';
 import { VERSION } from './version.js';
 
 let cached: string | undefined;
@@ -51,6 +52,8 @@ export function storedFingerprint(root: string, cacheDir: string): string {
       const temporary = `${stored}.${process.pid}.tmp`;
       writeFileSync(temporary, fingerprint);
       renameSync(temporary, stored);
+      // The fingerprints of earlier builds' code files are of no further use.
+      keepOnly(cacheDir, 'fingerprint-', stored);
     } catch {
       // Computed again next run.
     }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type { ts as TS } from 'ts-morph';
+import { keepOnly } from './keep-only.js';
 
 let loaded: typeof TS | undefined;
 
@@ -100,6 +101,8 @@ function storeCodeCache(cacheFile: string, script: vm.Script): void {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
+    // Code caches of another compiler file or Node.js version are of no further use.
+    keepOnly(path.dirname(cacheFile), 'typescript-', cacheFile);
   } catch {
     // No cache: the next run compiles TypeScript again.
   }
