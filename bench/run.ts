@@ -4,7 +4,8 @@
  * by stage, with its peak RSS, and dependency-cruiser (`depcruise --output-type json`) on the same
  * files in the same run, and the floor (bench/floor.mjs: read, parse and resolve every import of
  * the same files, one process) with the ratio seams ÷ floor, and the pull-request case: `seams init`,
- * a warm `seams check`, one file edited, `seams check` again (its wall time and peak RSS). Prints a Markdown table. BENCH_SIZES=1000,5000 picks other sizes;
+ * a warm `seams check`, one file edited, `seams check` again (its wall time and peak RSS), and once
+ * more with no file changed. Prints a Markdown table. BENCH_SIZES=1000,5000 picks other sizes;
  * BENCH_DEPCRUISE_UP_TO=5000 skips dependency-cruiser above that size (it needs about 16 minutes
  * and 4.7 GB for 20,000 files on a 2-core machine).
  * Speed and memory are measured here, never in unit tests.
@@ -97,8 +98,10 @@ for (const size of sizes) {
     '\nexport const benchEdit = 1;\n',
   );
   const check = measure(SEAMS, checkArgs, REPO);
+  // And again with no file changed (a CI re-run): nothing to parse, so TypeScript is not loaded.
+  const unchanged = measure(SEAMS, checkArgs, REPO);
   rows.push(
-    `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise === null ? 'skipped' : `${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB`} | ${cruise === null ? '—' : `${(cruise.seconds / cold.seconds).toFixed(1)}×`} | ${floor.seconds.toFixed(2)} | ${(cold.seconds / floor.seconds).toFixed(2)}× | ${check.seconds.toFixed(2)} / ${check.maxRssMb.toFixed(0)} MB | ${mojoFm.toFixed(1)} |`,
+    `| ${files} | ${stageNames.map((name) => (cold.stages[name] ?? 0).toFixed(2)).join(' | ')} | **${cold.seconds.toFixed(2)}** | ${cold.maxRssMb.toFixed(0)} | ${(files / cold.seconds).toFixed(0)} | ${warm.seconds.toFixed(2)} (${((warm.seconds / cold.seconds) * 100).toFixed(0)}%) | ${cruise === null ? 'skipped' : `${cruise.seconds.toFixed(2)} / ${cruise.maxRssMb.toFixed(0)} MB`} | ${cruise === null ? '—' : `${(cruise.seconds / cold.seconds).toFixed(1)}×`} | ${floor.seconds.toFixed(2)} | ${(cold.seconds / floor.seconds).toFixed(2)}× | ${check.seconds.toFixed(2)} / ${check.maxRssMb.toFixed(0)} MB | ${unchanged.seconds.toFixed(2)} | ${mojoFm.toFixed(1)} |`,
   );
   process.stderr.write(`bench: ${files} files done\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -107,7 +110,7 @@ console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}\n`,
 );
 console.log(
-  `| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | floor s | seams ÷ floor | check after a one-file edit s / RSS | MoJoFM |`,
+  `| files | ${stageNames.join(' s | ')} s | total s | peak RSS MB | files/s | warm s | depcruise s / RSS | depcruise ÷ seams | floor s | seams ÷ floor | check after a one-file edit s / RSS | check, no change s | MoJoFM |`,
 );
-console.log(`|${' --- |'.repeat(stageNames.length + 11)}`);
+console.log(`|${' --- |'.repeat(stageNames.length + 12)}`);
 for (const row of rows) console.log(row);
