@@ -67,17 +67,26 @@ function loadTypeScript(): typeof TS {
 /** Runs a CommonJS file as `require` would, compiled from (and then into) V8's code cache. */
 function loadThroughCodeCache(file: string): unknown {
   const stats = statSync(file);
-  const cacheFile = path.join(
-    fileURLToPath(new URL('../../.cache/', import.meta.url)),
-    `typescript-${stats.size}-${Math.trunc(stats.mtimeMs)}-${process.version}-${process.platform}-${process.arch}.v8`,
-  );
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
+  // Named by the file, Node.js and the text's encoding (so a cached run needs no ASCII check of 9 MB).
+  const cacheName = (encoding: string) =>
+    path.join(
+      fileURLToPath(new URL('../../.cache/', import.meta.url)),
+      `typescript-${stats.size}-${Math.trunc(stats.mtimeMs)}-${process.version}-${process.platform}-${process.arch}.${encoding}.v8`,
+    );
+  const bytes = readFileSync(file);
+  let cacheFile = cacheName('latin1');
+  let cachedData = readIfThere(cacheFile);
+  let text: string;
+  if (cachedData !== undefined) text = bytes.toString('latin1');
+  else {
+    const ascii = isAscii(bytes);
+    text = ascii ? bytes.toString('latin1') : bytes.toString('utf8');
+    if (!ascii) {
+      cacheFile = cacheName('utf8');
+      cachedData = readIfThere(cacheFile);
+    }
   }
-  const script = new vm.Script(Module.wrap(sourceText(readFileSync(file))), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(text), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
@@ -87,11 +96,17 @@ function loadThroughCodeCache(file: string): unknown {
 }
 
 /**
- * The file's text. TypeScript's 9 MB are ASCII: decoded as Latin-1 they are the same string, made
- * without UTF-8 decoding (about a tenth of the time); anything else is decoded as UTF-8.
+ * The file's text is decoded as Latin-1 when it is ASCII (TypeScript's 9 MB are): the same
+ * string, made without UTF-8 decoding (about a tenth of the time); anything else as UTF-8. A code
+ * cache stored as `.latin1.v8` was made from a text found to be ASCII, so a run that finds one
+ * decodes without checking again.
  */
-function sourceText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the code V8 compiled (temporary file, then rename); failing only costs the next run its speed. */
