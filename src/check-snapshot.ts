@@ -32,13 +32,14 @@ import type { ModuleRecord } from './extract/extract.js';
 import { readSources } from './extract/read-sources.js';
 import { resolutionContext } from './extract/resolution-context.js';
 import type { Extraction, ModuleExports, ModuleFacts, ModuleId } from './extract/types.js';
-import { declarationLookupOf, moduleEdges } from './graph/build-graph.js';
+import { moduleEdges } from './graph/build-graph.js';
+import { createDeclarationLookup } from './graph/declarations.js';
 import type { GateEdge, GateGraph } from './graph/types.js';
 import type { LoadedProject } from './load/project.js';
 import { reachFilter } from './load/select-files.js';
 
 /** Bump when the snapshot changes shape or meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'check.json';
 const LOG_NAME = 'check.log';
 /** The log may always grow to this many characters before the snapshot is written whole again. */
@@ -49,17 +50,23 @@ interface SnapshotModule {
   id: ModuleId;
   key: string;
   status: string | null;
-  exports: ModuleExports;
-  /** The edges from it as the gate reads them: target, type-only, and each statement's line and names. */
-  edges: StoredEdge[];
+  /**
+   * Its exports as JSON text: parsed only when a changed file's exports are compared or looked up
+   * through (most re-checks parse a handful of the thousands stored).
+   */
+  exports: string;
+  /**
+   * The edges from it as the gate reads them, flat (one array per module, so that reading the
+   * snapshot makes few objects): per edge the target's position among the snapshot's modules, 1
+   * when type-only else 0, the number of statements, then per statement its line, the number of
+   * names and the names.
+   */
+  edges: (number | string)[];
   /** The diagnostics of its own parse and resolution. */
   diagnostics: Diagnostic[];
   /** Its imports that leave the root, `path` and `folder` (IMPORTS_OUTSIDE_ROOT counts them). */
   outside: string[];
 }
-
-/** [to, typeOnly, [line, names][]]. */
-type StoredEdge = [ModuleId, boolean, [number, string[]][]];
 
 /**
  * The snapshot: `check.json` as the full run wrote it, with the lines of `check.log` of the same
@@ -131,15 +138,18 @@ export function snapshotOf(
     else list.push(edge);
   }
   const modules: SnapshotModule[] = [];
+  const positionOf = new Map(extraction.modules.map((module, position) => [module.id, position]));
   for (const [index, module] of extraction.modules.entries()) {
     const record = recordOf.get(module.id);
     if (record === undefined || graph.modules[index]?.id !== module.id) return null;
+    const edges = flatEdges(edgesFrom.get(module.id) ?? [], positionOf);
+    if (edges === null) return null;
     modules.push({
       id: module.id,
       key: record.key,
       status: record.status,
-      exports: module.exports,
-      edges: (edgesFrom.get(module.id) ?? []).map(storedEdge),
+      exports: JSON.stringify(module.exports),
+      edges,
       diagnostics: record.diagnostics,
       outside: outsideOf(module),
     });
@@ -271,22 +281,36 @@ export async function recheck(
     for (const { module } of changed) {
       const before = stored.get(module.id) as SnapshotModule;
       if (!sameJson(outsideOf(module), before.outside)) return null;
-      if (!sameJson(module.exports, before.exports)) {
+      if (JSON.stringify(module.exports) !== before.exports) {
         typeNames ??= namesOfTypes(snapshot.modules);
-        if (!sameForTheGate(before.exports, module.exports, typeNames)) return null;
+        if (!sameForTheGate(JSON.parse(before.exports) as ModuleExports, module.exports, typeNames)) return null;
       }
     }
-    const exportsOf = new Map(snapshot.modules.map((module) => [module.id, module.exports]));
-    for (const { module } of changed) exportsOf.set(module.id, module.exports);
-    const lookup = declarationLookupOf([...exportsOf].map(([id, exports]) => ({ id, exports })));
+    // Every module's exports as the lookup asks for them: the changed ones new, the others parsed from the snapshot on first use.
+    const exportsOf = new Map<ModuleId, ModuleExports>(changed.map(({ module }) => [module.id, module.exports]));
+    const lookup = createDeclarationLookup({
+      get: (id: ModuleId) => {
+        let exports = exportsOf.get(id);
+        // `stored` still holds the snapshot's entries here (the changed ones are put in below).
+        const before = exports === undefined ? stored.get(id) : undefined;
+        if (before !== undefined) {
+          exports = JSON.parse(before.exports) as ModuleExports;
+          exportsOf.set(id, exports);
+        }
+        return exports;
+      },
+    });
+    const positionOf = new Map(snapshot.modules.map((module, position) => [module.id, position]));
     for (const [index, { module, diagnostics }] of changed.entries()) {
       const item = changedItems[index] as (typeof changedItems)[number];
+      const edges = flatEdges(moduleEdges(module, lookup).edges, positionOf);
+      if (edges === null) return null;
       moved.push({
         id: module.id,
         key: item.key,
         status: item.status,
-        exports: module.exports,
-        edges: moduleEdges(module, lookup).edges.map(storedEdge),
+        exports: JSON.stringify(module.exports),
+        edges,
         diagnostics,
         outside: outsideOf(module),
       });
@@ -294,6 +318,7 @@ export async function recheck(
   }
   for (const module of moved) stored.set(module.id, module);
   const modules = [...stored.values()];
+  const edges = gateEdges(modules);
   if (moved.length > 0 || read.torn) {
     const next = { ...snapshot, modules };
     const logBytes = read.logBytes + moved.reduce((sum, module) => sum + JSON.stringify(module).length, 0);
@@ -306,17 +331,50 @@ export async function recheck(
     ),
     graph: {
       modules: modules.map((module) => ({ id: module.id })),
-      edges: modules.flatMap((module) => module.edges.map((edge) => gateEdge(module.id, edge))),
+      edges,
     },
   };
 }
 
-function storedEdge(edge: GateEdge): StoredEdge {
-  return [edge.to, edge.typeOnly, edge.details.map((detail) => [detail.line, detail.symbols])];
+/** Edges as a module's entry stores them (SnapshotModule `edges`), or null when one leads out of the snapshot's modules. */
+function flatEdges(edges: readonly GateEdge[], positionOf: ReadonlyMap<ModuleId, number>): (number | string)[] | null {
+  const flat: (number | string)[] = [];
+  for (const edge of edges) {
+    const to = positionOf.get(edge.to);
+    if (to === undefined) return null;
+    flat.push(to, edge.typeOnly ? 1 : 0, edge.details.length);
+    for (const detail of edge.details) flat.push(detail.line, detail.symbols.length, ...detail.symbols);
+  }
+  return flat;
 }
 
-function gateEdge(from: ModuleId, [to, typeOnly, details]: StoredEdge): GateEdge {
-  return { from, to, typeOnly, details: details.map(([line, symbols]) => ({ line, symbols })) };
+/** Every module's edges as the gate reads them, from the stored flat form (throws on a malformed entry). */
+function gateEdges(modules: readonly SnapshotModule[]): GateEdge[] {
+  const edges: GateEdge[] = [];
+  const number = (value: number | string | undefined): number => {
+    if (typeof value !== 'number') throw new Error('malformed snapshot edges');
+    return value;
+  };
+  for (const module of modules) {
+    const flat = module.edges;
+    for (let at = 0; at < flat.length; ) {
+      const to = modules[number(flat[at++])]?.id;
+      if (to === undefined) throw new Error('malformed snapshot edges');
+      const typeOnly = number(flat[at++]) === 1;
+      const details: GateEdge['details'] = [];
+      for (let count = number(flat[at++]); count > 0; count--) {
+        const line = number(flat[at++]);
+        const names = number(flat[at++]);
+        const symbols = flat.slice(at, at + names);
+        if (symbols.length !== names || symbols.some((symbol) => typeof symbol !== 'string'))
+          throw new Error('malformed snapshot edges');
+        at += names;
+        details.push({ line, symbols: symbols as string[] });
+      }
+      edges.push({ from: module.id, to, typeOnly, details });
+    }
+  }
+  return edges;
 }
 
 /**
@@ -325,7 +383,8 @@ function gateEdge(from: ModuleId, [to, typeOnly, details]: StoredEdge): GateEdge
  */
 function namesOfTypes(modules: readonly SnapshotModule[]): Set<string> {
   const names = new Set<string>();
-  for (const { exports } of modules) {
+  for (const module of modules) {
+    const exports = JSON.parse(module.exports) as ModuleExports;
     for (const name of exports.types ?? []) names.add(name);
     for (const item of exports.reexports) if (item.typeOnly === true) names.add(item.name);
   }

@@ -115,7 +115,8 @@ export async function gateFrontHalf(given: Settings, clock: StageClock): Promise
   const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);
   if (cacheDir !== null && context !== null) {
     const read = readSnapshot(cacheDir);
-    const again = read === null ? null : await recheck(settings, project, cacheDir, read, context);
+    // A snapshot it cannot use (malformed in a way its first reading did not show) means a full run, which fails as a full run would.
+    const again = read === null ? null : await recheck(settings, project, cacheDir, read, context).catch(() => null);
     if (again !== null) {
       clock.observe('recheck', performance.now() - started);
       return { project, diagnostics: again.diagnostics, graph: again.graph };

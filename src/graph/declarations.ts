@@ -60,7 +60,9 @@ function searchable(items: readonly string[]): readonly string[] | ReadonlySet<s
   return items.length < INDEX_FROM ? items : new Set(items);
 }
 
-export function createDeclarationLookup(exportsOf: ReadonlyMap<ModuleId, ModuleExports>): DeclarationLookup {
+export function createDeclarationLookup(
+  exportsOf: Pick<ReadonlyMap<ModuleId, ModuleExports>, 'get'>,
+): DeclarationLookup {
   const memo = new Map<ModuleId, Map<string, Declaration | null>>();
   const indexes = new Map<ModuleId, ExportIndex | null>();
   const indexOf = (module: ModuleId): ExportIndex | null =>
