@@ -16,11 +16,12 @@
  * crosses into JavaScript as JSON). Needs `npm run build`. Prints a Markdown table of seconds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectedFiles } from './selected-files.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(HERE), '..');
@@ -69,16 +70,7 @@ if (process.argv[2] === '--child') {
   console.log(`| root | files | ${WAYS.join(' | ')} |\n| --- | ---: |${' ---: |'.repeat(WAYS.length)}`);
   for (const root of args.map((value) => path.resolve(value))) {
     const scratch = mkdtempSync(path.join(tmpdir(), 'seams-native-'));
-    const report = path.join(scratch, 'report.json');
-    const analysed = spawnSync(
-      process.execPath,
-      [path.join(REPO, 'bin', 'seams.js'), 'analyze', root, '--no-cache', '--format', 'json', '-o', report],
-      { encoding: 'utf8' },
-    );
-    if (analysed.status !== 0) throw new Error(`seams analyze ${root}: ${analysed.stderr.slice(0, 300)}`);
-    const ids = JSON.parse(readFileSync(report, 'utf8')).modules.map((module) => module.id);
-    const list = path.join(scratch, 'ids.json');
-    writeFileSync(list, JSON.stringify(ids));
+    const { ids, list } = selectedFiles(root, scratch);
     const best = Object.fromEntries(WAYS.map((way) => [way, Number.POSITIVE_INFINITY]));
     for (let run = 0; run < runs; run++)
       for (const way of WAYS) {

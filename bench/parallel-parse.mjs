@@ -14,10 +14,11 @@
  * Needs `npm run build` first. Prints a Markdown table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectedFiles } from './selected-files.mjs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -91,16 +92,7 @@ if (!isMainThread) {
   );
   for (const root of args.map((value) => path.resolve(value))) {
     const scratch = mkdtempSync(path.join(tmpdir(), 'seams-parallel-'));
-    const report = path.join(scratch, 'report.json');
-    const analysed = spawnSync(
-      process.execPath,
-      [path.join(REPO, 'bin', 'seams.js'), 'analyze', root, '--no-cache', '--format', 'json', '-o', report],
-      { encoding: 'utf8' },
-    );
-    if (analysed.status !== 0) throw new Error(`seams analyze ${root}: ${analysed.stderr.slice(0, 300)}`);
-    const ids = JSON.parse(readFileSync(report, 'utf8')).modules.map((module) => module.id);
-    const list = path.join(scratch, 'ids.json');
-    writeFileSync(list, JSON.stringify(ids));
+    const { ids, list } = selectedFiles(root, scratch);
     const best = { one: Infinity, two: Infinity };
     let cpuPerWall = 0;
     for (let run = 0; run < runs; run++)
