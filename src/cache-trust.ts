@@ -7,9 +7,11 @@
  * inside a git work tree, git is asked (through the hardened runner, extract/run-git.ts, which
  * runs nothing the repository names) whether it tracks anything in the folder, or a link or file
  * on the way to it; if it does, or git cannot answer, the run goes without the cache (neither read
- * nor written) and says so with CACHE_UNTRUSTED. A cache folder outside any work tree is trusted.
+ * nor written) and says so with CACHE_UNTRUSTED. The same when another user owns the folder (or the
+ * folder holding it) or others may write in it: on a shared machine they could have planted it. A
+ * cache folder outside any work tree, written only by this user, is trusted.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './base/diagnostics.js';
 import type { Settings } from './config/settings.js';
@@ -22,10 +24,9 @@ const TRUST_TIMEOUT_MS = 10_000;
 export function trustCache(settings: Settings): { settings: Settings; diagnostic?: Diagnostic } {
   const cacheDir = settings.cacheDir;
   if (cacheDir === null) return { settings };
-  const top = workTreeAbove(path.resolve(settings.root));
   const folder = path.resolve(cacheDir);
-  if (top === null || !isInside(top, folder)) return { settings };
-  const refused = untracked(top, folder);
+  const top = workTreeAbove(path.resolve(settings.root));
+  const refused = othersCanWrite(folder) ?? (top === null || !isInside(top, folder) ? null : untracked(top, folder));
   if (refused === null) return { settings };
   const shown = path.relative(settings.root, folder).split(path.sep).join('/') || '.';
   return {
@@ -35,6 +36,34 @@ export function trustCache(settings: Settings): { settings: Settings; diagnostic
       message: `the cache folder ${shown} is not used (${refused}); this run reads every file. A cache is trusted only as seams wrote it: keep it outside the checkout, e.g. --cache-dir "$RUNNER_TEMP/seams-cache" in CI`,
     },
   };
+}
+
+/**
+ * Why the cache is not used when another user could have written it (a shared machine, the
+ * temporary folder): the folder or the folder holding it belongs to another user (root aside), or
+ * every user may write in it (a folder with the sticky bit, as /tmp, lets them write only their
+ * own entries, so it may hold the cache folder). Null otherwise, and where the system has no user
+ * ids.
+ */
+function othersCanWrite(folder: string): string | null {
+  if (typeof process.getuid !== 'function') return null;
+  const me = process.getuid();
+  for (const at of [folder, path.dirname(folder)]) {
+    // The folder a link leads to is what others could write in (a link's own mode means nothing).
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(at);
+    } catch {
+      continue;
+    }
+    const shown = at === folder ? 'it' : 'the folder holding it';
+    if (stats.uid !== me && stats.uid !== 0) return `${shown} belongs to another user`;
+    // World-writable only: a group-writable folder is the norm where each user has a group of their own.
+    const sticky = (stats.mode & 0o1000) !== 0;
+    if ((stats.mode & 0o002) !== 0 && !(sticky && at !== folder))
+      return `${shown} can be written by every user (mode ${(stats.mode & 0o7777).toString(8)})`;
+  }
+  return null;
 }
 
 /** Null when git tracks nothing in the folder or on the way to it; else why the cache is not used. */

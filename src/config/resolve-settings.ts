@@ -161,12 +161,15 @@ export function resolveSettings(options: AnalyzeOptions = {}): Settings {
 /**
  * Where the extraction cache lives by default: the project's node_modules/.cache/seams when the
  * project has node_modules (the convention of babel, eslint, vite), else a per-project folder in
- * the system's temporary folder, so seams never creates node_modules in a project.
+ * the system's temporary folder (under one folder per user), so seams never creates node_modules
+ * in a project.
  */
 function defaultCacheDir(root: string): string {
   const modules = path.join(root, 'node_modules');
   if (existsSync(modules)) return path.join(modules, '.cache', 'seams');
-  return path.join(tmpdir(), 'seams-cache', createHash('sha1').update(root).digest('hex').slice(0, 16));
+  // One folder per user (cache-trust.ts refuses a folder another user owns or can write).
+  const user = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
+  return path.join(tmpdir(), `seams-cache${user}`, createHash('sha1').update(root).digest('hex').slice(0, 16));
 }
 
 /** `auto`, `none`, or a copy of the globs. */

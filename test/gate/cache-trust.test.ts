@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
@@ -94,5 +94,27 @@ describe('a cache folder that git tracks files in', () => {
     expect(stages).toContain('recheck');
     expect(warm.diagnostics.map((item) => item.code)).not.toContain('CACHE_UNTRUSTED');
     expect(warm).toEqual(await check({ path: root, cache: false }));
+  });
+
+  it('is not used when every user may write in it, and used again once only its owner may', async () => {
+    const root = repository();
+    const cacheDir = path.join(root, 'node_modules', '.cache', 'seams');
+    await check({ path: root, cacheDir });
+    chmodSync(cacheDir, 0o777);
+    const open = await check({ path: root, cacheDir });
+    expect(open.diagnostics.find((item) => item.code === 'CACHE_UNTRUSTED')?.message).toContain(
+      'can be written by every user (mode 777)',
+    );
+    chmodSync(cacheDir, 0o755);
+    chmodSync(path.dirname(cacheDir), 0o777);
+    const parent = await check({ path: root, cacheDir });
+    expect(parent.diagnostics.find((item) => item.code === 'CACHE_UNTRUSTED')?.message).toContain(
+      'the folder holding it can be written by every user',
+    );
+    chmodSync(path.dirname(cacheDir), 0o1777);
+    const stages: string[] = [];
+    const sticky = await check({ path: root, cacheDir, onStage: (stage) => stages.push(stage) });
+    expect(sticky.diagnostics.map((item) => item.code)).not.toContain('CACHE_UNTRUSTED');
+    expect(stages).toContain('recheck');
   });
 });
