@@ -15,6 +15,7 @@ import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './base/diagnostics.js';
 import type { Settings } from './config/settings.js';
+import { repositoryPlace } from './extract/repo-root.js';
 import { firstLine, gitIn, gitTimeout, setGitTimeout } from './extract/run-git.js';
 
 /** How long git may take to answer (a hostile `.git` can block it): then the cache is not used. */
@@ -117,17 +118,10 @@ function exists(file: string): boolean {
   }
 }
 
-/** The top of the git work tree that holds `folder` (the nearest folder with `.git`), or null. */
+/** The top of the git work tree that holds `folder` (extract/repo-root.ts: the nearest folder with `.git`), or null. */
 function workTreeAbove(folder: string): string | null {
-  for (let at = folder; ; at = path.dirname(at)) {
-    try {
-      lstatSync(path.join(at, '.git'));
-      return at;
-    } catch {
-      // Not here.
-    }
-    if (path.dirname(at) === at) return null;
-  }
+  const { root } = repositoryPlace(folder);
+  return exists(path.join(root, '.git')) ? root : null;
 }
 
 function isInside(folder: string, file: string): boolean {

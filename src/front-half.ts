@@ -67,9 +67,7 @@ export interface FrontHalf {
  * graph is built (stage `cached` instead of `extract`).
  */
 export async function frontHalf(given: Settings, clock: StageClock): Promise<FrontHalf | { cached: Analysis }> {
-  const { settings, diagnostic } = trustCache(given);
-  const project = clock.time('load', () => loadProject(settings));
-  if (diagnostic !== undefined) project.diagnostics.push(diagnostic);
+  const { settings, project } = loadTrusted(given, clock);
   const extractStarted = performance.now();
   const { extract } = await import('./extract/extract.js');
   const extraction = await extract(project, extractOptions(settings, clock));
@@ -82,6 +80,17 @@ export async function frontHalf(given: Settings, clock: StageClock): Promise<Fro
   clock.observe('extract', performance.now() - extractStarted);
   const graph = clock.time('graph', () => buildGraph(extraction));
   return { project, extraction, graph, key };
+}
+
+/**
+ * The settings to run with, the cache folder dropped when it cannot be trusted (cache-trust.ts),
+ * and the loaded project, whose diagnostics then say why.
+ */
+function loadTrusted(given: Settings, clock: StageClock): { settings: Settings; project: LoadedProject } {
+  const { settings, diagnostic } = trustCache(given);
+  const project = clock.time('load', () => loadProject(settings));
+  if (diagnostic !== undefined) project.diagnostics.push(diagnostic);
+  return { settings, project };
 }
 
 function extractOptions(settings: Settings, clock: StageClock): ExtractOptions {
@@ -107,9 +116,7 @@ export interface GateFrontHalf {
  * `graph`) and stores a new snapshot.
  */
 export async function gateFrontHalf(given: Settings, clock: StageClock): Promise<GateFrontHalf> {
-  const { settings, diagnostic } = trustCache(given);
-  const project = clock.time('load', () => loadProject(settings));
-  if (diagnostic !== undefined) project.diagnostics.push(diagnostic);
+  const { settings, project } = loadTrusted(given, clock);
   const cacheDir = settings.cacheDir;
   const started = performance.now();
   const context = cacheDir === null ? null : snapshotContext(settings, project, cacheDir);
