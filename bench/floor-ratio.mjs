@@ -21,6 +21,7 @@ const wall = (command) => {
   if (result.status !== 0) throw new Error(`${command.join(' ')}: ${result.stderr.slice(0, 300)}`);
   return { seconds: (performance.now() - started) / 1000, stdout: result.stdout };
 };
+console.log(`Node.js ${process.version}\n`);
 console.log('| root | files | imports | seams cold s | floor s | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const root of args) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'seams-floor-'));

@@ -9,6 +9,9 @@
  *               fact collectors would need: terms, entities, routes and events read the tree);
  *   oxc-module  oxc-parser's parseSync, only its module record (static imports and exports,
  *               dynamic imports): the imports alone, without a tree;
+ *   oxc-raw     oxc-parser's parseSync with `experimentalRawTransfer` (the tree built in
+ *               JavaScript from the parser's own buffer, not from JSON), where the runtime has it
+ *               (Node.js 22 and later: `rawTransferSupported()`; on Node.js 20 the column is "-");
  *   seams       seams's parseFile (TypeScript's parser and every fact collector), for scale.
  * oxc-parser is not a dependency of seams: install it beside the checkout first, e.g.
  *   npm install --no-save oxc-parser@0.159.0
@@ -25,7 +28,7 @@ import { selectedFiles } from './selected-files.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(HERE), '..');
-const WAYS = ['typescript', 'oxc-ast', 'oxc-module', 'seams'];
+const WAYS = ['typescript', 'oxc-ast', 'oxc-module', 'oxc-raw', 'seams'];
 
 if (process.argv[2] === '--child') {
   // One measured process: `--child <way> <root> <ids.json>`; prints the parse seconds and a count.
@@ -49,10 +52,11 @@ if (process.argv[2] === '--child') {
     }
   } else {
     const { parseSync } = createRequire(path.join(REPO, 'package.json'))('oxc-parser');
+    const options = way === 'oxc-raw' ? { experimentalRawTransfer: true } : {};
     started = performance.now();
     for (const { file, text } of jobs) {
-      const result = parseSync(file, text);
-      count += way === 'oxc-ast' ? result.program.body.length : result.module.staticImports.length;
+      const result = parseSync(file, text, options);
+      count += way === 'oxc-module' ? result.module.staticImports.length : result.program.body.length;
     }
   }
   console.log(`${((performance.now() - started) / 1000).toFixed(3)} ${count}`);
@@ -63,6 +67,8 @@ if (process.argv[2] === '--child') {
     console.error('oxc-parser is not installed: npm install --no-save oxc-parser@0.159.0');
     process.exit(2);
   }
+  const { rawTransferSupported } = createRequire(path.join(REPO, 'package.json'))('oxc-parser');
+  const measured = WAYS.filter((way) => way !== 'oxc-raw' || rawTransferSupported());
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
@@ -73,12 +79,14 @@ if (process.argv[2] === '--child') {
     const { ids, list } = selectedFiles(root, scratch);
     const best = Object.fromEntries(WAYS.map((way) => [way, Number.POSITIVE_INFINITY]));
     for (let run = 0; run < runs; run++)
-      for (const way of WAYS) {
+      for (const way of measured) {
         const child = spawnSync(process.execPath, [HERE, '--child', way, root, list], { encoding: 'utf8' });
         if (child.status !== 0) throw new Error(`${way} ${root}: ${child.stderr.slice(0, 300)}`);
         best[way] = Math.min(best[way], Number(child.stdout.split(' ')[0]));
       }
-    console.log(`| ${path.basename(root)} | ${ids.length} | ${WAYS.map((way) => best[way].toFixed(2)).join(' | ')} |`);
+    console.log(
+      `| ${path.basename(root)} | ${ids.length} | ${WAYS.map((way) => (measured.includes(way) ? best[way].toFixed(2) : '-')).join(' | ')} |`,
+    );
     rmSync(scratch, { recursive: true, force: true });
   }
 }
