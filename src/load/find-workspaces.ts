@@ -5,6 +5,7 @@ import type { Diagnostic } from '../base/diagnostics.js';
 import { compareStrings } from '../base/compare.js';
 import { MAX_CONFIG_SIZE, readTextSafely } from '../base/read-file-safely.js';
 import { toModuleId, type WorkspacePackage } from './project.js';
+import { TsconfigMemo } from './tsconfig-memo.js';
 
 export interface Workspaces {
   packages: WorkspacePackage[];
@@ -15,11 +16,13 @@ export interface Workspaces {
  * Workspace packages declared at the root: package.json `workspaces` (npm and yarn, as an array or
  * as `{ packages: [...] }`) and pnpm-workspace.yaml `packages`. Patterns are folder globs
  * (`!` negates); each matching folder with a named package.json is a package. Files are read as
- * JSON and YAML data only, through the regular-file and size checks; nothing is executed.
+ * JSON and YAML data only, through the regular-file and size checks; nothing is executed. The
+ * packages of a pnpm workspace file are kept in `memo` by the file's text (tsconfig-memo.ts), so
+ * the YAML parser is loaded only for a workspace file not seen before.
  */
-export function findWorkspaces(root: string): Workspaces {
+export function findWorkspaces(root: string, memo: TsconfigMemo = TsconfigMemo.none): Workspaces {
   const diagnostics: Diagnostic[] = [];
-  const patterns = [...npmPatterns(root, diagnostics), ...pnpmPatterns(root, diagnostics)];
+  const patterns = [...npmPatterns(root, diagnostics), ...pnpmPatterns(root, diagnostics, memo)];
   if (patterns.length === 0) return { packages: [], diagnostics };
   const folders = globSync(
     patterns.map((pattern) => pattern.replace(/\/+$/, '')),
@@ -80,7 +83,26 @@ function parseYaml(text: string): unknown {
   return yaml.parse(text);
 }
 
-function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
+/** The packages of a pnpm workspace file's text, or the first line of the YAML parser's error. */
+type PnpmOutcome = { patterns: string[] } | { error: string };
+
+function readPnpmPackages(text: string): PnpmOutcome {
+  try {
+    const parsed: unknown = parseYaml(text);
+    const list = isRecord(parsed) && Array.isArray(parsed.packages) ? parsed.packages : [];
+    return { patterns: list.filter((item): item is string => typeof item === 'string') };
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0] as string };
+  }
+}
+
+/** What the stored outcome is keyed by besides the text: the computation and the YAML parser's version. */
+function pnpmKind(): string {
+  const { version } = createRequire(import.meta.url)('yaml/package.json') as { version: string };
+  return `pnpm-workspace-packages/yaml@${version}`;
+}
+
+function pnpmPatterns(root: string, diagnostics: Diagnostic[], memo: TsconfigMemo): string[] {
   const file = path.join(root, 'pnpm-workspace.yaml');
   const read = readTextSafely(file, { root, maxBytes: MAX_CONFIG_SIZE });
   if (!read.ok) {
@@ -92,18 +114,14 @@ function pnpmPatterns(root: string, diagnostics: Diagnostic[]): string[] {
       });
     return [];
   }
-  try {
-    const parsed: unknown = parseYaml(read.text);
-    const list = isRecord(parsed) && Array.isArray(parsed.packages) ? parsed.packages : [];
-    return list.filter((item): item is string => typeof item === 'string');
-  } catch (error) {
-    diagnostics.push({
-      code: 'WORKSPACE_WARNING',
-      message: `pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); workspaces ignored`,
-      file: 'pnpm-workspace.yaml',
-    });
-    return [];
-  }
+  const outcome = memo.derived(pnpmKind(), read.text, () => readPnpmPackages(read.text));
+  if ('patterns' in outcome) return outcome.patterns;
+  diagnostics.push({
+    code: 'WORKSPACE_WARNING',
+    message: `pnpm-workspace.yaml is not valid YAML (${outcome.error}); workspaces ignored`,
+    file: 'pnpm-workspace.yaml',
+  });
+  return [];
 }
 
 /** A workspace package's manifest, or null (absent, unreadable: with a diagnostic, or not a JSON object). */

@@ -90,7 +90,7 @@ function loadWith(settings: Settings, memo: TsconfigMemo): LoadedProject {
       'point seams at the folder that holds the sources, or adjust --include/--exclude/--tsconfig',
     );
   }
-  const workspaces = findWorkspaces(settings.root);
+  const workspaces = findWorkspaces(settings.root, memo);
   diagnostics.push(...workspaces.diagnostics);
   return {
     root: settings.root,

@@ -44,24 +44,28 @@ interface Entry {
 }
 
 /** Bump when the file changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = 'load.json';
 /** Readings kept at most (those of this run first): one per tsconfig of the projects analysed with this cache folder. */
 const MAX_ENTRIES = 256;
+/** Values derived from texts kept at most (those of this run first). */
+const MAX_VALUES = 64;
 
 export class TsconfigMemo {
   /** No cache folder: every tsconfig is read anew. */
-  static readonly none = new TsconfigMemo(null, '', new Map());
+  static readonly none = new TsconfigMemo(null, '', new Map(), new Map());
 
   private readonly used = new Set<string>();
+  private readonly usedValues = new Set<string>();
   private changed = false;
   /** Readings taken from the store, and read anew, this run. */
-  readonly counts = { stored: 0, read: 0 };
+  readonly counts = { stored: 0, read: 0, valuesStored: 0, valuesComputed: 0 };
 
   private constructor(
     private readonly dir: string | null,
     private readonly identity: string,
     private readonly entries: Map<string, Entry>,
+    private readonly values: Map<string, unknown>,
   ) {}
 
   /** The store in `cacheDir` (empty when absent, unreadable or of another seams or compiler). */
@@ -70,16 +74,29 @@ export class TsconfigMemo {
     const identity = `${codeFingerprint()}+${typescriptIdentity()}`;
     const read = readTextSafely(path.join(cacheDir, FILE_NAME), { root: null, maxBytes: MAX_CACHE_SIZE });
     let entries = new Map<string, Entry>();
+    let values = new Map<string, unknown>();
     if (read.ok) {
       try {
-        const stored = JSON.parse(read.text) as { format?: unknown; identity?: unknown; entries?: unknown };
-        if (stored.format === FORMAT && stored.identity === identity && Array.isArray(stored.entries))
+        const stored = JSON.parse(read.text) as {
+          format?: unknown;
+          identity?: unknown;
+          entries?: unknown;
+          values?: unknown;
+        };
+        if (
+          stored.format === FORMAT &&
+          stored.identity === identity &&
+          Array.isArray(stored.entries) &&
+          Array.isArray(stored.values)
+        ) {
           entries = new Map(stored.entries as [string, Entry][]);
+          values = new Map(stored.values as [string, unknown][]);
+        }
       } catch {
         // Read anew.
       }
     }
-    return new TsconfigMemo(cacheDir, identity, entries);
+    return new TsconfigMemo(cacheDir, identity, entries, values);
   }
 
   /**
@@ -106,15 +123,45 @@ export class TsconfigMemo {
     return result;
   }
 
+  /**
+   * `compute()`, a function of `text` alone and of what `kind` names (the computation and the
+   * version of the code it runs), or its value stored under the text's hash. Plain data either way
+   * (a copy).
+   */
+  derived<T>(kind: string, text: string, compute: () => T): T {
+    const key = `${kind}\0${createHash('sha1').update(text).digest('hex')}`;
+    if (this.values.has(key)) {
+      this.usedValues.add(key);
+      this.counts.valuesStored++;
+      return structuredClone(this.values.get(key)) as T;
+    }
+    this.counts.valuesComputed++;
+    const value = compute();
+    if (this.dir !== null) {
+      this.values.set(key, structuredClone(value));
+      this.usedValues.add(key);
+      this.changed = true;
+    }
+    return value;
+  }
+
   /** Writes the store when a reading was added or replaced; failing to only costs the next run its speed. */
   save(): void {
     if (this.dir === null || !this.changed) return;
     const kept = [...this.entries].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a)));
+    const keptValues = [...this.values].sort(
+      ([a], [b]) => Number(this.usedValues.has(b)) - Number(this.usedValues.has(a)),
+    );
     try {
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(
         path.join(this.dir, FILE_NAME),
-        JSON.stringify({ format: FORMAT, identity: this.identity, entries: kept.slice(0, MAX_ENTRIES) }),
+        JSON.stringify({
+          format: FORMAT,
+          identity: this.identity,
+          entries: kept.slice(0, MAX_ENTRIES),
+          values: keptValues.slice(0, MAX_VALUES),
+        }),
       );
       this.changed = false;
     } catch {

@@ -13,14 +13,20 @@ const BIN = path.join(REPO, 'bin', 'seams.js');
 
 /**
  * A `seams check` with nothing to parse (no file changed since the last check, the tsconfigs'
- * reading stored) must not load TypeScript: the built CLI is run with a preloaded module that
- * says, as the process exits, whether seams's own loader (dist/base/load-typescript.js) loaded it.
+ * reading stored) must not load TypeScript, nor the YAML parser for an unchanged pnpm workspace
+ * file: the built CLI is run with a preloaded module that says, as the process exits, whether
+ * seams's own loader (dist/base/load-typescript.js) loaded TypeScript and whether the `yaml`
+ * package is among the loaded CommonJS modules.
  */
 describe('a check with no changed file', () => {
-  it('does not load TypeScript; one with a changed file does, and both give the cold verdict', async () => {
+  it('does not load TypeScript or the YAML parser; one with a changed file does, and both give the cold verdict', async () => {
     const root = tempProject({
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/*'\n",
+      'libs/money/package.json': JSON.stringify({ name: '@acme/money', main: 'index.ts' }),
+      'libs/money/index.ts': 'export const cents = 100;\n',
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.' }, include: ['src'] }),
-      'src/orders/order.ts': "import { price } from '../billing/price';\nexport const order = () => price;\n",
+      'src/orders/order.ts':
+        "import { price } from '../billing/price';\nimport { cents } from '@acme/money';\nexport const order = () => price * cents;\n",
       'src/billing/price.ts':
         "import { order } from '../orders/order';\nexport const price = 1;\nexport const o = order;\n",
       'seams.boundaries.json': JSON.stringify({
@@ -33,7 +39,14 @@ describe('a check with no changed file', () => {
     const loader = pathToFileURL(path.join(REPO, 'dist', 'base', 'load-typescript.js')).href;
     writeFileSync(
       probe,
-      `import { typescriptLoaded } from ${JSON.stringify(loader)};\nprocess.on('exit', () => process.stderr.write('typescript loaded: ' + typescriptLoaded() + '\\n'));\n`,
+      [
+        `import { createRequire } from 'node:module';`,
+        `import { typescriptLoaded } from ${JSON.stringify(loader)};`,
+        'const cache = createRequire(import.meta.url).cache;',
+        `const yaml = () => Object.keys(cache).some((file) => file.includes('/node_modules/yaml/dist/'));`,
+        `process.on('exit', () => process.stderr.write('typescript loaded: ' + typescriptLoaded() + '\\nyaml loaded: ' + yaml() + '\\n'));`,
+        '',
+      ].join('\n'),
     );
     const check = async (...extra: string[]) => {
       const args = ['--import', pathToFileURL(probe).href, BIN, 'check', root, '--format', 'json', ...extra];
@@ -43,19 +56,28 @@ describe('a check with no changed file', () => {
       return {
         verdict: JSON.parse(result.stdout) as unknown,
         loaded: /typescript loaded: (true|false)/.exec(result.stderr)?.[1],
+        yaml: /yaml loaded: (true|false)/.exec(result.stderr)?.[1],
       };
     };
     const cacheDir = path.join(scratch, 'cache');
     const first = await check('--cache-dir', cacheDir);
     expect(first.loaded).toBe('true');
+    expect(first.yaml).toBe('true');
     const again = await check('--cache-dir', cacheDir);
     expect(again.loaded).toBe('false');
+    expect(again.yaml).toBe('false');
     const cold = await check('--no-cache');
     expect(again.verdict).toEqual(cold.verdict);
     expect(JSON.stringify(cold.verdict)).toContain('src/orders/order.ts');
     appendFileSync(path.join(root, 'src/orders/order.ts'), 'export const more = 2;\n');
     const changed = await check('--cache-dir', cacheDir);
     expect(changed.loaded).toBe('true');
+    expect(changed.yaml).toBe('false');
+    // The workspace file changed: read with the parser again.
+    writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "packages:\n  - 'libs/*'\n  - 'tools/*'\n");
+    const workspaceChanged = await check('--cache-dir', cacheDir);
+    expect(workspaceChanged.yaml).toBe('true');
+    expect(workspaceChanged.verdict).toEqual((await check('--no-cache')).verdict);
     expect(changed.verdict).toEqual((await check('--no-cache')).verdict);
   });
 });

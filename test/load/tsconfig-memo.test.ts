@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/base/typescript.js';
 import { directoryExists, fileExists, folderEntries, realPath } from '../../src/load/file-probes.js';
+import { findWorkspaces } from '../../src/load/find-workspaces.js';
 import { FOLDER_SCAN_OPTIONS } from '../../src/load/load-project.js';
 import { readTsconfig, type TsconfigContents } from '../../src/load/read-tsconfig.js';
 import { TsconfigMemo } from '../../src/load/tsconfig-memo.js';
@@ -151,5 +152,63 @@ describe('the file system probes answer as ts.sys does', () => {
       allowJs: false,
       jsx: ts.JsxEmit.Preserve,
     });
+  });
+});
+
+describe("the pnpm workspace file's packages, kept by its text", () => {
+  it('are taken from the store while the text is the same, equal to a fresh reading after each change', () => {
+    const root = tempProject({
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      'packages/a/package.json': JSON.stringify({ name: '@x/a' }),
+      'packages/b/package.json': JSON.stringify({ name: '@x/b' }),
+      'libs/c/package.json': JSON.stringify({ name: '@x/c' }),
+    });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'seams-memo-'));
+    const step = (expectStored: boolean) => {
+      const memo = TsconfigMemo.open(cacheDir);
+      const found = findWorkspaces(root, memo);
+      memo.save();
+      expect(found).toEqual(findWorkspaces(root));
+      expect(memo.counts.valuesStored).toBe(expectStored ? 1 : 0);
+      expect(memo.counts.valuesComputed).toBe(expectStored ? 0 : 1);
+      return found;
+    };
+    const names = (found: ReturnType<typeof findWorkspaces>) => found.packages.map((item) => item.name);
+    expect(names(step(false))).toEqual(['@x/a', '@x/b']);
+    expect(names(step(true))).toEqual(['@x/a', '@x/b']);
+    writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "packages:\n  - 'packages/*'\n  - libs/*\n");
+    expect(names(step(false))).toEqual(['@x/a', '@x/b', '@x/c']);
+    expect(names(step(true))).toEqual(['@x/a', '@x/b', '@x/c']);
+    // Invalid YAML: the stored outcome gives the same diagnostic, and no packages.
+    writeFileSync(path.join(root, 'pnpm-workspace.yaml'), 'packages: [unclosed\n');
+    const invalid = step(false);
+    expect(invalid.packages).toEqual([]);
+    expect(invalid.diagnostics.map((item) => item.code)).toEqual(['WORKSPACE_WARNING']);
+    expect(step(true)).toEqual(invalid);
+    // Back to an earlier text: still stored.
+    writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "packages:\n  - 'packages/*'\n");
+    expect(names(step(true))).toEqual(['@x/a', '@x/b']);
+  });
+
+  it('are stored under the YAML parser version and the computation, and not without a cache folder', () => {
+    const root = tempProject({ 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n' });
+    const memo = TsconfigMemo.none;
+    findWorkspaces(root, memo);
+    findWorkspaces(root, memo);
+    expect(memo.counts.valuesStored).toBe(0);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'seams-memo-'));
+    const first = TsconfigMemo.open(cacheDir);
+    findWorkspaces(root, first);
+    first.save();
+    const stored = JSON.parse(readFileSync(path.join(cacheDir, 'load.json'), 'utf8')) as {
+      values: [string, unknown][];
+    };
+    const version = (
+      JSON.parse(readFileSync(path.join('node_modules', 'yaml', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    expect(stored.values.map(([key]) => key.split('\0')[0])).toEqual([`pnpm-workspace-packages/yaml@${version}`]);
+    expect(stored.values[0]?.[1]).toEqual({ patterns: ['apps/*'] });
   });
 });
