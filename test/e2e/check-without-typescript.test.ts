@@ -15,8 +15,8 @@ const BIN = path.join(REPO, 'bin', 'seams.js');
  * A `seams check` with nothing to parse (no file changed since the last check, the tsconfigs'
  * reading stored) must not load TypeScript, nor the YAML parser for an unchanged pnpm workspace
  * file: the built CLI is run with a preloaded module that says, as the process exits, whether
- * seams's own loader (dist/base/load-typescript.js) loaded TypeScript and whether the `yaml`
- * package is among the loaded CommonJS modules.
+ * TypeScript's file was compiled or required and whether the `yaml` package is among the loaded
+ * CommonJS modules.
  */
 describe('a check with no changed file', () => {
   it('does not load TypeScript or the YAML parser; one with a changed file does, and both give the cold verdict', async () => {
@@ -36,15 +36,24 @@ describe('a check with no changed file', () => {
     });
     const scratch = mkdtempSync(path.join(tmpdir(), 'seams-no-ts-'));
     const probe = path.join(scratch, 'probe.mjs');
-    const loader = pathToFileURL(path.join(REPO, 'dist', 'base', 'load-typescript.js')).href;
+    // TypeScript is compiled through vm.Script (load-typescript.ts, V8's code cache) or, failing
+    // that, required: the probe watches both, as the CLI runs from its bundle (scripts/bundle.mjs).
     writeFileSync(
       probe,
       [
         `import { createRequire } from 'node:module';`,
-        `import { typescriptLoaded } from ${JSON.stringify(loader)};`,
+        `import vm from 'node:vm';`,
+        'let compiled = false;',
+        'const Script = vm.Script;',
+        'vm.Script = class extends Script {',
+        '  constructor(code, options) {',
+        '    super(code, options);',
+        `    if (/[\\\\/]typescript\\.js$/.test(String(options?.filename))) compiled = true;`,
+        '  }',
+        '};',
         'const cache = createRequire(import.meta.url).cache;',
-        `const yaml = () => Object.keys(cache).some((file) => file.includes('/node_modules/yaml/dist/'));`,
-        `process.on('exit', () => process.stderr.write('typescript loaded: ' + typescriptLoaded() + '\\nyaml loaded: ' + yaml() + '\\n'));`,
+        `const loaded = (part) => Object.keys(cache).some((file) => file.includes(part));`,
+        `process.on('exit', () => process.stderr.write('typescript loaded: ' + (compiled || loaded('/@ts-morph/common/dist/typescript.js')) + '\\nyaml loaded: ' + loaded('/node_modules/yaml/dist/') + '\\n'));`,
         '',
       ].join('\n'),
     );
