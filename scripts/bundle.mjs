@@ -4,9 +4,8 @@
  * into a few ES modules in dist/cli-bundle/, which bin/seams.js runs. Node.js loads two hundred
  * modules of seams and its packages one by one before a run reads a file; one bundle, split only
  * where the CLI imports lazily (each command, the extraction, the reporters), loads in fewer,
- * larger pieces: side by side, a cold analyze of nestjs-realworld took 584 ms against 736 ms and
- * of unleash 2.71 s against 2.88 s (README, Performance). The library entry (dist/index.js)
- * is not bundled.
+ * larger pieces (measured side by side in the README, Performance: "The command line runs from a
+ * bundle"). The library entry (dist/index.js) is not bundled.
  *
  * Left out of the bundle: TypeScript (loaded from its own file through V8's code cache,
  * src/base/load-typescript.ts), and what seams loads with `createRequire` at run time (yaml, Ajv's
